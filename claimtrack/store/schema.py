@@ -1,0 +1,194 @@
+"""Schema and migrations.
+
+The schema version is SQLite's `user_version`. Each migration upgrades the
+database by one version inside a transaction, so a database made by an older
+claimtrack is upgraded in place and never dropped. Append new migrations to
+MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+INITIAL_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT,
+    url TEXT,
+    publisher TEXT,
+    language TEXT NOT NULL,
+    date TEXT,                 -- as given: '2021', '2021-04' or '2021-04-13'
+    date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day')),
+    body TEXT NOT NULL,        -- the article body; statement offsets index into it
+    body_offset INTEGER NOT NULL DEFAULT 0,  -- where the body starts in the imported file
+    content_hash TEXT NOT NULL UNIQUE,
+    source_path TEXT,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX idx_articles_date ON articles (date);
+CREATE INDEX idx_articles_imported ON articles (imported_at);
+CREATE INDEX idx_articles_publisher ON articles (publisher);
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,      -- position of the statement in its article
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown'
+        CHECK (kind IN ('person', 'organization', 'group', 'unknown')),
+    slug TEXT NOT NULL UNIQUE,
+    wikidata_id TEXT,
+    affiliation_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX idx_sources_name ON sources (name);
+
+CREATE TABLE source_aliases (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,   -- normalised: lower case, no accents or leading article
+    language TEXT,             -- 'nl', 'en' or NULL for any
+    UNIQUE (alias_key, source_id)
+);
+CREATE INDEX idx_source_aliases_key ON source_aliases (alias_key);
+CREATE INDEX idx_source_aliases_source ON source_aliases (source_id);
+
+CREATE TABLE attributions (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,   -- order within the statement
+    speaker_source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    speaker_name TEXT NOT NULL,            -- resolved name as the engine gave it
+    speaker_kind TEXT NOT NULL DEFAULT 'unknown',
+    mention TEXT,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    content TEXT,
+    content_start INTEGER,
+    content_end INTEGER,
+    type TEXT NOT NULL CHECK (type IN
+        ('direct', 'indirect', 'mixed', 'according_to', 'reportative', 'nominal')),
+    confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    parent_id INTEGER REFERENCES attributions (id) ON DELETE SET NULL
+);
+CREATE INDEX idx_attributions_statement ON attributions (statement_id);
+CREATE INDEX idx_attributions_speaker ON attributions (speaker_source_id, statement_id);
+CREATE INDEX idx_attributions_type ON attributions (type);
+CREATE INDEX idx_attributions_parent ON attributions (parent_id);
+
+-- who passed an attribution on, outermost first (position 0)
+CREATE TABLE attribution_via (
+    attribution_id INTEGER NOT NULL REFERENCES attributions (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'unknown',
+    mention TEXT,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    PRIMARY KEY (attribution_id, position)
+);
+CREATE INDEX idx_attribution_via_source ON attribution_via (source_id, attribution_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    date TEXT,
+    date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day')),
+    description TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX idx_events_date ON events (date);
+
+CREATE TABLE event_participants (
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, source_id)
+);
+
+CREATE TABLE event_statements (
+    event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, statement_id)
+);
+CREATE INDEX idx_event_statements_statement ON event_statements (statement_id);
+
+CREATE TABLE event_suggestions (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    date TEXT,
+    article_ids TEXT NOT NULL,   -- JSON list
+    reason TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+    event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+
+-- full-text index on statement text, in the layout sqlite-utils' table.search() expects
+CREATE VIRTUAL TABLE [statements_fts] USING FTS5 (
+    [text],
+    tokenize='unicode61 remove_diacritics 2',
+    content=[statements]
+);
+CREATE TRIGGER [statements_ai] AFTER INSERT ON [statements] BEGIN
+  INSERT INTO [statements_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+CREATE TRIGGER [statements_ad] AFTER DELETE ON [statements] BEGIN
+  INSERT INTO [statements_fts] ([statements_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+END;
+CREATE TRIGGER [statements_au] AFTER UPDATE ON [statements] BEGIN
+  INSERT INTO [statements_fts] ([statements_fts], rowid, [text]) VALUES('delete', old.rowid, old.[text]);
+  INSERT INTO [statements_fts] (rowid, [text]) VALUES (new.rowid, new.[text]);
+END;
+"""
+
+# Each entry is the SQL script that takes the database from version i to i + 1.
+MIGRATIONS: list[str] = [
+    INITIAL_SCHEMA,  # version 1
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """Return the schema version the database is at (0 for a new, empty file)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> int:
+    """Apply every migration the database has not had yet; return the new version.
+
+    A database from a newer claimtrack is refused rather than touched.
+    """
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this claimtrack ({SCHEMA_VERSION})"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        # executescript() commits whatever is pending before it runs, so the
+        # transaction is opened and closed inside the script itself.
+        script = MIGRATIONS[version - 1]
+        try:
+            db.conn.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
