@@ -1,0 +1,52 @@
+"""The shape of a language profile: every language-specific table the engine reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """Words and marks that signal attribution in one language.
+
+    Verb tables hold lemmas; `verb_forms` maps inflected forms to those lemmas
+    so the tables work even when the pipeline's lemmatizer is weak.
+    """
+
+    code: str
+    # reporting verbs that introduce a claim on their own ("zeggen", "say")
+    speech_verbs: frozenset[str]
+    # verbs of opinion/knowledge that only count with a clause ("vinden dat", "believe that")
+    opinion_verbs: frozenset[str]
+    # (verb lemma, companion word) pairs that together form a cue ("laten weten", "duidelijk maken")
+    phrasal_cues: frozenset[tuple[str, str]]
+    # companion words that turn a speech verb into a non-speech use ("zich verklaren", "elkaar spreken")
+    non_speech_objects: frozenset[str]
+    # prepositions/adverbs that introduce a source: "volgens X", "according to X", "aldus X"
+    according_to: tuple[tuple[str, ...], ...]
+    # nouns that carry a claim and name the source with a preposition ("kritiek van X")
+    nominal_cues: frozenset[str]
+    nominal_preps: frozenset[str]
+    # role nouns that may precede a name and are not part of it ("persbureau", "minister")
+    role_nouns: frozenset[str]
+    # nouns naming organizations or groups
+    organization_words: frozenset[str]
+    group_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    demonstratives: frozenset[str]
+    reportative_aux: frozenset[str]
+    reportative_adverbs: tuple[tuple[str, ...], ...]
+    impersonal_subjects: frozenset[str]
+    complementizers: frozenset[str]
+    determiners: frozenset[str]
+    name_particles: frozenset[str]
+    abbreviations: frozenset[str]
+    footer_prefixes: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+    time_words: frozenset[str]
+    stopwords: frozenset[str]
+    verb_forms: dict[str, str] = field(default_factory=dict)
+    # learned cue forms with precision (from the training corpus), lowercased form -> precision
+    learned_cues: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,173 @@
+"""Split an article body into paragraphs and sentences with exact offsets.
+
+Headings (a short line without final punctuation) and link footers
+("Lees ook: ...") are recognised and left out of the statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.quotes import QuoteSpan, find_quotes
+
+TERMINAL = ".!?…"
+CLOSERS = "\"'”’»)]"
+LINE_END_PUNCT = TERMINAL + ":;" + CLOSERS
+BOUNDARY = re.compile(r"[.!?…]+")
+HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body: text[start:end], and the paragraph it belongs to."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the body with its sentences and quotations."""
+
+    index: int
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[QuoteSpan, ...]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) offsets, surrounding whitespace trimmed."""
+    lines = []
+    for match in re.finditer(r"[^\n]+", text):
+        s, e = match.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            lines.append((s, e))
+    return lines
+
+
+def is_heading(line: str) -> bool:
+    """A short line without final punctuation, such as 'Strategische dialoog'."""
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if line[-1] in LINE_END_PUNCT or line[0] in "\"'„“‘,«-–—•*":
+        return False
+    return line[0].isupper() or line[0].isdigit()
+
+
+def is_footer(line: str, profile: LanguageProfile) -> bool:
+    """A link footer such as 'Lees ook: ...' or 'Read more: ...'."""
+    lowered = line.lower()
+    return any(lowered.startswith(prefix) for prefix in profile.footer_prefixes)
+
+
+def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end), without headings and footers.
+
+    Blank lines separate paragraphs; a single newline also does when the line
+    before it ends a sentence (the seed article's style), otherwise the line
+    is a hard wrap inside the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous_end = -1
+    for start, end in _lines(text):
+        line = text[start:end]
+        blank_before = previous_end >= 0 and text.count("\n", previous_end, start) > 1
+        previous_end = end
+        if is_footer(line, profile) or is_heading(line):
+            if current:
+                spans.append(current)
+            current = None
+            continue
+        continues = (
+            current is not None
+            and not blank_before
+            and text[current[1] - 1] not in LINE_END_PUNCT
+        )
+        if continues:
+            current = (current[0], end)
+        else:
+            if current:
+                spans.append(current)
+            current = (start, end)
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _ends_with_abbreviation(text: str, dot: int, para_start: int, profile: LanguageProfile) -> bool:
+    word_match = re.search(r"([\w.]+)$", text[para_start:dot])
+    if not word_match:
+        return False
+    word = word_match.group(1).lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Biden"
+    return word in profile.abbreviations or word.rstrip(".") in profile.abbreviations
+
+
+def _starts_sentence(text: str, at: int, quotes: list[QuoteSpan]) -> bool:
+    ch = text[at]
+    if ch.isupper() or ch.isdigit() or ch in "„“\"«‘(['-–—":
+        return True
+    if text.startswith(",,", at):
+        return True
+    if text.startswith("'s ", at) or text.startswith("'t ", at):
+        return True
+    return False
+
+
+def sentence_spans(text: str, start: int, end: int, quotes: list[QuoteSpan], profile: LanguageProfile) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences (start, end)."""
+    closing_at = {q.inner_end: q for q in quotes if q.closed}
+    sentences = []
+    sent_start = start
+    for match in BOUNDARY.finditer(text, start, end):
+        cut = match.end()
+        if match.group() == "." and _ends_with_abbreviation(text, match.start(), start, profile):
+            continue
+        # closing quotes and brackets right after the punctuation belong to the sentence
+        while cut < end and text[cut] in CLOSERS or text.startswith("''", cut):
+            cut += 2 if text.startswith("''", cut) else 1
+        gap = cut
+        while gap < end and text[gap] in " \t\r\n":
+            gap += 1
+        if gap >= end:
+            break
+        # a closing quote separated by a space (",, ... gezien. ''") still closes this sentence
+        quote = closing_at.get(gap)
+        if quote is not None and gap > cut:
+            cut = quote.end
+            gap = cut
+            while gap < end and text[gap] in " \t\r\n":
+                gap += 1
+            if gap >= end:
+                break
+        if gap == cut or not _starts_sentence(text, gap, quotes):
+            continue
+        sentences.append((sent_start, cut))
+        sent_start = gap
+    if sent_start < end:
+        sentences.append((sent_start, end))
+    return sentences
+
+
+def segment(text: str, profile: LanguageProfile) -> list[Paragraph]:
+    """Split a body into paragraphs of sentences; offsets index into `text`."""
+    paragraphs = []
+    for start, end in paragraph_spans(text, profile):
+        quotes = find_quotes(text, start, end)
+        index = len(paragraphs)
+        sentences = tuple(
+            Sentence(s, e, index) for s, e in sentence_spans(text, start, end, quotes, profile)
+        )
+        paragraphs.append(Paragraph(index, start, end, sentences, tuple(quotes)))
+    return paragraphs
