@@ -1,7 +1,20 @@
-"""The versioned JSON API under /api/v1 (marshmallow schemas, OpenAPI)."""
+"""The versioned JSON API under /api/v1 (marshmallow schemas, OpenAPI).
+
+Importing the view modules attaches their routes to the blueprint; error
+handlers on the blueprint turn every failure into one JSON envelope.
+"""
 
 from flask import Flask
+
+from claimtrack.api import articles, events, exports, openapi, sources, statements  # noqa: F401
+from claimtrack.api.blueprint import RowIdConverter, api
+from claimtrack.api.errors import register_blueprint_handlers, register_routing_handlers
+
+register_blueprint_handlers(api)
 
 
 def register(app: Flask) -> None:
     """Attach the JSON API to `app`."""
+    app.url_map.converters["rowid"] = RowIdConverter
+    register_routing_handlers(app)
+    app.register_blueprint(api)

@@ -1,0 +1,109 @@
+"""Articles: submit one for analysis, list them, read one with its statements."""
+
+from __future__ import annotations
+
+from flask import url_for
+
+from claimtrack.api.auth import require_admin
+from claimtrack.api.blueprint import api, operation
+from claimtrack.api.errors import ApiError
+from claimtrack.api.inputs import load_json_body, load_query
+from claimtrack.api.pagination import page_body, page_of
+from claimtrack.api.schemas import (
+    ARTICLE_DETAIL,
+    ARTICLE_INPUT,
+    ARTICLE_SUMMARY,
+    PAGE_QUERY,
+    ArticleDetailSchema,
+    ArticleInputSchema,
+    ArticlePageSchema,
+    PageQuerySchema,
+)
+from claimtrack.app import get_db
+from claimtrack.engine.document import Document
+from claimtrack.ingest.article import ParsedArticle
+from claimtrack.store import api_queries
+from claimtrack.store.articles import find_article_by_hash, save_article
+
+
+@api.post("/articles")
+@operation(
+    "Analyse an article and store it with its statements and attributions",
+    tag="articles",
+    body=ArticleInputSchema,
+    responses={201: ArticleDetailSchema},
+    errors=(400, 401, 403, 409, 413, 422, 503),
+    write=True,
+)
+@require_admin
+def create_article():
+    data = load_json_body(ARTICLE_INPUT)
+    parsed = ParsedArticle(
+        body=data["body"],
+        title=data["title"].strip(),
+        url=data["url"],
+        publisher=(data["publisher"] or "").strip() or None,
+        language=data["language"],
+        date=data["date"],
+        source_path=None,
+    )
+    db = get_db()
+    existing = find_article_by_hash(db, parsed.content_hash)
+    if existing is None:
+        document = _analyse(parsed)
+        result = save_article(db, parsed, document)
+        if result.status == "imported":
+            body = ARTICLE_DETAIL.dump(api_queries.get_article(db, result.article_id))
+            location = url_for("api.read_article", article_id=result.article_id)
+            return body, 201, {"Location": location}
+        existing = result
+    raise ApiError(
+        409,
+        f"this article is already stored as article {existing.article_id}",
+        {"id": existing.article_id, "url": url_for("api.read_article", article_id=existing.article_id)},
+    )
+
+
+def _analyse(parsed: ParsedArticle) -> Document:
+    from claimtrack.engine.extract import get_extractor
+    from claimtrack.engine.nlp import PipelineUnavailable
+
+    try:
+        return get_extractor().analyse_body(
+            parsed.body,
+            language=parsed.language,
+            publisher=parsed.publisher,
+            date=parsed.date,
+            title=parsed.title,
+        )
+    except PipelineUnavailable as exc:
+        raise ApiError(503, f"the analysis engine is not available: {exc}") from None
+
+
+@api.get("/articles")
+@operation(
+    "List articles, newest first",
+    tag="articles",
+    query=PageQuerySchema,
+    responses={200: ArticlePageSchema},
+    errors=(422,),
+)
+def list_articles():
+    args = load_query(PAGE_QUERY)
+    rows = api_queries.list_articles(get_db(), args["next"], args["limit"])
+    page, token = page_of(rows, args["limit"])
+    return page_body(ARTICLE_SUMMARY.dump(page, many=True), token)
+
+
+@api.get("/articles/<rowid:article_id>")
+@operation(
+    "An article with its body, statements and attributions",
+    tag="articles",
+    responses={200: ArticleDetailSchema},
+    errors=(404,),
+)
+def read_article(article_id: int):
+    article = api_queries.get_article(get_db(), article_id)
+    if article is None:
+        raise ApiError(404, f"no article with id {article_id}")
+    return ARTICLE_DETAIL.dump(article)

@@ -1,0 +1,370 @@
+"""marshmallow schemas of the API: what it accepts (load) and what it returns (dump).
+
+Input schemas refuse unknown fields. Output schemas mark every field
+dump_only; the OpenAPI document is generated from these same classes.
+"""
+
+from __future__ import annotations
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates
+
+from claimtrack.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_ROW_ID, PageToken
+from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
+from claimtrack.ingest.fields import is_valid_date
+from claimtrack.ingest.json_article import ArticleSchema
+
+LANGUAGES = ("nl", "en")
+Id = lambda **kw: fields.Integer(strict=False, validate=validate.Range(1, MAX_ROW_ID), **kw)  # noqa: E731
+
+
+def _check_date(value: str | None) -> None:
+    if value is not None and not is_valid_date(value):
+        raise ValidationError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+class StrictSchema(Schema):
+    """Base of every input schema: an unknown field is a validation error."""
+
+    class Meta:
+        unknown = RAISE
+
+
+# --- inputs ------------------------------------------------------------------
+
+
+class ArticleInputSchema(ArticleSchema):
+    """An article to analyse and store (the importer's JSON article schema)."""
+
+
+class PageQuerySchema(StrictSchema):
+    """Paging parameters shared by every list."""
+
+    limit = fields.Integer(
+        load_default=DEFAULT_PAGE_SIZE,
+        validate=validate.Range(1, MAX_PAGE_SIZE),
+        metadata={"description": f"rows per page (1-{MAX_PAGE_SIZE})"},
+    )
+    next = PageToken(
+        load_default=None, metadata={"description": "the `next` token of the previous page"}
+    )
+
+
+class SourceListQuerySchema(PageQuerySchema):
+    """Filters of the source list."""
+
+    q = fields.String(
+        validate=validate.Length(1, 200), metadata={"description": "part of a name or alias"}
+    )
+
+
+class StatementQuerySchema(PageQuerySchema):
+    """Filters of the statement list and its exports."""
+
+    source = fields.String(
+        validate=validate.Length(1, 300),
+        metadata={"description": "speaker: source id, slug, name or alias (e.g. Witte Huis)"},
+    )
+    via = fields.String(
+        validate=validate.Length(1, 300),
+        metadata={"description": "a source that passed the claim on: id, slug, name or alias"},
+    )
+    event = Id(metadata={"description": "event id"})
+    article = Id(metadata={"description": "article id"})
+    type = fields.String(validate=validate.OneOf(ATTRIBUTION_TYPES))
+    language = fields.String(validate=validate.OneOf(LANGUAGES))
+    q = fields.String(
+        validate=validate.Length(1, 500), metadata={"description": "words in the statement"}
+    )
+    since = fields.String(metadata={"description": "article date from (YYYY[-MM[-DD]])"})
+    until = fields.String(metadata={"description": "article date up to (YYYY[-MM[-DD]])"})
+
+    @validates("since")
+    def _since_is_date(self, value: str, **_kwargs) -> None:
+        _check_date(value)
+
+    @validates("until")
+    def _until_is_date(self, value: str, **_kwargs) -> None:
+        _check_date(value)
+
+
+class ExportQuerySchema(StatementQuerySchema):
+    """Filters of the statement exports (all matching rows, no paging)."""
+
+    class Meta:
+        exclude = ("limit", "next")
+
+
+class MergeInputSchema(StrictSchema):
+    """Merge this source into another: the path's source disappears."""
+
+    into = Id(required=True, metadata={"description": "id of the source to keep"})
+
+
+class AliasInputSchema(StrictSchema):
+    """A name by which a source is also known."""
+
+    alias = fields.String(required=True, validate=validate.Length(1, 300))
+    language = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(LANGUAGES))
+
+    @validates("alias")
+    def _alias_has_letters(self, value: str, **_kwargs) -> None:
+        if not any(ch.isalnum() for ch in value):
+            raise ValidationError("must contain letters or digits")
+
+
+class AliasQuerySchema(StrictSchema):
+    """The alias to remove, as a query parameter."""
+
+    alias = fields.String(required=True, validate=validate.Length(1, 300))
+
+
+class EventInputSchema(StrictSchema):
+    """A news event that statements and sources can be linked to."""
+
+    title = fields.String(required=True, validate=validate.Length(1, 500))
+    date = fields.String(load_default=None, allow_none=True)
+    description = fields.String(
+        load_default=None, allow_none=True, validate=validate.Length(max=5000)
+    )
+    participants = fields.List(Id(), load_default=list, validate=validate.Length(max=200))
+    statements = fields.List(Id(), load_default=list, validate=validate.Length(max=5000))
+
+    @validates("date")
+    def _date_is_iso(self, value: str | None, **_kwargs) -> None:
+        _check_date(value)
+
+
+class CompareQuerySchema(StrictSchema):
+    """The two sides of a comparison: source id, slug, name or alias."""
+
+    a = fields.String(required=True, validate=validate.Length(1, 300))
+    b = fields.String(required=True, validate=validate.Length(1, 300))
+
+
+# --- outputs -----------------------------------------------------------------
+
+
+def _out(field_class, **kwargs):
+    return field_class(dump_only=True, **kwargs)
+
+
+class SpanSchema(Schema):
+    """A piece of text with character offsets into the article body."""
+
+    text = _out(fields.String)
+    start = _out(fields.Integer, allow_none=True)
+    end = _out(fields.Integer, allow_none=True)
+
+
+class SourceRefSchema(Schema):
+    """A source as it appears in an attribution."""
+
+    source_id = _out(fields.Integer, allow_none=True)
+    name = _out(fields.String)
+    slug = _out(fields.String, allow_none=True)
+    kind = _out(fields.String)
+    mention = _out(fields.Nested, nested=SpanSchema, allow_none=True)
+
+
+class AttributionSchema(Schema):
+    """Who says it (speaker), the words that say so (cue), what is said (content)."""
+
+    id = _out(fields.Integer)
+    type = _out(fields.String, validate=validate.OneOf(ATTRIBUTION_TYPES))
+    confidence = _out(fields.Float)
+    speaker = _out(fields.Nested, nested=SourceRefSchema)
+    cue = _out(fields.Nested, nested=SpanSchema, allow_none=True)
+    content = _out(fields.Nested, nested=SpanSchema, allow_none=True)
+    via = _out(fields.List, cls_or_instance=fields.Nested(SourceRefSchema))
+    parent_id = _out(fields.Integer, allow_none=True)
+
+
+class ArticleSummarySchema(Schema):
+    """An article's metadata."""
+
+    id = _out(fields.Integer)
+    title = _out(fields.String, allow_none=True)
+    url = _out(fields.String, allow_none=True)
+    publisher = _out(fields.String, allow_none=True)
+    language = _out(fields.String)
+    date = _out(fields.String, allow_none=True)
+    date_precision = _out(fields.String, allow_none=True)
+    word_count = _out(fields.Integer)
+    imported_at = _out(fields.String)
+    statement_count = _out(fields.Integer)
+
+
+class ArticleRefSchema(ArticleSummarySchema):
+    """The article a statement comes from."""
+
+    class Meta:
+        exclude = ("statement_count",)
+
+
+class StatementSchema(Schema):
+    """One sentence of an article and its attributions (none = narration)."""
+
+    id = _out(fields.Integer)
+    article_id = _out(fields.Integer)
+    index = _out(fields.Integer)
+    paragraph = _out(fields.Integer)
+    start = _out(fields.Integer)
+    end = _out(fields.Integer)
+    text = _out(fields.String)
+    attributions = _out(fields.List, cls_or_instance=fields.Nested(AttributionSchema))
+    article = _out(fields.Nested, nested=ArticleRefSchema, allow_none=True)
+
+
+class ArticleStatementSchema(StatementSchema):
+    """A statement inside its article (the article is not repeated)."""
+
+    class Meta:
+        exclude = ("article",)
+
+
+class ArticleDetailSchema(ArticleSummarySchema):
+    """An article with its body and statements."""
+
+    body = _out(fields.String)
+    statements = _out(fields.List, cls_or_instance=fields.Nested(ArticleStatementSchema))
+
+
+class AliasSchema(Schema):
+    """One name of a source."""
+
+    id = _out(fields.Integer)
+    alias = _out(fields.String)
+    language = _out(fields.String, allow_none=True)
+
+
+class SourceSchema(Schema):
+    """A canonical source (person, organisation, group)."""
+
+    id = _out(fields.Integer)
+    name = _out(fields.String)
+    kind = _out(fields.String, validate=validate.OneOf(SOURCE_KINDS))
+    slug = _out(fields.String)
+    wikidata_id = _out(fields.String, allow_none=True)
+    affiliation_id = _out(fields.Integer, allow_none=True)
+    created_at = _out(fields.String)
+    statement_count = _out(fields.Integer)
+    aliases = _out(fields.List, cls_or_instance=fields.Nested(AliasSchema))
+
+
+class MergeResultSchema(Schema):
+    """The kept source after a merge and how many rows moved to it."""
+
+    source = _out(fields.Nested, nested=SourceSchema)
+    merged_id = _out(fields.Integer)
+    moved = _out(fields.Dict, keys=fields.String(), values=fields.Integer())
+
+
+class ParticipantSchema(Schema):
+    """A source taking part in an event."""
+
+    id = _out(fields.Integer)
+    name = _out(fields.String)
+    slug = _out(fields.String)
+    kind = _out(fields.String)
+
+
+class EventSchema(Schema):
+    """A news event."""
+
+    id = _out(fields.Integer)
+    title = _out(fields.String)
+    date = _out(fields.String, allow_none=True)
+    date_precision = _out(fields.String, allow_none=True)
+    description = _out(fields.String, allow_none=True)
+    created_at = _out(fields.String)
+    statement_count = _out(fields.Integer)
+    participants = _out(fields.List, cls_or_instance=fields.Nested(ParticipantSchema))
+
+
+def page_schema(item_schema: type[Schema], name: str) -> type[Schema]:
+    """A list page of `item_schema`: items, `next` token and `next_url`."""
+    return Schema.from_dict(
+        {
+            "items": fields.List(fields.Nested(item_schema), dump_only=True),
+            "next": fields.String(dump_only=True, allow_none=True),
+            "next_url": fields.String(dump_only=True, allow_none=True),
+        },
+        name=name,
+    )
+
+
+ArticlePageSchema = page_schema(ArticleSummarySchema, "ArticlePage")
+StatementPageSchema = page_schema(StatementSchema, "StatementPage")
+SourcePageSchema = page_schema(SourceSchema, "SourcePage")
+EventPageSchema = page_schema(EventSchema, "EventPage")
+
+
+class ErrorSchema(Schema):
+    """The envelope of every error response."""
+
+    ok = _out(fields.Boolean)
+    error = _out(fields.String)
+    errors = _out(fields.Dict)
+    status = _out(fields.Integer)
+
+
+class JsonLdThingSchema(Schema):
+    """A schema.org person or organisation (claimant, publisher)."""
+
+    type = _out(fields.String, data_key="@type")
+    name = _out(fields.String)
+    url = _out(fields.String, allow_none=True)
+
+
+class JsonLdAppearanceSchema(Schema):
+    """Where the claim appeared: the news article."""
+
+    type = _out(fields.String, data_key="@type")
+    headline = _out(fields.String, allow_none=True)
+    url = _out(fields.String)
+    date_published = _out(fields.String, allow_none=True, data_key="datePublished")
+    in_language = _out(fields.String, allow_none=True, data_key="inLanguage")
+    publisher = _out(fields.Nested, nested=JsonLdThingSchema, allow_none=True)
+
+
+class JsonLdClaimSchema(Schema):
+    """A schema.org Claim: who claimed it, when, and where it appeared."""
+
+    type = _out(fields.String, data_key="@type")
+    text = _out(fields.String)
+    author = _out(fields.Nested, nested=JsonLdThingSchema)
+    date_published = _out(fields.String, allow_none=True, data_key="datePublished")
+    appearance = _out(fields.Nested, nested=JsonLdAppearanceSchema)
+
+
+class ClaimReviewSchema(Schema):
+    """A statement rendered as schema.org ClaimReview JSON-LD (without a rating)."""
+
+    context = _out(fields.String, data_key="@context")
+    type = _out(fields.String, data_key="@type")
+    id = _out(fields.String, data_key="@id")
+    url = _out(fields.String)
+    claim_reviewed = _out(fields.String, data_key="claimReviewed")
+    item_reviewed = _out(fields.Nested, nested=JsonLdClaimSchema, data_key="itemReviewed")
+
+
+# module-level instances used by the views
+ARTICLE_INPUT = ArticleInputSchema()
+PAGE_QUERY = PageQuerySchema()
+SOURCE_LIST_QUERY = SourceListQuerySchema()
+STATEMENT_QUERY = StatementQuerySchema()
+EXPORT_QUERY = ExportQuerySchema()
+MERGE_INPUT = MergeInputSchema()
+ALIAS_INPUT = AliasInputSchema()
+ALIAS_QUERY = AliasQuerySchema()
+EVENT_INPUT = EventInputSchema()
+COMPARE_QUERY = CompareQuerySchema()
+
+ARTICLE_SUMMARY = ArticleSummarySchema()
+ARTICLE_DETAIL = ArticleDetailSchema()
+STATEMENT = StatementSchema()
+SOURCE = SourceSchema()
+ALIAS = AliasSchema()
+MERGE_RESULT = MergeResultSchema()
+EVENT = EventSchema()
+CLAIM_REVIEW = ClaimReviewSchema()

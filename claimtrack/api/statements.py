@@ -1,0 +1,134 @@
+"""Statements: the filtered list, one statement, and its ClaimReview-style JSON-LD."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from claimtrack.api.blueprint import api, operation
+from claimtrack.api.errors import ApiError
+from claimtrack.api.inputs import load_query
+from claimtrack.api.pagination import page_body, page_of
+from claimtrack.api.schemas import (
+    CLAIM_REVIEW,
+    STATEMENT,
+    STATEMENT_QUERY,
+    ClaimReviewSchema,
+    StatementPageSchema,
+    StatementQuerySchema,
+    StatementSchema,
+)
+from claimtrack.app import get_db
+from claimtrack.store import api_queries
+
+JSONLD_MEDIA_TYPE = "application/ld+json"
+
+
+def statement_filters(db, args: dict[str, Any]) -> api_queries.StatementFilters:
+    """Turn loaded query arguments into store filters, resolving source and via names."""
+    return api_queries.StatementFilters(
+        source_ids=api_queries.find_source_ids(db, args["source"]) if "source" in args else None,
+        via_ids=api_queries.find_source_ids(db, args["via"]) if "via" in args else None,
+        event_id=args.get("event"),
+        article_id=args.get("article"),
+        type=args.get("type"),
+        language=args.get("language"),
+        text_query=args.get("q"),
+        since=args.get("since"),
+        until=args.get("until"),
+    )
+
+
+@api.get("/statements")
+@operation(
+    "Search statements by speaker, relaying source, event, article, type, language, "
+    "words and article date; newest first",
+    tag="statements",
+    query=StatementQuerySchema,
+    responses={200: StatementPageSchema},
+    errors=(422,),
+)
+def list_statements():
+    args = load_query(STATEMENT_QUERY)
+    db = get_db()
+    rows = api_queries.find_statements(db, statement_filters(db, args), args["next"], args["limit"])
+    page, token = page_of(rows, args["limit"])
+    return page_body(STATEMENT.dump(page, many=True), token)
+
+
+def _statement_or_404(statement_id: int) -> dict:
+    statement = api_queries.get_statement(get_db(), statement_id)
+    if statement is None:
+        raise ApiError(404, f"no statement with id {statement_id}")
+    return statement
+
+
+@api.get("/statements/<rowid:statement_id>")
+@operation(
+    "One statement with its article and attributions",
+    tag="statements",
+    responses={200: StatementSchema},
+    errors=(404,),
+)
+def read_statement(statement_id: int):
+    return STATEMENT.dump(_statement_or_404(statement_id))
+
+
+@api.get("/statements/<rowid:statement_id>.jsonld")
+@operation(
+    "The statement as schema.org ClaimReview JSON-LD: claimant, claim date, appearance",
+    tag="statements",
+    responses={200: ClaimReviewSchema},
+    errors=(404,),
+    media_type=JSONLD_MEDIA_TYPE,
+)
+def statement_jsonld(statement_id: int):
+    statement = _statement_or_404(statement_id)
+    body = CLAIM_REVIEW.dump(claim_review(statement))
+    return body, 200, {"Content-Type": JSONLD_MEDIA_TYPE}
+
+
+def claim_review(statement: dict[str, Any]) -> dict[str, Any]:
+    """Describe a stored statement the way fact-checkers publish claims (schema.org).
+
+    The claimant is the speaker of the statement's outermost attribution;
+    the claim date is the article's date; the appearance is the article.
+    claimtrack does not rate claims, so there is no reviewRating.
+    """
+    article = statement["article"] or {}
+    outer = next((a for a in statement["attributions"] if a["parent_id"] is None), None)
+    claim: dict[str, Any] = {
+        "type": "Claim",
+        "text": statement["text"],
+        "date_published": article.get("date"),
+        "appearance": {
+            "type": "NewsArticle",
+            "headline": article.get("title"),
+            "url": article.get("url")
+            or url_for("api.read_article", article_id=statement["article_id"], _external=True),
+            "date_published": article.get("date"),
+            "in_language": article.get("language"),
+            "publisher": {"type": "Organization", "name": article["publisher"]}
+            if article.get("publisher")
+            else None,
+        },
+    }
+    if outer is not None:
+        speaker = outer["speaker"]
+        claim["author"] = {
+            "type": "Person" if speaker["kind"] == "person" else "Organization",
+            "name": speaker["name"],
+            "url": url_for("api.read_source", source_id=speaker["source_id"], _external=True)
+            if speaker["source_id"]
+            else None,
+        }
+    claimed = outer["content"]["text"] if outer and outer["content"] else statement["text"]
+    return {
+        "context": "https://schema.org",
+        "type": "ClaimReview",
+        "id": url_for("api.statement_jsonld", statement_id=statement["id"], _external=True),
+        "url": url_for("api.read_statement", statement_id=statement["id"], _external=True),
+        "claim_reviewed": claimed,
+        "item_reviewed": claim,
+    }

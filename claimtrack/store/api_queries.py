@@ -1,0 +1,484 @@
+"""Reads and small writes behind the JSON API.
+
+Lists use keyset pagination: callers pass `before` (the last id of the
+previous page, or None) and `limit`; the query returns up to `limit + 1`
+rows, newest first, so the caller can tell whether another page follows.
+Rows come back as plain dicts; nested parts (attributions, via, aliases)
+are fetched for a whole page in one query each.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from claimtrack.store.queries import fts_match_expression
+from claimtrack.store.sources import alias_key
+from claimtrack.store.transactions import write_transaction
+
+ARTICLE_COLUMNS = (
+    "a.id, a.title, a.url, a.publisher, a.language, a.date, a.date_precision, "
+    "a.word_count, a.imported_at"
+)
+
+
+@dataclass
+class StatementFilters:
+    """Filters of a statement list; source/via hold the matching source ids."""
+
+    source_ids: list[int] | None = None
+    via_ids: list[int] | None = None
+    event_id: int | None = None
+    article_id: int | None = None
+    type: str | None = None
+    language: str | None = None
+    text_query: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _placeholders(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+# --- sources -----------------------------------------------------------------
+
+
+def find_source_ids(db: sqlite_utils.Database, reference: str) -> list[int]:
+    """Ids of the sources a user's reference means: an id, a slug, a name or an alias.
+
+    Never creates a source; an unknown reference gives an empty list.
+    """
+    reference = reference.strip()
+    if reference.isdigit() and len(reference) <= 18:
+        row = db.execute("SELECT id FROM sources WHERE id = ?", [int(reference)]).fetchone()
+        if row:
+            return [row[0]]
+    row = db.execute("SELECT id FROM sources WHERE slug = ?", [reference]).fetchone()
+    if row:
+        return [row[0]]
+    key = alias_key(reference)
+    if not key:
+        return []
+    ids = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT source_id FROM source_aliases WHERE alias_key = ? ORDER BY source_id",
+            [key],
+        )
+    ]
+    if ids:
+        return ids
+    return [r[0] for r in db.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", [reference])]
+
+
+def list_sources(
+    db: sqlite_utils.Database, before: int | None, limit: int, name_query: str | None = None
+) -> list[dict[str, Any]]:
+    """A page of sources with their statement counts, newest first."""
+    where, params = ["(? IS NULL OR s.id < ?)"], [before, before]
+    if name_query:
+        where.append(
+            "s.id IN (SELECT source_id FROM source_aliases WHERE alias_key LIKE ? ESCAPE '\\')"
+        )
+        params.append("%" + _escape_like(alias_key(name_query)) + "%")
+    sources = _rows(
+        db,
+        f"SELECT s.* FROM sources s WHERE {' AND '.join(where)} ORDER BY s.id DESC LIMIT ?",
+        [*params, limit + 1],
+    )
+    _attach_source_details(db, sources)
+    return sources
+
+
+def get_source(db: sqlite_utils.Database, source_id: int) -> dict[str, Any] | None:
+    """One source with its aliases and statement count, or None."""
+    sources = _rows(db, "SELECT * FROM sources WHERE id = ?", [source_id])
+    if not sources:
+        return None
+    _attach_source_details(db, sources)
+    return sources[0]
+
+
+def _attach_source_details(db: sqlite_utils.Database, sources: list[dict[str, Any]]) -> None:
+    ids = [s["id"] for s in sources]
+    if not ids:
+        return
+    aliases = defaultdict(list)
+    for row in _rows(
+        db,
+        f"SELECT id, source_id, alias, language FROM source_aliases "
+        f"WHERE source_id IN ({_placeholders(ids)}) ORDER BY id",
+        ids,
+    ):
+        aliases[row.pop("source_id")].append(row)
+    counts = dict(
+        db.execute(
+            f"SELECT speaker_source_id, COUNT(DISTINCT statement_id) FROM attributions "
+            f"WHERE speaker_source_id IN ({_placeholders(ids)}) GROUP BY speaker_source_id",
+            ids,
+        ).fetchall()
+    )
+    for source in sources:
+        source["aliases"] = aliases[source["id"]]
+        source["statement_count"] = counts.get(source["id"], 0)
+
+
+def add_alias(
+    db: sqlite_utils.Database, source_id: int, alias: str, language: str | None
+) -> dict[str, Any]:
+    """Give a source another name; raise AliasTaken if the name already means a source."""
+    key = alias_key(alias)
+    with write_transaction(db):
+        taken = db.execute(
+            "SELECT source_id FROM source_aliases WHERE alias_key = ? ORDER BY source_id LIMIT 1",
+            [key],
+        ).fetchone()
+        if taken:
+            raise AliasTaken(taken[0])
+        cursor = db.execute(
+            "INSERT INTO source_aliases (source_id, alias, alias_key, language) VALUES (?, ?, ?, ?)",
+            [source_id, alias, key, language],
+        )
+    return {"id": cursor.lastrowid, "alias": alias, "language": language}
+
+
+def remove_alias(db: sqlite_utils.Database, source_id: int, alias: str) -> int:
+    """Remove the alias (matched by its normalised key) from a source; return rows removed."""
+    with write_transaction(db):
+        return db.execute(
+            "DELETE FROM source_aliases WHERE source_id = ? AND alias_key = ?",
+            [source_id, alias_key(alias)],
+        ).rowcount
+
+
+class AliasTaken(Exception):
+    """The alias already names a source (`source_id`)."""
+
+    def __init__(self, source_id: int):
+        super().__init__(f"alias already names source {source_id}")
+        self.source_id = source_id
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --- statements --------------------------------------------------------------
+
+
+def find_statements(
+    db: sqlite_utils.Database, filters: StatementFilters, before: int | None, limit: int
+) -> list[dict[str, Any]]:
+    """A page of statements matching `filters`, newest first, with attributions attached."""
+    where, params = _statement_conditions(filters)
+    if before is not None:
+        where.append("s.id < ?")
+        params.append(before)
+    sql = (
+        "SELECT s.id, s.article_id, s.idx, s.paragraph, s.start, s.\"end\", s.text "
+        "FROM statements s JOIN articles a ON a.id = s.article_id "
+        f"WHERE {' AND '.join(where) or '1'} ORDER BY s.id DESC LIMIT ?"
+    )
+    statements = _rows(db, sql, [*params, limit + 1])
+    attach_statement_details(db, statements)
+    return statements
+
+
+def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict[str, Any] | None:
+    """One statement with its article and attributions, or None."""
+    statements = _rows(
+        db,
+        "SELECT id, article_id, idx, paragraph, start, \"end\", text FROM statements WHERE id = ?",
+        [statement_id],
+    )
+    attach_statement_details(db, statements)
+    return statements[0] if statements else None
+
+
+def _statement_conditions(filters: StatementFilters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.source_ids is not None or filters.type is not None:
+        speaker = []
+        if filters.source_ids is not None:
+            speaker.append(f"t.speaker_source_id IN ({_placeholders(filters.source_ids)})")
+            params.extend(filters.source_ids)
+        if filters.type is not None:
+            speaker.append("t.type = ?")
+            params.append(filters.type)
+        where.append(
+            "EXISTS (SELECT 1 FROM attributions t WHERE t.statement_id = s.id AND "
+            + " AND ".join(speaker)
+            + ")"
+        )
+    if filters.via_ids is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM attributions t JOIN attribution_via v ON v.attribution_id = t.id "
+            f"WHERE t.statement_id = s.id AND v.source_id IN ({_placeholders(filters.via_ids)}))"
+        )
+        params.extend(filters.via_ids)
+    if filters.event_id is not None:
+        where.append(
+            "s.id IN (SELECT statement_id FROM event_statements WHERE event_id = ?)"
+        )
+        params.append(filters.event_id)
+    if filters.article_id is not None:
+        where.append("s.article_id = ?")
+        params.append(filters.article_id)
+    if filters.language is not None:
+        where.append("a.language = ?")
+        params.append(filters.language)
+    if filters.text_query is not None:
+        expression = fts_match_expression(filters.text_query)
+        if expression is None:
+            where.append("0")  # nothing searchable typed: nothing matches
+        else:
+            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+            params.append(expression)
+    if filters.since is not None:
+        # compare only as many characters as the filter has: since=2021-04 keeps 2021-04-13
+        where.append("substr(a.date, 1, ?) >= ?")
+        params.extend([len(filters.since), filters.since])
+    if filters.until is not None:
+        where.append("substr(a.date, 1, ?) <= ?")
+        params.extend([len(filters.until), filters.until])
+    return where, params
+
+
+def attach_statement_details(db: sqlite_utils.Database, statements: list[dict[str, Any]]) -> None:
+    """Add `article` and `attributions` (with speaker and via) to statement rows in place."""
+    if not statements:
+        return
+    article_ids = sorted({s["article_id"] for s in statements})
+    articles = {
+        a["id"]: a
+        for a in _rows(
+            db,
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({_placeholders(article_ids)})",
+            article_ids,
+        )
+    }
+    attributions = attributions_for(db, [s["id"] for s in statements])
+    for statement in statements:
+        statement["index"] = statement.pop("idx")
+        statement["article"] = articles.get(statement["article_id"])
+        statement["attributions"] = attributions.get(statement["id"], [])
+
+
+def attributions_for(
+    db: sqlite_utils.Database, statement_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """The attributions of each statement, in order, with speaker source and via chain."""
+    if not statement_ids:
+        return {}
+    rows = _rows(
+        db,
+        "SELECT t.*, src.slug AS speaker_slug, src.name AS speaker_source_name "
+        "FROM attributions t LEFT JOIN sources src ON src.id = t.speaker_source_id "
+        f"WHERE t.statement_id IN ({_placeholders(statement_ids)}) "
+        "ORDER BY t.statement_id, t.position, t.id",
+        statement_ids,
+    )
+    via = _via_for(db, [r["id"] for r in rows])
+    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        result[row["statement_id"]].append(
+            {
+                "id": row["id"],
+                "type": row["type"],
+                "confidence": row["confidence"],
+                "speaker": {
+                    "source_id": row["speaker_source_id"],
+                    "name": row["speaker_source_name"] or row["speaker_name"],
+                    "slug": row["speaker_slug"],
+                    "kind": row["speaker_kind"],
+                    "mention": _span(row, "mention"),
+                },
+                "cue": _span(row, "cue"),
+                "content": _span(row, "content"),
+                "via": via.get(row["id"], []),
+                "parent_id": row["parent_id"],
+            }
+        )
+    return result
+
+
+def _via_for(db: sqlite_utils.Database, attribution_ids: list[int]) -> dict[int, list[dict]]:
+    if not attribution_ids:
+        return {}
+    result: dict[int, list[dict]] = defaultdict(list)
+    for row in _rows(
+        db,
+        "SELECT v.*, src.slug, src.name AS source_name FROM attribution_via v "
+        "LEFT JOIN sources src ON src.id = v.source_id "
+        f"WHERE v.attribution_id IN ({_placeholders(attribution_ids)}) "
+        "ORDER BY v.attribution_id, v.position",
+        attribution_ids,
+    ):
+        result[row["attribution_id"]].append(
+            {
+                "source_id": row["source_id"],
+                "name": row["source_name"] or row["name"],
+                "slug": row["slug"],
+                "kind": row["kind"],
+                "mention": _span(row, "mention"),
+            }
+        )
+    return result
+
+
+def _span(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    text = row.get(prefix)
+    if text is None:
+        return None
+    return {"text": text, "start": row.get(f"{prefix}_start"), "end": row.get(f"{prefix}_end")}
+
+
+# --- articles ----------------------------------------------------------------
+
+
+def list_articles(
+    db: sqlite_utils.Database, before: int | None, limit: int
+) -> list[dict[str, Any]]:
+    """A page of articles (without bodies) and their statement counts, newest first."""
+    return _rows(
+        db,
+        f"SELECT {ARTICLE_COLUMNS}, "
+        "(SELECT COUNT(*) FROM statements s WHERE s.article_id = a.id) AS statement_count "
+        "FROM articles a WHERE (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+        [before, before, limit + 1],
+    )
+
+
+def get_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    """One article with its body and every statement (with attributions), or None."""
+    articles = _rows(
+        db, f"SELECT {ARTICLE_COLUMNS}, a.body FROM articles a WHERE a.id = ?", [article_id]
+    )
+    if not articles:
+        return None
+    article = articles[0]
+    statements = _rows(
+        db,
+        "SELECT id, article_id, idx, paragraph, start, \"end\", text FROM statements "
+        "WHERE article_id = ? ORDER BY idx",
+        [article_id],
+    )
+    attributions = attributions_for(db, [s["id"] for s in statements])
+    for statement in statements:
+        statement["index"] = statement.pop("idx")
+        statement["attributions"] = attributions.get(statement["id"], [])
+    article["statements"] = statements
+    article["statement_count"] = len(statements)
+    return article
+
+
+def article_id_by_hash(db: sqlite_utils.Database, content_hash: str) -> int | None:
+    """Id of the stored article with this content hash, if any."""
+    row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+    return row[0] if row else None
+
+
+# --- events ------------------------------------------------------------------
+
+
+def list_events(db: sqlite_utils.Database, before: int | None, limit: int) -> list[dict[str, Any]]:
+    """A page of events with participant ids and statement counts, newest first."""
+    events = _rows(
+        db,
+        "SELECT e.*, (SELECT COUNT(*) FROM event_statements es WHERE es.event_id = e.id) "
+        "AS statement_count FROM events e WHERE (? IS NULL OR e.id < ?) ORDER BY e.id DESC LIMIT ?",
+        [before, before, limit + 1],
+    )
+    _attach_participants(db, events)
+    return events
+
+
+def get_event(db: sqlite_utils.Database, event_id: int) -> dict[str, Any] | None:
+    """One event with its participants and statement count, or None."""
+    events = _rows(
+        db,
+        "SELECT e.*, (SELECT COUNT(*) FROM event_statements es WHERE es.event_id = e.id) "
+        "AS statement_count FROM events e WHERE e.id = ?",
+        [event_id],
+    )
+    _attach_participants(db, events)
+    return events[0] if events else None
+
+
+def _attach_participants(db: sqlite_utils.Database, events: list[dict[str, Any]]) -> None:
+    ids = [e["id"] for e in events]
+    if not ids:
+        return
+    participants = defaultdict(list)
+    for row in _rows(
+        db,
+        "SELECT p.event_id, s.id, s.name, s.slug, s.kind FROM event_participants p "
+        f"JOIN sources s ON s.id = p.source_id WHERE p.event_id IN ({_placeholders(ids)}) "
+        "ORDER BY s.name",
+        ids,
+    ):
+        participants[row.pop("event_id")].append(row)
+    for event in events:
+        event["participants"] = participants[event["id"]]
+
+
+def missing_ids(db: sqlite_utils.Database, table: str, ids: list[int]) -> list[int]:
+    """Those of `ids` that have no row in `table` (one of sources, statements, articles)."""
+    if table not in {"sources", "statements", "articles"}:
+        raise ValueError(f"unexpected table {table}")
+    if not ids:
+        return []
+    found = {
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM {table} WHERE id IN ({_placeholders(ids)})", list(ids)
+        )
+    }
+    return [i for i in ids if i not in found]
+
+
+def create_event(
+    db: sqlite_utils.Database,
+    title: str,
+    date: str | None,
+    description: str | None,
+    participant_ids: list[int],
+    statement_ids: list[int],
+) -> int:
+    """Store an event with its participants and linked statements; return its id."""
+    from datetime import datetime, timezone
+
+    from claimtrack.engine.metadata import date_precision
+
+    with write_transaction(db):
+        event_id = db.execute(
+            "INSERT INTO events (title, date, date_precision, description, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                title,
+                date,
+                date_precision(date),
+                description,
+                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ],
+        ).lastrowid
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO event_participants (event_id, source_id) VALUES (?, ?)",
+            [(event_id, source_id) for source_id in participant_ids],
+        )
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO event_statements (event_id, statement_id) VALUES (?, ?)",
+            [(event_id, statement_id) for statement_id in statement_ids],
+        )
+    return event_id
