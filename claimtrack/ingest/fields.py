@@ -1,0 +1,35 @@
+"""Checks on metadata values shared by every input format."""
+
+from __future__ import annotations
+
+from claimtrack.engine.metadata import DATE_VALUE
+
+LANGUAGES = ("nl", "en", "auto")
+LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
+
+
+def normalise_language(value: str | None) -> str | None:
+    """Map a language value to "nl", "en" or "auto"; None when it is not one of those."""
+    if value is None or not value.strip():
+        return "auto"
+    value = value.strip().lower()
+    value = LANGUAGE_NAMES.get(value, value)
+    return value if value in LANGUAGES else None
+
+
+def is_valid_date(value: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
+    if not DATE_VALUE.fullmatch(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return False
+    return len(parts) < 3 or 1 <= parts[2] <= 31
+
+
+def clean_optional(value: str | None) -> str | None:
+    """Strip a metadata value; empty becomes None."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None

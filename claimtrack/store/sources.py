@@ -1,0 +1,260 @@
+"""Sources (who speaks): resolving a name to one canonical source, and merging.
+
+A name is matched through its normalised alias key (lower case, no accents,
+no punctuation, no leading article), so "het Witte Huis", "Witte Huis" and
+"the White House" all reach the same source once the curated table in
+`claimtrack/data/aliases.json` has been seeded. Unknown names become new
+sources with a unique slug.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib import resources
+
+import sqlite_utils
+
+from claimtrack.engine.document import SOURCE_KINDS
+from claimtrack.store.transactions import write_transaction
+
+LEADING_ARTICLES = ("de", "het", "een", "the", "a", "an", "'t")
+UNKNOWN_SPEAKER = "unknown"
+_SEEDED_FLAG = "_claimtrack_aliases_seeded"
+
+
+def alias_key(name: str) -> str:
+    """Normalise a name for matching: "het Witte Huis" -> "witte huis", "U.S." -> "us"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace(".", "").replace("\u2019", "'")
+    text = re.sub(r"[^\w']+", " ", text).strip()
+    words = text.split()
+    while len(words) > 1 and words[0] in LEADING_ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def slugify(name: str) -> str:
+    """A URL-safe slug: "Vladimir Poetin" -> "vladimir-poetin"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:80].strip("-") or "source"
+
+
+@dataclass(frozen=True)
+class CuratedSource:
+    """One entry of the curated alias table."""
+
+    name: str
+    kind: str
+    wikidata_id: str | None
+    affiliation: str | None
+    aliases: tuple[tuple[str, str | None], ...]  # (alias, language)
+
+
+@lru_cache(maxsize=1)
+def curated_sources() -> tuple[CuratedSource, ...]:
+    """The curated alias table shipped in claimtrack/data/aliases.json."""
+    raw = json.loads(resources.files("claimtrack").joinpath("data/aliases.json").read_text("utf-8"))
+    entries = []
+    for item in raw["sources"]:
+        aliases = [(item["name"], None)]
+        for language, names in item.get("aliases", {}).items():
+            aliases.extend((alias, language) for alias in names)
+        entries.append(
+            CuratedSource(
+                name=item["name"],
+                kind=item["kind"],
+                wikidata_id=item.get("wikidata"),
+                affiliation=item.get("affiliation"),
+                aliases=tuple(aliases),
+            )
+        )
+    return tuple(entries)
+
+
+def seed_curated_sources(db: sqlite_utils.Database) -> int:
+    """Make sure every curated source and alias is in the database; return how many were added.
+
+    Idempotent: a curated source already present (by Wikidata id, slug or
+    any of its aliases, e.g. after a merge) only gets its missing aliases.
+    """
+    added = 0
+    with write_transaction(db):
+        ids: dict[str, int] = {}
+        for entry in curated_sources():
+            source_id = _find_curated(db, entry)
+            if source_id is None:
+                source_id = _create_source(db, entry.name, entry.kind, entry.wikidata_id)
+                added += 1
+            ids[entry.name] = source_id
+            for alias, language in entry.aliases:
+                _add_alias_if_free(db, source_id, alias, language)
+        for entry in curated_sources():
+            if entry.affiliation and entry.affiliation in ids:
+                db.execute(
+                    "UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL",
+                    [ids[entry.affiliation], ids[entry.name]],
+                )
+    if not db.conn.in_transaction:
+        # only once committed: a seed inside a transaction that rolls back must run again
+        setattr(db, _SEEDED_FLAG, True)
+    return added
+
+
+def ensure_curated_sources(db: sqlite_utils.Database) -> None:
+    """Seed the curated sources once per connection (cheap no-op afterwards)."""
+    if not getattr(db, _SEEDED_FLAG, False):
+        seed_curated_sources(db)
+
+
+def resolve_source(
+    db: sqlite_utils.Database, name: str, kind: str = "unknown", language: str | None = None
+) -> int | None:
+    """Return the id of the source called `name`, creating it if no alias matches.
+
+    Returns None for the unknown speaker ("unknown" or an empty name). When
+    the alias exists in several sources, one registered for `language` wins.
+    A source whose kind is still 'unknown' takes the `kind` given here.
+    """
+    key = alias_key(name or "")
+    if not key or key == UNKNOWN_SPEAKER:
+        return None
+    kind = kind if kind in SOURCE_KINDS else "unknown"
+    ensure_curated_sources(db)
+    with write_transaction(db):
+        row = db.execute(
+            "SELECT source_id FROM source_aliases WHERE alias_key = ? "
+            "ORDER BY (language = ?) DESC, (language IS NULL) DESC, source_id LIMIT 1",
+            [key, language],
+        ).fetchone()
+        if row:
+            if kind != "unknown":
+                db.execute(
+                    "UPDATE sources SET kind = ? WHERE id = ? AND kind = 'unknown'", [kind, row[0]]
+                )
+            return row[0]
+        source_id = _create_source(db, name.strip(), kind, None)
+        _add_alias_if_free(db, source_id, name.strip(), language)
+        return source_id
+
+
+def set_affiliation(db: sqlite_utils.Database, source_id: int, affiliation_id: int) -> None:
+    """Record that a source belongs to another (a spokesman to his ministry), if not yet known."""
+    if source_id == affiliation_id:
+        return
+    db.execute(
+        "UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL",
+        [affiliation_id, source_id],
+    )
+
+
+def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict[str, int]:
+    """Fold source `drop_id` into `keep_id` and delete it; return moved-row counts.
+
+    Aliases, attributions (as speaker and as via), event participation and
+    affiliations move to the kept source; the dropped source's name becomes
+    an alias of the kept one. All in one transaction.
+    """
+    if keep_id == drop_id:
+        raise ValueError("cannot merge a source into itself")
+    with write_transaction(db):
+        rows = {r[0]: r for r in db.execute(
+            "SELECT id, name, wikidata_id FROM sources WHERE id IN (?, ?)", [keep_id, drop_id]
+        )}
+        for needed in (keep_id, drop_id):
+            if needed not in rows:
+                raise LookupError(f"no source with id {needed}")
+        moved = {}
+        db.execute(
+            "UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?", [keep_id, drop_id]
+        )
+        _add_alias_if_free(db, keep_id, rows[drop_id][1], None, ignore_source=drop_id)
+        db.execute("DELETE FROM source_aliases WHERE source_id = ?", [drop_id])
+        moved["attributions"] = db.execute(
+            "UPDATE attributions SET speaker_source_id = ? WHERE speaker_source_id = ?",
+            [keep_id, drop_id],
+        ).rowcount
+        moved["via"] = db.execute(
+            "UPDATE attribution_via SET source_id = ? WHERE source_id = ?", [keep_id, drop_id]
+        ).rowcount
+        moved["events"] = db.execute(
+            "UPDATE OR IGNORE event_participants SET source_id = ? WHERE source_id = ?",
+            [keep_id, drop_id],
+        ).rowcount
+        db.execute("DELETE FROM event_participants WHERE source_id = ?", [drop_id])
+        db.execute(
+            "UPDATE sources SET affiliation_id = ? WHERE affiliation_id = ? AND id != ?",
+            [keep_id, drop_id, keep_id],
+        )
+        if rows[keep_id][2] is None and rows[drop_id][2] is not None:
+            db.execute(
+                "UPDATE sources SET wikidata_id = ? WHERE id = ?", [rows[drop_id][2], keep_id]
+            )
+        db.execute("DELETE FROM sources WHERE id = ?", [drop_id])
+    return moved
+
+
+def _find_curated(db: sqlite_utils.Database, entry: CuratedSource) -> int | None:
+    if entry.wikidata_id:
+        row = db.execute(
+            "SELECT id FROM sources WHERE wikidata_id = ? ORDER BY id LIMIT 1", [entry.wikidata_id]
+        ).fetchone()
+        if row:
+            return row[0]
+    row = db.execute("SELECT id FROM sources WHERE slug = ?", [slugify(entry.name)]).fetchone()
+    if row:
+        return row[0]
+    keys = sorted({alias_key(alias) for alias, _ in entry.aliases} - {""})
+    placeholders = ", ".join("?" for _ in keys)
+    row = db.execute(
+        f"SELECT source_id FROM source_aliases WHERE alias_key IN ({placeholders}) "
+        "ORDER BY source_id LIMIT 1",
+        keys,
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _create_source(db: sqlite_utils.Database, name: str, kind: str, wikidata_id: str | None) -> int:
+    base = slugify(name)
+    slug, n = base, 1
+    while db.execute("SELECT 1 FROM sources WHERE slug = ?", [slug]).fetchone():
+        n += 1
+        slug = f"{base}-{n}"
+    cursor = db.execute(
+        "INSERT INTO sources (name, kind, slug, wikidata_id, created_at) VALUES (?, ?, ?, ?, ?)",
+        [name, kind, slug, wikidata_id, _now()],
+    )
+    return cursor.lastrowid
+
+
+def _add_alias_if_free(
+    db: sqlite_utils.Database, source_id: int, alias: str, language: str | None,
+    ignore_source: int | None = None,
+) -> None:
+    """Add an alias unless its key already names another source (besides `ignore_source`)."""
+    key = alias_key(alias)
+    if not key:
+        return
+    taken = db.execute(
+        "SELECT 1 FROM source_aliases WHERE alias_key = ? AND source_id NOT IN (?, ?)",
+        [key, source_id, -1 if ignore_source is None else ignore_source],
+    ).fetchone()
+    if taken:
+        return
+    db.execute(
+        "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key, language) "
+        "VALUES (?, ?, ?, ?)",
+        [source_id, alias, key, language],
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
