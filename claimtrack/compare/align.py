@@ -1,0 +1,135 @@
+"""Aligning two accounts of one event into rows of statements about the same topic.
+
+A row holds the statements of side A and of side B about one topic. Topics
+come from the bilingual lexicon (so a Dutch and an English statement about
+the summit meet in the "summit" row); statements the lexicon says nothing
+about are paired by word overlap, or stand alone. A statement sits in every
+row whose topic it mentions. Rows are then marked "both", "only_a",
+"only_b", or "conflict" when the stance cues say the sides disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimtrack.compare.lexical import LexicalSimilarity, content_words
+from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
+from claimtrack.compare.stance import StanceLexicon, conflict_reason
+
+LEXICAL_THRESHOLD = 0.3
+STATUSES = ("both", "only_a", "only_b", "conflict")
+_EXCERPT_WORDS = 8
+
+
+@dataclass
+class _Row:
+    topics: list[str]
+    a: list[int] = field(default_factory=list)  # positions in the side's statement list
+    b: list[int] = field(default_factory=list)
+
+
+def statement_concepts(statement: dict, lexicon: TopicLexicon) -> list[str]:
+    """Concept ids of a statement; the weak "occurrence" concept only where nothing else is
+    said, or in the opening statement of an article (where readouts say who spoke to whom)."""
+    concepts = lexicon.concepts_in(statement["text"], statement.get("language"))
+    strong = [c.id for c in concepts if not c.weak]
+    weak = [c.id for c in concepts if c.weak]
+    if strong and statement.get("index") != 0:
+        return strong
+    return strong + weak
+
+
+def align_accounts(
+    side_a: str,
+    statements_a: list[dict],
+    side_b: str,
+    statements_b: list[dict],
+    lexicon: TopicLexicon | None = None,
+    stance: StanceLexicon | None = None,
+) -> list[dict]:
+    """Rows comparing two accounts: [{"topic", "status", "reason", "a": [...], "b": [...]}].
+
+    Statements are dicts with "text", optionally "language" and "index"
+    (position in its article); they come back unchanged inside the rows.
+    """
+    lexicon = lexicon or default_lexicon()
+    concepts_a = [statement_concepts(s, lexicon) for s in statements_a]
+    concepts_b = [statement_concepts(s, lexicon) for s in statements_b]
+
+    rows = _concept_rows(concepts_a, concepts_b, lexicon)
+    rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b)
+    rows.sort(key=lambda row: _row_order(row, len(statements_a)))
+
+    result = []
+    for row in rows:
+        a = [statements_a[i] for i in row.a]
+        b = [statements_b[i] for i in row.b]
+        reason = conflict_reason(side_a, a, side_b, b, stance)
+        if reason:
+            status = "conflict"
+        elif a and b:
+            status = "both"
+        else:
+            status = "only_a" if a else "only_b"
+        result.append(
+            {"topic": " / ".join(row.topics), "status": status, "reason": reason, "a": a, "b": b}
+        )
+    return result
+
+
+def _concept_rows(concepts_a, concepts_b, lexicon: TopicLexicon) -> list[_Row]:
+    by_concept: dict[str, _Row] = {}
+    for side, concept_lists in (("a", concepts_a), ("b", concepts_b)):
+        for position, concept_ids in enumerate(concept_lists):
+            for concept_id in concept_ids:
+                row = by_concept.setdefault(concept_id, _Row([lexicon.concepts[concept_id].label]))
+                getattr(row, side).append(position)
+    # concepts that gather exactly the same statements make one row ("Iran / Afghanistan")
+    merged: dict[tuple, _Row] = {}
+    for row in by_concept.values():
+        key = (tuple(row.a), tuple(row.b))
+        if key in merged:
+            merged[key].topics.extend(row.topics)
+        else:
+            merged[key] = row
+    return list(merged.values())
+
+
+def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b) -> list[_Row]:
+    words_a = [content_words(s["text"], s.get("language")) for s in statements_a]
+    words_b = [content_words(s["text"], s.get("language")) for s in statements_b]
+    similarity = LexicalSimilarity(words_a + words_b)
+    bare_a = [i for i, c in enumerate(concepts_a) if not c]
+    bare_b = [j for j, c in enumerate(concepts_b) if not c]
+
+    rows: list[_Row] = []
+    paired_b: set[int] = set()
+    for i in bare_a:
+        best = max(
+            ((similarity.cosine(words_a[i], words_b[j]), j) for j in bare_b),
+            default=(0.0, None),
+        )
+        if best[0] >= LEXICAL_THRESHOLD:
+            j = best[1]
+            shared = similarity.shared_words(words_a[i], words_b[j])
+            rows.append(_Row([", ".join(shared)], [i], [j]))
+            paired_b.add(j)
+        else:
+            rows.append(_Row([_excerpt(statements_a[i]["text"])], [i], []))
+    for j in bare_b:
+        if j not in paired_b:
+            rows.append(_Row([_excerpt(statements_b[j]["text"])], [], [j]))
+    return rows
+
+
+def _excerpt(text: str) -> str:
+    words = text.split()
+    excerpt = " ".join(words[:_EXCERPT_WORDS])
+    return excerpt + ("\u2026" if len(words) > _EXCERPT_WORDS else "")
+
+
+def _row_order(row: _Row, size_a: int) -> tuple:
+    # rows follow side A's account; rows only B has come after, in B's order
+    if row.a:
+        return (0, min(row.a), min(row.b) if row.b else size_a)
+    return (1, min(row.b), 0)

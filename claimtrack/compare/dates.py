@@ -1,0 +1,121 @@
+"""Resolving relative dates in a text ("dinsdag", "today", "On Tuesday") against the article's date.
+
+News and readouts report what just happened: a weekday means the most
+recent such day on or before the publication date, "yesterday" the day
+before. A relative date can only be resolved when the article's date is
+precise to the day; explicit dates ("December 30", "30 december") only
+need the year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from claimtrack.compare.text import fold
+
+WEEKDAYS = {
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+}
+DAY_OFFSETS = {
+    "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+           "yesterday": -1},
+    "nl": {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
+           "gisteren": -1, "gisteravond": -1, "gistermiddag": -1, "eergisteren": -2},
+}
+MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"],
+}
+
+
+def parse_article_date(value: str | None) -> tuple[date, str] | None:
+    """('2021-04-13' -> (date, 'day'), '2021-04' -> (first of month, 'month'), '2021' -> year)."""
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        parsed = date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return parsed, "day" if day else "month" if month else "year"
+
+
+def date_range(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a date as given can mean ('2021-04' -> 1 to 30 April)."""
+    parsed = parse_article_date(value)
+    if parsed is None:
+        return None
+    start, precision = parsed
+    if precision == "day":
+        return start, start
+    if precision == "month":
+        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start, following - timedelta(days=1)
+    return start, date(start.year, 12, 31)
+
+
+def days_apart(first: str | None, second: str | None) -> int | None:
+    """Smallest distance in days between two dates as given (0 when they can be the same day)."""
+    a, b = date_range(first), date_range(second)
+    if a is None or b is None:
+        return None
+    if a[1] < b[0]:
+        return (b[0] - a[1]).days
+    if b[1] < a[0]:
+        return (a[0] - b[1]).days
+    return 0
+
+
+def resolve_relative_date(text: str, article_date: str | None, language: str | None = None) -> str | None:
+    """The day (ISO) the first date expression in `text` refers to, or None.
+
+    None when `text` has no date expression, or the article's date is not
+    precise enough to resolve it (a weekday in a month-dated article).
+    """
+    parsed = parse_article_date(article_date)
+    if parsed is None:
+        return None
+    published, precision = parsed
+    folded = fold(text)
+    languages = [language] if language in WEEKDAYS else list(WEEKDAYS)
+    found = []  # (position in text, resolved date)
+    for lang in languages:
+        explicit = _explicit_dates(folded, lang, published, precision)
+        found.extend(explicit)
+        if precision != "day":
+            continue
+        for phrase, offset in DAY_OFFSETS[lang].items():
+            for match in re.finditer(rf"\b{phrase}\b", folded):
+                found.append((match.start(), published + timedelta(days=offset)))
+        for weekday, name in enumerate(WEEKDAYS[lang]):
+            for match in re.finditer(rf"\b{name}\b", folded):
+                back = (published.weekday() - weekday) % 7
+                found.append((match.start(), published - timedelta(days=back)))
+    if not found:
+        return None
+    return min(found)[1].isoformat()
+
+
+def _explicit_dates(folded: str, language: str, published: date, precision: str):
+    months = "|".join(MONTHS[language])
+    patterns = (
+        rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})\b",  # December 30
+        rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{months})\b",  # 30 december
+    )
+    for pattern in patterns:
+        for match in re.finditer(pattern, folded):
+            month = MONTHS[language].index(match.group("month")) + 1
+            try:
+                day = date(published.year, month, int(match.group("day")))
+            except ValueError:
+                continue
+            if precision == "day" and day > published + timedelta(days=1):
+                day = day.replace(year=day.year - 1)  # "December 30" in a January article
+            yield match.start(), day

@@ -1,0 +1,122 @@
+"""Finding lexicon terms (single or multi-word, English or Dutch) in a text.
+
+Terms are written as plain words; `word*` matches any word starting with
+`word`, and words of four letters or more also match their usual inflected
+forms (+s, +es, +e, +en, +n). Where matches overlap the longest one wins, so
+"Leaders Summit on Climate" is the climate summit, not a summit plus climate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from claimtrack.compare.text import Token, term_words, tokenize
+
+LANGUAGES = ("en", "nl")
+_INFLECTIONS = ("s", "es", "e", "en", "n")
+_MIN_INFLECTED_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a term: the key it stands for and where it is (token and char offsets)."""
+
+    key: str
+    term: str
+    first: int  # first token index
+    last: int  # one past the last token index
+    start: int  # character offsets into the text
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    if word == pattern:
+        return True
+    if len(pattern) >= _MIN_INFLECTED_LENGTH and word.startswith(pattern):
+        return word[len(pattern):] in _INFLECTIONS
+    return False
+
+
+class TermIndex:
+    """A set of (key, term) pairs per language, searchable in texts."""
+
+    def __init__(self) -> None:
+        # language -> first word (without '*') -> [(key, term, pattern words)]
+        self._by_first: dict[str, dict[str, list[tuple[str, str, tuple[str, ...]]]]] = {
+            lang: defaultdict(list) for lang in LANGUAGES
+        }
+        self._wildcard_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
+            lang: [] for lang in LANGUAGES
+        }
+
+    def add(self, key: str, term: str, language: str) -> None:
+        """Register `term` (in `language`) as standing for `key`."""
+        words = term_words(term)
+        if not words:
+            return
+        entry = (key, term, words)
+        first = words[0]
+        if first.endswith("*"):
+            self._wildcard_first[language].append(entry)
+        else:
+            self._by_first[language][first].append(entry)
+
+    def add_many(self, key: str, terms_by_language: dict[str, Iterable[str]]) -> None:
+        """Register every term of a {language: [terms]} mapping for `key`."""
+        for language in LANGUAGES:
+            for term in terms_by_language.get(language, ()):
+                self.add(key, term, language)
+
+    def _candidates(self, word: str, language: str):
+        by_first = self._by_first[language]
+        yield from by_first.get(word, ())
+        for suffix in _INFLECTIONS:
+            if word.endswith(suffix):
+                base = word[: -len(suffix)]
+                if len(base) >= _MIN_INFLECTED_LENGTH:
+                    yield from by_first.get(base, ())
+        yield from self._wildcard_first[language]
+
+    def find_all(self, tokens: list[Token], language: str | None) -> list[TermMatch]:
+        """Every match in `tokens`, overlapping ones included."""
+        languages = [language] if language in LANGUAGES else list(LANGUAGES)
+        matches = []
+        for lang in languages:
+            for i, token in enumerate(tokens):
+                for key, term, words in self._candidates(token.norm, lang):
+                    end = i + len(words)
+                    if end > len(tokens):
+                        continue
+                    if all(_word_matches(w, tokens[i + k].norm) for k, w in enumerate(words)):
+                        matches.append(
+                            TermMatch(key, term, i, end, tokens[i].start, tokens[end - 1].end)
+                        )
+        return matches
+
+    def find(self, text: str, language: str | None) -> list[TermMatch]:
+        """Matches in `text`, longest first where they overlap, in text order."""
+        return longest_matches(self.find_all(tokenize(text), language))
+
+
+def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:
+    """Drop every match overlapped by a longer one (matches on the very same span all stay)."""
+    ranked = sorted(set(matches), key=lambda m: (-m.length, m.first, m.key))
+    kept: list[TermMatch] = []
+    for match in ranked:
+        clash = any(
+            match.first < other.last
+            and other.first < match.last
+            and (other.first, other.last) != (match.first, match.last)
+            for other in kept
+        )
+        if not clash:
+            kept.append(match)
+    return sorted(kept, key=lambda m: (m.first, m.key))

@@ -1,0 +1,70 @@
+"""Word-level normalisation shared by the comparison modules.
+
+Comparison works on lower-cased, accent-free word tokens with their character
+offsets, so a lexicon term written "Oekraine" matches "Oekraïense" and a
+quote-wrapped „voorspelbare” matches voorspelbare.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A normalised word and where it sits in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents ("Oekraïense" -> "oekraiense")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split `text` into folded word tokens; a possessive 's is dropped ("Ukraine's" -> ukraine)."""
+    tokens = []
+    for match in WORD.finditer(text):
+        norm = POSSESSIVE.sub("", fold(match.group()))
+        norm = norm.replace("’", "'")
+        tokens.append(Token(norm, match.start(), match.end()))
+    return tokens
+
+
+# Crude suffix stripping: enough to let "summits"/"summit" or "gesprekken"/"gesprek"
+# meet in the lexical fallback; concepts are matched through the lexicon instead.
+_SUFFIXES = {
+    "en": ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"),
+    "nl": ("heden", "heid", "ingen", "ing", "ende", "end", "en", "es", "e", "s"),
+}
+
+
+def stem(word: str, language: str = "en") -> str:
+    """Strip one common inflectional suffix from a folded word, keeping at least 4 letters."""
+    for suffix in _SUFFIXES.get(language, _SUFFIXES["en"]):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+TERM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
+
+
+def term_words(term: str) -> tuple[str, ...]:
+    """Split a lexicon term into folded words the way `tokenize` splits text, keeping a final '*'."""
+    words = []
+    for match in TERM_WORD.finditer(term):
+        word = match.group()
+        star = word.endswith("*")
+        norm = POSSESSIVE.sub("", fold(word.rstrip("*"))).replace("’", "'")
+        words.append(norm + ("*" if star else ""))
+    return tuple(words)

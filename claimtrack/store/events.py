@@ -1,0 +1,309 @@
+"""Events: statements from many articles grouped as accounts of one occurrence.
+
+An event has a title, a date with its precision, participants (sources)
+and a description. Articles are added as all their statements; single
+statements can be added or removed too. `event_statements` reads the
+statements back with what the comparison needs: text, article, speaker,
+via, and every source in their chain.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+import sqlite_utils
+
+from claimtrack.engine.metadata import date_precision
+from claimtrack.store.sources import alias_key, ensure_curated_sources, resolve_source
+from claimtrack.store.transactions import write_transaction
+
+
+class EventNotFound(LookupError):
+    """No event has the given id."""
+
+
+def create_event(
+    db: sqlite_utils.Database,
+    title: str,
+    date: str | None = None,
+    description: str | None = None,
+    participants: Iterable[str] = (),
+    article_ids: Iterable[int] = (),
+    statement_ids: Iterable[int] = (),
+) -> int:
+    """Store a new event and return its id.
+
+    `date` is '2021', '2021-04' or '2021-04-13' (precision follows from it);
+    `participants` are source names, resolved through the alias table.
+    Raises ValueError for an empty title or a malformed date and LookupError
+    for an unknown article or statement, storing nothing.
+    """
+    title = (title or "").strip()
+    if not title:
+        raise ValueError("an event needs a title")
+    precision = date_precision(date) if date else None
+    if date and precision is None:
+        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+    with write_transaction(db):
+        event_id = db.execute(
+            "INSERT INTO events (title, date, date_precision, description, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [title, date or None, precision, description, _now()],
+        ).lastrowid
+        for name in participants:
+            add_participant(db, event_id, name)
+        add_articles(db, event_id, article_ids)
+        add_statements(db, event_id, statement_ids)
+    return event_id
+
+
+def add_participant(db: sqlite_utils.Database, event_id: int, name: str) -> int:
+    """Record source `name` (resolved through aliases) as a participant; return its source id."""
+    _require_event(db, event_id)
+    source_id = resolve_source(db, name)
+    if source_id is None:
+        raise ValueError(f"not a usable participant name: {name!r}")
+    db.execute(
+        "INSERT OR IGNORE INTO event_participants (event_id, source_id) VALUES (?, ?)",
+        [event_id, source_id],
+    )
+    return source_id
+
+
+def add_articles(db: sqlite_utils.Database, event_id: int, article_ids: Iterable[int]) -> int:
+    """Add every statement of each article to the event; return how many were new."""
+    article_ids = list(article_ids)
+    added = 0
+    with write_transaction(db):
+        _require_event(db, event_id)
+        _require_ids(db, "articles", article_ids)
+        for article_id in article_ids:
+            added += db.execute(
+                "INSERT OR IGNORE INTO event_statements (event_id, statement_id)"
+                " SELECT ?, id FROM statements WHERE article_id = ?",
+                [event_id, article_id],
+            ).rowcount
+    return added
+
+
+def remove_articles(db: sqlite_utils.Database, event_id: int, article_ids: Iterable[int]) -> int:
+    """Take every statement of each article out of the event; return how many were removed."""
+    removed = 0
+    with write_transaction(db):
+        _require_event(db, event_id)
+        for article_id in article_ids:
+            removed += db.execute(
+                "DELETE FROM event_statements WHERE event_id = ? AND statement_id IN"
+                " (SELECT id FROM statements WHERE article_id = ?)",
+                [event_id, article_id],
+            ).rowcount
+    return removed
+
+
+def add_statements(db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]) -> int:
+    """Add single statements to the event; return how many were new."""
+    statement_ids = list(statement_ids)
+    added = 0
+    with write_transaction(db):
+        _require_event(db, event_id)
+        _require_ids(db, "statements", statement_ids)
+        for statement_id in statement_ids:
+            added += db.execute(
+                "INSERT OR IGNORE INTO event_statements (event_id, statement_id) VALUES (?, ?)",
+                [event_id, statement_id],
+            ).rowcount
+    return added
+
+
+def remove_statements(db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]) -> int:
+    """Take single statements out of the event; return how many were removed."""
+    removed = 0
+    with write_transaction(db):
+        _require_event(db, event_id)
+        for statement_id in statement_ids:
+            removed += db.execute(
+                "DELETE FROM event_statements WHERE event_id = ? AND statement_id = ?",
+                [event_id, statement_id],
+            ).rowcount
+    return removed
+
+
+def get_event(db: sqlite_utils.Database, event_id: int) -> dict[str, Any] | None:
+    """The event with its participants, articles and statement count, or None."""
+    row = db.execute("SELECT * FROM events WHERE id = ?", [event_id]).fetchone()
+    if row is None:
+        return None
+    event = _as_dict(db, "events", row)
+    event["participants"] = [
+        {"id": r[0], "name": r[1], "kind": r[2]}
+        for r in db.execute(
+            "SELECT s.id, s.name, s.kind FROM event_participants p JOIN sources s"
+            " ON s.id = p.source_id WHERE p.event_id = ? ORDER BY s.name",
+            [event_id],
+        )
+    ]
+    event["articles"] = [
+        {"id": r[0], "title": r[1], "publisher": r[2], "date": r[3], "statements": r[4]}
+        for r in db.execute(
+            "SELECT a.id, a.title, a.publisher, a.date, count(*) FROM event_statements es"
+            " JOIN statements s ON s.id = es.statement_id JOIN articles a ON a.id = s.article_id"
+            " WHERE es.event_id = ? GROUP BY a.id ORDER BY a.date, a.id",
+            [event_id],
+        )
+    ]
+    event["statement_count"] = sum(a["statements"] for a in event["articles"])
+    return event
+
+
+def list_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """All events, most recent date first, with their statement and article counts."""
+    return [
+        {
+            "id": r[0], "title": r[1], "date": r[2], "date_precision": r[3],
+            "description": r[4], "statement_count": r[5], "article_count": r[6],
+        }
+        for r in db.execute(
+            "SELECT e.id, e.title, e.date, e.date_precision, e.description,"
+            " count(es.statement_id), count(DISTINCT s.article_id)"
+            " FROM events e LEFT JOIN event_statements es ON es.event_id = e.id"
+            " LEFT JOIN statements s ON s.id = es.statement_id"
+            " GROUP BY e.id ORDER BY e.date DESC, e.id DESC"
+        )
+    ]
+
+
+def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str, Any]]:
+    """The event's statements in article and text order, each with its chain of sources.
+
+    Each dict has id, text, index, language, article {id, title, publisher,
+    date, language}, speaker (the innermost claim-maker's name, None for
+    narration), via (names, outermost first), and `chain`: alias keys and
+    source ids of every speaker, via and the publisher.
+    """
+    _require_event(db, event_id)
+    ensure_curated_sources(db)
+    statements: dict[int, dict[str, Any]] = {}
+    publisher_ids: dict[str, int | None] = {}
+    for row in db.execute(
+        "SELECT s.id, s.text, s.idx, a.id, a.title, a.publisher, a.date, a.language"
+        " FROM event_statements es JOIN statements s ON s.id = es.statement_id"
+        " JOIN articles a ON a.id = s.article_id WHERE es.event_id = ?"
+        " ORDER BY a.date, a.id, s.idx",
+        [event_id],
+    ):
+        sid, text, idx, aid, title, publisher, adate, language = row
+        chain_ids: set[int] = set()
+        chain_keys: set[str] = set()
+        if publisher:
+            if publisher not in publisher_ids:
+                publisher_ids[publisher] = lookup_source(db, publisher)
+            if publisher_ids[publisher] is not None:
+                chain_ids.add(publisher_ids[publisher])
+            chain_keys.add(alias_key(publisher))
+        statements[sid] = {
+            "id": sid,
+            "text": text,
+            "index": idx,
+            "language": language,
+            "article": {"id": aid, "title": title, "publisher": publisher, "date": adate,
+                        "language": language},
+            "speaker": None,
+            "via": [],
+            "chain": {"ids": chain_ids, "keys": chain_keys},
+        }
+    _attach_attributions(db, event_id, statements)
+    return list(statements.values())
+
+
+def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]]) -> None:
+    attributions: dict[int, dict[str, Any]] = {}
+    for aid, sid, position, speaker_id, speaker_name in db.execute(
+        "SELECT at.id, at.statement_id, at.position, at.speaker_source_id, at.speaker_name"
+        " FROM attributions at JOIN event_statements es ON es.statement_id = at.statement_id"
+        " WHERE es.event_id = ? ORDER BY at.statement_id, at.position",
+        [event_id],
+    ):
+        attributions[aid] = {"statement": sid, "position": position, "speaker": speaker_name,
+                             "via": []}
+        _add_to_chain(statements[sid]["chain"], speaker_id, speaker_name)
+    for aid, source_id, name in db.execute(
+        "SELECT v.attribution_id, v.source_id, v.name FROM attribution_via v"
+        " JOIN attributions at ON at.id = v.attribution_id"
+        " JOIN event_statements es ON es.statement_id = at.statement_id"
+        " WHERE es.event_id = ? ORDER BY v.attribution_id, v.position",
+        [event_id],
+    ):
+        attributions[aid]["via"].append(name)
+        _add_to_chain(statements[attributions[aid]["statement"]]["chain"], source_id, name)
+    # the claim-maker shown is the innermost one: the attribution passed on by the most others
+    best: dict[int, dict[str, Any]] = {}
+    for attribution in attributions.values():
+        current = best.get(attribution["statement"])
+        if current is None or len(attribution["via"]) > len(current["via"]):
+            best[attribution["statement"]] = attribution
+    for sid, attribution in best.items():
+        statements[sid]["speaker"] = attribution["speaker"]
+        statements[sid]["via"] = attribution["via"]
+
+
+def _add_to_chain(chain: dict, source_id: int | None, name: str | None) -> None:
+    if source_id is not None:
+        chain["ids"].add(source_id)
+    if name:
+        chain["keys"].add(alias_key(name))
+
+
+def lookup_source(db: sqlite_utils.Database, name: str) -> int | None:
+    """The id of the source an alias names, without creating one (None if unknown)."""
+    key = alias_key(name or "")
+    if not key:
+        return None
+    ensure_curated_sources(db)
+    row = db.execute(
+        "SELECT source_id FROM source_aliases WHERE alias_key = ?"
+        " ORDER BY (language IS NULL) DESC, source_id LIMIT 1",
+        [key],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def side_identity(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
+    """What identifies side `name` in a chain: its source id and all its alias keys."""
+    source_id = lookup_source(db, name)
+    keys = {alias_key(name)}
+    display = name.strip()
+    if source_id is not None:
+        keys |= {r[0] for r in db.execute(
+            "SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id]
+        )}
+        display = db.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+    return {"name": display, "source_id": source_id, "keys": keys - {""}}
+
+
+def in_account(statement: dict[str, Any], side: dict[str, Any]) -> bool:
+    """Whether `side` is in the statement's chain (speaker, via, or publisher)."""
+    chain = statement["chain"]
+    if side["source_id"] is not None and side["source_id"] in chain["ids"]:
+        return True
+    return bool(side["keys"] & chain["keys"])
+
+
+def _require_event(db: sqlite_utils.Database, event_id: int) -> None:
+    if db.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
+        raise EventNotFound(f"no event with id {event_id}")
+
+
+def _require_ids(db: sqlite_utils.Database, table: str, ids: list[int]) -> None:
+    for item in ids:
+        if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [item]).fetchone() is None:
+            raise LookupError(f"no {table[:-1]} with id {item}")
+
+
+def _as_dict(db, table: str, row) -> dict[str, Any]:
+    columns = [c.name for c in db[table].columns]
+    return dict(zip(columns, row))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
