@@ -9,6 +9,7 @@ import click
 from claimtrack.cli.database import open_command_database, resolve_database_path
 from claimtrack.cli.options import database_option
 from claimtrack.cli.serve_command import host_option, port_option, serve_app, threads_option
+from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.importer import import_paths
 from claimtrack.ingest import find_article_files
 
@@ -25,7 +26,7 @@ def demo_articles_folder() -> str:
 @database_option
 @click.option("--no-serve", is_flag=True, help="Only import the demo articles.")
 def demo_cmd(host: str, port: int, threads: int, db_path: str | None, no_serve: bool) -> None:
-    """Import the demo articles (a fictional port strike, told by both sides) and serve."""
+    """Import the demo articles (a fictional strait closure, told by both sides) and serve."""
     database = resolve_database_path(db_path)
     db = open_command_database(str(database))
     counts = {"imported": 0, "unchanged": 0, "error": 0}
@@ -36,6 +37,8 @@ def demo_cmd(host: str, port: int, threads: int, db_path: str | None, no_serve: 
             counts[outcome.status] += 1
             if outcome.error:
                 click.echo(f"error: {outcome.error}", err=True)
+    except PipelineUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
     click.echo(

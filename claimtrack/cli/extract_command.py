@@ -28,7 +28,7 @@ def json_line(data: dict) -> str:
 def read_input_text(path: str) -> str:
     """The file (or stdin for "-") decoded as UTF-8 exactly as stored; raises ValueError."""
     if path == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
     else:
         with open(path, "rb") as handle:
             data = handle.read()
@@ -51,6 +51,7 @@ def read_input_text(path: str) -> str:
 def extract_cmd(language: str, output_format: str, files: tuple[str, ...]) -> None:
     """Print who-said-what for each FILE (or - for stdin) as JSON Lines."""
     from claimtrack.engine.extract import get_extractor
+    from claimtrack.engine.nlp import PipelineUnavailable
 
     extractor = get_extractor()
     failed = 0
@@ -60,6 +61,8 @@ def extract_cmd(language: str, output_format: str, files: tuple[str, ...]) -> No
             document = extractor.extract(text, language=language, path=path)
             record = document.to_contract()
             record["path"] = path
+        except PipelineUnavailable as exc:
+            raise click.ClickException(str(exc)) from exc
         except (OSError, ValueError) as exc:
             failed += 1
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

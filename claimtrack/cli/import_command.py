@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from claimtrack.cli.database import open_command_database
 from claimtrack.cli.options import database_option
+from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.importer import import_paths
 from claimtrack.ingest import find_article_files
 
@@ -39,7 +40,7 @@ def import_cmd(
     """
     files = list(find_article_files(paths))
     db = open_command_database(db_path)
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     counts = {"imported": 0, "unchanged": 0, "error": 0}
     statements = 0
     progress = tqdm(
@@ -62,6 +63,8 @@ def import_cmd(
             elif outcome.error:
                 progress.clear()
                 click.echo(f"error: {outcome.error}", err=True)
+    except PipelineUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         progress.close()
         db.close()

@@ -1,0 +1,11 @@
+#!/usr/bin/env python3
+"""Import article files into the claimtrack database (same as `claimtrack import`).
+
+Usage: python scripts/import_articles.py [--publisher NAME] [--language nl|en|auto]
+                                         [--json] [--db PATH] PATH...
+"""
+
+from claimtrack.cli.import_command import import_cmd
+
+if __name__ == "__main__":
+    import_cmd(prog_name="import_articles.py")
