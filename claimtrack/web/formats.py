@@ -1,0 +1,46 @@
+"""The .json and .csv twins of list pages.
+
+A list page answers as HTML, JSON or CSV from the same rows and filters; the
+JSON carries the `next` token and URL, the CSV one flat row per item.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+
+from flask import Response, request, url_for
+
+FORMATS = ("json", "csv")
+
+
+def next_url(endpoint: str, token: str | None, **values) -> str | None:
+    """URL of the next page: the current query string with `after` replaced."""
+    if not token:
+        return None
+    args = {k: v for k, v in request.args.items() if k != "after" and v != ""}
+    args.update(values)
+    args["after"] = token
+    return url_for(endpoint, **args)
+
+
+def json_response(payload: dict, status: int = 200) -> Response:
+    """A JSON body (UTF-8, not ASCII-escaped)."""
+    body = json.dumps({"ok": status < 400, **payload}, ensure_ascii=False, default=str)
+    return Response(body, status=status, mimetype="application/json")
+
+
+def csv_response(
+    rows: Iterable[dict], columns: list[tuple[str, Callable[[dict], object]]], filename: str
+) -> Response:
+    """CSV with a header row; each column is (name, function of the row)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([name for name, _ in columns])
+    for row in rows:
+        writer.writerow(["" if (v := get(row)) is None else v for _, get in columns])
+    response = Response(buffer.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
