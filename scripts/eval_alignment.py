@@ -1,0 +1,106 @@
+"""Measure how well `claimtrack compare` aligns two accounts against a hand-written reference.
+
+The reference (tests/data/alignment_*.json) lists pairs of statements, one
+from each side, that belong in the same row, by a sentence prefix. The two
+readouts are imported into a temporary database with the real importer,
+grouped as one event and compared; every pair of an A and a B statement
+that share at least one row is a predicted pair. Prints pairwise
+precision, recall and F1.
+
+    python scripts/eval_alignment.py [tests/data/alignment_2021-04-13.json ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_REFERENCES = [ROOT / "tests" / "data" / "alignment_2021-04-13.json"]
+
+
+def predicted_pairs(comparison: dict) -> set[tuple[int, int]]:
+    """(A statement id, B statement id) for every two statements sharing a row."""
+    return {(a["id"], b["id"]) for row in comparison["rows"] for a in row["a"] for b in row["b"]}
+
+
+def reference_pairs(reference: dict, statements: dict[str, list[dict]]) -> set[tuple[int, int]]:
+    """The reference's prefix pairs as statement id pairs (each prefix must find one statement)."""
+
+    def find(side: str, prefix: str) -> int:
+        hits = [s["id"] for s in statements[side] if s["text"].startswith(prefix)]
+        if len(hits) != 1:
+            raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} {side} statements")
+        return hits[0]
+
+    return {(find("a", a), find("b", b)) for a, b in reference["pairs"]}
+
+
+def scores(predicted: set, expected: set) -> dict[str, float]:
+    """Pairwise precision, recall and F1."""
+    correct = len(predicted & expected)
+    precision = correct / len(predicted) if predicted else 0.0
+    recall = correct / len(expected) if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "correct": correct,
+            "predicted": len(predicted), "expected": len(expected)}
+
+
+def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
+    """Import the reference's two documents, compare them, and score the alignment."""
+    from claimtrack.compare import compare_event
+    from claimtrack.importer import import_paths
+    from claimtrack.store import open_database
+    from claimtrack.store.events import create_event
+
+    reference = json.loads(reference_path.read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "eval.db")
+        paths = [str(SHARED / reference["documents"][side]) for side in ("a", "b")]
+        outcomes = list(import_paths(db, paths))
+        for outcome in outcomes:
+            if outcome.status == "error":
+                raise SystemExit(outcome.error)
+        article_ids = {side: o.article_id for side, o in zip(("a", "b"), outcomes)}
+        event_id = create_event(db, "evaluation", reference.get("event_date"),
+                                article_ids=article_ids.values())
+        comparison = compare_event(db, event_id, reference["side_a"], reference["side_b"])
+        statements = {
+            side: [dict(id=r[0], text=r[1]) for r in db.execute(
+                "SELECT id, text FROM statements WHERE article_id = ? ORDER BY idx",
+                [article_ids[side]],
+            )]
+            for side in ("a", "b")
+        }
+        db.close()
+    predicted = predicted_pairs(comparison)
+    expected = reference_pairs(reference, statements)
+    if verbose:
+        text = {s["id"]: s["text"][:60] for side in statements.values() for s in side}
+        for label, pairs in (("missed", expected - predicted), ("extra", predicted - expected)):
+            for a, b in sorted(pairs):
+                print(f"  {label}: {text[a]!r} <-> {text[b]!r}")
+    return scores(predicted, expected)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("references", nargs="*", type=Path, default=DEFAULT_REFERENCES)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra pairs")
+    args = parser.parse_args(argv)
+    for path in args.references:
+        result = evaluate(path, args.verbose)
+        print(
+            f"{path.name}: precision {result['precision']:.3f} "
+            f"({result['correct']}/{result['predicted']}), recall {result['recall']:.3f} "
+            f"({result['correct']}/{result['expected']}), F1 {result['f1']:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
