@@ -1,0 +1,393 @@
+"""Train claimtrack's Dutch and English spaCy pipelines from the UD treebanks.
+
+Steps (run all with ``all``, or one at a time):
+
+  prepare   clean the CoNLL-U files, split them, add quote-style variants,
+            and convert them with ``spacy convert`` into DocBin files
+  train     ``spacy train`` with a config from ``configs/spacy/``
+  package   add the news tokenizer rules and the reporting-verb lemma
+            exceptions, drop training-only settings, and write the pipeline
+            to ``claimtrack/models/<lang>/``
+  evaluate  ``spacy evaluate`` the packaged pipeline on the held-out split
+
+Data (read-only, never copied into the repository):
+
+  nl  /work/shared/ud/nl: LassySmall dev+test and Alpino dev. Split by document
+      (the part of ``sent_id`` before the paragraph number): documents are
+      shuffled with a fixed seed; the first ones that together hold >= 15% of
+      the sentences are the held-out set we report, the next >= 10% the dev set
+      used for checkpoint selection, the rest is training data.
+  en  /work/shared/ud/en: EWT train (training), dev (checkpoint selection),
+      test (the reported figure).
+
+Example:
+
+  python scripts/train_pipelines.py all --lang nl --config configs/spacy/nl.cfg
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+UD_DIR = Path(os.environ.get("CLAIMTRACK_UD_DIR", REPO.parent / "shared" / "ud"))
+WORK_DIR = Path(os.environ.get("CLAIMTRACK_TRAIN_DIR", REPO.parent / "train_data"))
+MODELS_DIR = REPO / "claimtrack" / "models"
+CONFIG_DIR = REPO / "configs" / "spacy"
+
+SOURCES = {
+    "nl": [
+        "nl_lassysmall-ud-dev.conllu",
+        "nl_lassysmall-ud-test.conllu",
+        "nl_alpino-ud-dev.conllu",
+    ],
+    "en": {
+        "train": ["en_ewt-ud-train.conllu"],
+        "dev": ["en_ewt-ud-dev.conllu"],
+        "heldout": ["en_ewt-ud-test.conllu"],
+    },
+}
+NL_SPLIT_SEED = 20260427
+NL_HELDOUT_SHARE = 0.15
+NL_DEV_SHARE = 0.10
+SENTENCES_PER_DOC = 10
+
+# Quote pairs seen in news. Training sentences that contain quotes get one extra
+# copy written in another style, so the models see „…”, “…” and ,,…'' alike.
+QUOTE_STYLES = {
+    "nl": [(",,", "''"), ("„", "”"), ('"', '"'), ("“", "”"), ("‘", "’")],
+    "en": [('"', '"'), ("“", "”"), ("‘", "’")],
+}
+QUOTE_FORMS = {q for styles in QUOTE_STYLES.values() for pair in styles for q in pair} | {"``"}
+
+
+# ---------------------------------------------------------------- prepare
+
+
+def read_sentences(path: Path) -> list[list[str]]:
+    """Return the sentences of a CoNLL-U file, each as its list of lines."""
+    sentences, current = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            current.append(line)
+        elif current:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def sentence_id(lines: list[str]) -> str:
+    for line in lines:
+        if line.startswith("# sent_id"):
+            return line.split("=", 1)[1].strip()
+    return ""
+
+
+def document_id(lines: list[str]) -> str:
+    """Document of a Dutch sentence: its sent_id up to the paragraph number."""
+    sid = sentence_id(lines)
+    return re.split(r"\\|\.p\.", sid)[0]
+
+
+def clean_sentence(lines: list[str], language: str) -> list[str]:
+    """Keep only what spaCy trains on; make the text match the original spacing.
+
+    Multi-word token lines and empty nodes are dropped; the words of a
+    multi-word token are glued together again (``do`` + ``n't``). Dutch Alpino
+    lemmas mark compound and particle boundaries with ``_`` (``aan_kondigen``);
+    the underscore is removed so lemmas are plain words.
+    """
+    comments = [ln for ln in lines if ln.startswith("#") and not ln.startswith("# text")]
+    rows = [ln.split("\t") for ln in lines if not ln.startswith("#")]
+    glue_until, glue_misc = 0, "_"
+    words = []
+    for cols in rows:
+        if "." in cols[0]:
+            continue
+        if "-" in cols[0]:
+            glue_until, glue_misc = int(cols[0].split("-")[1]), cols[9]
+            continue
+        idx = int(cols[0])
+        misc = [m for m in cols[9].split("|") if m not in ("_", "SpaceAfter=No")]
+        if idx < glue_until:
+            glued_to_next = True
+        elif idx == glue_until:
+            glued_to_next = "SpaceAfter=No" in glue_misc
+        else:
+            glued_to_next = "SpaceAfter=No" in cols[9]
+        if glued_to_next:
+            misc.append("SpaceAfter=No")
+        cols[9] = "|".join(misc) or "_"
+        cols[8] = "_"
+        if language == "nl" and "_" in cols[2] and cols[2] != "_" and "_" not in cols[1]:
+            cols[2] = cols[2].replace("_", "")
+        words.append(cols)
+    return comments + ["\t".join(c) for c in words]
+
+
+def quote_variant(lines: list[str], language: str, rng: random.Random) -> list[str] | None:
+    """A copy of the sentence with its quote marks in another style, or None."""
+    rows = [ln.split("\t") if not ln.startswith("#") else ln for ln in lines]
+    quote_rows = [
+        r for r in rows if isinstance(r, list) and r[3] == "PUNCT" and r[1] in QUOTE_FORMS
+    ]
+    if not quote_rows:
+        return None
+    opening, closing = rng.choice(
+        QUOTE_STYLES[language][1:] if language == "nl" else QUOTE_STYLES[language]
+    )
+    closers = {"''", "”", "’"}
+    for n, row in enumerate(quote_rows):
+        if row[1] in (",,", "„", "“", "‘", "``"):
+            is_open = True
+        elif row[1] in closers:
+            is_open = False
+        else:
+            is_open = n % 2 == 0
+        row[1] = row[2] = opening if is_open else closing
+    out = []
+    for r in rows:
+        if isinstance(r, str):
+            out.append(r + "-q" if r.startswith("# sent_id") else r)
+        else:
+            out.append("\t".join(r))
+    return out
+
+
+def split_dutch(sentences: list[list[str]]) -> dict[str, list[list[str]]]:
+    """Split the Dutch sentences by document into heldout/dev/train (see module doc)."""
+    by_doc: dict[str, list[list[str]]] = defaultdict(list)
+    for sent in sentences:
+        by_doc[document_id(sent)].append(sent)
+    docs = sorted(by_doc)
+    random.Random(NL_SPLIT_SEED).shuffle(docs)
+    total = len(sentences)
+    splits: dict[str, list[list[str]]] = {"heldout": [], "dev": [], "train": []}
+    held_docs = []
+    for doc in docs:
+        if len(splits["heldout"]) < NL_HELDOUT_SHARE * total:
+            splits["heldout"].extend(by_doc[doc])
+            held_docs.append(doc)
+        elif len(splits["dev"]) < NL_DEV_SHARE * total:
+            splits["dev"].extend(by_doc[doc])
+        else:
+            splits["train"].extend(by_doc[doc])
+    return splits
+
+
+def write_conllu(path: Path, sentences: list[list[str]]) -> None:
+    path.write_text("".join("\n".join(s) + "\n\n" for s in sentences), encoding="utf-8")
+
+
+def prepare(language: str) -> Path:
+    """Write cleaned, split CoNLL-U and spaCy DocBin files; return their folder."""
+    out = WORK_DIR / language
+    out.mkdir(parents=True, exist_ok=True)
+    src = UD_DIR / language
+    if language == "nl":
+        sentences = [s for name in SOURCES["nl"] for s in read_sentences(src / name)]
+        splits = split_dutch(sentences)
+    else:
+        splits = {
+            split: [s for name in names for s in read_sentences(src / name)]
+            for split, names in SOURCES["en"].items()
+        }
+    rng = random.Random(7)
+    summary = {}
+    for split, sentences in splits.items():
+        cleaned = [clean_sentence(s, language) for s in sentences]
+        if split == "train":
+            variants = [v for s in cleaned if (v := quote_variant(s, language, rng))]
+            cleaned += variants
+        write_conllu(out / f"{split}.conllu", cleaned)
+        summary[split] = {
+            "sentences": len(cleaned),
+            "tokens": sum(1 for s in cleaned for ln in s if not ln.startswith("#")),
+        }
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "spacy",
+                "convert",
+                str(out / f"{split}.conllu"),
+                str(out),
+                "--converter",
+                "conllu",
+                "--n-sents",
+                str(SENTENCES_PER_DOC),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    (out / "splits.json").write_text(json.dumps(summary, indent=2))
+    print(json.dumps({language: summary}))
+    return out
+
+
+# ---------------------------------------------------------------- train
+
+
+def train(language: str, config: Path, output: Path, overrides: list[str]) -> None:
+    """Run ``spacy train`` with one thread; the best checkpoint lands in output/model-best."""
+    data = WORK_DIR / language
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    cmd = [
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(config),
+        "--output",
+        str(output),
+        "--paths.train",
+        str(data / "train.spacy"),
+        "--paths.dev",
+        str(data / "dev.spacy"),
+        *overrides,
+    ]
+    print(" ".join(cmd), flush=True)
+    started = time.time()
+    subprocess.run(cmd, check=True, env=env)
+    (output / "train_seconds.txt").write_text(f"{time.time() - started:.0f}\n")
+
+
+# ---------------------------------------------------------------- package
+
+
+def adjust_tokenizer(nlp) -> None:
+    """Split Dutch ,, and '' and curly quotes off words, wherever they stand."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    quotes = [",,", "''", "„", "”", "“", "‘", "’", "‚"]
+    prefixes = [re.escape(q) for q in quotes] + list(nlp.Defaults.prefixes)
+    suffixes = [re.escape(q) for q in quotes] + list(nlp.Defaults.suffixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+NOT_VERB = ["NOUN", "PROPN", "ADJ", "ADV", "DET", "PRON", "ADP", "NUM", "PUNCT", "SCONJ", "CCONJ"]
+
+
+def lemma_exception_patterns(language: str) -> list[dict]:
+    """attribute_ruler patterns that fix lemmas of frequent irregular verbs.
+
+    A form is left alone when the tagger says it is clearly not a verb
+    (Dutch ``zijn`` as a possessive, ``vroeg`` as an adjective).
+    """
+    table = json.loads((CONFIG_DIR / f"verb_lemmas_{language}.json").read_text(encoding="utf-8"))
+    patterns = []
+    for lemma, forms in table.items():
+        patterns.append(
+            {
+                "patterns": [[{"LOWER": {"IN": sorted(set(forms))}, "POS": {"NOT_IN": NOT_VERB}}]],
+                "attrs": {"LEMMA": lemma},
+            }
+        )
+    return patterns
+
+
+def package(language: str, trained: Path, version: str) -> Path:
+    """Turn a trained checkpoint into the shipped pipeline in claimtrack/models/<lang>."""
+    import spacy
+
+    nlp = spacy.load(trained)
+    adjust_tokenizer(nlp)
+    ruler = nlp.add_pipe("attribute_ruler", name="verb_lemmas", after="trainable_lemmatizer")
+    ruler.add_patterns(lemma_exception_patterns(language))
+    nlp.meta.update(
+        {
+            "name": "claimtrack_" + ("nl_ud" if language == "nl" else "en_ud"),
+            "version": version,
+            "license": "CC BY-SA 4.0",
+            "author": "claimtrack",
+            "description": "CNN pipeline trained by scripts/train_pipelines.py on UD "
+            + ("Dutch LassySmall + Alpino (dev)" if language == "nl" else "English EWT"),
+            "sources": [
+                {"name": n, "license": "CC BY-SA 4.0"}
+                for n in (
+                    ["UD_Dutch-LassySmall", "UD_Dutch-Alpino (dev)"]
+                    if language == "nl"
+                    else ["UD_English-EWT"]
+                )
+            ],
+        }
+    )
+    for key in ("train", "dev"):
+        nlp.config["paths"][key] = None
+    target = MODELS_DIR / language
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+    print(f"packaged {trained} -> {target}")
+    return target
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+def evaluate(language: str, model: Path, split: str = "heldout") -> dict:
+    """Score a pipeline on the held-out split; return spaCy's scores."""
+    data = WORK_DIR / language / f"{split}.spacy"
+    out = WORK_DIR / language / f"scores-{model.name}-{split}.json"
+    env = dict(os.environ, OMP_NUM_THREADS="1")
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "evaluate", str(model), str(data), "--output", str(out)],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    scores = json.loads(out.read_text())
+    wanted = [
+        "pos_acc",
+        "tag_acc",
+        "morph_acc",
+        "lemma_acc",
+        "dep_uas",
+        "dep_las",
+        "sents_f",
+        "speed",
+    ]
+    summary = {k: scores.get(k) for k in wanted}
+    print(json.dumps({language: summary}))
+    return summary
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("step", choices=["prepare", "train", "package", "evaluate", "all"])
+    parser.add_argument("--lang", required=True, choices=["nl", "en"])
+    parser.add_argument(
+        "--config", type=Path, help="spaCy config (default configs/spacy/<lang>.cfg)"
+    )
+    parser.add_argument("--output", type=Path, help="training output folder")
+    parser.add_argument("--version", default="1.0.0")
+    # Any other --section.key=value options are passed on to ``spacy train``.
+    args, overrides = parser.parse_known_args(argv)
+    args.overrides = [o for o in overrides if o != "--"]
+    config = args.config or CONFIG_DIR / f"{args.lang}.cfg"
+    output = args.output or WORK_DIR / args.lang / f"run-{config.stem}"
+    if args.step in ("prepare", "all"):
+        prepare(args.lang)
+    if args.step in ("train", "all"):
+        train(args.lang, config, output, args.overrides)
+    if args.step in ("package", "all"):
+        package(args.lang, output / "model-best", args.version)
+    if args.step in ("evaluate", "all"):
+        evaluate(args.lang, MODELS_DIR / args.lang)
+
+
+if __name__ == "__main__":
+    main()
