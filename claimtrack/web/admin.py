@@ -128,7 +128,8 @@ def import_article():
         if upload and upload.filename:
             data, name = upload.read(), upload.filename
         elif fields["text"]:
-            data, name = fields["text"].encode("utf-8"), None
+            # browsers send pasted text with CRLF line ends
+            data, name = fields["text"].replace("\r\n", "\n").encode("utf-8"), None
         else:
             return _import_form(fields, "Choose a file or paste the article text."), 422
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from claimtrack.engine.document import ATTRIBUTION_TYPES
@@ -26,6 +26,9 @@ def bad_cursor(error: BadCursor):
 @bp.errorhandler(HTTPException)
 def http_error(error: HTTPException):
     """Errors as a page (or a JSON envelope for .json URLs)."""
+    if error.code == 413:
+        limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+        return error_page(413, f"The upload is larger than the limit of {limit // (1024 * 1024)} MB; nothing was stored.")
     return error_page(error.code or 500, error.description or error.name)
 
 
