@@ -10,16 +10,23 @@ from claimtrack.api.errors import ApiError
 from claimtrack.api.inputs import load_json_body, load_query
 from claimtrack.api.pagination import page_body, page_of
 from claimtrack.api.schemas import (
+    COMPARE_QUERY,
+    COMPARISON,
     EVENT,
     EVENT_INPUT,
     PAGE_QUERY,
+    CompareQuerySchema,
+    ComparisonSchema,
     EventInputSchema,
     EventPageSchema,
     EventSchema,
     PageQuerySchema,
 )
 from claimtrack.app import get_db
+from claimtrack.compare import compare_event
 from claimtrack.store import api_queries
+from claimtrack.store import events as event_store
+from claimtrack.store.events import EventNotFound
 
 
 def _event_or_404(event_id: int) -> dict:
@@ -58,20 +65,24 @@ def create_event():
     data = load_json_body(EVENT_INPUT)
     db = get_db()
     unknown = {}
-    for field, table in (("participants", "sources"), ("statements", "statements")):
+    for field, table in (("articles", "articles"), ("statements", "statements")):
         missing = api_queries.missing_ids(db, table, data[field])
         if missing:
             unknown[field] = [f"no {table[:-1]} with id {i}" for i in missing]
     if unknown:
         raise ApiError(422, "the request did not validate", unknown)
-    event_id = api_queries.create_event(
-        db,
-        title=data["title"].strip(),
-        date=data["date"],
-        description=data["description"],
-        participant_ids=data["participants"],
-        statement_ids=data["statements"],
-    )
+    try:
+        event_id = event_store.create_event(
+            db,
+            title=data["title"],
+            date=data["date"],
+            description=data["description"],
+            participants=data["participants"],
+            article_ids=data["articles"],
+            statement_ids=data["statements"],
+        )
+    except (ValueError, LookupError) as exc:  # nothing is stored when these are raised
+        raise ApiError(422, "the request did not validate", {"_schema": [str(exc)]}) from None
     location = url_for("api.read_event", event_id=event_id)
     return EVENT.dump(api_queries.get_event(db, event_id)), 201, {"Location": location}
 
@@ -80,3 +91,20 @@ def create_event():
 @operation("One event", tag="events", responses={200: EventSchema}, errors=(404,))
 def read_event(event_id: int):
     return EVENT.dump(_event_or_404(event_id))
+
+
+@api.get("/events/<rowid:event_id>/compare")
+@operation(
+    "Compare two sources' accounts of the event, topic by topic (`a`, `b`: name, alias or slug)",
+    tag="events",
+    query=CompareQuerySchema,
+    responses={200: ComparisonSchema},
+    errors=(404, 422),
+)
+def compare_accounts(event_id: int):
+    args = load_query(COMPARE_QUERY)
+    try:
+        comparison = compare_event(get_db(), event_id, args["a"].strip(), args["b"].strip())
+    except EventNotFound:
+        raise ApiError(404, f"no event with id {event_id}") from None
+    return COMPARISON.dump(comparison)

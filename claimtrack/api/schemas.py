@@ -12,14 +12,21 @@ from claimtrack.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_ROW_
 from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
 from claimtrack.ingest.fields import is_valid_date
 from claimtrack.ingest.json_article import ArticleSchema
+from claimtrack.store.sources import UNKNOWN_SPEAKER, alias_key
 
 LANGUAGES = ("nl", "en")
-Id = lambda **kw: fields.Integer(strict=False, validate=validate.Range(1, MAX_ROW_ID), **kw)  # noqa: E731
+Id = lambda **kw: fields.Integer(strict=False, validate=validate.Range(1, MAX_ROW_ID), **kw)
 
 
 def _check_date(value: str | None) -> None:
     if value is not None and not is_valid_date(value):
         raise ValidationError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _names_a_source(value: str) -> None:
+    key = alias_key(value)
+    if not key or key == UNKNOWN_SPEAKER:
+        raise ValidationError("must be a source name (letters or digits, not 'unknown')")
 
 
 class StrictSchema(Schema):
@@ -126,7 +133,18 @@ class EventInputSchema(StrictSchema):
     description = fields.String(
         load_default=None, allow_none=True, validate=validate.Length(max=5000)
     )
-    participants = fields.List(Id(), load_default=list, validate=validate.Length(max=200))
+    participants = fields.List(
+        fields.String(validate=[validate.Length(1, 300), _names_a_source]),
+        load_default=list,
+        validate=validate.Length(max=200),
+        metadata={"description": "source names or aliases (unknown names become new sources)"},
+    )
+    articles = fields.List(
+        Id(),
+        load_default=list,
+        validate=validate.Length(max=1000),
+        metadata={"description": "ids of articles whose statements all belong to the event"},
+    )
     statements = fields.List(Id(), load_default=list, validate=validate.Length(max=5000))
 
     @validates("date")
@@ -308,6 +326,64 @@ class ErrorSchema(Schema):
     status = _out(fields.Integer)
 
 
+class CompareArticleSchema(Schema):
+    """The article a compared statement comes from."""
+
+    id = _out(fields.Integer)
+    title = _out(fields.String, allow_none=True)
+    publisher = _out(fields.String, allow_none=True)
+    date = _out(fields.String, allow_none=True)
+    language = _out(fields.String)
+
+
+class CompareStatementSchema(Schema):
+    """A statement in one side's account: who made the claim and who passed it on."""
+
+    id = _out(fields.Integer)
+    text = _out(fields.String)
+    language = _out(fields.String)
+    article = _out(fields.Nested, nested=CompareArticleSchema)
+    speaker = _out(fields.String, allow_none=True)
+    via = _out(fields.List, cls_or_instance=fields.String())
+
+
+class CompareRowSchema(Schema):
+    """One topic of the comparison and what each side says about it."""
+
+    topic = _out(fields.String)
+    status = _out(fields.String, validate=validate.OneOf(["both", "conflict", "only_a", "only_b"]))
+    reason = _out(fields.String, allow_none=True)
+    a = _out(fields.List, cls_or_instance=fields.Nested(CompareStatementSchema))
+    b = _out(fields.List, cls_or_instance=fields.Nested(CompareStatementSchema))
+
+
+class ComparePartySchema(Schema):
+    """A participant of the compared event."""
+
+    id = _out(fields.Integer)
+    name = _out(fields.String)
+    kind = _out(fields.String)
+
+
+class CompareEventSchema(Schema):
+    """The event being compared."""
+
+    id = _out(fields.Integer)
+    title = _out(fields.String)
+    date = _out(fields.String, allow_none=True)
+    date_precision = _out(fields.String, allow_none=True)
+    description = _out(fields.String, allow_none=True)
+    participants = _out(fields.List, cls_or_instance=fields.Nested(ComparePartySchema))
+
+
+class ComparisonSchema(Schema):
+    """Two sources' accounts of one event, aligned by topic."""
+
+    event = _out(fields.Nested, nested=CompareEventSchema)
+    sides = _out(fields.List, cls_or_instance=fields.String())
+    rows = _out(fields.List, cls_or_instance=fields.Nested(CompareRowSchema))
+
+
 class JsonLdThingSchema(Schema):
     """A schema.org person or organisation (claimant, publisher)."""
 
@@ -364,7 +440,7 @@ ARTICLE_SUMMARY = ArticleSummarySchema()
 ARTICLE_DETAIL = ArticleDetailSchema()
 STATEMENT = StatementSchema()
 SOURCE = SourceSchema()
-ALIAS = AliasSchema()
 MERGE_RESULT = MergeResultSchema()
 EVENT = EventSchema()
 CLAIM_REVIEW = ClaimReviewSchema()
+COMPARISON = ComparisonSchema()

@@ -8,7 +8,6 @@ from claimtrack.api.errors import ApiError
 from claimtrack.api.inputs import load_json_body, load_query
 from claimtrack.api.pagination import page_body, page_of
 from claimtrack.api.schemas import (
-    ALIAS,
     ALIAS_INPUT,
     ALIAS_QUERY,
     MERGE_INPUT,
@@ -19,7 +18,6 @@ from claimtrack.api.schemas import (
     STATEMENT,
     AliasInputSchema,
     AliasQuerySchema,
-    AliasSchema,
     MergeInputSchema,
     MergeResultSchema,
     PageQuerySchema,
@@ -29,8 +27,8 @@ from claimtrack.api.schemas import (
     StatementPageSchema,
 )
 from claimtrack.app import get_db
-from claimtrack.store import api_queries
-from claimtrack.store.sources import merge_sources
+from claimtrack.store import api_queries, source_edits
+from claimtrack.store.sources import alias_key, merge_sources
 
 
 def _source_or_404(source_id: int) -> dict:
@@ -107,7 +105,7 @@ def merge_source(source_id: int):
     "Add a name by which the source is also known",
     tag="sources",
     body=AliasInputSchema,
-    responses={201: AliasSchema},
+    responses={201: SourceSchema},
     errors=(400, 401, 403, 404, 409, 413, 422),
     write=True,
 )
@@ -116,19 +114,15 @@ def add_alias(source_id: int):
     _source_or_404(source_id)
     data = load_json_body(ALIAS_INPUT)
     try:
-        alias = api_queries.add_alias(get_db(), source_id, data["alias"].strip(), data["language"])
-    except api_queries.AliasTaken as taken:
-        raise ApiError(
-            409,
-            f"{data['alias']!r} already names source {taken.source_id}",
-            {"source_id": taken.source_id},
-        ) from None
-    return ALIAS.dump(alias), 201
+        source_edits.add_alias(get_db(), source_id, data["alias"].strip(), data["language"])
+    except source_edits.SourceEditRejected as exc:
+        raise ApiError(409, str(exc), {"alias": [str(exc)]}) from None
+    return SOURCE.dump(_source_or_404(source_id)), 201
 
 
 @api.delete("/sources/<rowid:source_id>/aliases")
 @operation(
-    "Remove one of the source's aliases (`?alias=...`)",
+    "Remove one of the source's aliases (`?alias=...`, matched ignoring case and accents)",
     tag="sources",
     query=AliasQuerySchema,
     responses={200: SourceSchema},
@@ -137,8 +131,11 @@ def add_alias(source_id: int):
 )
 @require_admin
 def remove_alias(source_id: int):
-    _source_or_404(source_id)
-    alias = load_query(ALIAS_QUERY)["alias"]
-    if api_queries.remove_alias(get_db(), source_id, alias) == 0:
-        raise ApiError(404, f"source {source_id} has no alias {alias!r}")
+    source = _source_or_404(source_id)
+    wanted = alias_key(load_query(ALIAS_QUERY)["alias"])
+    matching = [a["id"] for a in source["aliases"] if alias_key(a["alias"]) == wanted]
+    if not matching:
+        raise ApiError(404, f"source {source_id} has no such alias")
+    for alias_id in matching:
+        source_edits.remove_alias(get_db(), source_id, alias_id)
     return SOURCE.dump(_source_or_404(source_id))

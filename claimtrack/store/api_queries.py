@@ -17,7 +17,6 @@ import sqlite_utils
 
 from claimtrack.store.queries import fts_match_expression
 from claimtrack.store.sources import alias_key
-from claimtrack.store.transactions import write_transaction
 
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.publisher, a.language, a.date, a.date_precision, "
@@ -131,42 +130,6 @@ def _attach_source_details(db: sqlite_utils.Database, sources: list[dict[str, An
     for source in sources:
         source["aliases"] = aliases[source["id"]]
         source["statement_count"] = counts.get(source["id"], 0)
-
-
-def add_alias(
-    db: sqlite_utils.Database, source_id: int, alias: str, language: str | None
-) -> dict[str, Any]:
-    """Give a source another name; raise AliasTaken if the name already means a source."""
-    key = alias_key(alias)
-    with write_transaction(db):
-        taken = db.execute(
-            "SELECT source_id FROM source_aliases WHERE alias_key = ? ORDER BY source_id LIMIT 1",
-            [key],
-        ).fetchone()
-        if taken:
-            raise AliasTaken(taken[0])
-        cursor = db.execute(
-            "INSERT INTO source_aliases (source_id, alias, alias_key, language) VALUES (?, ?, ?, ?)",
-            [source_id, alias, key, language],
-        )
-    return {"id": cursor.lastrowid, "alias": alias, "language": language}
-
-
-def remove_alias(db: sqlite_utils.Database, source_id: int, alias: str) -> int:
-    """Remove the alias (matched by its normalised key) from a source; return rows removed."""
-    with write_transaction(db):
-        return db.execute(
-            "DELETE FROM source_aliases WHERE source_id = ? AND alias_key = ?",
-            [source_id, alias_key(alias)],
-        ).rowcount
-
-
-class AliasTaken(Exception):
-    """The alias already names a source (`source_id`)."""
-
-    def __init__(self, source_id: int):
-        super().__init__(f"alias already names source {source_id}")
-        self.source_id = source_id
 
 
 def _escape_like(text: str) -> str:
@@ -447,38 +410,3 @@ def missing_ids(db: sqlite_utils.Database, table: str, ids: list[int]) -> list[i
     }
     return [i for i in ids if i not in found]
 
-
-def create_event(
-    db: sqlite_utils.Database,
-    title: str,
-    date: str | None,
-    description: str | None,
-    participant_ids: list[int],
-    statement_ids: list[int],
-) -> int:
-    """Store an event with its participants and linked statements; return its id."""
-    from datetime import datetime, timezone
-
-    from claimtrack.engine.metadata import date_precision
-
-    with write_transaction(db):
-        event_id = db.execute(
-            "INSERT INTO events (title, date, date_precision, description, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [
-                title,
-                date,
-                date_precision(date),
-                description,
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            ],
-        ).lastrowid
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO event_participants (event_id, source_id) VALUES (?, ?)",
-            [(event_id, source_id) for source_id in participant_ids],
-        )
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO event_statements (event_id, statement_id) VALUES (?, ?)",
-            [(event_id, statement_id) for statement_id in statement_ids],
-        )
-    return event_id
