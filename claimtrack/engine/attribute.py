@@ -1,8 +1,287 @@
-"""Attach attributions to statements (placeholder until the rules land)."""
+"""Attach attributions to the statements of one article.
+
+Pass 1 walks the sentences in order: finds cue frames, resolves their sources
+against the article's entity registry, links nested frames into via chains,
+applies paragraph carry-over to reportative sentences and anaphoric frames
+("Dat heeft hij gezegd") to the sentence before. Pass 2 gives quotation
+sentences without a cue the speaker of their quotation or of the context.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def attribute_article(body, paragraphs, statements, profile, nlp, publisher):
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimtrack.engine.chains import ReportedContext, context_from, drop_publisher, link_nested, plain_ref
+from claimtrack.engine.cues import Frame, find_frames, reportative_marker
+from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.quotes import QuoteSpan
+from claimtrack.engine.segment import Paragraph, Sentence
+from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
+
+BATCH_SIZE = 64
+FIRST_PERSON_PENDING = "\x00quote-speaker"
+
+
+@dataclass
+class SentenceView:
+    """One sentence with its parse, position and quotation context."""
+
+    sentence: Sentence
+    statement: Statement
+    doc: Doc
+    quotes: list[QuoteSpan]
+    subject: SourceRef | None = None
+    salient_before: SourceRef | None = None
+    frames: list[Frame] = field(default_factory=list)
+
+
+def _span(body: str, doc: Doc, base: int, start: int, end: int) -> TextSpan:
+    s = base + doc[start].idx
+    e = base + doc[end - 1].idx + len(doc[end - 1])
+    return TextSpan(body[s:e], s, e)
+
+
+def _strip_quote_marks(body: str, span: TextSpan, quotes: list[QuoteSpan]) -> tuple[TextSpan, str]:
+    """Content that is (mostly) a quotation becomes its inner text, type direct or mixed."""
+    for q in quotes:
+        if q.start <= span.start + 1 and span.end - 1 <= q.end:
+            s, e = max(span.start, q.inner_start), min(span.end, q.inner_end)
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1] in " ,":
+                e -= 1
+            if e > s:
+                return TextSpan(body[s:e], s, e), "direct"
+    for q in quotes:
+        if span.start <= q.start and q.end <= span.end + 1 or span.start < q.inner_end and q.inner_start < span.end:
+            return span, "mixed"
+    return span, "indirect"
+
+
+def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int) -> SourceRef | None:
+    doc, base = view.doc, view.sentence.start
+    if frame.unknown_source:
+        return SourceRef(UNKNOWN, "unknown")
+    if frame.source is None:
+        return None
+    mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
+    if mention is None:
+        return None
+    span = _span(body, doc, base, mention.start, mention.end)
+    if mention.head in profile.first_person or mention.pronoun and mention.head in profile.first_person:
+        in_quote = any(q.start <= span.start < q.end for q in view.quotes)
+        return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
+    if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
+        return None
+    name, kind, affiliation = resolve(mention, registry, index)
+    if name == UNKNOWN and mention.pronoun:
+        return None
+    return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
+
+
+def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int):
+    doc, base = view.doc, view.sentence.start
+    built: list[tuple[Attribution, Frame]] = []
+    for frame in view.frames:
+        speaker = _speaker_ref(view, frame, body, profile, registry, index)
+        if speaker is None:
+            continue
+        cue = _span(body, doc, base, *frame.cue)
+        content = None
+        kind = frame.type
+        if frame.content is not None:
+            content = _span(body, doc, base, *frame.content)
+            content, quoted = _strip_quote_marks(body, content, view.quotes)
+            if kind == "indirect" or kind == "direct" and quoted != "indirect":
+                kind = quoted
+        confidence = frame.score - (0.1 if speaker.mention and speaker.mention.lower() in profile.person_pronouns else 0.0)
+        built.append((Attribution(speaker, kind, cue, content, [], round(confidence, 2)), frame))
+    return built
+
+
+def _nested_source(view: SentenceView, frame: Frame, profile: LanguageProfile, registry: EntityRegistry, body: str, index: int) -> SourceRef | None:
+    """'Ook het Kremlin heeft een verklaring ... geplaatst, meldt Reuters': the Kremlin."""
+    if frame.content is None:
+        return None
+    doc = view.doc
+    words = doc[frame.content[0] : frame.content[1]]
+    if not any(t.lower_ in profile.nominal_cues for t in words):
+        return None
+    for tok in words:
+        if tok.text[:1].isupper() and tok.i > 0 or tok.i == 0 and tok.pos_ == "PROPN":
+            end = tok.i + 1
+            while end < frame.content[1] and doc[end].text[:1].isupper():
+                end += 1
+            mention = clean_mention(doc, max(frame.content[0], tok.i - 1), end, profile)
+            if mention and mention.name:
+                name, kind, affiliation = resolve(mention, registry, index)
+                return SourceRef(name, kind, affiliation=affiliation)
+    return None
+
+
+def attribute_article(
+    body: str,
+    paragraphs: list[Paragraph],
+    statements: list[Statement],
+    profile: LanguageProfile,
+    nlp: Language,
+    publisher: str | None,
+) -> None:
     """Fill `statement.attributions` for every statement of one article."""
+    sentences = [(p, s) for p in paragraphs for s in p.sentences]
+    docs = nlp.pipe((body[s.start : s.end] for _, s in sentences), batch_size=BATCH_SIZE)
+    registry = EntityRegistry(profile)
+    views: list[SentenceView] = []
+    context: ReportedContext | None = None
+    current_paragraph = -1
+    for index, ((paragraph, sentence), doc, statement) in enumerate(zip(sentences, docs, statements)):
+        quotes = [q for q in paragraph.quotes if q.start < sentence.end and sentence.start < q.end]
+        view = SentenceView(sentence, statement, doc, quotes)
+        views.append(view)
+        if paragraph.index != current_paragraph:
+            current_paragraph, context = paragraph.index, None
+        salient = registry.resolve_pronoun(index, plural=False)
+        view.salient_before = SourceRef(salient.name, salient.kind) if salient else None
+        view.frames = find_frames(doc, profile)
+        built = _attributions_for(view, body, profile, registry, index)
+        attributions = [a for a, _ in built]
+        frames = [f for _, f in built]
+        link_nested(
+            attributions,
+            [f.content for f in frames],
+            [f.cue for f in frames],
+            [f.inverted for f in frames],
+        )
+        in_quote = any(q.inner_start <= sentence.start + 2 and sentence.end - 2 <= q.end for q in quotes)
+        marker = None if in_quote else reportative_marker(doc, profile, perfect_only=context is None)
+        if marker is not None:
+            _apply_reportative(view, attributions, marker, context, body)
+        for attribution, frame in zip(attributions, frames):
+            if frame.anaphoric and index > 0:
+                _attribute_previous(views, index, attribution)
+        statement.attributions = attributions
+        nested = next((_nested_source(view, f, profile, registry, body, index) for a, f in zip(attributions, frames) if f.inverted), None)
+        new_context = context_from([a for a in attributions if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)], nested)
+        if new_context is not None:
+            context = new_context
+        for attribution in attributions:
+            entity = registry.find(attribution.speaker.name)
+            if entity is not None:
+                registry.note(index, entity, "speaker")
+        registry.observe(doc, index)
+    _continue_quotes(views)
+    for statement in statements:
+        for attribution in statement.attributions:
+            drop_publisher(attribution, publisher)
+
+
+def _apply_reportative(view: SentenceView, attributions: list[Attribution], marker, context: ReportedContext | None, body: str) -> None:
+    """Hearsay ('zou', 'reportedly'): attributed to the paragraph's reported source."""
+    chain = [*context.via, context.speaker] if context else []
+    if attributions:
+        main = attributions[0]
+        main.type = "reportative"
+        if not main.via:
+            main.via = [plain_ref(v) for v in chain if v.name != main.speaker.name]
+        return
+    base = view.sentence.start
+    cue = TextSpan(marker.text, base + marker.idx, base + marker.idx + len(marker))
+    end = view.sentence.end
+    while end > view.sentence.start and body[end - 1] in ".!?":
+        end -= 1
+    content = TextSpan(body[view.sentence.start : end], view.sentence.start, end)
+    if context is not None:
+        speaker = plain_ref(context.speaker)
+        via = [plain_ref(v) for v in context.via]
+        confidence = 0.6
+    else:
+        speaker, via, confidence = SourceRef(UNKNOWN, "unknown"), [], 0.4
+    attributions.append(Attribution(speaker, "reportative", cue, content, via, confidence))
+
+
+def _attribute_previous(views: list[SentenceView], index: int, attribution: Attribution) -> None:
+    """'Dat heeft hij gezegd': the previous sentence is the claim this frame refers to."""
+    previous = views[index - 1]
+    if previous.sentence.paragraph != views[index].sentence.paragraph or previous.statement.attributions:
+        return
+    st = previous.statement
+    previous.statement.attributions.append(
+        Attribution(
+            plain_ref(attribution.speaker),
+            "indirect",
+            None,
+            TextSpan(st.text.rstrip(".!?"), st.start, st.start + len(st.text.rstrip(".!?"))),
+            list(attribution.via),
+            0.7,
+        )
+    )
+
+
+def _continue_quotes(views: list[SentenceView]) -> None:
+    """Quotation sentences without a cue take their quotation's (or the context's) speaker."""
+    speaker_of_quote: dict[tuple[int, int], SourceRef] = {}
+    for view in views:
+        for attribution in view.statement.attributions:
+            if attribution.speaker.name == FIRST_PERSON_PENDING:
+                continue
+            for q in view.quotes:
+                if attribution.type in ("direct", "mixed") or attribution.content is None or (
+                    attribution.content.start < q.end and q.start < attribution.content.end
+                ):
+                    speaker_of_quote.setdefault((q.start, q.end), attribution.speaker)
+    last_quote_speaker: SourceRef | None = None
+    last_paragraph = -1
+    for i, view in enumerate(views):
+        if view.sentence.paragraph != last_paragraph and last_paragraph >= 0 and not view.quotes:
+            last_quote_speaker = None
+        last_paragraph = view.sentence.paragraph
+        pending = [a for a in view.statement.attributions if a.speaker.name == FIRST_PERSON_PENDING]
+        if view.statement.attributions and not pending:
+            if any(a.type in ("direct", "mixed") for a in view.statement.attributions):
+                last_quote_speaker = view.statement.attributions[0].speaker
+            continue
+        if not view.quotes:
+            continue
+        speaker = next((speaker_of_quote[(q.start, q.end)] for q in view.quotes if (q.start, q.end) in speaker_of_quote), None)
+        if speaker is None:
+            speaker = _speaker_from_neighbours(views, i) or last_quote_speaker or view.salient_before
+        if speaker is None:
+            continue
+        speaker = plain_ref(speaker)
+        for attribution in pending:
+            attribution.speaker = speaker
+        if not pending:
+            q = view.quotes[0]
+            s, e = max(q.inner_start, view.sentence.start), min(q.inner_end, view.sentence.end)
+            text = view.statement.text[s - view.sentence.start : e - view.sentence.start]
+            stripped = text.strip()
+            s += len(text) - len(text.lstrip())
+            content = TextSpan(stripped, s, s + len(stripped)) if stripped else None
+            view.statement.attributions.append(Attribution(speaker, "direct", None, content, [], 0.6))
+        last_quote_speaker = speaker
+    for view in views:
+        view.statement.attributions = [a for a in view.statement.attributions if a.speaker.name != FIRST_PERSON_PENDING]
+
+
+def _speaker_from_neighbours(views: list[SentenceView], i: int) -> SourceRef | None:
+    """A quotation opening a paragraph is often followed by 'X stond ...' naming its speaker."""
+    view = views[i]
+    previous_in_paragraph = i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph
+    if previous_in_paragraph:
+        return None
+    if i + 1 < len(views) and views[i + 1].sentence.paragraph == view.sentence.paragraph:
+        nxt = views[i + 1]
+        doc = nxt.doc
+        if len(doc) > 1 and doc[0].text[:1].isupper():
+            from claimtrack.engine.sources import clean_mention as _clean
+
+            end = 0
+            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")):
+                end += 1
+            if end >= 2 or end == 1 and doc[0].pos_ == "PROPN":
+                return SourceRef(doc[:end].text, "person")
     return None

@@ -7,6 +7,10 @@ import threading
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+# Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
+QUOTE_INFIXES = (r"(?<=\w):(?=[,„“\"'‘])", r"(?<=[:\w]),,(?=\w)", r"(?<=\w)''(?=\w)")
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -26,11 +30,18 @@ def _load(language: str) -> Language:
     return spacy.blank(language)
 
 
+def adapt_tokenizer(nlp: Language) -> Language:
+    """Split quote marks glued to words and colons so cues and names stay separate tokens."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
 def get_pipeline(language: str) -> Language:
     """Return the shared pipeline for `language`, loading it on first use."""
     with _lock:
         if language not in _pipelines:
-            _pipelines[language] = _load(language)
+            _pipelines[language] = adapt_tokenizer(_load(language))
         return _pipelines[language]
 
 

@@ -56,6 +56,13 @@ VERB_FORMS = parse_forms(
     aangeven: geeft gaf gaven aangegeven
     wijzen: wijst wees wezen gewezen
     oordelen: oordeelt oordeelde oordeelden geoordeeld
+    noemen: noemt noemde noemden genoemd
+    garanderen: garandeert garandeerde garandeerden gegarandeerd
+    schatten: schat schatte schatten geschat
+    reageren: reageert reageerde reageerden gereageerd
+    lachen: lacht lachte lachten gelachen
+    grinniken: grinnikt grinnikte grinnikten gegrinnikt
+    zuchten: zucht zuchtte zuchtten gezucht
     """
 )
 
@@ -66,7 +73,7 @@ PROFILE = LanguageProfile(
         waarschuwen beweren schrijven antwoorden aankondigen erkennen toegeven uitleggen eisen
         opmerken zweren beloven toevoegen luiden klagen concluderen onthullen berichten aangeven
         betwijfelen stellen suggereren bekendmaken mededelen onderstrepen ontkennen tweeten
-        aanvoeren bekritiseren verzekeren""".split()
+        aanvoeren bekritiseren verzekeren noemen garanderen schatten reageren""".split()
     ),
     opinion_verbs=frozenset(
         """vinden menen vrezen denken hopen verwachten geloven oordelen twijfelen aannemen
@@ -114,7 +121,12 @@ PROFILE = LanguageProfile(
     reportative_aux=frozenset({"zou", "zouden"}),
     reportative_adverbs=(("naar", "verluidt"), ("naar", "verluid"), ("zogenaamd",)),
     impersonal_subjects=frozenset({"er", "het", "men"}),
-    complementizers=frozenset({"dat", "of", "om"}),
+    complementizers=frozenset({"dat", "of", "om", "wat", "hoe", "waarom", "wanneer", "wie", "waar"}),
+    passive_auxiliaries=frozenset({"wordt", "werd", "worden", "werden", "is", "was", "zijn", "waren"}),
+    quote_verbs=frozenset("spreken lachen grinniken zuchten weten knikken glimlachen reageren besluiten oordelen sneren mopperen juichen".split()),
+    perfect_auxiliaries=frozenset({"hebben", "zijn"}),
+    conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
+    adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),
     name_particles=frozenset({"de", "van", "der", "den", "ter", "ten", "van't", "'t", "le", "la", "du"}),
     abbreviations=frozenset(

@@ -47,6 +47,12 @@ class LanguageProfile:
     byline_prefixes: tuple[str, ...]
     time_words: frozenset[str]
     stopwords: frozenset[str]
+    conjunctions: frozenset[str] = frozenset()
+    # verbs that are cues only right after a quotation (",,Dit was kwaliteit'', sprak X")
+    quote_verbs: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()
+    adjective_suffixes: tuple[str, ...] = ()
     verb_forms: dict[str, str] = field(default_factory=dict)
     # learned cue forms with precision (from the training corpus), lowercased form -> precision
     learned_cues: dict[str, float] = field(default_factory=dict)

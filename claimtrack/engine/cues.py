@@ -1,0 +1,417 @@
+"""Find attribution frames in one parsed sentence: cue, source tokens, content span.
+
+A frame is what a single cue contributes: "X zegt dat ...", "..., meldt X",
+"volgens X", "kritiek van X", "X: ...". Resolving the source to a name and
+linking frames across sentences happens elsewhere (sources, chains).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.tokens import CLAUSE_PUNCT, has_parse, lemma, looks_nominal
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+LEARNED_CUE_THRESHOLD = 0.45
+MAX_SOURCE_TOKENS = 10
+AUXILIARIES = frozenset(
+    """heeft hebben had hadden zou zouden liet lieten laat is was werd wordt zijn
+    has have would will did does do""".split()
+)
+QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
+CONJUNCTIONS = frozenset({"en", "maar", "of", "and", "but", "or"})
+
+
+@dataclass
+class Frame:
+    """One cue in a sentence, with token ranges for its source and content."""
+
+    type: str
+    cue: tuple[int, int]  # token range [start, end) of the cue words
+    source: tuple[int, int] | None = None  # token range of the source mention
+    content: tuple[int, int] | None = None  # token range of the content
+    inverted: bool = False  # the cue follows its content ("..., meldt X")
+    anaphoric: bool = False  # "Dat heeft hij gezegd": the content is earlier text
+    unknown_source: bool = False  # passive hearsay ("er wordt beweerd dat")
+    opinion: bool = False
+    score: float = 0.8
+
+    def cue_tokens(self, doc: Doc) -> list[Token]:
+        return list(doc[self.cue[0] : self.cue[1]])
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase ending just before token `end` (exclusive)."""
+    i = end - 1
+    while i >= 0 and doc[i].lower_ in profile.time_words:
+        i -= 1
+    last = i
+    while i >= 0 and looks_nominal(doc[i], profile) and last - i < MAX_SOURCE_TOKENS:
+        i -= 1
+    if i == last:
+        return None
+    return (i + 1, last + 1)
+
+
+def _np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase starting at token `start` (skipping adverbs such as 'desgevraagd')."""
+    i = start
+    while i < len(doc) and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and not doc[i].text[:1].isupper()):
+        i += 1
+    first = i
+    while i < len(doc) and looks_nominal(doc[i], profile) and i - first < MAX_SOURCE_TOKENS:
+        if i > first and doc[i].lower_ in profile.complementizers:
+            break
+        i += 1
+    if i == first:
+        return None
+    return (first, i)
+
+
+def _subtree_span(token: Token, stop_deps=("acl:relcl", "acl", "advcl", "parataxis", "conj", "punct", "ccomp")) -> tuple[int, int]:
+    """The contiguous span of `token` and its modifiers, cut before clauses and commas."""
+    left = right = token.i
+    for child in token.children:
+        if child.dep_ in stop_deps:
+            continue
+        sub = list(child.subtree)
+        if any(t.text in (",", ";", ":") for t in sub):
+            continue
+        left = min(left, sub[0].i)
+        right = max(right, sub[-1].i)
+    return (left, right + 1)
+
+
+# ---------------------------------------------------------------- content
+
+def _clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool = True) -> int:
+    """Where a content clause starting at `start` ends: sentence end, or before ', <cue>'/'; '."""
+    i = start
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text in (";",):
+            return i
+        if tok.text == "," and i + 1 < len(doc):
+            nxt = doc[i + 1]
+            if stop_at_cue and _is_cue_word(nxt, profile):
+                return i
+            if nxt.lower_ in ("maar", "but", "terwijl", "while", "aldus", "zo") and i + 2 < len(doc):
+                return i
+            if tuple(t.lower_ for t in doc[i + 1 : i + 3]) in profile.according_to:
+                return i
+        i += 1
+    end = len(doc)
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text in ".!?…":
+        end -= 1
+    return end
+
+
+def _is_cue_word(token: Token, profile: LanguageProfile) -> bool:
+    lem = lemma(token, profile)
+    return lem in profile.speech_verbs or lem in profile.opinion_verbs or (
+        profile.learned_cues.get(token.lower_, 0.0) >= LEARNED_CUE_THRESHOLD
+    )
+
+
+def _content_after(doc: Doc, cue: Token, profile: LanguageProfile, limit: int = 8) -> tuple[int, int] | None:
+    """A 'dat/that' clause, a colon or a quote that follows the cue."""
+    for i in range(cue.i + 1, min(len(doc), cue.i + 1 + limit)):
+        tok = doc[i]
+        if tok.lower_ in profile.complementizers:
+            end = _clause_end(doc, i + 1, profile)
+            return (i, end) if end > i + 1 else None
+        if tok.text == ":" and i + 1 < len(doc):
+            return (i + 1, _clause_end(doc, i + 1, profile))
+        if tok.text in (".", ";", "?", "!"):
+            return None
+    return None
+
+
+def _parse_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    for child in cue.children:
+        if child.dep_ in CONTENT_DEPS and child.i > cue.i:
+            sub = list(child.subtree)
+            return (sub[0].i, sub[-1].i + 1)
+    return None
+
+
+# ---------------------------------------------------------------- verb cues
+
+def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
+    lem = lemma(verb, profile)
+    for v, partner in profile.phrasal_cues:
+        if v != lem:
+            continue
+        for tok in doc:
+            if tok.i != verb.i and tok.lower_ == partner and abs(tok.i - verb.i) <= 8:
+                return tok
+    return None
+
+
+def _is_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") or (
+        token.lower_.startswith("ge") and token.lower_.endswith(("d", "t", "en")) and len(token) > 4
+    )
+
+
+def _finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
+    """The finite verb of the cue's clause: an auxiliary before a participle, else the cue."""
+    if not (_is_participle(cue) or cue.lower_ in ("weten",) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")):
+        return cue
+    finite = cue
+    for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        tok = doc[i]
+        if tok.text in (",", ";", ":") or tok.lower_ in profile.complementizers:
+            break
+        if tok.lower_ in AUXILIARIES or tok.pos_ == "AUX":
+            finite = tok
+    return finite
+
+
+def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool) -> tuple[int, int] | None:
+    if has_parse(doc):
+        subjects = [
+            child for child in cue.children
+            if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
+            and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
+            and child.lower_ not in profile.demonstratives
+            and child.lower_ not in profile.complementizers
+        ]
+        subjects.sort(key=lambda c: c.dep_ not in SUBJECT_DEPS)
+        if subjects:
+            if subjects[0].lower_ in profile.impersonal_subjects:
+                return None
+            return _subtree_span(subjects[0])
+    finite = _finite_verb(doc, cue, profile)
+    if inverted:
+        return _np_right(doc, cue.i + 1, profile)
+    before = _np_left(doc, finite.i, profile)
+    if before and (before[0] == 0 or doc[before[0] - 1].text in (",", ":", "„", "“", '"') or doc[before[0] - 1].lower_ in ("en", "and", "maar", "but", "want", "toen", "nadat", "omdat", "because", "when", "after")):
+        return before
+    if before and profile.code == "en":
+        return before
+    return _np_right(doc, finite.i + 1, profile)
+
+
+def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
+    """'..., meldt X', '„...”, zei hij', '..., X said'."""
+    finite = _finite_verb(doc, cue, profile)
+    prev = finite.i - 1
+    if prev < 0:
+        return False
+    if doc[prev].text in (",", "”", "''", '"', "’") or doc[prev].lower_ in ("zo",):
+        return True
+    return False
+
+
+def _english_trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """', Smith said.' - the subject sits between a comma and the cue at the clause end."""
+    np = _np_left(doc, cue.i, profile)
+    if np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''"):
+        return np
+    return None
+
+
+def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """Frames introduced by reporting and opinion verbs."""
+    frames = []
+    for tok in doc:
+        if tok.is_punct or tok.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ") and tok.lower_ not in profile.verb_forms:
+            continue
+        lem = lemma(tok, profile)
+        partner = _phrasal_partner(doc, tok, profile)
+        learned = profile.learned_cues.get(tok.lower_, 0.0)
+        next_to_quote = tok.i > 0 and doc[tok.i - 1].text == "," and tok.i > 1 and doc[tok.i - 2].text in QUOTE_CLOSERS
+        speech = (
+            lem in profile.speech_verbs
+            or partner is not None
+            or learned >= LEARNED_CUE_THRESHOLD
+            or next_to_quote and lem in profile.quote_verbs
+        )
+        opinion = lem in profile.opinion_verbs and not speech
+        if not (speech or opinion):
+            continue
+        window = doc[tok.i + 1 : tok.i + 3]
+        if any(t.lower_ in profile.non_speech_objects for t in window) or any(
+            c.lower_ in profile.non_speech_objects for c in tok.children
+        ):
+            continue
+        cue_range = (min(tok.i, partner.i), max(tok.i, partner.i) + 1) if partner is not None and abs(partner.i - tok.i) == 1 else (tok.i, tok.i + 1)
+        inverted = _is_inverted(doc, tok, profile)
+        content = None
+        anaphoric = False
+        if inverted:
+            comma = _finite_verb(doc, tok, profile).i - 1
+            content = (0, comma) if comma > 0 else None
+        trailing = None
+        if profile.code == "en" and not inverted:
+            trailing = _english_trailing_subject(doc, tok, profile)
+            if trailing is not None:
+                content = (0, trailing[0] - 1)
+        if content is None:
+            content = _content_after(doc, tok, profile) or (
+                _parse_content(doc, tok) if has_parse(doc) else None
+            )
+        if content is None:
+            first = doc[0].lower_
+            if first in profile.demonstratives and tok.i <= 4:
+                anaphoric = True
+        if content is None and not anaphoric:
+            if opinion:
+                continue
+            if partner is None and learned < 0.7 and lem not in ("bevestigen", "ontkennen", "betwijfelen", "confirm", "deny", "voorstellen"):
+                # a bare speech verb without a claim ("hij zei niets") is not an attribution
+                rest = [t for t in doc[tok.i + 1 :] if not t.is_punct]
+                if len(rest) < 3:
+                    continue
+            if tok.i + 1 < len(doc):
+                content = (tok.i + 1, _clause_end(doc, tok.i + 1, profile))
+        source = trailing or _source_of_verb(doc, tok, profile, inverted)
+        if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
+            source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
+        passive = _is_participle(tok) and any(
+            t.lower_ in profile.passive_auxiliaries for t in doc[max(0, tok.i - 6) : tok.i]
+        )
+        unknown = False
+        if passive:
+            agent = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in ("door", "by")), None)
+            if agent is not None:
+                source = _np_right(doc, agent.i + 1, profile)
+            else:
+                source, unknown = None, True
+        if source is not None and content is not None and source[0] < content[1] and content[0] < source[1]:
+            content = (source[1], content[1]) if source[0] <= content[0] else (content[0], source[0])
+        frames.append(
+            Frame(
+                type="indirect",
+                cue=cue_range,
+                source=source,
+                content=content if content and content[1] > content[0] else None,
+                inverted=inverted,
+                anaphoric=anaphoric,
+                unknown_source=unknown,
+                opinion=opinion,
+                score=0.85 if speech else 0.7,
+            )
+        )
+    return frames
+
+
+# ---------------------------------------------------------------- other cues
+
+def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'volgens X', 'aldus X', 'according to X'."""
+    frames = []
+    lowers = [t.lower_ for t in doc]
+    for pattern in profile.according_to:
+        n = len(pattern)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowers[i : i + n]) != pattern:
+                continue
+            if pattern[-1] in ("verluidt",):
+                continue  # 'naar verluidt' is hearsay without a source: handled as reportative
+            if n == 2 and pattern[0] == "zo":
+                continue  # 'zo meldt X' is an inverted verb cue
+            source = _np_right(doc, i + n, profile)
+            if source is None:
+                continue
+            if i > 0:
+                content = (0, i - 1 if doc[i - 1].text == "," else i)
+            else:
+                after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
+                content = (after, _clause_end(doc, after, profile))
+            frames.append(Frame("according_to", (i, i + n), source, content if content[1] > content[0] else None, score=0.85))
+    return frames
+
+
+def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'kritiek van X', 'a warning from X', "X's warning"."""
+    frames = []
+    for tok in doc:
+        if tok.lower_ not in profile.nominal_cues:
+            continue
+        nxt = tok.i + 1
+        if nxt < len(doc) and doc[nxt].lower_ in profile.nominal_preps:
+            source = _np_right(doc, nxt + 1, profile)
+            if source and any(t.text[:1].isupper() or t.lower_ in profile.role_nouns or t.lower_ in profile.group_words for t in doc[source[0] : source[1]]):
+                content = _content_after(doc, doc[source[1] - 1], profile, limit=3)
+                frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
+        elif tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper():
+            source = _np_left(doc, tok.i - 1, profile)
+            content = _content_after(doc, tok, profile, limit=2)
+            frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.65))
+    return frames
+
+
+def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
+    colon = next((t for t in doc[:7] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
+    if colon is None or colon.i == 0:
+        return []
+    head = doc[: colon.i]
+    first = head[0].lower_
+    if first in profile.byline_prefixes and colon.i <= 2:
+        source = (colon.i + 1, len(doc) - (1 if doc[-1].is_punct else 0))
+        if source[1] > source[0]:
+            return [Frame("according_to", (0, colon.i), source, None, score=0.8)]
+        return []
+    if not all(looks_nominal(t, profile) for t in head):
+        return []
+    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
+        return []
+    content = (colon.i + 1, len(doc))
+    return [Frame("direct", (colon.i, colon.i + 1), (0, colon.i), content, score=0.8)]
+
+
+def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = True) -> Token | None:
+    """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
+    lowers = [t.lower_ for t in doc]
+    for pattern in profile.reportative_adverbs:
+        n = len(pattern)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowers[i : i + n]) == pattern:
+                return doc[i]
+    for tok in doc:
+        if tok.lower_ not in profile.reportative_aux:
+            continue
+        # zou in a subordinate clause (after 'dat', 'als', 'if') is future-in-the-past or conditional
+        before = lowers[: tok.i]
+        if any(w in ("dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof") for w in before):
+            continue
+        nxt = lowers[tok.i + 1 : tok.i + 4]
+        if any(w in ("moeten", "kunnen", "willen", "mogen", "graag", "liever") for w in nxt):
+            continue
+        if "als" in lowers or "indien" in lowers:
+            continue
+        if perfect_only and not any(w in profile.perfect_auxiliaries for w in lowers[tok.i + 1 :]):
+            continue  # "zou ... plaatsvinden" is a plan; "zou ... hebben plaatsgehad" is hearsay
+        return tok
+    return None
+
+
+def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """All attribution frames of one sentence, cue order."""
+    frames = verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
+    if not frames:
+        frames = colon_frames(doc, profile)
+    frames.sort(key=lambda f: f.cue[0])
+    return _drop_overlapping(frames)
+
+
+def _drop_overlapping(frames: list[Frame]) -> list[Frame]:
+    """A cue word inside another frame's source is not a cue of its own."""
+    kept = []
+    for frame in frames:
+        if any(other is not frame and other.source and other.source[0] <= frame.cue[0] < other.source[1] for other in frames):
+            continue
+        if any(k.cue[0] <= frame.cue[0] < k.cue[1] for k in kept):
+            continue
+        kept.append(frame)
+    return kept

@@ -1,0 +1,272 @@
+"""Turn a source mention into a canonical source, and keep the article's entity registry.
+
+"het Witte Huis dinsdag" -> Witte Huis (organization); "persbureau Reuters" ->
+Reuters; "secretaris-generaal Jens Stoltenberg van de NAVO" -> Jens Stoltenberg,
+person, affiliation NAVO; "hij" and "de Amerikaanse president" -> the most
+recent compatible named source (coreference within one article).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.lang.profile import LanguageProfile
+
+UNKNOWN = "unknown"
+PRONOUN_WINDOW = 6
+
+
+def normalise(name: str) -> str:
+    """Lowercase, accents and punctuation removed: the key for comparing names."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+@dataclass
+class Entity:
+    """A source known in this article, with the ways it has been referred to."""
+
+    name: str
+    kind: str
+    descriptors: set[str] = field(default_factory=set)
+    affiliation: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return normalise(self.name).split()[-1] if self.name else ""
+
+
+@dataclass
+class Mention:
+    """A cleaned source mention: its token range and what it says about the source."""
+
+    start: int  # token range in the sentence doc
+    end: int
+    name: str | None  # the proper name inside the mention, if any
+    descriptor: str | None  # the describing noun phrase ("amerikaanse president")
+    head: str  # the last word, lowercased
+    kind: str
+    affiliation: str | None = None
+    pronoun: bool = False
+
+
+# ---------------------------------------------------------------- mentions
+
+def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or tok.is_punct:
+        return False
+    lower = tok.lower_
+    if lower in profile.determiners or lower in profile.person_pronouns or lower in profile.plural_pronouns:
+        return False
+    if lower in profile.first_person or lower in profile.stopwords:
+        return False
+    if first_in_sentence and tok.pos_ not in ("PROPN", "") and lower in profile.role_nouns:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text[:1].islower() and nxt.is_alpha and lower.endswith(profile.adjective_suffixes):
+        return False  # "Amerikaanse president": a capitalised adjective, not a name
+    if tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN":
+        return False
+    return True
+
+
+def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
+    """Trim a raw source span and read its name, descriptor, kind and affiliation."""
+    while start < end and (doc[start].is_punct or doc[start].lower_ in profile.complementizers or doc[start].lower_ in profile.conjunctions):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in profile.time_words or doc[end - 1].pos_ == "ADV" and not doc[end - 1].text[:1].isupper()):
+        end -= 1
+    if start >= end:
+        return None
+    affiliation = None
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("van", "of", "bij", "at") and any(t.text[:1].isupper() for t in doc[i + 1 : end]):
+            aff_tokens = [t for t in doc[i + 1 : end] if t.lower_ not in profile.determiners]
+            if aff_tokens and any(t.text[:1].isupper() for t in doc[start:i]) or doc[i - 1].lower_ in profile.role_nouns:
+                affiliation = " ".join(t.text for t in aff_tokens)
+                end = i
+                break
+    tokens = list(doc[start:end])
+    if len(tokens) == 1 and tokens[0].lower_ in profile.person_pronouns | profile.plural_pronouns:
+        tok = tokens[0]
+        kind = "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"
+        return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
+    # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
+    j = len(tokens)
+    while j > 0 and (
+        _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
+        or tokens[j - 1].lower_ in profile.name_particles and j < len(tokens) and j - 1 > 0
+    ):
+        j -= 1
+    name_tokens = tokens[j:]
+    while name_tokens and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns and len(name_tokens) > 1:
+        name_tokens = name_tokens[1:]
+    descriptor_tokens = [t for t in tokens[:j] if t.lower_ not in profile.determiners]
+    name = " ".join(t.text for t in name_tokens) if name_tokens else None
+    if name and name.lower().endswith(("'s", "’s")):
+        name = name[:-2]
+    descriptor = " ".join(t.lower_ for t in descriptor_tokens) or None
+    head = tokens[-1].lower_
+    kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
+    return Mention(start, end, name, descriptor, head, kind, affiliation)
+
+
+def _kind(tokens: list[Token], name_tokens: list[Token], descriptor_tokens: list[Token], profile: LanguageProfile) -> str:
+    lowers = {t.lower_ for t in tokens}
+    if lowers & profile.organization_words:
+        return "organization"
+    if name_tokens:
+        first = name_tokens[0]
+        before = tokens[tokens.index(first) - 1] if tokens.index(first) > 0 else None
+        if before is not None and before.lower_ in ("het", "the"):
+            return "organization"
+        if all(t.text.isupper() and len(t.text) > 1 for t in name_tokens):
+            return "organization"
+        return "person"
+    head = tokens[-1]
+    if head.lower_ in profile.group_words or "Plur" in head.morph.get("Number"):
+        return "group"
+    if head.lower_ in profile.role_nouns:
+        return "person"
+    return "group" if head.lower_.endswith(("s", "en")) and profile.code != "nl" else "organization" if head.lower_ in profile.organization_words else "person"
+
+
+# ---------------------------------------------------------------- registry
+
+@dataclass
+class Salience:
+    sentence: int
+    entity: Entity
+    role: str  # speaker | subject | mention
+
+
+class EntityRegistry:
+    """The sources of one article, and which of them was talked about most recently."""
+
+    def __init__(self, profile: LanguageProfile) -> None:
+        self.profile = profile
+        self.entities: list[Entity] = []
+        self.history: list[Salience] = []
+
+    def find(self, name: str) -> Entity | None:
+        """The known entity that `name` refers to (full name, surname or genitive)."""
+        key = normalise(name)
+        if not key:
+            return None
+        variants = {key, key[:-1] if key.endswith("s") else key}
+        for entity in reversed(self.entities):
+            full = normalise(entity.name)
+            if full in variants:
+                return entity
+        for entity in reversed(self.entities):
+            full = normalise(entity.name)
+            words = full.split()
+            if entity.kind == "person" and len(words) > 1 and (variants & {entity.surname, " ".join(words[-2:])}):
+                return entity
+            if len(key.split()) > 1 and key.endswith(" " + full):
+                return entity
+        return None
+
+    def add(self, name: str, kind: str, descriptor: str | None = None, affiliation: str | None = None) -> Entity:
+        """Register a named source (or find it), remembering its descriptor."""
+        entity = self.find(name)
+        if entity is None:
+            entity = Entity(name, kind)
+            self.entities.append(entity)
+        elif len(normalise(name)) > len(normalise(entity.name)) and normalise(name).endswith(normalise(entity.name)):
+            entity.name = name
+        if descriptor:
+            entity.descriptors.add(descriptor)
+            entity.descriptors.add(descriptor.split()[-1])
+        if affiliation and not entity.affiliation:
+            entity.affiliation = affiliation
+        return entity
+
+    def note(self, sentence: int, entity: Entity, role: str) -> None:
+        """Record that `entity` was speaker, subject or mentioned in `sentence`."""
+        self.history.append(Salience(sentence, entity, role))
+
+    def resolve_pronoun(self, sentence: int, plural: bool) -> Entity | None:
+        """The most salient earlier source compatible with a pronoun."""
+        kinds = ("group", "organization", "person") if plural else ("person",)
+        rank = {"speaker": 0, "subject": 1}
+        recent = [
+            item for item in self.history
+            if sentence - item.sentence <= PRONOUN_WINDOW and item.role in rank and item.entity.kind in kinds
+        ]
+        if recent:
+            best = max(recent, key=lambda item: (item.sentence, -rank[item.role]))
+            return best.entity
+        for item in reversed(self.history):
+            if sentence - item.sentence > PRONOUN_WINDOW:
+                break
+            if item.entity.kind in kinds:
+                return item.entity
+        if plural:
+            return self.resolve_pronoun(sentence, plural=False)
+        return None
+
+    def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
+        """'de Amerikaanse president' -> the entity introduced with that description."""
+        if descriptor:
+            for item in reversed(self.history):
+                if descriptor in item.entity.descriptors:
+                    return item.entity
+            for entity in reversed(self.entities):
+                if descriptor in entity.descriptors:
+                    return entity
+        for item in reversed(self.history):
+            if head in item.entity.descriptors:
+                return item.entity
+        return None
+
+    def observe(self, doc: Doc, sentence: int) -> None:
+        """Register the named sources a sentence mentions (first one as its subject)."""
+        i = 0
+        first_verb = next(
+            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ in self.profile.verb_forms), len(doc)
+        )
+        while i < len(doc):
+            if not _is_name_token(doc[i], self.profile, doc[i].i == 0) or doc[i].i == 0 and doc[i].pos_ != "PROPN" and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and (_is_name_token(doc[j], self.profile, j == 0) or doc[j].lower_ in self.profile.name_particles and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+                j += 1
+            k = i
+            while k > 0 and (doc[k - 1].lower_ in self.profile.role_nouns or doc[k - 1].pos_ == "ADJ" or doc[k - 1].text[:1].isupper() and k - 1 == 0 and doc[k - 1].lower_ not in self.profile.determiners):
+                k -= 1
+            descriptor = " ".join(t.lower_ for t in doc[k:i] if t.lower_ not in self.profile.determiners) or None
+            if descriptor and not any(w in self.profile.role_nouns for w in descriptor.split()):
+                descriptor = None
+            mention = clean_mention(doc, k, j, self.profile)
+            if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:
+                entity = self.find(mention.name)
+                if entity is None and i == 0 and len(doc[i:j]) == 1:
+                    pass  # a capitalised first word on its own is no evidence of a name
+                else:
+                    entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
+                if entity is not None:
+                    self.note(sentence, entity, "subject" if i < first_verb else "mention")
+            i = j
+
+
+def resolve(mention: Mention, registry: EntityRegistry, sentence: int) -> tuple[str, str, str | None]:
+    """Canonical (name, kind, affiliation) for a mention; ('unknown', 'unknown') if unresolvable."""
+    if mention.pronoun:
+        entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group")
+        return (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
+    if mention.name:
+        entity = registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
+        return entity.name, entity.kind, entity.affiliation
+    entity = registry.resolve_description(mention.descriptor, mention.head)
+    if entity is not None and mention.kind != "group":
+        return entity.name, entity.kind, entity.affiliation
+    description = mention.descriptor or mention.head
+    return description, mention.kind, mention.affiliation

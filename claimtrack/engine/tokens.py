@@ -1,0 +1,45 @@
+"""Token helpers shared by the attribution rules (lemmas, noun-phrase edges, offsets)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.lang.profile import LanguageProfile
+
+NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
+VERB_POS = frozenset({"VERB", "AUX"})
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
+
+
+def lemma(token: Token, profile: LanguageProfile) -> str:
+    """The verb lemma from the language tables, else the pipeline's lemma, lowercased."""
+    lower = token.lower_
+    if lower in profile.verb_forms:
+        return profile.verb_forms[lower]
+    return (token.lemma_ or lower).lower()
+
+
+def is_capitalised(token: Token) -> bool:
+    """True for a word starting with a capital that is not the sentence's first word."""
+    return token.text[:1].isupper() and token.i > 0 and token.is_alpha or (
+        token.text[:1].isupper() and token.i > 0 and "-" in token.text
+    )
+
+
+def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
+    """Could this token be part of a noun phrase naming a source?"""
+    if token.is_punct or token.like_url:
+        return False
+    lower = token.lower_
+    if lower in profile.role_nouns or lower in profile.determiners or lower in profile.name_particles:
+        return True
+    if token.text[:1].isupper():
+        return True
+    if lower in profile.verb_forms or lower in profile.complementizers:
+        return False
+    return token.pos_ in NP_POS if token.pos_ else False
+
+
+def has_parse(doc: Doc) -> bool:
+    """True when the pipeline assigned dependency arcs to this doc."""
+    return doc.has_annotation("DEP")
