@@ -59,7 +59,12 @@ def import_parsed_article(
         date=parsed.date,
         title=parsed.title,
     )
-    return save_article(db, parsed, document)
+    result = save_article(db, parsed, document)
+    if result.status == "imported":
+        from claimtrack.store.event_suggestions import suggest_events
+
+        suggest_events(db, result.article_id)
+    return result
 
 
 def import_paths(

@@ -53,8 +53,8 @@ def align_accounts(
     (position in its article); they come back unchanged inside the rows.
     """
     lexicon = lexicon or default_lexicon()
-    concepts_a = [statement_concepts(s, lexicon) for s in statements_a]
-    concepts_b = [statement_concepts(s, lexicon) for s in statements_b]
+    concepts_a = _with_context(statements_a, lexicon)
+    concepts_b = _with_context(statements_b, lexicon)
 
     rows = _concept_rows(concepts_a, concepts_b, lexicon)
     rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b)
@@ -74,6 +74,30 @@ def align_accounts(
         result.append(
             {"topic": " / ".join(row.topics), "status": status, "reason": reason, "a": a, "b": b}
         )
+    return result
+
+
+def _with_context(statements: list[dict], lexicon: TopicLexicon) -> list[list[str]]:
+    """Concept ids per statement, where a statement that names no topic of its own
+    ("This must be conducted through ...") continues the topic of the sentence
+    before it in the same paragraph."""
+    result = [statement_concepts(s, lexicon) for s in statements]
+
+    def is_weak(concept_id: str) -> bool:
+        return lexicon.concepts[concept_id].weak
+
+    for i in range(1, len(statements)):
+        previous, current = statements[i - 1], statements[i]
+        if any(not is_weak(c) for c in result[i]):
+            continue
+        same_paragraph = (
+            current.get("article", {}).get("id") == previous.get("article", {}).get("id")
+            and current.get("paragraph") is not None
+            and current.get("paragraph") == previous.get("paragraph")
+            and current.get("index") == (previous.get("index") or 0) + 1
+        )
+        if same_paragraph and result[i - 1]:
+            result[i] = [c for c in result[i - 1] if not is_weak(c)] + result[i]
     return result
 
 

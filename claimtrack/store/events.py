@@ -176,7 +176,7 @@ def list_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str, Any]]:
     """The event's statements in article and text order, each with its chain of sources.
 
-    Each dict has id, text, index, language, article {id, title, publisher,
+    Each dict has id, text, index, paragraph, language, article {id, title, publisher,
     date, language}, speaker (the innermost claim-maker's name, None for
     narration), via (names, outermost first), and `chain`: alias keys and
     source ids of every speaker, via and the publisher.
@@ -186,13 +186,13 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
     statements: dict[int, dict[str, Any]] = {}
     publisher_ids: dict[str, int | None] = {}
     for row in db.execute(
-        "SELECT s.id, s.text, s.idx, a.id, a.title, a.publisher, a.date, a.language"
+        "SELECT s.id, s.text, s.idx, s.paragraph, a.id, a.title, a.publisher, a.date, a.language"
         " FROM event_statements es JOIN statements s ON s.id = es.statement_id"
         " JOIN articles a ON a.id = s.article_id WHERE es.event_id = ?"
         " ORDER BY a.date, a.id, s.idx",
         [event_id],
     ):
-        sid, text, idx, aid, title, publisher, adate, language = row
+        sid, text, idx, paragraph, aid, title, publisher, adate, language = row
         chain_ids: set[int] = set()
         chain_keys: set[str] = set()
         if publisher:
@@ -205,6 +205,7 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
             "id": sid,
             "text": text,
             "index": idx,
+            "paragraph": paragraph,
             "language": language,
             "article": {"id": aid, "title": title, "publisher": publisher, "date": adate,
                         "language": language},
