@@ -6,6 +6,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claimtrack.store.sources import alias_key
 from claimtrack.compare.align import align_accounts
 from claimtrack.store.events import (
     EventNotFound,
@@ -19,8 +20,16 @@ __all__ = ["EventNotFound", "compare_event", "account_statements"]
 
 
 def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dict]:
-    """The statements of the event whose chain contains the side."""
-    return [s for s in statements if in_account(s, side)]
+    """The statements of the event whose chain contains the side: the side's own texts
+    first (a readout it published), then what other articles report of its account."""
+    account = [s for s in statements if in_account(s, side)]
+    return sorted(account, key=lambda s: not published_by(s, side))
+
+
+def published_by(statement: dict, side: dict[str, Any]) -> bool:
+    """Whether the statement's article was published by the side."""
+    publisher = statement["article"]["publisher"]
+    return bool(publisher) and alias_key(publisher) in side["keys"]
 
 
 def compare_event(
