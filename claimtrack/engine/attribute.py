@@ -64,8 +64,9 @@ def _strip_quote_marks(body: str, span: TextSpan, quotes: list[QuoteSpan]) -> tu
 
 def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int) -> SourceRef | None:
     doc, base = view.doc, view.sentence.start
+    in_quote = any(q.inner_start <= base + doc[frame.cue[0]].idx < q.inner_end for q in view.quotes)
     if frame.unknown_source:
-        return SourceRef(UNKNOWN, "unknown")
+        return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else SourceRef(UNKNOWN, "unknown")
     if frame.source is None:
         return None
     mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
@@ -73,7 +74,6 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
         return None
     span = _span(body, doc, base, mention.start, mention.end)
     if mention.head in profile.first_person or mention.pronoun and mention.head in profile.first_person:
-        in_quote = any(q.start <= span.start < q.end for q in view.quotes)
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
@@ -173,7 +173,7 @@ def attribute_article(
             if entity is not None:
                 registry.note(index, entity, "speaker")
         registry.observe(doc, index)
-    _continue_quotes(views)
+    _continue_quotes(views, registry)
     for statement in statements:
         for attribution in statement.attributions:
             drop_publisher(attribution, publisher)
@@ -221,12 +221,12 @@ def _attribute_previous(views: list[SentenceView], index: int, attribution: Attr
     )
 
 
-def _continue_quotes(views: list[SentenceView]) -> None:
+def _continue_quotes(views: list[SentenceView], registry: EntityRegistry) -> None:
     """Quotation sentences without a cue take their quotation's (or the context's) speaker."""
     speaker_of_quote: dict[tuple[int, int], SourceRef] = {}
     for view in views:
         for attribution in view.statement.attributions:
-            if attribution.speaker.name == FIRST_PERSON_PENDING:
+            if attribution.speaker.name in (FIRST_PERSON_PENDING, UNKNOWN):
                 continue
             for q in view.quotes:
                 if attribution.type in ("direct", "mixed") or attribution.content is None or (
@@ -248,7 +248,12 @@ def _continue_quotes(views: list[SentenceView]) -> None:
             continue
         speaker = next((speaker_of_quote[(q.start, q.end)] for q in view.quotes if (q.start, q.end) in speaker_of_quote), None)
         if speaker is None:
-            speaker = _speaker_from_neighbours(views, i) or last_quote_speaker or view.salient_before
+            previous_quoted = (
+                last_quote_speaker
+                if i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph and views[i - 1].quotes
+                else None
+            )
+            speaker = _speaker_from_neighbours(views, i, registry) or previous_quoted or view.salient_before
         if speaker is None:
             continue
         speaker = plain_ref(speaker)
@@ -267,7 +272,7 @@ def _continue_quotes(views: list[SentenceView]) -> None:
         view.statement.attributions = [a for a in view.statement.attributions if a.speaker.name != FIRST_PERSON_PENDING]
 
 
-def _speaker_from_neighbours(views: list[SentenceView], i: int) -> SourceRef | None:
+def _speaker_from_neighbours(views: list[SentenceView], i: int, registry: EntityRegistry) -> SourceRef | None:
     """A quotation opening a paragraph is often followed by 'X stond ...' naming its speaker."""
     view = views[i]
     previous_in_paragraph = i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph
@@ -276,12 +281,11 @@ def _speaker_from_neighbours(views: list[SentenceView], i: int) -> SourceRef | N
     if i + 1 < len(views) and views[i + 1].sentence.paragraph == view.sentence.paragraph:
         nxt = views[i + 1]
         doc = nxt.doc
-        if len(doc) > 1 and doc[0].text[:1].isupper():
-            from claimtrack.engine.sources import clean_mention as _clean
-
-            end = 0
-            while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")):
-                end += 1
-            if end >= 2 or end == 1 and doc[0].pos_ == "PROPN":
-                return SourceRef(doc[:end].text, "person")
+        end = 0
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")):
+            end += 1
+        if end:
+            entity = registry.find(doc[:end].text)
+            if entity is not None:
+                return SourceRef(entity.name, entity.kind)
     return None

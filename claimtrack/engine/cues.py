@@ -184,7 +184,7 @@ def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bo
             and child.lower_ not in profile.demonstratives
             and child.lower_ not in profile.complementizers
         ]
-        subjects.sort(key=lambda c: c.dep_ not in SUBJECT_DEPS)
+        subjects.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1))
         if subjects:
             if subjects[0].lower_ in profile.impersonal_subjects:
                 return None
@@ -233,11 +233,13 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             lem in profile.speech_verbs
             or partner is not None
             or learned >= LEARNED_CUE_THRESHOLD
-            or next_to_quote and lem in profile.quote_verbs
+            or next_to_quote and (lem in profile.quote_verbs or tok.pos_ == "VERB" and _np_right(doc, tok.i + 1, profile) is not None)
         )
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
             continue
+        if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
+            continue  # "moet toegeven", "must admit": an obligation, not a statement
         window = doc[tok.i + 1 : tok.i + 3]
         if any(t.lower_ in profile.non_speech_objects for t in window) or any(
             c.lower_ in profile.non_speech_objects for c in tok.children
@@ -264,7 +266,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if first in profile.demonstratives and tok.i <= 4:
                 anaphoric = True
         if content is None and not anaphoric:
-            if opinion:
+            if opinion and not any(t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc):
                 continue
             if partner is None and learned < 0.7 and lem not in ("bevestigen", "ontkennen", "betwijfelen", "confirm", "deny", "voorstellen"):
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
@@ -276,8 +278,9 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         source = trailing or _source_of_verb(doc, tok, profile, inverted)
         if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
+        clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
         passive = _is_participle(tok) and any(
-            t.lower_ in profile.passive_auxiliaries for t in doc[max(0, tok.i - 6) : tok.i]
+            t.lower_ in profile.passive_auxiliaries for t in doc[clause_start : tok.i]
         )
         unknown = False
         if passive:
@@ -388,8 +391,6 @@ def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = 
         nxt = lowers[tok.i + 1 : tok.i + 4]
         if any(w in ("moeten", "kunnen", "willen", "mogen", "graag", "liever") for w in nxt):
             continue
-        if "als" in lowers or "indien" in lowers:
-            continue
         if perfect_only and not any(w in profile.perfect_auxiliaries for w in lowers[tok.i + 1 :]):
             continue  # "zou ... plaatsvinden" is a plan; "zou ... hebben plaatsgehad" is hearsay
         return tok
@@ -399,8 +400,7 @@ def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = 
 def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
     frames = verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
-    if not frames:
-        frames = colon_frames(doc, profile)
+    frames += colon_frames(doc, profile)
     frames.sort(key=lambda f: f.cue[0])
     return _drop_overlapping(frames)
 

@@ -253,7 +253,8 @@ class EntityRegistry:
                 else:
                     entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
                 if entity is not None:
-                    self.note(sentence, entity, "subject" if i < first_verb else "mention")
+                    is_subject = i < first_verb or any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                    self.note(sentence, entity, "subject" if is_subject else "mention")
             i = j
 
 

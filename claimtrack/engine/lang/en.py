@@ -104,6 +104,7 @@ PROFILE = LanguageProfile(
     passive_auxiliaries=frozenset({"is", "are", "was", "were", "been", "be", "being"}),
     quote_verbs=frozenset("laugh smile sigh quip joke shrug continue conclude".split()),
     perfect_auxiliaries=frozenset({"have"}),
+    modal_verbs=frozenset("must should ought".split()),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

@@ -56,6 +56,7 @@ VERB_FORMS = parse_forms(
     aangeven: geeft gaf gaven aangegeven
     wijzen: wijst wees wezen gewezen
     oordelen: oordeelt oordeelde oordeelden geoordeeld
+    beamen: beaamt beaamde beaamden beaamd
     noemen: noemt noemde noemden genoemd
     garanderen: garandeert garandeerde garandeerden gegarandeerd
     schatten: schat schatte schatten geschat
@@ -73,7 +74,7 @@ PROFILE = LanguageProfile(
         waarschuwen beweren schrijven antwoorden aankondigen erkennen toegeven uitleggen eisen
         opmerken zweren beloven toevoegen luiden klagen concluderen onthullen berichten aangeven
         betwijfelen stellen suggereren bekendmaken mededelen onderstrepen ontkennen tweeten
-        aanvoeren bekritiseren verzekeren noemen garanderen schatten reageren""".split()
+        aanvoeren bekritiseren verzekeren noemen garanderen schatten reageren beamen opmerken""".split()
     ),
     opinion_verbs=frozenset(
         """vinden menen vrezen denken hopen verwachten geloven oordelen twijfelen aannemen
@@ -125,6 +126,7 @@ PROFILE = LanguageProfile(
     passive_auxiliaries=frozenset({"wordt", "werd", "worden", "werden", "is", "was", "zijn", "waren"}),
     quote_verbs=frozenset("spreken lachen grinniken zuchten weten knikken glimlachen reageren besluiten oordelen sneren mopperen juichen".split()),
     perfect_auxiliaries=frozenset({"hebben", "zijn"}),
+    modal_verbs=frozenset("moet moeten moest moesten hoeft hoeven zal zullen".split()),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

@@ -48,6 +48,7 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    modal_verbs: frozenset[str] = frozenset()
     # verbs that are cues only right after a quotation (",,Dit was kwaliteit'', sprak X")
     quote_verbs: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
