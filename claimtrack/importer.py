@@ -8,12 +8,12 @@ import script and any upload handler.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
+from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
 from claimtrack.ingest.files import max_import_bytes
 from claimtrack.store.articles import SaveResult, find_article_by_hash, save_article
@@ -93,9 +93,12 @@ def import_paths(
         except ArticleRejected as exc:
             yield ImportOutcome(path, "error", error=str(exc))
             continue
-        except (ValueError, OSError, LookupError, sqlite3.Error) as exc:
-            # an engine or store failure on this article: report it, keep going
-            yield ImportOutcome(path, "error", error=f"{path}: {type(exc).__name__}: {exc}")
+        except PipelineUnavailable:
+            raise  # no article can be analysed: stop instead of failing every file
+        except Exception as exc:  # noqa: BLE001
+            # an engine or store failure on this one article: report it, keep going
+            reason = " ".join(str(exc).split())  # one line, whatever the exception says
+            yield ImportOutcome(path, "error", error=f"{path}: {type(exc).__name__}: {reason}")
             continue
         yield ImportOutcome(
             path, result.status, result.article_id, result.statements, parsed.word_count
