@@ -16,27 +16,63 @@ from claimtrack.store.articles import save_article
 DUTCH_SENTENCES = [
     (
         "De Verenigde Staten willen de spanningen met Rusland verminderen, meldt het Witte Huis.",
-        [("Witte Huis", "organization", "indirect", "meldt",
-          "De Verenigde Staten willen de spanningen met Rusland verminderen", "het Witte Huis", [])],
+        [
+            (
+                "Witte Huis",
+                "organization",
+                "indirect",
+                "meldt",
+                "De Verenigde Staten willen de spanningen met Rusland verminderen",
+                "het Witte Huis",
+                [],
+            )
+        ],
     ),
     ("Het gesprek duurde ongeveer een uur.", []),
     (
         "Volgens het Kremlin stelde Poetin een ontmoeting voor.",
-        [("Kremlin", "organization", "according_to", "Volgens", "stelde Poetin een ontmoeting voor",
-          "het Kremlin", [])],
+        [
+            (
+                "Kremlin",
+                "organization",
+                "according_to",
+                "Volgens",
+                "stelde Poetin een ontmoeting voor",
+                "het Kremlin",
+                [],
+            )
+        ],
     ),
     (
         '"We blijven Oekraïne steunen", zei Biden volgens het Witte Huis.',
-        [("Joe Biden", "person", "direct", "zei", "We blijven Oekraïne steunen", "Biden",
-          ["Witte Huis"])],
+        [
+            (
+                "Joe Biden",
+                "person",
+                "direct",
+                "zei",
+                "We blijven Oekraïne steunen",
+                "Biden",
+                ["Witte Huis"],
+            )
+        ],
     ),
 ]
 
 ENGLISH_SENTENCES = [
     (
         "The harbour will reopen on Monday, the port authority said.",
-        [("Port Authority", "organization", "indirect", "said",
-          "The harbour will reopen on Monday", "the port authority", [])],
+        [
+            (
+                "Port Authority",
+                "organization",
+                "indirect",
+                "said",
+                "The harbour will reopen on Monday",
+                "the port authority",
+                [],
+            )
+        ],
     ),
     ("Ships waited outside the bay for two days.", []),
 ]
@@ -97,11 +133,23 @@ def populate(db: sqlite_utils.Database, copies: int = 1) -> list[int]:
     ids = []
     for n in range(copies):
         ids.append(
-            store_article(db, DUTCH_SENTENCES, language="nl", title=f"Biden en Poetin {n}",
-                          date="2021-04-13", url=f"https://example.org/nl/{n}")
+            store_article(
+                db,
+                DUTCH_SENTENCES,
+                language="nl",
+                title=f"Biden en Poetin {n}",
+                date="2021-04-13",
+                url=f"https://example.org/nl/{n}",
+            )
         )
         ids.append(
-            store_article(db, ENGLISH_SENTENCES, language="en", title=f"Harbour {n}",
-                          date="2022-01", publisher="Test Gazette")
+            store_article(
+                db,
+                ENGLISH_SENTENCES,
+                language="en",
+                title=f"Harbour {n}",
+                date="2022-01",
+                publisher="Test Gazette",
+            )
         )
     return ids

@@ -101,9 +101,13 @@ def test_api_conforms_to_its_openapi_document(api_schema):
             sent, failed = run_operation(operation, mode)
             total += sent
             failures += failed
-            print(f"{operation.label:55} {mode.value:8} {sent:3} requests "
-                  f"{'FAIL' if failed else 'ok'}")
-    print(f"schemathesis: {operations} operations, {total} requests, {len(failures)} failures, "
-          f"{time.monotonic() - started:.1f} s")
+            print(
+                f"{operation.label:55} {mode.value:8} {sent:3} requests "
+                f"{'FAIL' if failed else 'ok'}"
+            )
+    print(
+        f"schemathesis: {operations} operations, {total} requests, {len(failures)} failures, "
+        f"{time.monotonic() - started:.1f} s"
+    )
     assert operations >= 15
     assert not failures, "\n\n".join(failures)

@@ -60,7 +60,10 @@ def create_article():
     raise ApiError(
         409,
         f"this article is already stored as article {existing.article_id}",
-        {"id": existing.article_id, "url": url_for("api.read_article", article_id=existing.article_id)},
+        {
+            "id": existing.article_id,
+            "url": url_for("api.read_article", article_id=existing.article_id),
+        },
     )
 
 

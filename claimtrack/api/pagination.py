@@ -42,7 +42,9 @@ class PageToken(fields.String):
             raise ValidationError("invalid page token; use the `next` value of a previous page")
 
 
-def page_of(rows: list[Any], limit: int, id_of=lambda row: row["id"]) -> tuple[list[Any], str | None]:
+def page_of(
+    rows: list[Any], limit: int, id_of=lambda row: row["id"]
+) -> tuple[list[Any], str | None]:
     """Cut the `limit + 1` rows a query fetched to a page and its `next` token."""
     if len(rows) <= limit:
         return rows, None

@@ -77,7 +77,10 @@ def find_source_ids(db: sqlite_utils.Database, reference: str) -> list[int]:
     ]
     if ids:
         return ids
-    return [r[0] for r in db.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", [reference])]
+    return [
+        r[0]
+        for r in db.execute("SELECT id FROM sources WHERE name = ? COLLATE NOCASE", [reference])
+    ]
 
 
 def list_sources(
@@ -148,7 +151,7 @@ def find_statements(
         where.append("s.id < ?")
         params.append(before)
     sql = (
-        "SELECT s.id, s.article_id, s.idx, s.paragraph, s.start, s.\"end\", s.text "
+        'SELECT s.id, s.article_id, s.idx, s.paragraph, s.start, s."end", s.text '
         "FROM statements s JOIN articles a ON a.id = s.article_id "
         f"WHERE {' AND '.join(where) or '1'} ORDER BY s.id DESC LIMIT ?"
     )
@@ -161,7 +164,7 @@ def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict[str, Any
     """One statement with its article and attributions, or None."""
     statements = _rows(
         db,
-        "SELECT id, article_id, idx, paragraph, start, \"end\", text FROM statements WHERE id = ?",
+        'SELECT id, article_id, idx, paragraph, start, "end", text FROM statements WHERE id = ?',
         [statement_id],
     )
     attach_statement_details(db, statements)
@@ -191,9 +194,7 @@ def _statement_conditions(filters: StatementFilters) -> tuple[list[str], list[An
         )
         params.extend(filters.via_ids)
     if filters.event_id is not None:
-        where.append(
-            "s.id IN (SELECT statement_id FROM event_statements WHERE event_id = ?)"
-        )
+        where.append("s.id IN (SELECT statement_id FROM event_statements WHERE event_id = ?)")
         params.append(filters.event_id)
     if filters.article_id is not None:
         where.append("s.article_id = ?")
@@ -333,7 +334,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | 
     article = articles[0]
     statements = _rows(
         db,
-        "SELECT id, article_id, idx, paragraph, start, \"end\", text FROM statements "
+        'SELECT id, article_id, idx, paragraph, start, "end", text FROM statements '
         "WHERE article_id = ? ORDER BY idx",
         [article_id],
     )
@@ -404,9 +405,6 @@ def missing_ids(db: sqlite_utils.Database, table: str, ids: list[int]) -> list[i
         return []
     found = {
         r[0]
-        for r in db.execute(
-            f"SELECT id FROM {table} WHERE id IN ({_placeholders(ids)})", list(ids)
-        )
+        for r in db.execute(f"SELECT id FROM {table} WHERE id IN ({_placeholders(ids)})", list(ids))
     }
     return [i for i in ids if i not in found]
-
