@@ -10,13 +10,24 @@ row whose topic it mentions. Rows are then marked "both", "only_a",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claimtrack.compare.lexical import LexicalSimilarity, content_words
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
 from claimtrack.compare.stance import StanceLexicon, conflict_reason
+from claimtrack.compare.text import tokenize
 
 LEXICAL_THRESHOLD = 0.3
+# a topicless sentence with fewer content words is small talk ("Thanks, everybody."), not a claim
+MIN_CLAIM_WORDS = 4
+# words near the start of a sentence that tie it to the sentence before
+CONTINUATION_CUES = {
+    "this", "these", "that", "those", "such", "it", "he", "she", "they", "same", "also",
+    "dit", "deze", "dat", "die", "daar", "daarover", "hij", "zij", "ze", "het", "ook", "dezelfde",
+}
+CUE_WINDOW = 4
+SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'\[\]-]{1,60}:\s+")
 STATUSES = ("both", "only_a", "only_b", "conflict")
 _EXCERPT_WORDS = 8
 
@@ -53,6 +64,9 @@ def align_accounts(
     (position in its article); they come back unchanged inside the rows.
     """
     lexicon = lexicon or default_lexicon()
+    # a question asserts nothing (reporters' questions in a press call)
+    statements_a = [s for s in statements_a if not _is_question(s["text"])]
+    statements_b = [s for s in statements_b if not _is_question(s["text"])]
     concepts_a = _with_context(statements_a, lexicon)
     concepts_b = _with_context(statements_b, lexicon)
 
@@ -90,6 +104,8 @@ def _with_context(statements: list[dict], lexicon: TopicLexicon) -> list[list[st
         previous, current = statements[i - 1], statements[i]
         if any(not is_weak(c) for c in result[i]):
             continue
+        if not _continues(current["text"]):
+            continue
         same_paragraph = (
             current.get("article", {}).get("id") == previous.get("article", {}).get("id")
             and current.get("paragraph") is not None
@@ -99,6 +115,19 @@ def _with_context(statements: list[dict], lexicon: TopicLexicon) -> list[list[st
         if same_paragraph and result[i - 1]:
             result[i] = [c for c in result[i - 1] if not is_weak(c)] + result[i]
     return result
+
+
+def _continues(text: str) -> bool:
+    return any(t.norm in CONTINUATION_CUES for t in tokenize(text)[:CUE_WINDOW])
+
+
+def _without_label(text: str) -> str:
+    """Drop a transcript's speaker label ("SENIOR ADMINISTRATION OFFICIAL: Thanks.")."""
+    return SPEAKER_LABEL.sub("", text)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def _concept_rows(concepts_a, concepts_b, lexicon: TopicLexicon) -> list[_Row]:
@@ -120,11 +149,11 @@ def _concept_rows(concepts_a, concepts_b, lexicon: TopicLexicon) -> list[_Row]:
 
 
 def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b) -> list[_Row]:
-    words_a = [content_words(s["text"], s.get("language")) for s in statements_a]
-    words_b = [content_words(s["text"], s.get("language")) for s in statements_b]
+    words_a = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_a]
+    words_b = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_b]
     similarity = LexicalSimilarity(words_a + words_b)
-    bare_a = [i for i, c in enumerate(concepts_a) if not c]
-    bare_b = [j for j, c in enumerate(concepts_b) if not c]
+    bare_a = [i for i, c in enumerate(concepts_a) if not c and len(words_a[i]) >= MIN_CLAIM_WORDS]
+    bare_b = [j for j, c in enumerate(concepts_b) if not c and len(words_b[j]) >= MIN_CLAIM_WORDS]
 
     rows: list[_Row] = []
     paired_b: set[int] = set()
