@@ -1,0 +1,202 @@
+"""Throughput of GET /api/v1/statements under concurrent load, on loopback.
+
+Builds (or reuses) a synthetic database with scripts/make_bench_data.py,
+starts the production server (`claimtrack serve`, waitress) on 127.0.0.1,
+then runs N client threads with keep-alive connections for a fixed time and
+reports requests/s, latency percentiles and errors. The server is stopped
+at the end, whatever happens.
+
+    python scripts/bench_api.py --statements 50000 --clients 8 --seconds 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def ensure_database(path: Path, statements: int) -> None:
+    if path.exists():
+        return
+    print(f"building {path} with {statements} statements ...", flush=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "make_bench_data.py"),
+            "--db",
+            str(path),
+            "--statements",
+            str(statements),
+        ],
+        check=True,
+    )
+
+
+def start_server(db: Path, port: int, threads: int) -> subprocess.Popen:
+    env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": ""}
+    command = [
+        sys.executable,
+        "-c",
+        "from claimtrack.cli import main; main()",
+        "serve",
+        "--db",
+        str(db),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        "--threads",
+        str(threads),
+    ]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"server exited: {server.stderr.read().decode()[-2000:]}")
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=2)
+            connection.request("GET", "/api/v1/openapi.json")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("server did not come up")
+
+
+def client_loop(port: int, paths: list[str], stop_at: float, results: list, errors: list) -> None:
+    """Send requests one after another on a keep-alive connection until `stop_at`."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    i = 0
+    while time.monotonic() < stop_at:
+        path = paths[i % len(paths)]
+        i += 1
+        started = time.perf_counter()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+            elapsed = time.perf_counter() - started
+            if response.status != 200 or not body.startswith(b"{"):
+                errors.append(f"{response.status} {path}")
+            else:
+                results.append(elapsed)
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(f"{type(exc).__name__}: {exc} ({path})")
+            connection.close()
+            connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.close()
+
+
+def run_load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
+    results: list[float] = []
+    errors: list[str] = []
+    stop_at = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=client_loop, args=(port, paths, stop_at, results, errors))
+        for _ in range(clients)
+    ]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.monotonic() - started
+    latencies = sorted(results)
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "error_examples": errors[:5],
+        "seconds": round(wall, 1),
+        "requests_per_second": round(len(latencies) / wall, 1),
+        "p50_ms": round(quantiles[49] * 1000, 1),
+        "p95_ms": round(quantiles[94] * 1000, 1),
+        "p99_ms": round(quantiles[98] * 1000, 1),
+        "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
+    }
+
+
+def request_paths(port: int, variant: str) -> list[str]:
+    """The request mix: the first page, or also filtered and deeper pages."""
+    if variant == "first-page":
+        return ["/api/v1/statements"]
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", "/api/v1/sources?limit=20")
+    sources = json.loads(connection.getresponse().read())["items"]
+    paths = ["/api/v1/statements"]
+    page = "/api/v1/statements?limit=50"
+    for _ in range(5):  # deeper pages through real next tokens
+        connection.request("GET", page)
+        token = json.loads(connection.getresponse().read())["next"]
+        if token is None:
+            break
+        page = "/api/v1/statements?" + urlencode({"limit": 50, "next": token})
+        paths.append(page)
+    for source in sources[:5]:
+        paths.append("/api/v1/statements?" + urlencode({"source": source["name"]}))
+    paths += ["/api/v1/statements?language=en", "/api/v1/statements?type=direct"]
+    connection.close()
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/claimtrack-bench-api.db"))
+    parser.add_argument("--statements", type=int, default=50_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--server-threads", type=int, default=8)
+    parser.add_argument("--mix", choices=["first-page", "mixed"], default="first-page")
+    args = parser.parse_args()
+    args.seconds = min(args.seconds, 300.0)  # bounded: never an open-ended loop
+
+    ensure_database(args.db, args.statements)
+    port = free_port()
+    server = start_server(args.db, port, args.server_threads)
+    try:
+        wait_until_up(port, server)
+        paths = request_paths(port, args.mix)
+        run_load(port, paths, args.clients, min(3.0, args.seconds))  # warm-up, not reported
+        report = run_load(port, paths, args.clients, args.seconds)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    report.update(
+        {
+            "clients": args.clients,
+            "server_threads": args.server_threads,
+            "mix": args.mix,
+            "distinct_paths": len(paths),
+            "database": str(args.db),
+        }
+    )
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
