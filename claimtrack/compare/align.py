@@ -71,7 +71,7 @@ def align_accounts(
     concepts_b = _with_context(statements_b, lexicon)
 
     rows = _concept_rows(concepts_a, concepts_b, lexicon)
-    rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b)
+    rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon)
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
     result = []
@@ -148,12 +148,19 @@ def _concept_rows(concepts_a, concepts_b, lexicon: TopicLexicon) -> list[_Row]:
     return list(merged.values())
 
 
-def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b) -> list[_Row]:
+def _strong(concept_ids: list[str], lexicon: TopicLexicon) -> list[str]:
+    return [c for c in concept_ids if not lexicon.concepts[c].weak]
+
+
+def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon) -> list[_Row]:
     words_a = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_a]
     words_b = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_b]
     similarity = LexicalSimilarity(words_a + words_b)
-    bare_a = [i for i, c in enumerate(concepts_a) if not c and len(words_a[i]) >= MIN_CLAIM_WORDS]
-    bare_b = [j for j, c in enumerate(concepts_b) if not c and len(words_b[j]) >= MIN_CLAIM_WORDS]
+    # statements with no topic of their own, beyond the occurrence itself
+    bare_a = [i for i, c in enumerate(concepts_a)
+              if not _strong(c, lexicon) and len(words_a[i]) >= MIN_CLAIM_WORDS]
+    bare_b = [j for j, c in enumerate(concepts_b)
+              if not _strong(c, lexicon) and len(words_b[j]) >= MIN_CLAIM_WORDS]
 
     rows: list[_Row] = []
     paired_b: set[int] = set()
@@ -167,10 +174,10 @@ def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b) -> list[_R
             shared = similarity.shared_words(words_a[i], words_b[j])
             rows.append(_Row([", ".join(shared)], [i], [j]))
             paired_b.add(j)
-        else:
+        elif not concepts_a[i]:
             rows.append(_Row([_excerpt(statements_a[i]["text"])], [i], []))
     for j in bare_b:
-        if j not in paired_b:
+        if j not in paired_b and not concepts_b[j]:
             rows.append(_Row([_excerpt(statements_b[j]["text"])], [], [j]))
     return rows
 

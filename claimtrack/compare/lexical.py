@@ -21,7 +21,8 @@ STOPWORDS = {
         do does did not no so such also very can could would should will shall may might must
         which who whom whose what when where while how all any both each few more most other some
         only own same just further today said says say told stated noted added according
-        president presidents leader leaders two one new""".split()
+        president presidents leader leaders two one new discuss discussed discussing talk talked
+        talks spoke""".split()
     ),
     "nl": set(
         """de het een en of maar als van te in op aan bij voor met uit over na tot door tussen dan
@@ -29,7 +30,8 @@ STOPWORDS = {
         waren ben bent wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan
         kunnen mag moet moeten niet geen zo ook zeer al alle beide elk meer meest andere sommige
         alleen eigen zelf nog er om wat wie waar wanneer hoe zei zegt gezegd meldt aldus volgens
-        president presidenten leider leiders twee een nieuwe""".split()
+        president presidenten leider leiders twee een nieuwe besproken spraken gesproken sprak
+        praten""".split()
     ),
 }
 MIN_WORD_LENGTH = 3
