@@ -78,8 +78,6 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
     name, kind, affiliation = resolve(mention, registry, index)
-    if name == UNKNOWN and mention.pronoun:
-        return None
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 
 
@@ -87,6 +85,9 @@ def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, r
     doc, base = view.doc, view.sentence.start
     built: list[tuple[Attribution, Frame]] = []
     for frame in view.frames:
+        cue_at = base + doc[frame.cue[0]].idx
+        if any(q.inner_start <= cue_at < q.inner_end for q in view.quotes):
+            continue  # cues inside a quotation belong to the quoted speaker's words
         speaker = _speaker_ref(view, frame, body, profile, registry, index)
         if speaker is None:
             continue

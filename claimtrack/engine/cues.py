@@ -79,7 +79,7 @@ def _subtree_span(token: Token, stop_deps=("acl:relcl", "acl", "advcl", "paratax
     """The contiguous span of `token` and its modifiers, cut before clauses and commas."""
     left = right = token.i
     for child in token.children:
-        if child.dep_ in stop_deps:
+        if child.dep_ in stop_deps or child.pos_ in ("VERB", "AUX"):
             continue
         sub = list(child.subtree)
         if any(t.text in (",", ";", ":") for t in sub):
@@ -193,11 +193,41 @@ def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bo
     if inverted:
         return _np_right(doc, cue.i + 1, profile)
     before = _np_left(doc, finite.i, profile)
+    if before is None and not profile.subject_may_follow_verb:
+        return None
     if before and (before[0] == 0 or doc[before[0] - 1].text in (",", ":", "„", "“", '"') or doc[before[0] - 1].lower_ in ("en", "and", "maar", "but", "want", "toen", "nadat", "omdat", "because", "when", "after")):
         return before
     if before and profile.code == "en":
         return before
     return _np_right(doc, finite.i + 1, profile)
+
+
+def _subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'..., saying that ...': the subject of the verb the participle clause hangs on."""
+    head = cue
+    for _ in range(3):
+        if head.head is head or head.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "parataxis"):
+            return None
+        head = head.head
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i < cue.i:
+                if child.lower_ in profile.impersonal_subjects or child.lower_ in profile.demonstratives:
+                    return None
+                return _subtree_span(child)
+    return None
+
+
+def _main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The subject of the sentence's main verb, when it precedes a cue that has none of its own."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root is cue:
+        return None
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i < cue.i:
+            if child.lower_ in profile.impersonal_subjects or child.lower_ in profile.demonstratives:
+                return None
+            return _subtree_span(child)
+    return None
 
 
 def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
@@ -219,15 +249,28 @@ def _english_trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) ->
     return None
 
 
+def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
+    """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
+    unless it sits inside a noun phrase ('the United States', 'his claims')."""
+    if tok.pos_ in ("VERB", "AUX", ""):
+        return True
+    if tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or tok.lower_ not in profile.verb_forms:
+        return False
+    if tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return not (prev.pos_ in ("DET", "ADJ", "NUM", "PROPN") or prev.lower_ in profile.determiners or prev.dep_ == "nmod:poss")
+
+
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """Frames introduced by reporting and opinion verbs."""
     frames = []
     for tok in doc:
-        if tok.is_punct or tok.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ") and tok.lower_ not in profile.verb_forms:
+        if tok.is_punct or tok.is_space or not _may_be_verb(doc, tok, profile):
             continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
-        learned = profile.learned_cues.get(tok.lower_, 0.0)
+        learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
         next_to_quote = tok.i > 0 and doc[tok.i - 1].text == "," and tok.i > 1 and doc[tok.i - 2].text in QUOTE_CLOSERS
         speech = (
             lem in profile.speech_verbs
@@ -276,6 +319,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, _clause_end(doc, tok.i + 1, profile))
         source = trailing or _source_of_verb(doc, tok, profile, inverted)
+        if source is None and has_parse(doc):
+            source = _subject_of_governor(tok, profile) or _main_subject(doc, tok, profile)
         if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
@@ -373,6 +418,19 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     return [Frame("direct", (colon.i, colon.i + 1), (0, colon.i), content, score=0.8)]
 
 
+DASHES = frozenset({"―", "—", "–"})
+
+
+def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+    for tok in doc:
+        if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:
+            source = _np_right(doc, tok.i + 1, profile)
+            if source and any(t.text[:1].isupper() for t in doc[source[0] : source[1]]):
+                return [Frame("direct", (tok.i, tok.i + 1), source, (0, tok.i), score=0.8)]
+    return []
+
+
 def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = True) -> Token | None:
     """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
     lowers = [t.lower_ for t in doc]
@@ -400,7 +458,7 @@ def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = 
 def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
     frames = verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
-    frames += colon_frames(doc, profile)
+    frames += colon_frames(doc, profile) + dash_frames(doc, profile)
     frames.sort(key=lambda f: f.cue[0])
     return _drop_overlapping(frames)
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 # Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
-QUOTE_INFIXES = (r"(?<=\w):(?=[,„“\"'‘])", r"(?<=[:\w]),,(?=\w)", r"(?<=\w)''(?=\w)")
+QUOTE_INFIXES = (r"(?<=\w):(?=[,„“\"'‘])", r"(?<=[:\w]),,(?=\w)", r"(?<=\w)''(?=\w)", r"(?<=[”\"’'])(?=[―—–])")
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -25,7 +25,7 @@ def _load(language: str) -> Language:
     if load_pipeline is not None:
         try:
             return load_pipeline(language)
-        except (OSError, IOError, ValueError) as error:
+        except (OSError, RuntimeError) as error:
             log.warning("no trained %s pipeline (%s); using a blank tokenizer", language, error)
     return spacy.blank(language)
 

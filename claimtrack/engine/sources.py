@@ -78,9 +78,9 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
 
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
     """Trim a raw source span and read its name, descriptor, kind and affiliation."""
-    while start < end and (doc[start].is_punct or doc[start].lower_ in profile.complementizers or doc[start].lower_ in profile.conjunctions):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in profile.complementizers or doc[start].lower_ in profile.conjunctions):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in profile.time_words or doc[end - 1].pos_ == "ADV" and not doc[end - 1].text[:1].isupper()):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in profile.time_words or doc[end - 1].pos_ == "ADV" and not doc[end - 1].text[:1].isupper()):
         end -= 1
     if start >= end:
         return None
@@ -107,7 +107,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     name_tokens = tokens[j:]
     while name_tokens and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns and len(name_tokens) > 1:
         name_tokens = name_tokens[1:]
-    descriptor_tokens = [t for t in tokens[:j] if t.lower_ not in profile.determiners]
+    descriptor_tokens = [t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space]
     name = " ".join(t.text for t in name_tokens) if name_tokens else None
     if name and name.lower().endswith(("'s", "’s")):
         name = name[:-2]
@@ -181,7 +181,7 @@ class EntityRegistry:
             self.entities.append(entity)
         elif len(normalise(name)) > len(normalise(entity.name)) and normalise(name).endswith(normalise(entity.name)):
             entity.name = name
-        if descriptor:
+        if descriptor and descriptor.strip():
             entity.descriptors.add(descriptor)
             entity.descriptors.add(descriptor.split()[-1])
         if affiliation and not entity.affiliation:

@@ -28,7 +28,7 @@ def is_capitalised(token: Token) -> bool:
 
 def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     """Could this token be part of a noun phrase naming a source?"""
-    if token.is_punct or token.like_url:
+    if token.is_punct or token.is_space or token.like_url:
         return False
     lower = token.lower_
     if lower in profile.role_nouns or lower in profile.determiners or lower in profile.name_particles:

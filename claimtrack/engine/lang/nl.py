@@ -127,6 +127,7 @@ PROFILE = LanguageProfile(
     quote_verbs=frozenset("spreken lachen grinniken zuchten weten knikken glimlachen reageren besluiten oordelen sneren mopperen juichen".split()),
     perfect_auxiliaries=frozenset({"hebben", "zijn"}),
     modal_verbs=frozenset("moet moeten moest moesten hoeft hoeven zal zullen".split()),
+    subject_may_follow_verb=True,
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

@@ -48,6 +48,8 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # Dutch main clauses put the subject after the finite verb when something else comes first
+    subject_may_follow_verb: bool = False
     modal_verbs: frozenset[str] = frozenset()
     # verbs that are cues only right after a quotation (",,Dit was kwaliteit'', sprak X")
     quote_verbs: frozenset[str] = frozenset()
