@@ -71,7 +71,8 @@ def align_accounts(
     concepts_b = _with_context(statements_b, lexicon)
 
     rows = _concept_rows(concepts_a, concepts_b, lexicon)
-    rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon)
+    together = {(i, j) for row in rows for i in row.a for j in row.b}
+    rows += _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon, together)
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
     result = []
@@ -152,7 +153,9 @@ def _strong(concept_ids: list[str], lexicon: TopicLexicon) -> list[str]:
     return [c for c in concept_ids if not lexicon.concepts[c].weak]
 
 
-def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon) -> list[_Row]:
+def _lexical_rows(
+    statements_a, statements_b, concepts_a, concepts_b, lexicon, together: set[tuple[int, int]]
+) -> list[_Row]:
     words_a = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_a]
     words_b = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_b]
     similarity = LexicalSimilarity(words_a + words_b)
@@ -166,7 +169,8 @@ def _lexical_rows(statements_a, statements_b, concepts_a, concepts_b, lexicon) -
     paired_b: set[int] = set()
     for i in bare_a:
         best = max(
-            ((similarity.cosine(words_a[i], words_b[j]), j) for j in bare_b),
+            ((similarity.cosine(words_a[i], words_b[j]), j) for j in bare_b
+             if (i, j) not in together),
             default=(0.0, None),
         )
         if best[0] >= LEXICAL_THRESHOLD:
