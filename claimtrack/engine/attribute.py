@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimtrack.engine.chains import ReportedContext, context_from, drop_publisher, link_nested, plain_ref
-from claimtrack.engine.cues import Frame, find_frames, reportative_marker
+from claimtrack.engine.cues import Frame, np_right, find_frames, reportative_marker
 from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.quotes import QuoteSpan
@@ -112,16 +112,14 @@ def _nested_source(view: SentenceView, frame: Frame, profile: LanguageProfile, r
     words = doc[frame.content[0] : frame.content[1]]
     if not any(t.lower_ in profile.nominal_cues for t in words):
         return None
-    for tok in words:
-        if tok.text[:1].isupper() and tok.i > 0 or tok.i == 0 and tok.pos_ == "PROPN":
-            end = tok.i + 1
-            while end < frame.content[1] and doc[end].text[:1].isupper():
-                end += 1
-            mention = clean_mention(doc, max(frame.content[0], tok.i - 1), end, profile)
-            if mention and mention.name:
-                name, kind, affiliation = resolve(mention, registry, index)
-                return SourceRef(name, kind, affiliation=affiliation)
-    return None
+    subject = np_right(doc, frame.content[0], profile)
+    if subject is None:
+        return None
+    mention = clean_mention(doc, subject[0], subject[1], profile)
+    if mention is None or mention.pronoun or not (mention.name or mention.head in profile.organization_words):
+        return None
+    name, kind, affiliation = resolve(mention, registry, index)
+    return SourceRef(name, kind, affiliation=affiliation)
 
 
 def attribute_article(

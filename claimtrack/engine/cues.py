@@ -60,7 +60,7 @@ def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | 
     return (i + 1, last + 1)
 
 
-def _np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
+def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
     """The noun phrase starting at token `start` (skipping adverbs such as 'desgevraagd')."""
     i = start
     while i < len(doc) and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and not doc[i].text[:1].isupper()):
@@ -191,7 +191,7 @@ def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bo
             return _subtree_span(subjects[0])
     finite = _finite_verb(doc, cue, profile)
     if inverted:
-        return _np_right(doc, cue.i + 1, profile)
+        return np_right(doc, cue.i + 1, profile)
     before = _np_left(doc, finite.i, profile)
     if before is None and not profile.subject_may_follow_verb:
         return None
@@ -199,7 +199,7 @@ def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bo
         return before
     if before and profile.code == "en":
         return before
-    return _np_right(doc, finite.i + 1, profile)
+    return np_right(doc, finite.i + 1, profile)
 
 
 def _subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -276,7 +276,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             lem in profile.speech_verbs
             or partner is not None
             or learned >= LEARNED_CUE_THRESHOLD
-            or next_to_quote and (lem in profile.quote_verbs or tok.pos_ == "VERB" and _np_right(doc, tok.i + 1, profile) is not None)
+            or next_to_quote and (lem in profile.quote_verbs or tok.pos_ == "VERB" and np_right(doc, tok.i + 1, profile) is not None)
         )
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
@@ -331,7 +331,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if passive:
             agent = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in ("door", "by")), None)
             if agent is not None:
-                source = _np_right(doc, agent.i + 1, profile)
+                source = np_right(doc, agent.i + 1, profile)
             else:
                 source, unknown = None, True
         if source is not None and content is not None and source[0] < content[1] and content[0] < source[1]:
@@ -367,7 +367,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 continue  # 'naar verluidt' is hearsay without a source: handled as reportative
             if n == 2 and pattern[0] == "zo":
                 continue  # 'zo meldt X' is an inverted verb cue
-            source = _np_right(doc, i + n, profile)
+            source = np_right(doc, i + n, profile)
             if source is None:
                 continue
             if i > 0:
@@ -387,7 +387,7 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         nxt = tok.i + 1
         if nxt < len(doc) and doc[nxt].lower_ in profile.nominal_preps:
-            source = _np_right(doc, nxt + 1, profile)
+            source = np_right(doc, nxt + 1, profile)
             if source and any(t.text[:1].isupper() or t.lower_ in profile.role_nouns or t.lower_ in profile.group_words for t in doc[source[0] : source[1]]):
                 content = _content_after(doc, doc[source[1] - 1], profile, limit=3)
                 frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
@@ -425,7 +425,7 @@ def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
     for tok in doc:
         if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:
-            source = _np_right(doc, tok.i + 1, profile)
+            source = np_right(doc, tok.i + 1, profile)
             if source and any(t.text[:1].isupper() for t in doc[source[0] : source[1]]):
                 return [Frame("direct", (tok.i, tok.i + 1), source, (0, tok.i), score=0.8)]
     return []

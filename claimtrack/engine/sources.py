@@ -53,6 +53,7 @@ class Mention:
     kind: str
     affiliation: str | None = None
     pronoun: bool = False
+    label: str | None = None  # the description as written, determiner dropped ("Russische regering")
 
 
 # ---------------------------------------------------------------- mentions
@@ -89,7 +90,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         if doc[i].lower_ in ("van", "of", "bij", "at") and any(t.text[:1].isupper() for t in doc[i + 1 : end]):
             aff_tokens = [t for t in doc[i + 1 : end] if t.lower_ not in profile.determiners]
             if aff_tokens and any(t.text[:1].isupper() for t in doc[start:i]) or doc[i - 1].lower_ in profile.role_nouns:
-                affiliation = " ".join(t.text for t in aff_tokens)
+                affiliation = " ".join(t.text for t in aff_tokens).rstrip(".")
                 end = i
                 break
     tokens = list(doc[start:end])
@@ -114,7 +115,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     descriptor = " ".join(t.lower_ for t in descriptor_tokens) or None
     head = tokens[-1].lower_
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
-    return Mention(start, end, name, descriptor, head, kind, affiliation)
+    label = " ".join(t.text for t in descriptor_tokens) or None
+    return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
 
 
 def _kind(tokens: list[Token], name_tokens: list[Token], descriptor_tokens: list[Token], profile: LanguageProfile) -> str:
@@ -269,5 +271,5 @@ def resolve(mention: Mention, registry: EntityRegistry, sentence: int) -> tuple[
     entity = registry.resolve_description(mention.descriptor, mention.head)
     if entity is not None and mention.kind != "group":
         return entity.name, entity.kind, entity.affiliation
-    description = mention.descriptor or mention.head
+    description = mention.label or mention.descriptor or mention.head
     return description, mention.kind, mention.affiliation

@@ -1,0 +1,78 @@
+"""Segmentation: sentences with exact offsets, paragraphs, headings and footers left out."""
+
+from __future__ import annotations
+
+from claimtrack.engine.extract import get_extractor
+from claimtrack.engine.lang import get_profile
+from claimtrack.engine.language import detect_language
+from claimtrack.engine.quotes import find_quotes
+from claimtrack.engine.segment import segment
+
+DUTCH_ARTICLE = (
+    "# publisher: Testkrant\n# language: nl\n# date: 2024-03-05\n# title: Overleg over de dijken\n\n"
+    "De minister van Infrastructuur, Anna de Wit, opende dinsdag het overleg. Zij sprak met dr. Jansen.\n"
+    "Vervolgoverleg\n"
+    "Het waterschap wil de dijken ophogen. Dat kost volgens de provincie 12,5 miljoen euro.\n\n"
+    "Lees ook: Waarom de dijken te laag zijn\n"
+)
+
+
+def sentences(text: str, language: str = "nl") -> list[str]:
+    paragraphs = segment(text, get_profile(language))
+    return [text[s.start : s.end] for p in paragraphs for s in p.sentences]
+
+
+def test_statements_have_exact_offsets_into_the_whole_file():
+    doc = get_extractor().extract(DUTCH_ARTICLE)
+    assert [st.text for st in doc.statements] == [
+        "De minister van Infrastructuur, Anna de Wit, opende dinsdag het overleg.",
+        "Zij sprak met dr. Jansen.",
+        "Het waterschap wil de dijken ophogen.",
+        "Dat kost volgens de provincie 12,5 miljoen euro.",
+    ]
+    for st in doc.statements:
+        assert DUTCH_ARTICLE[st.start : st.end] == st.text
+
+
+def test_heading_and_footer_are_not_statements_and_single_newlines_split_paragraphs():
+    doc = get_extractor().extract(DUTCH_ARTICLE)
+    assert not any("Vervolgoverleg" in st.text or "Lees ook" in st.text for st in doc.statements)
+    assert [st.paragraph for st in doc.statements] == [0, 0, 1, 1]
+
+
+def test_metadata_header_fills_document_fields():
+    doc = get_extractor().extract(DUTCH_ARTICLE, path="x.txt")
+    assert (doc.language, doc.publisher, doc.date, doc.path) == ("nl", "Testkrant", "2024-03-05", "x.txt")
+
+
+def test_old_style_date_prefix_is_not_part_of_the_first_sentence():
+    text = " date 2020-01 Het kabinet is gevallen. De premier trad af."
+    doc = get_extractor().extract(text)
+    assert doc.date == "2020-01"
+    assert doc.statements[0].text == "Het kabinet is gevallen."
+    assert text[doc.statements[1].start : doc.statements[1].end] == "De premier trad af."
+
+
+def test_closing_quote_after_a_space_stays_with_its_sentence():
+    text = ",, Het was zwaar. We gaan door. '' De trainer knikte."
+    assert sentences(text) == [",, Het was zwaar.", "We gaan door. ''", "De trainer knikte."]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "Mr. J. Smith met Sen. Brown on Jan. 5 in Washington. They talked."
+    assert sentences(text, "en") == ["Mr. J. Smith met Sen. Brown on Jan. 5 in Washington.", "They talked."]
+
+
+def test_quotes_of_every_style_are_found():
+    text = "„Eén” en ,,twee'' en “three” en \"four\" en 'vijf' maar Rabo's fiets."
+    inner = [text[q.inner_start : q.inner_end] for q in find_quotes(text)]
+    assert inner == ["Eén", "twee", "three", "four", "vijf"]
+
+
+def test_language_detection():
+    assert detect_language("De regering heeft gezegd dat het niet kan.") == "nl"
+    assert detect_language("The government said that it was not possible.") == "en"
+
+
+def test_empty_body_gives_no_statements():
+    assert get_extractor().analyse_body("", language="nl").statements == []
