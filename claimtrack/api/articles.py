@@ -37,6 +37,7 @@ from claimtrack.store.articles import find_article_by_hash, save_article
 )
 @require_admin
 def create_article():
+    """Analyse the posted article, store it and answer 201 with the stored result."""
     data = load_json_body(ARTICLE_INPUT)
     parsed = ParsedArticle(
         body=data["body"],
@@ -92,6 +93,7 @@ def _analyse(parsed: ParsedArticle) -> Document:
     errors=(422,),
 )
 def list_articles():
+    """A page of stored articles, newest first."""
     args = load_query(PAGE_QUERY)
     rows = api_queries.list_articles(get_db(), args["next"], args["limit"])
     page, token = page_of(rows, args["limit"])
@@ -106,6 +108,7 @@ def list_articles():
     errors=(404,),
 )
 def read_article(article_id: int):
+    """One stored article with its statements."""
     article = api_queries.get_article(get_db(), article_id)
     if article is None:
         raise ApiError(404, f"no article with id {article_id}")

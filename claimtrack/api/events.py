@@ -45,6 +45,7 @@ def _event_or_404(event_id: int) -> dict:
     errors=(422,),
 )
 def list_events():
+    """A page of events, newest first."""
     args = load_query(PAGE_QUERY)
     rows = api_queries.list_events(get_db(), args["next"], args["limit"])
     page, token = page_of(rows, args["limit"])
@@ -62,6 +63,7 @@ def list_events():
 )
 @require_admin
 def create_event():
+    """Create an event (participants, articles, statements) and answer 201."""
     data = load_json_body(EVENT_INPUT)
     db = get_db()
     unknown = {}
@@ -90,6 +92,7 @@ def create_event():
 @api.get("/events/<rowid:event_id>")
 @operation("One event", tag="events", responses={200: EventSchema}, errors=(404,))
 def read_event(event_id: int):
+    """One event with its participants."""
     return EVENT.dump(_event_or_404(event_id))
 
 
@@ -102,6 +105,7 @@ def read_event(event_id: int):
     errors=(404, 422),
 )
 def compare_accounts(event_id: int):
+    """Side `a`'s and side `b`'s accounts of the event, aligned by topic."""
     args = load_query(COMPARE_QUERY)
     try:
         comparison = compare_event(get_db(), event_id, args["a"].strip(), args["b"].strip())

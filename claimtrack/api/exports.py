@@ -82,6 +82,7 @@ def _all_statements(db, filters: api_queries.StatementFilters) -> Iterator[dict[
     media_type="text/csv",
 )
 def export_statements_csv():
+    """Stream the matching statements as CSV."""
     return _export(render_csv, "text/csv", "statements.csv")
 
 
@@ -95,6 +96,7 @@ def export_statements_csv():
     media_type="application/x-ndjson",
 )
 def export_statements_ndjson():
+    """Stream the matching statements as NDJSON."""
     return _export(render_ndjson, "application/x-ndjson", "statements.ndjson")
 
 

@@ -120,4 +120,5 @@ def _error_response(description: str) -> dict[str, Any]:
 
 @api.get("/openapi.json")
 def openapi_json():
+    """The OpenAPI 3 document of this API."""
     return openapi_document()

@@ -47,6 +47,7 @@ def _source_or_404(source_id: int) -> dict:
     errors=(422,),
 )
 def list_sources():
+    """A page of sources, newest first, optionally matching `q`."""
     args = load_query(SOURCE_LIST_QUERY)
     rows = api_queries.list_sources(get_db(), args["next"], args["limit"], args.get("q"))
     page, token = page_of(rows, args["limit"])
@@ -56,6 +57,7 @@ def list_sources():
 @api.get("/sources/<rowid:source_id>")
 @operation("A source with its aliases", tag="sources", responses={200: SourceSchema}, errors=(404,))
 def read_source(source_id: int):
+    """One source with its aliases and statement count."""
     return SOURCE.dump(_source_or_404(source_id))
 
 
@@ -68,6 +70,7 @@ def read_source(source_id: int):
     errors=(404, 422),
 )
 def source_claims(source_id: int):
+    """A page of the statements in which the source speaks."""
     _source_or_404(source_id)
     args = load_query(PAGE_QUERY)
     filters = api_queries.StatementFilters(source_ids=[source_id])
@@ -87,6 +90,7 @@ def source_claims(source_id: int):
 )
 @require_admin
 def merge_source(source_id: int):
+    """Fold this source into `into` and answer with the kept source."""
     _source_or_404(source_id)
     into = load_json_body(MERGE_INPUT)["into"]
     if into == source_id:
@@ -111,6 +115,7 @@ def merge_source(source_id: int):
 )
 @require_admin
 def add_alias(source_id: int):
+    """Add an alias to the source; 409 when it already names another source."""
     _source_or_404(source_id)
     data = load_json_body(ALIAS_INPUT)
     try:
@@ -131,6 +136,7 @@ def add_alias(source_id: int):
 )
 @require_admin
 def remove_alias(source_id: int):
+    """Remove the alias given as `?alias=` from the source."""
     source = _source_or_404(source_id)
     wanted = alias_key(load_query(ALIAS_QUERY)["alias"])
     matching = [a["id"] for a in source["aliases"] if alias_key(a["alias"]) == wanted]

@@ -50,6 +50,7 @@ def statement_filters(db, args: dict[str, Any]) -> api_queries.StatementFilters:
     errors=(422,),
 )
 def list_statements():
+    """A page of statements matching the query filters, newest first."""
     args = load_query(STATEMENT_QUERY)
     db = get_db()
     rows = api_queries.find_statements(db, statement_filters(db, args), args["next"], args["limit"])
@@ -72,6 +73,7 @@ def _statement_or_404(statement_id: int) -> dict:
     errors=(404,),
 )
 def read_statement(statement_id: int):
+    """One statement with its article and attributions."""
     return STATEMENT.dump(_statement_or_404(statement_id))
 
 
@@ -84,6 +86,7 @@ def read_statement(statement_id: int):
     media_type=JSONLD_MEDIA_TYPE,
 )
 def statement_jsonld(statement_id: int):
+    """The statement as ClaimReview JSON-LD."""
     statement = _statement_or_404(statement_id)
     body = CLAIM_REVIEW.dump(claim_review(statement))
     return body, 200, {"Content-Type": JSONLD_MEDIA_TYPE}
