@@ -22,7 +22,7 @@ VIEW_MODULES = [
     "claimtrack.web.admin",
     "claimtrack.web.events",
 ]
-EXTENSION_MODULES: list[str] = []
+EXTENSION_MODULES: list[str] = ["claimtrack.web.compare_views"]
 
 
 def register(app: Flask) -> None:
