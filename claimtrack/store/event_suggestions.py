@@ -25,6 +25,9 @@ MAX_DAYS_APART = 3
 LEAD_STATEMENTS = 3
 MIN_SHARED_PARTICIPANTS = 2
 MAX_ALIAS_WORDS = 5
+# how many of the most recently imported articles dated near one are looked at, so a bulk
+# import of thousands of same-day articles stays linear
+MAX_CANDIDATES = 300
 
 
 def suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
@@ -204,8 +207,8 @@ def _articles_dated_near(db, article_id: int, date: str) -> list[int]:
     placeholders = ", ".join("?" for _ in coarse)
     return [r[0] for r in db.execute(
         f"SELECT id FROM articles WHERE id != ? AND (date BETWEEN ? AND ? OR date IN ({placeholders}))"
-        " ORDER BY id",
-        [article_id, low, high, *sorted(coarse)],
+        " ORDER BY id DESC LIMIT ?",
+        [article_id, low, high, *sorted(coarse), MAX_CANDIDATES],
     )]
 
 

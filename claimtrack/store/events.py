@@ -270,8 +270,12 @@ def lookup_source(db: sqlite_utils.Database, name: str) -> int | None:
 
 
 def side_identity(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
-    """What identifies side `name` in a chain: its source id and all its alias keys."""
+    """What identifies side `name` (a name, alias or slug) in a chain: its source id and
+    all its alias keys."""
     source_id = lookup_source(db, name)
+    if source_id is None:  # a source's slug ("white-house") names it too
+        row = db.execute("SELECT id FROM sources WHERE slug = ?", [name.strip()]).fetchone()
+        source_id = row[0] if row else None
     keys = {alias_key(name)}
     display = name.strip()
     if source_id is not None:
