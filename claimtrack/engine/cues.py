@@ -268,6 +268,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     for tok in doc:
         if tok.is_punct or tok.is_space or not _may_be_verb(doc, tok, profile):
             continue
+        if any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to):
+            continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
         learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
@@ -300,6 +302,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             trailing = _english_trailing_subject(doc, tok, profile)
             if trailing is not None:
                 content = (0, trailing[0] - 1)
+                inverted = True
         if content is None:
             content = _content_after(doc, tok, profile) or (
                 _parse_content(doc, tok) if has_parse(doc) else None

@@ -67,8 +67,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if lower in profile.first_person or lower in profile.stopwords:
         return False
-    if first_in_sentence and tok.pos_ not in ("PROPN", "") and lower in profile.role_nouns:
-        return False
+    if first_in_sentence and tok.pos_ not in ("PROPN", "") and (lower in profile.role_nouns or tok.pos_ in ("NOUN", "ADJ")):
+        return False  # a capital that only marks the sentence start
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text[:1].islower() and nxt.is_alpha and lower.endswith(profile.adjective_suffixes):
         return False  # "Amerikaanse president": a capitalised adjective, not a name

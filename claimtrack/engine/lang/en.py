@@ -81,7 +81,8 @@ PROFILE = LanguageProfile(
         chairman chairwoman chair director leader candidate nominee rep representative sen
         gov mr mrs ms dr prof general agency news officer official officials attorney judge
         ambassador chancellor premier mayor coach manager ceo founder speaker
-        press adviser advisor aide""".split()
+        press adviser advisor aide professor chief commissioner justice secretary-general
+        rev father sister pope king queen prince minister-president vice""".split()
     ),
     organization_words=frozenset(
         """house kremlin government administration ministry agency reuters ap afp nato un eu

@@ -1,0 +1,94 @@
+"""English attribution: who said what, and who passed it on (texts written for these tests)."""
+
+from __future__ import annotations
+
+from engine_helpers import analyse, attributions_of, check_offsets, only, speakers_of
+
+EN = "en"
+
+
+def test_subject_verb_that_clause():
+    body = "Governor Linda Park said that the bridge would reopen in May."
+    doc = analyse(body, EN)
+    a = only(doc, "Governor Linda Park")
+    assert (a.speaker.name, a.speaker.kind, a.cue.text, a.type) == ("Linda Park", "person", "said", "indirect")
+    assert a.content.text == "that the bridge would reopen in May"
+    check_offsets(doc, body)
+
+
+def test_said_x_and_x_said_after_the_content():
+    body = "The plan is dead, said Senator Mark Hill. Prices will rise, the central bank said on Tuesday."
+    doc = analyse(body, EN)
+    a = only(doc, "The plan is dead")
+    assert (a.speaker.name, a.cue.text, a.content.text) == ("Mark Hill", "said", "The plan is dead")
+    b = only(doc, "Prices will rise")
+    assert b.speaker.mention == "the central bank" and b.content.text == "Prices will rise"
+
+
+def test_told_reporters_and_pronoun_resolution():
+    body = "Mayor Rosa Diaz visited the flooded district. She told reporters the city would pay for repairs."
+    doc = analyse(body, EN)
+    a = only(doc, "She told reporters")
+    assert (a.speaker.name, a.speaker.mention, a.cue.text) == ("Rosa Diaz", "She", "told")
+
+
+def test_according_to():
+    body = "According to the fire department, nobody was hurt."
+    a = only(analyse(body, EN), "According to")
+    assert (a.type, a.cue.text, a.speaker.name) == ("according_to", "According to", "fire department")
+    assert a.content.text == "nobody was hurt"
+
+
+def test_direct_quote_over_several_sentences_continues_the_speaker():
+    body = '"We will appeal," coach Dana Reed said. "The referee was wrong. Everyone saw it."'
+    doc = analyse(body, EN)
+    a = only(doc, '"We will appeal,"')
+    assert (a.speaker.name, a.type, a.cue.text) == ("Dana Reed", "direct", "said")
+    assert a.content.text == "We will appeal"
+    assert speakers_of(doc, '"The referee was wrong.') == ["Dana Reed"]
+    assert speakers_of(doc, 'Everyone saw it') == ["Dana Reed"]
+
+
+def test_mixed_quote():
+    body = 'The minister said the deal was "a disaster for farmers".'
+    a = only(analyse(body, EN), "The minister said")
+    assert a.type == "mixed" and a.speaker.mention == "The minister"
+
+
+def test_reportedly_is_reportative_with_the_paragraph_source():
+    body = (
+        "The Kremlin published a statement on the call, Reuters reported. "
+        "The talks reportedly lasted two hours."
+    )
+    doc = analyse(body, EN)
+    assert speakers_of(doc, "The Kremlin published") == ["Reuters"]
+    a = only(doc, "The talks reportedly")
+    assert (a.type, a.speaker.name, [v.name for v in a.via]) == ("reportative", "Kremlin", ["Reuters"])
+
+
+def test_nested_report_chain():
+    body = "Reuters reported that the Kremlin said that the president had asked for a meeting."
+    found = {a.speaker.name: a for a in attributions_of(analyse(body, EN), "Reuters reported")}
+    assert set(found) >= {"Reuters", "Kremlin"}
+    assert [v.name for v in found["Kremlin"].via] == ["Reuters"]
+
+
+def test_nominal_cue_and_opinion_verb():
+    body = "The vote followed a warning from Professor Ann Lee that the dam could fail. Engineers fear that repairs will take years."
+    doc = analyse(body, EN)
+    a = only(doc, "The vote followed")
+    assert (a.type, a.cue.text, a.speaker.name) == ("nominal", "warning", "Ann Lee")
+    b = only(doc, "Engineers fear")
+    assert (b.speaker.name, b.speaker.kind, b.cue.text) == ("Engineers", "group", "fear")
+
+
+def test_dash_signed_quote():
+    body = "“The school changed my life.” ― Maria Gomez"
+    a = only(analyse(body, EN), "“The school")
+    assert (a.speaker.name, a.type, a.cue.text) == ("Maria Gomez", "direct", "―")
+
+
+def test_narration_and_noun_uses_of_cue_words_are_not_attributions():
+    body = "The United States sent aid to the region. His statement was short. Both leaders met in June."
+    doc = analyse(body, EN)
+    assert all(st.attributions == [] for st in doc.statements)
