@@ -15,7 +15,15 @@ from claimtrack.ingest.json_article import ArticleSchema
 from claimtrack.store.sources import UNKNOWN_SPEAKER, alias_key
 
 LANGUAGES = ("nl", "en")
-Id = lambda **kw: fields.Integer(strict=False, validate=validate.Range(1, MAX_ROW_ID), **kw)
+
+
+def row_id(*, strict: bool = True, **kwargs) -> fields.Integer:
+    """An integer field for a row id (1 up to SQLite's largest integer).
+
+    Strict (JSON numbers only) in bodies; query parameters pass strict=False
+    because they arrive as text.
+    """
+    return fields.Integer(strict=strict, validate=validate.Range(1, MAX_ROW_ID), **kwargs)
 
 
 def _check_date(value: str | None) -> None:
@@ -75,8 +83,8 @@ class StatementQuerySchema(PageQuerySchema):
         validate=validate.Length(1, 300),
         metadata={"description": "a source that passed the claim on: id, slug, name or alias"},
     )
-    event = Id(metadata={"description": "event id"})
-    article = Id(metadata={"description": "article id"})
+    event = row_id(strict=False, metadata={"description": "event id"})
+    article = row_id(strict=False, metadata={"description": "article id"})
     type = fields.String(validate=validate.OneOf(ATTRIBUTION_TYPES))
     language = fields.String(validate=validate.OneOf(LANGUAGES))
     q = fields.String(
@@ -104,7 +112,7 @@ class ExportQuerySchema(StatementQuerySchema):
 class MergeInputSchema(StrictSchema):
     """Merge this source into another: the path's source disappears."""
 
-    into = Id(required=True, metadata={"description": "id of the source to keep"})
+    into = row_id(required=True, metadata={"description": "id of the source to keep"})
 
 
 class AliasInputSchema(StrictSchema):
@@ -140,12 +148,12 @@ class EventInputSchema(StrictSchema):
         metadata={"description": "source names or aliases (unknown names become new sources)"},
     )
     articles = fields.List(
-        Id(),
+        row_id(),
         load_default=list,
         validate=validate.Length(max=1000),
         metadata={"description": "ids of articles whose statements all belong to the event"},
     )
-    statements = fields.List(Id(), load_default=list, validate=validate.Length(max=5000))
+    statements = fields.List(row_id(), load_default=list, validate=validate.Length(max=5000))
 
     @validates("date")
     def _date_is_iso(self, value: str | None, **_kwargs) -> None:
