@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Blueprint, Flask, Response, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -92,7 +92,12 @@ def _handle_server_error(error: InternalServerError) -> Response:
 
 def _describe_http_error(error: HTTPException) -> str:
     if error.code == 413:
-        return "request body too large"
+        limit = current_app.config.get("MAX_CONTENT_LENGTH")
+        return (
+            f"request body too large (the limit is {limit} bytes)"
+            if limit
+            else "request body too large"
+        )
     if error.code == 404:
         return "not found"
     if error.code == 405:
