@@ -46,8 +46,14 @@ def scores(predicted: set, expected: set) -> dict[str, float]:
     precision = correct / len(predicted) if predicted else 0.0
     recall = correct / len(expected) if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "correct": correct,
-            "predicted": len(predicted), "expected": len(expected)}
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "correct": correct,
+        "predicted": len(predicted),
+        "expected": len(expected),
+    }
 
 
 def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
@@ -66,14 +72,18 @@ def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
             if outcome.status == "error":
                 raise SystemExit(outcome.error)
         article_ids = {side: o.article_id for side, o in zip(("a", "b"), outcomes)}
-        event_id = create_event(db, "evaluation", reference.get("event_date"),
-                                article_ids=article_ids.values())
+        event_id = create_event(
+            db, "evaluation", reference.get("event_date"), article_ids=article_ids.values()
+        )
         comparison = compare_event(db, event_id, reference["side_a"], reference["side_b"])
         statements = {
-            side: [dict(id=r[0], text=r[1]) for r in db.execute(
-                "SELECT id, text FROM statements WHERE article_id = ? ORDER BY idx",
-                [article_ids[side]],
-            )]
+            side: [
+                {"id": r[0], "text": r[1]}
+                for r in db.execute(
+                    "SELECT id, text FROM statements WHERE article_id = ? ORDER BY idx",
+                    [article_ids[side]],
+                )
+            ]
             for side in ("a", "b")
         }
         db.close()

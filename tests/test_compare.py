@@ -10,8 +10,14 @@ from claimtrack.compare.stance import conflict_reason, default_stance_lexicon
 
 
 def statement(id, text, language="en", index=5, paragraph=None, article=1):
-    return {"id": id, "text": text, "language": language, "index": index,
-            "paragraph": paragraph if paragraph is not None else id, "article": {"id": article}}
+    return {
+        "id": id,
+        "text": text,
+        "language": language,
+        "index": index,
+        "paragraph": paragraph if paragraph is not None else id,
+        "article": {"id": article},
+    }
 
 
 def rows_with(rows, statement_id):
@@ -20,7 +26,11 @@ def rows_with(rows, statement_id):
 
 def shared_row(rows, a_id, b_id):
     return next(
-        (r for r in rows if a_id in [s["id"] for s in r["a"]] and b_id in [s["id"] for s in r["b"]]),
+        (
+            r
+            for r in rows
+            if a_id in [s["id"] for s in r["a"]] and b_id in [s["id"] for s in r["b"]]
+        ),
         None,
     )
 
@@ -108,15 +118,19 @@ def test_one_side_casting_doubt_is_a_conflict():
 
 def test_a_denial_on_one_side_is_a_conflict():
     reason = conflict_reason(
-        "A", [{"text": "The minister said the troops would stay on the border."}],
-        "B", [{"text": "The ministry denied that troops were stationed on the border."}],
+        "A",
+        [{"text": "The minister said the troops would stay on the border."}],
+        "B",
+        [{"text": "The ministry denied that troops were stationed on the border."}],
         default_stance_lexicon(),
     )
     assert reason and "denie" in reason
 
 
 def test_topics_outside_the_lexicon_are_paired_by_shared_words():
-    a = [statement(1, "The leaders talked about reopening the grain corridor through the Bosporus.")]
+    a = [
+        statement(1, "The leaders talked about reopening the grain corridor through the Bosporus.")
+    ]
     b = [
         statement(2, "Grain shipments through the Bosporus corridor were discussed at length."),
         statement(3, "The orchestra will give a concert for schoolchildren in the capital."),
@@ -132,9 +146,15 @@ def test_topics_outside_the_lexicon_are_paired_by_shared_words():
 def test_a_sentence_that_points_back_continues_the_topic_of_its_paragraph():
     a = [statement(1, "The President raised ransomware attacks on American companies.")]
     b = [
-        statement(2, "The presidents discussed cooperation against cybercrime.", paragraph=7, index=3),
-        statement(3, "This must happen through agreed channels between the agencies.", paragraph=7,
-                  index=4),
+        statement(
+            2, "The presidents discussed cooperation against cybercrime.", paragraph=7, index=3
+        ),
+        statement(
+            3,
+            "This must happen through agreed channels between the agencies.",
+            paragraph=7,
+            index=4,
+        ),
     ]
     rows = align_accounts("A", a, "B", b)
     assert shared_row(rows, 1, 3) is not None

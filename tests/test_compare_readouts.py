@@ -2,13 +2,12 @@
 imported through the importer, compared side by side."""
 
 import pytest
+from conftest import shared_path
 
 from claimtrack.compare import compare_event
 from claimtrack.importer import import_paths
 from claimtrack.store.event_suggestions import accept_suggestion, list_suggestions
 from claimtrack.store.events import add_articles, create_event
-
-from conftest import shared_path
 
 READOUTS = ("corpus", "readouts")
 
@@ -25,8 +24,11 @@ def rows_holding(comparison, side, prefix):
 
 def shared(comparison, prefix_a, prefix_b):
     """Rows holding both a White House statement and a Kremlin statement with these prefixes."""
-    return [r for r in rows_holding(comparison, "a", prefix_a)
-            if any(s["text"].startswith(prefix_b) for s in r["b"])]
+    return [
+        r
+        for r in rows_holding(comparison, "a", prefix_a)
+        if any(s["text"].startswith(prefix_b) for s in r["b"])
+    ]
 
 
 @pytest.fixture
@@ -45,7 +47,9 @@ def test_april_readouts_share_the_rows_both_sides_report(april):
     comparison = compare_event(db, event_id, "White House", "Kremlin")
     assert comparison["sides"] == ["White House", "Kremlin"]
     # the summit proposal
-    assert shared(comparison, "President Biden reaffirmed his goal", "In this context, the US President")
+    assert shared(
+        comparison, "President Biden reaffirmed his goal", "In this context, the US President"
+    )
     # the strategic stability / arms control dialogue
     assert shared(comparison, "They discussed a number of regional", "In addition, Joseph Biden")
     # the stable and predictable relationship
@@ -64,8 +68,11 @@ def test_april_one_sided_topics(april):
     assert cyber and all(r["status"] == "only_a" for r in cyber)
     climate = rows_holding(comparison, "b", "Joseph Biden confirmed the previously transmitted")
     assert climate and all(r["status"] == "only_b" for r in climate)
-    initiative = [r for r in rows_holding(comparison, "b", "On Tuesday, telephone conversation")
-                  if "initiat" in r["topic"].lower()]
+    initiative = [
+        r
+        for r in rows_holding(comparison, "b", "On Tuesday, telephone conversation")
+        if "initiat" in r["topic"].lower()
+    ]
     assert [r["status"] for r in initiative] == ["only_b"]
 
 
@@ -81,10 +88,16 @@ def test_the_dutch_seed_joins_both_accounts_aligned_with_the_english_rows(april)
     assert not rows_holding(comparison, "b", white_house_says)
 
     initiative = shared(comparison, "", "Het gesprek zou op Bidens initiatief") or rows_holding(
-        comparison, "b", "Het gesprek zou op Bidens initiatief")
-    assert any(s["text"].startswith("On Tuesday, telephone conversation")
-               for r in initiative for s in r["b"])
-    assert shared(comparison, "President Biden reaffirmed his goal", "Het Kremlin bevestigt dat Biden")
+        comparison, "b", "Het gesprek zou op Bidens initiatief"
+    )
+    assert any(
+        s["text"].startswith("On Tuesday, telephone conversation")
+        for r in initiative
+        for s in r["b"]
+    )
+    assert shared(
+        comparison, "President Biden reaffirmed his goal", "Het Kremlin bevestigt dat Biden"
+    )
     banden = rows_holding(comparison, "b", "De Amerikaanse president zou hebben gezegd")
     assert any(s["text"].startswith("In addition, Joseph Biden") for r in banden for s in r["b"])
     assert any(r["a"] for r in banden)  # arms control / relationship rows the White House shares
@@ -114,8 +127,11 @@ def test_july_readouts_align_syria_and_cyber(db):
     event_id = create_event(db, "July call", "2021-07-09", article_ids=[wh, kremlin])
     comparison = compare_event(db, event_id, "White House", "Kremlin")
     assert shared(comparison, "The leaders commended", "The presidents also reviewed the situation")
-    cyber = shared(comparison, "President Biden also spoke with President Putin about",
-                   "In the context of recent reports")
+    cyber = shared(
+        comparison,
+        "President Biden also spoke with President Putin about",
+        "In the context of recent reports",
+    )
     assert cyber and cyber[0]["status"] == "conflict"  # "ostensibly" made from Russian territory
     condolences = rows_holding(comparison, "b", "Vladimir Putin expressed his sincere condolences")
     assert condolences and all(r["status"] == "only_b" for r in condolences)
@@ -131,5 +147,7 @@ def test_december_video_call_readouts_conflict_over_ukraine(db):
     comparison = compare_event(db, event_id, "White House", "Kremlin")
     troops = shared(comparison, "President Biden voiced the deep concerns", "Joseph Biden, in turn")
     assert troops and any(r["status"] == "conflict" for r in troops)
-    strategic = rows_holding(comparison, "a", "The presidents also discussed the U.S.-Russia dialogue")
+    strategic = rows_holding(
+        comparison, "a", "The presidents also discussed the U.S.-Russia dialogue"
+    )
     assert any(r["status"] == "only_a" for r in strategic)

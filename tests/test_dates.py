@@ -5,7 +5,9 @@ from claimtrack.compare.dates import date_range, days_apart, resolve_relative_da
 
 def test_weekday_means_the_most_recent_such_day_before_publication():
     # 15 April 2021 was a Thursday; the Tuesday before it is the 13th
-    assert resolve_relative_date("On Tuesday, the leaders spoke.", "2021-04-15", "en") == "2021-04-13"
+    assert (
+        resolve_relative_date("On Tuesday, the leaders spoke.", "2021-04-15", "en") == "2021-04-13"
+    )
     assert resolve_relative_date("De leiders spraken dinsdag.", "2021-04-15", "nl") == "2021-04-13"
 
 

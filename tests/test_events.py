@@ -13,7 +13,6 @@ from claimtrack.engine.document import Attribution, Document, SourceRef, Stateme
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store.articles import save_article
 from claimtrack.store.event_suggestions import (
-    accept_suggestion,
     list_suggestions,
     reject_suggestion,
     suggest_events,
@@ -36,27 +35,38 @@ def store_article(db, sentences, publisher=None, date="2023-05-09", language="en
         body += text + "\n\n"
         attributions = []
         if speaker:
-            attributions.append(Attribution(
-                speaker=SourceRef(speaker, "organization"), type="indirect",
-                via=[SourceRef(name, "organization") for name in via], confidence=0.9,
-            ))
+            attributions.append(
+                Attribution(
+                    speaker=SourceRef(speaker, "organization"),
+                    type="indirect",
+                    via=[SourceRef(name, "organization") for name in via],
+                    confidence=0.9,
+                )
+            )
         statements.append(Statement(index, index, start, start + len(text), text, attributions))
-    parsed = ParsedArticle(body=body, title=title, publisher=publisher, language=language,
-                           date=date)
+    parsed = ParsedArticle(
+        body=body, title=title, publisher=publisher, language=language, date=date
+    )
     return save_article(db, parsed, Document(language, statements, publisher, date)).article_id
 
 
 def statement_ids(db, article_id):
-    return [r[0] for r in db.execute(
-        "SELECT id FROM statements WHERE article_id = ? ORDER BY idx", [article_id])]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM statements WHERE article_id = ? ORDER BY idx", [article_id]
+        )
+    ]
 
 
 # --- creating and editing events ---------------------------------------------------------
 
+
 def test_create_prints_the_new_id_and_list_shows_the_event(cli_runner, db):
     article = store_article(db, [("The ministers met in Vienna.", None, [])])
-    result = cli_runner("events", "create", "Vienna talks", "--date", "2023-05", "--article",
-                        str(article), "--json")
+    result = cli_runner(
+        "events", "create", "Vienna talks", "--date", "2023-05", "--article", str(article), "--json"
+    )
     assert result.exit_code == 0
     event_id = json.loads(result.output)["id"]
     listed = json.loads(cli_runner("events", "list", "--json").output)
@@ -116,23 +126,39 @@ def test_adding_an_article_twice_counts_its_statements_once(db):
 def test_participants_are_resolved_through_aliases(db):
     event_id = create_event(db, "Call", participants=["Poetin", "Joe Biden"])
     assert [p["name"] for p in get_event(db, event_id)["participants"]] == [
-        "Joe Biden", "Vladimir Putin"
+        "Joe Biden",
+        "Vladimir Putin",
     ]
 
 
 # --- accounts ------------------------------------------------------------------------------
 
+
 def test_accounts_follow_publisher_speaker_and_via_across_languages(db):
-    readout = store_article(db, [
-        ("The President proposed a summit meeting in a neutral country.", None, []),
-        ("He raised sanctions against the shipping companies.", "Joe Biden", []),
-    ], publisher="White House", title="Readout of the call")
-    dutch = store_article(db, [
-        ("Biden stelde een top in een neutraal land voor, meldt het Witte Huis.", "Joe Biden",
-         ["Witte Huis"]),
-        ("Volgens het Kremlin stemde Poetin in met een ontmoeting.", "Kremlin", []),
-        ("Het weer in Wenen was goed.", None, []),
-    ], publisher="De Krant", language="nl", date="2023-05")
+    readout = store_article(
+        db,
+        [
+            ("The President proposed a summit meeting in a neutral country.", None, []),
+            ("He raised sanctions against the shipping companies.", "Joe Biden", []),
+        ],
+        publisher="White House",
+        title="Readout of the call",
+    )
+    dutch = store_article(
+        db,
+        [
+            (
+                "Biden stelde een top in een neutraal land voor, meldt het Witte Huis.",
+                "Joe Biden",
+                ["Witte Huis"],
+            ),
+            ("Volgens het Kremlin stemde Poetin in met een ontmoeting.", "Kremlin", []),
+            ("Het weer in Wenen was goed.", None, []),
+        ],
+        publisher="De Krant",
+        language="nl",
+        date="2023-05",
+    )
     event_id = create_event(db, "Call", "2023-05-09", article_ids=[readout, dutch])
 
     comparison = compare_event(db, event_id, "Witte Huis", "Kremlin")
@@ -151,13 +177,16 @@ def test_accounts_follow_publisher_speaker_and_via_across_languages(db):
 
 
 def test_compare_cli_prints_json_and_table(cli_runner, db):
-    readout = store_article(db, [("The President proposed a summit meeting.", None, [])],
-                            publisher="White House")
-    kremlin = store_article(db, [("Putin agreed to consider a summit.", None, [])],
-                            publisher="Kremlin")
+    readout = store_article(
+        db, [("The President proposed a summit meeting.", None, [])], publisher="White House"
+    )
+    kremlin = store_article(
+        db, [("Putin agreed to consider a summit.", None, [])], publisher="Kremlin"
+    )
     event_id = create_event(db, "Call", article_ids=[readout, kremlin])
-    as_json = cli_runner("compare", str(event_id), "--side", "White House", "--side", "Kremlin",
-                         "--format", "json")
+    as_json = cli_runner(
+        "compare", str(event_id), "--side", "White House", "--side", "Kremlin", "--format", "json"
+    )
     data = json.loads(as_json.output)
     assert data["event"]["id"] == event_id
     assert [(r["status"], len(r["a"]), len(r["b"])) for r in data["rows"]] == [("both", 1, 1)]
@@ -174,21 +203,26 @@ def test_compare_needs_two_sides_and_a_known_event(cli_runner, db):
 
 # --- suggestions ---------------------------------------------------------------------------
 
+
 def _call_article(db, text, date, publisher, language="en", title=None):
-    return store_article(db, [(text, None, [])], publisher=publisher, date=date,
-                         language=language, title=title)
+    return store_article(
+        db, [(text, None, [])], publisher=publisher, date=date, language=language, title=title
+    )
 
 
 def test_articles_reporting_the_same_call_are_suggested_and_accepted_as_one_event(cli_runner, db):
-    english = _call_article(db, "On Monday Joe Biden had a phone call with Vladimir Putin.",
-                            "2023-05-10", "White House")
+    english = _call_article(
+        db, "On Monday Joe Biden had a phone call with Vladimir Putin.", "2023-05-10", "White House"
+    )
     assert suggest_events(db, english) == []  # nothing stored to pair it with yet
-    dutch = _call_article(db, "Biden en Poetin voerden maandag een telefoongesprek.", "2023-05",
-                          "De Krant", "nl")
+    dutch = _call_article(
+        db, "Biden en Poetin voerden maandag een telefoongesprek.", "2023-05", "De Krant", "nl"
+    )
     suggestion_ids = suggest_events(db, dutch)
     assert len(suggestion_ids) == 1
-    unrelated = _call_article(db, "Joe Biden spoke by phone with Vladimir Putin again.",
-                              "2023-06-20", "White House")
+    unrelated = _call_article(
+        db, "Joe Biden spoke by phone with Vladimir Putin again.", "2023-06-20", "White House"
+    )
     assert suggest_events(db, unrelated) == []
 
     listed = json.loads(cli_runner("events", "suggestions", "--json").output)
@@ -205,10 +239,12 @@ def test_articles_reporting_the_same_call_are_suggested_and_accepted_as_one_even
 
 
 def test_a_rejected_suggestion_is_not_proposed_again(db):
-    first = _call_article(db, "Joe Biden held a video call with Vladimir Putin.", "2023-05-10",
-                          "White House")
-    second = _call_article(db, "Putin and Biden spoke via videoconference.", "2023-05-11",
-                           "Kremlin")
+    first = _call_article(
+        db, "Joe Biden held a video call with Vladimir Putin.", "2023-05-10", "White House"
+    )
+    second = _call_article(
+        db, "Putin and Biden spoke via videoconference.", "2023-05-11", "Kremlin"
+    )
     [suggestion] = suggest_events(db, second)
     reject_suggestion(db, suggestion)
     assert suggest_events(db, first) == [suggestion]
@@ -217,12 +253,15 @@ def test_a_rejected_suggestion_is_not_proposed_again(db):
 
 
 def test_no_suggestion_without_the_same_kind_of_occurrence_or_people(db):
-    _call_article(db, "Joe Biden had a phone call with Vladimir Putin.", "2023-05-10",
-                  "White House")
-    other_people = _call_article(db, "Joe Biden had a phone call with Olaf Scholz.", "2023-05-10",
-                                 "White House")
-    no_call = _call_article(db, "Joe Biden criticised Vladimir Putin in a speech.", "2023-05-10",
-                            "White House")
+    _call_article(
+        db, "Joe Biden had a phone call with Vladimir Putin.", "2023-05-10", "White House"
+    )
+    other_people = _call_article(
+        db, "Joe Biden had a phone call with Olaf Scholz.", "2023-05-10", "White House"
+    )
+    no_call = _call_article(
+        db, "Joe Biden criticised Vladimir Putin in a speech.", "2023-05-10", "White House"
+    )
     assert suggest_events(db, other_people) == []
     assert suggest_events(db, no_call) == []
 
@@ -230,10 +269,14 @@ def test_no_suggestion_without_the_same_kind_of_occurrence_or_people(db):
 def test_importing_articles_proposes_the_event(tmp_path, cli_runner, db):
     (tmp_path / "a.txt").write_text(
         "# publisher: White House\n# date: 2023-05-10\n\n"
-        "President Joe Biden spoke today by phone with President Vladimir Putin.\n", "utf-8")
+        "President Joe Biden spoke today by phone with President Vladimir Putin.\n",
+        "utf-8",
+    )
     (tmp_path / "b.txt").write_text(
         "# publisher: Kremlin\n# date: 2023-05-10\n\n"
-        "Vladimir Putin had a telephone conversation with Joe Biden.\n", "utf-8")
+        "Vladimir Putin had a telephone conversation with Joe Biden.\n",
+        "utf-8",
+    )
     assert cli_runner("import", str(tmp_path)).exit_code == 0
     listed = json.loads(cli_runner("events", "suggestions", "--json").output)
     assert len(listed) == 1 and len(listed[0]["article_ids"]) == 2

@@ -2,23 +2,33 @@
 
 import re
 
+from test_events import store_article
+
 from claimtrack.store import open_database
 from claimtrack.store.event_suggestions import list_suggestions, suggest_events
 from claimtrack.store.events import create_event, get_event
 
-from test_events import store_article
-
 
 def make_event(db_path):
     db = open_database(db_path)
-    readout = store_article(db, [
-        ("The President proposed a summit meeting in a neutral country.", None, []),
-        ("He raised <script>alert(1)</script> sanctions on shipping.", "Joe Biden", []),
-    ], publisher="White House", title="Readout <b>call</b>")
-    kremlin = store_article(db, [
-        ("Putin agreed to consider a summit.", None, []),
-        ("The call was initiated by the American side.", None, []),
-    ], publisher="Kremlin", title="Kremlin readout")
+    readout = store_article(
+        db,
+        [
+            ("The President proposed a summit meeting in a neutral country.", None, []),
+            ("He raised <script>alert(1)</script> sanctions on shipping.", "Joe Biden", []),
+        ],
+        publisher="White House",
+        title="Readout <b>call</b>",
+    )
+    kremlin = store_article(
+        db,
+        [
+            ("Putin agreed to consider a summit.", None, []),
+            ("The call was initiated by the American side.", None, []),
+        ],
+        publisher="Kremlin",
+        title="Kremlin readout",
+    )
     event_id = create_event(db, "Call & response", "2023-05-09", article_ids=[readout, kremlin])
     db.close()
     return event_id, readout
@@ -29,8 +39,8 @@ def test_compare_page_shows_two_columns_with_rows_aligned(client, db_path):
     page = client.get(f"/events/{event_id}/compare?a=Witte+Huis&b=Kremlin")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "<th scope=\"col\">White House</th>" in html and "<th scope=\"col\">Kremlin</th>" in html
-    summit_row = re.search(r'<tr class="row-both">(.*?)</tr>', html, re.S).group(1)
+    assert '<th scope="col">White House</th>' in html and '<th scope="col">Kremlin</th>' in html
+    summit_row = re.search(r'<tr class="row-both">(.*?)</tr>', html, re.DOTALL).group(1)
     assert "proposed a summit meeting" in summit_row and "agreed to consider a summit" in summit_row
     assert "Only Kremlin" in html and "White House says nothing about this." in html
     assert f'href="/articles/{readout}#s-' in html
@@ -39,7 +49,8 @@ def test_compare_page_shows_two_columns_with_rows_aligned(client, db_path):
 def test_compare_page_escapes_what_it_shows(client, db_path):
     event_id, _ = make_event(db_path)
     html = client.get(f"/events/{event_id}/compare?a=White+House&b=%3Cscript%3Ex").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>x" not in html
@@ -50,7 +61,7 @@ def test_compare_page_without_sides_offers_the_publishers(client, db_path):
     event_id, _ = make_event(db_path)
     html = client.get(f"/events/{event_id}/compare").get_data(as_text=True)
     assert 'value="White House"' in html and 'value="Kremlin"' in html
-    assert "<table class=\"comparison\">" not in html
+    assert '<table class="comparison">' not in html
 
 
 def test_compare_json_twin_and_errors(client, db_path):
@@ -70,10 +81,12 @@ def test_event_page_links_to_the_comparison(client, db_path):
 
 def test_suggestions_can_be_accepted_by_the_admin_only(client, db_path):
     db = open_database(db_path)
-    store_article(db, [("Joe Biden had a phone call with Vladimir Putin.", None, [])],
-                  publisher="White House")
-    second = store_article(db, [("Putin and Biden held a telephone conversation.", None, [])],
-                           publisher="Kremlin")
+    store_article(
+        db, [("Joe Biden had a phone call with Vladimir Putin.", None, [])], publisher="White House"
+    )
+    second = store_article(
+        db, [("Putin and Biden held a telephone conversation.", None, [])], publisher="Kremlin"
+    )
     [suggestion] = suggest_events(db, second)
     db.close()
     page = client.get("/events/suggestions").get_data(as_text=True)
@@ -85,8 +98,9 @@ def test_suggestions_can_be_accepted_by_the_admin_only(client, db_path):
     with client.session_transaction() as session:
         session["admin"] = True
         session["csrf_token"] = "tok"
-    accepted = client.post(f"/events/suggestions/{suggestion}",
-                           data={"decision": "accept", "csrf_token": "tok"})
+    accepted = client.post(
+        f"/events/suggestions/{suggestion}", data={"decision": "accept", "csrf_token": "tok"}
+    )
     assert accepted.status_code == 302
     db = open_database(db_path)
     assert list_suggestions(db) == []

@@ -18,10 +18,20 @@ STATUS_MARKS = {"both": "both", "only_a": "only A", "only_b": "only B", "conflic
 
 @click.command("compare")
 @click.argument("event_id", type=int)
-@click.option("--side", "sides", multiple=True, required=True,
-              help='A source whose account to compare (twice), e.g. --side "White House".')
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--side",
+    "sides",
+    multiple=True,
+    required=True,
+    help='A source whose account to compare (twice), e.g. --side "White House".',
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
 @database_option
 def compare_cmd(event_id, sides, output_format, db_path) -> None:
     """Compare two accounts of event EVENT_ID: what both say, what only one says, and conflicts."""

@@ -51,13 +51,15 @@ def events_cmd() -> None:
 @statement_option
 @json_option
 @database_option
-def create_command(title, date, description, participants, article_ids, statement_ids, as_json,
-                   db_path) -> None:
+def create_command(
+    title, date, description, participants, article_ids, statement_ids, as_json, db_path
+) -> None:
     """Create an event called TITLE and print its id."""
     db = open_command_database(db_path)
     try:
-        event_id = create_event(db, title, date, description, participants, article_ids,
-                                statement_ids)
+        event_id = create_event(
+            db, title, date, description, participants, article_ids, statement_ids
+        )
     except (ValueError, LookupError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -79,7 +81,9 @@ def add_command(event_id, article_ids, statement_ids, db_path) -> None:
         raise click.UsageError("give --article or --statement")
     db = open_command_database(db_path)
     try:
-        added = add_articles(db, event_id, article_ids) + add_statements(db, event_id, statement_ids)
+        added = add_articles(db, event_id, article_ids) + add_statements(
+            db, event_id, statement_ids
+        )
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -172,8 +176,9 @@ def suggestions_command(show_all, as_json, db_path) -> None:
         return
     for s in suggestions:
         articles = ", ".join(str(a) for a in s["article_ids"])
-        click.echo(f"{s['id']:>5}  [{s['status']}] {s['date'] or '-'}  {s['title']}  "
-                   f"articles {articles}")
+        click.echo(
+            f"{s['id']:>5}  [{s['status']}] {s['date'] or '-'}  {s['title']}  articles {articles}"
+        )
         if s["reason"]:
             click.echo(f"       {s['reason']}")
 

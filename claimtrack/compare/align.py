@@ -23,8 +23,29 @@ LEXICAL_THRESHOLD = 0.3
 MIN_CLAIM_WORDS = 4
 # words near the start of a sentence that tie it to the sentence before
 CONTINUATION_CUES = {
-    "this", "these", "that", "those", "such", "it", "he", "she", "they", "same", "also",
-    "dit", "deze", "dat", "die", "daar", "daarover", "hij", "zij", "ze", "het", "ook", "dezelfde",
+    "this",
+    "these",
+    "that",
+    "those",
+    "such",
+    "it",
+    "he",
+    "she",
+    "they",
+    "same",
+    "also",
+    "dit",
+    "deze",
+    "dat",
+    "die",
+    "daar",
+    "daarover",
+    "hij",
+    "zij",
+    "ze",
+    "het",
+    "ook",
+    "dezelfde",
 }
 CUE_WINDOW = 4
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'\[\]-]{1,60}:\s+")
@@ -160,17 +181,26 @@ def _lexical_rows(
     words_b = [content_words(_without_label(s["text"]), s.get("language")) for s in statements_b]
     similarity = LexicalSimilarity(words_a + words_b)
     # statements with no topic of their own, beyond the occurrence itself
-    bare_a = [i for i, c in enumerate(concepts_a)
-              if not _strong(c, lexicon) and len(words_a[i]) >= MIN_CLAIM_WORDS]
-    bare_b = [j for j, c in enumerate(concepts_b)
-              if not _strong(c, lexicon) and len(words_b[j]) >= MIN_CLAIM_WORDS]
+    bare_a = [
+        i
+        for i, c in enumerate(concepts_a)
+        if not _strong(c, lexicon) and len(words_a[i]) >= MIN_CLAIM_WORDS
+    ]
+    bare_b = [
+        j
+        for j, c in enumerate(concepts_b)
+        if not _strong(c, lexicon) and len(words_b[j]) >= MIN_CLAIM_WORDS
+    ]
 
     rows: list[_Row] = []
     paired_b: set[int] = set()
     for i in bare_a:
         best = max(
-            ((similarity.cosine(words_a[i], words_b[j]), j) for j in bare_b
-             if (i, j) not in together),
+            (
+                (similarity.cosine(words_a[i], words_b[j]), j)
+                for j in bare_b
+                if (i, j) not in together
+            ),
             default=(0.0, None),
         )
         if best[0] >= LEXICAL_THRESHOLD:

@@ -19,16 +19,55 @@ WEEKDAYS = {
     "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
 }
 DAY_OFFSETS = {
-    "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-           "yesterday": -1},
-    "nl": {"vandaag": 0, "vanochtend": 0, "vanmorgen": 0, "vanmiddag": 0, "vanavond": 0,
-           "gisteren": -1, "gisteravond": -1, "gistermiddag": -1, "eergisteren": -2},
+    "en": {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "yesterday": -1,
+    },
+    "nl": {
+        "vandaag": 0,
+        "vanochtend": 0,
+        "vanmorgen": 0,
+        "vanmiddag": 0,
+        "vanavond": 0,
+        "gisteren": -1,
+        "gisteravond": -1,
+        "gistermiddag": -1,
+        "eergisteren": -2,
+    },
 }
 MONTHS = {
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"],
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
+    "en": [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
 }
 
 
@@ -73,7 +112,9 @@ def days_apart(first: str | None, second: str | None) -> int | None:
     return 0
 
 
-def resolve_relative_date(text: str, article_date: str | None, language: str | None = None) -> str | None:
+def resolve_relative_date(
+    text: str, article_date: str | None, language: str | None = None
+) -> str | None:
     """The day (ISO) the first date expression in `text` refers to, or None.
 
     None when `text` has no date expression, or the article's date is not

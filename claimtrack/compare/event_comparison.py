@@ -6,7 +6,6 @@ from typing import Any
 
 import sqlite_utils
 
-from claimtrack.store.sources import alias_key
 from claimtrack.compare.align import align_accounts
 from claimtrack.store.events import (
     EventNotFound,
@@ -15,8 +14,9 @@ from claimtrack.store.events import (
     in_account,
     side_identity,
 )
+from claimtrack.store.sources import alias_key
 
-__all__ = ["EventNotFound", "compare_event", "account_statements"]
+__all__ = ["EventNotFound", "account_statements", "compare_event"]
 
 
 def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dict]:

@@ -11,28 +11,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from claimtrack.compare.lexicon import load_json_resource
 from claimtrack.compare.text import stem, tokenize
 
 STOPWORDS = {
-    "en": set(
-        """a an the and or but if of to in on at by for with from about as into over after before
-        during between through than then that this these those there here it its it's he she they
-        them his her their our we us you your i me my is are was were be been being has have had
-        do does did not no so such also very can could would should will shall may might must
-        which who whom whose what when where while how all any both each few more most other some
-        only own same just further today said says say told stated noted added according
-        president presidents leader leaders two one new discuss discussed discussing talk talked
-        talks spoke""".split()
-    ),
-    "nl": set(
-        """de het een en of maar als van te in op aan bij voor met uit over na tot door tussen dan
-        dat die dit deze daar hier hij zij ze zijn haar hun ons wij we jij je u ik mijn is was
-        waren ben bent wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan
-        kunnen mag moet moeten niet geen zo ook zeer al alle beide elk meer meest andere sommige
-        alleen eigen zelf nog er om wat wie waar wanneer hoe zei zegt gezegd meldt aldus volgens
-        president presidenten leider leiders twee een nieuwe besproken spraken gesproken sprak
-        praten""".split()
-    ),
+    language: set(words)
+    for language, words in load_json_resource("stopwords.json").items()
+    if language != "about"
 }
 MIN_WORD_LENGTH = 3
 
@@ -44,7 +29,9 @@ def content_words(text: str, language: str | None) -> list[str]:
     return [
         stem(token.norm, lang)
         for token in tokenize(text)
-        if len(token.norm) >= MIN_WORD_LENGTH and token.norm not in stop and not token.norm.isdigit()
+        if len(token.norm) >= MIN_WORD_LENGTH
+        and token.norm not in stop
+        and not token.norm.isdigit()
     ]
 
 
@@ -67,7 +54,9 @@ class LexicalSimilarity:
         """Similarity in [0, 1] of two word lists."""
         va, vb = self.vector(words_a), self.vector(words_b)
         dot = sum(weight * vb.get(word, 0.0) for word, weight in va.items())
-        norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(sum(w * w for w in vb.values()))
+        norm = math.sqrt(sum(w * w for w in va.values())) * math.sqrt(
+            sum(w * w for w in vb.values())
+        )
         return dot / norm if norm else 0.0
 
     def shared_words(self, words_a: list[str], words_b: list[str], limit: int = 3) -> list[str]:

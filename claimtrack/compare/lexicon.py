@@ -9,7 +9,6 @@ from pathlib import Path
 
 from claimtrack.compare.terms import TermIndex, TermMatch
 
-
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 

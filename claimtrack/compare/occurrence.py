@@ -14,7 +14,6 @@ from claimtrack.compare.dates import days_apart, resolve_relative_date
 from claimtrack.compare.lexicon import load_json_resource
 from claimtrack.compare.terms import TermIndex
 
-
 MAX_REPORTING_DELAY_DAYS = 7
 
 

@@ -67,17 +67,17 @@ class StanceLexicon:
     def framings_in(self, text: str, language: str | None) -> set[Framing]:
         """The contested framings `text` uses."""
         return {
-            Framing(m.key.split("#")[0], int(m.key.split("#")[1]), text[m.start:m.end])
+            Framing(m.key.split("#")[0], int(m.key.split("#")[1]), text[m.start : m.end])
             for m in self.framings.find(text, language)
         }
 
     def distancing_in(self, text: str, language: str | None) -> list[str]:
         """Words in `text` that cast doubt on what is reported ("ostensibly", "zogenaamde")."""
-        return [text[m.start:m.end] for m in self.distancing.find(text, language)]
+        return [text[m.start : m.end] for m in self.distancing.find(text, language)]
 
     def denials_in(self, text: str, language: str | None) -> list[str]:
         """Denial verbs in `text` ("denied", "ontkent")."""
-        return [text[m.start:m.end] for m in self.denial.find(text, language)]
+        return [text[m.start : m.end] for m in self.denial.find(text, language)]
 
 
 def _distance(cue: TermMatch, party: TermMatch) -> int:
@@ -137,7 +137,9 @@ def conflict_reason(
                 f"({stance.pole_labels[(fa.framing, fa.pole)]}), {side_b} says "
                 f"\u201c{fb.words}\u201d ({stance.pole_labels[(fb.framing, fb.pole)]})"
             )
-            if reason not in reasons and not any(r.startswith(reason.split(":")[0]) for r in reasons):
+            if reason not in reasons and not any(
+                r.startswith(reason.split(":")[0]) for r in reasons
+            ):
                 reasons.append(reason)
 
     for finder, what in ((stance.distancing_in, "casts doubt"), (stance.denials_in, "denies")):

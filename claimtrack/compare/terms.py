@@ -9,8 +9,8 @@ forms (+s, +es, +e, +en, +n). Where matches overlap the longest one wins, so
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from claimtrack.compare.text import Token, term_words, tokenize
 
@@ -41,7 +41,7 @@ def _word_matches(pattern: str, word: str) -> bool:
     if word == pattern:
         return True
     if len(pattern) >= _MIN_INFLECTED_LENGTH and word.startswith(pattern):
-        return word[len(pattern):] in _INFLECTIONS
+        return word[len(pattern) :] in _INFLECTIONS
     return False
 
 
@@ -97,7 +97,7 @@ class TermIndex:
                         continue
                     if all(_word_matches(w, tokens[i + k].norm) for k, w in enumerate(words)):
                         matches.append(
-                            TermMatch(key, term, i, end, tokens[i].start, tokens[end - 1].end)
+                            TermMatch(key, term, i, end, token.start, tokens[end - 1].end)
                         )
         return matches
 

@@ -10,7 +10,7 @@ articles join the event that already holds some of them) or rejects.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -71,7 +71,9 @@ def suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
     return [_store_suggestion(db, group, title, date, reason)]
 
 
-def list_suggestions(db: sqlite_utils.Database, status: str | None = "open") -> list[dict[str, Any]]:
+def list_suggestions(
+    db: sqlite_utils.Database, status: str | None = "open"
+) -> list[dict[str, Any]]:
     """Suggestions with the given status ("open", "accepted", "rejected"; None for all)."""
     rows = db.execute(
         "SELECT id, title, date, article_ids, reason, status, event_id, created_at"
@@ -100,8 +102,12 @@ def accept_suggestion(db: sqlite_utils.Database, suggestion_id: int) -> int:
         if existing is None:
             participants = _participants_of(db, article_ids)
             event_id = create_event(
-                db, suggestion["title"], suggestion["date"], description=suggestion["reason"],
-                participants=participants, article_ids=article_ids,
+                db,
+                suggestion["title"],
+                suggestion["date"],
+                description=suggestion["reason"],
+                participants=participants,
+                article_ids=article_ids,
             )
         else:
             event_id = existing
@@ -159,10 +165,13 @@ def _article_occurrence(
         return None
     title, date, language = article
     lead = [title] if title else []
-    lead += [r[0] for r in db.execute(
-        "SELECT text FROM statements WHERE article_id = ? ORDER BY idx LIMIT ?",
-        [article_id, LEAD_STATEMENTS],
-    )]
+    lead += [
+        r[0]
+        for r in db.execute(
+            "SELECT text FROM statements WHERE article_id = ? ORDER BY idx LIMIT ?",
+            [article_id, LEAD_STATEMENTS],
+        )
+    ]
     occurrence = detect_occurrence(lead, language, date)
     if occurrence is None or occurrence.date is None:
         return None
@@ -187,11 +196,11 @@ def _person_aliases(db) -> dict[str, int]:
 
 
 def _people_named(text: str, people: dict[str, int]) -> set[int]:
-    words = [w[:-2] if w.endswith("'s") else w for w in alias_key(text).split()]
+    words = [w.removesuffix("'s") for w in alias_key(text).split()]
     found = set()
     for size in range(MAX_ALIAS_WORDS, 0, -1):
         for start in range(len(words) - size + 1):
-            source_id = people.get(" ".join(words[start:start + size]))
+            source_id = people.get(" ".join(words[start : start + size]))
             if source_id is not None:
                 found.add(source_id)
     return found
@@ -205,18 +214,24 @@ def _articles_dated_near(db, article_id: int, date: str) -> list[int]:
     high = (span[1] + timedelta(days=MAX_DAYS_APART)).isoformat()
     coarse = {low[:7], high[:7], span[0].isoformat()[:7], low[:4], high[:4]}
     placeholders = ", ".join("?" for _ in coarse)
-    return [r[0] for r in db.execute(
-        f"SELECT id FROM articles WHERE id != ? AND (date BETWEEN ? AND ? OR date IN ({placeholders}))"
-        " ORDER BY id DESC LIMIT ?",
-        [article_id, low, high, *sorted(coarse), MAX_CANDIDATES],
-    )]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT id FROM articles WHERE id != ? AND (date BETWEEN ? AND ? OR date IN ({placeholders}))"
+            " ORDER BY id DESC LIMIT ?",
+            [article_id, low, high, *sorted(coarse), MAX_CANDIDATES],
+        )
+    ]
 
 
 def _source_names(db, source_ids: set[int]) -> list[str]:
     placeholders = ", ".join("?" for _ in source_ids)
-    return sorted(r[0] for r in db.execute(
-        f"SELECT name FROM sources WHERE id IN ({placeholders})", list(source_ids)
-    ))
+    return sorted(
+        r[0]
+        for r in db.execute(
+            f"SELECT name FROM sources WHERE id IN ({placeholders})", list(source_ids)
+        )
+    )
 
 
 def _participants_of(db, article_ids: list[int]) -> list[str]:
@@ -240,4 +255,4 @@ def _event_holding(db, article_ids: list[int]) -> int | None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

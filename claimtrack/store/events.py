@@ -9,8 +9,9 @@ via, and every source in their chain.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -116,7 +117,9 @@ def add_statements(db: sqlite_utils.Database, event_id: int, statement_ids: Iter
     return added
 
 
-def remove_statements(db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]) -> int:
+def remove_statements(
+    db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]
+) -> int:
     """Take single statements out of the event; return how many were removed."""
     removed = 0
     with write_transaction(db):
@@ -160,8 +163,13 @@ def list_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """All events, most recent date first, with their statement and article counts."""
     return [
         {
-            "id": r[0], "title": r[1], "date": r[2], "date_precision": r[3],
-            "description": r[4], "statement_count": r[5], "article_count": r[6],
+            "id": r[0],
+            "title": r[1],
+            "date": r[2],
+            "date_precision": r[3],
+            "description": r[4],
+            "statement_count": r[5],
+            "article_count": r[6],
         }
         for r in db.execute(
             "SELECT e.id, e.title, e.date, e.date_precision, e.description,"
@@ -207,8 +215,13 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
             "index": idx,
             "paragraph": paragraph,
             "language": language,
-            "article": {"id": aid, "title": title, "publisher": publisher, "date": adate,
-                        "language": language},
+            "article": {
+                "id": aid,
+                "title": title,
+                "publisher": publisher,
+                "date": adate,
+                "language": language,
+            },
             "speaker": None,
             "via": [],
             "chain": {"ids": chain_ids, "keys": chain_keys},
@@ -225,8 +238,12 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
         " WHERE es.event_id = ? ORDER BY at.statement_id, at.position",
         [event_id],
     ):
-        attributions[aid] = {"statement": sid, "position": position, "speaker": speaker_name,
-                             "via": []}
+        attributions[aid] = {
+            "statement": sid,
+            "position": position,
+            "speaker": speaker_name,
+            "via": [],
+        }
         _add_to_chain(statements[sid]["chain"], speaker_id, speaker_name)
     for aid, source_id, name in db.execute(
         "SELECT v.attribution_id, v.source_id, v.name FROM attribution_via v"
@@ -279,9 +296,12 @@ def side_identity(db: sqlite_utils.Database, name: str) -> dict[str, Any]:
     keys = {alias_key(name)}
     display = name.strip()
     if source_id is not None:
-        keys |= {r[0] for r in db.execute(
-            "SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id]
-        )}
+        keys |= {
+            r[0]
+            for r in db.execute(
+                "SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id]
+            )
+        }
         display = db.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()[0]
     return {"name": display, "source_id": source_id, "keys": keys - {""}}
 
@@ -311,4 +331,4 @@ def _as_dict(db, table: str, row) -> dict[str, Any]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

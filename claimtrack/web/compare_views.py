@@ -20,8 +20,12 @@ from claimtrack.web import security
 from claimtrack.web.events import bp
 from claimtrack.web.formats import json_response
 
-STATUS_LABELS = {"both": "Both say", "only_a": "Only {a}", "only_b": "Only {b}",
-                 "conflict": "Conflict"}
+STATUS_LABELS = {
+    "both": "Both say",
+    "only_a": "Only {a}",
+    "only_b": "Only {b}",
+    "conflict": "Conflict",
+}
 MAX_SIDE_LENGTH = 200
 
 
