@@ -49,6 +49,16 @@ def test_txt_with_old_date_prefix(tmp_path):
     assert text[article.body_offset:] == article.body
 
 
+def test_txt_source_header_gives_the_url(tmp_path):
+    text = (
+        "# source: https://example.org/nieuws/123 (copied from an archive)\n"
+        "# license: CC BY 4.0\n\nDe minister zei dat het kabinet blijft.\n"
+    )
+    article = parse_file(write(tmp_path, "bron.txt", text))
+    assert article.url == "https://example.org/nieuws/123"
+    assert article.body == "De minister zei dat het kabinet blijft.\n"
+
+
 def test_txt_without_header_is_all_body_and_language_auto(tmp_path):
     article = parse_file(write(tmp_path, "plain.txt", "The mayor said the bridge stays shut."))
     assert article.body_offset == 0

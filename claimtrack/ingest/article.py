@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from claimtrack.engine.metadata import date_precision
 
@@ -35,7 +35,6 @@ class ParsedArticle:
     date: str | None = None
     body_offset: int = 0
     source_path: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def date_precision(self) -> str | None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.engine.metadata import split_metadata
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.fields import clean_optional, is_valid_date, normalise_language
+
+# the corpus' "# source:" header starts with the article's address, then notes
+SOURCE_URL = re.compile(r"\Ahttps?://\S+")
 
 
 def parse_text_article(text: str, path: str | None = None) -> ParsedArticle:
@@ -23,15 +28,18 @@ def parse_text_article(text: str, path: str | None = None) -> ParsedArticle:
     if date is not None and not is_valid_date(date):
         raise ArticleRejected(path, f"bad date {date!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
 
-    known = {"title", "url", "publisher", "language", "date"}
     return ParsedArticle(
         body=split.body,
         title=clean_optional(meta.get("title")),
-        url=clean_optional(meta.get("url")),
+        url=clean_optional(meta.get("url")) or _url_in(meta.get("source")),
         publisher=clean_optional(meta.get("publisher")),
         language=language,
         date=date,
         body_offset=split.body_start,
         source_path=path,
-        extra={k: v for k, v in meta.items() if k not in known},
     )
+
+
+def _url_in(source: str | None) -> str | None:
+    match = SOURCE_URL.match(source.strip()) if source else None
+    return match.group(0) if match else None
