@@ -39,7 +39,14 @@ class SentenceView:
     frames: list[Frame] = field(default_factory=list)
 
 
-def _span(body: str, doc: Doc, base: int, start: int, end: int) -> TextSpan:
+def _span(body: str, doc: Doc, base: int, start: int, end: int) -> TextSpan | None:
+    start, end = max(0, start), min(len(doc), end)
+    while start < end and (doc[start].is_space or doc[start].text in ",;:"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:"):
+        end -= 1
+    if start >= end:
+        return None
     s = base + doc[start].idx
     e = base + doc[end - 1].idx + len(doc[end - 1])
     return TextSpan(body[s:e], s, e)
@@ -73,6 +80,8 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     if mention is None:
         return None
     span = _span(body, doc, base, mention.start, mention.end)
+    if span is None:
+        return None
     if mention.head in profile.first_person or mention.pronoun and mention.head in profile.first_person:
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
@@ -91,14 +100,15 @@ def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, r
         speaker = _speaker_ref(view, frame, body, profile, registry, index)
         if speaker is None:
             continue
-        cue = _span(body, doc, base, *frame.cue)
+        cue = _span(body, doc, base, *frame.cue) or TextSpan(doc[frame.cue[0]].text, base + doc[frame.cue[0]].idx, base + doc[frame.cue[0]].idx + len(doc[frame.cue[0]]))
         content = None
         kind = frame.type
         if frame.content is not None:
             content = _span(body, doc, base, *frame.content)
-            content, quoted = _strip_quote_marks(body, content, view.quotes)
-            if kind == "indirect" or kind == "direct" and quoted != "indirect":
-                kind = quoted
+            if content is not None:
+                content, quoted = _strip_quote_marks(body, content, view.quotes)
+                if kind == "indirect" or kind == "direct" and quoted != "indirect":
+                    kind = quoted
         confidence = frame.score - (0.1 if speaker.mention and speaker.mention.lower() in profile.person_pronouns else 0.0)
         built.append((Attribution(speaker, kind, cue, content, [], round(confidence, 2)), frame))
     return built
