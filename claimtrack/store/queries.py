@@ -24,9 +24,11 @@ from claimtrack.store.cursors import decode_cursor, encode_cursor
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
-# Facets of a search are counted over at most this many best matches, so a
+# Facets of a search are counted over at most this many matches, and more
+# matches than RANK_LIMIT are listed newest first rather than ranked, so a
 # query matching half the corpus still answers quickly.
-FACET_SAMPLE = 5000
+FACET_SAMPLE = 2000
+RANK_LIMIT = 2000
 _IN_CHUNK = 500
 
 
@@ -396,13 +398,9 @@ def list_sources(
         params += [pattern, pattern]
     if language:
         where.append(
-            """(EXISTS (SELECT 1 FROM attributions at JOIN statements s ON s.id = at.statement_id
-                        JOIN articles a ON a.id = s.article_id
+            """(EXISTS (SELECT 1 FROM attributions at JOIN articles a ON a.id = at.article_id
                         WHERE at.speaker_source_id = src.id AND a.language = ?)
-                OR EXISTS (SELECT 1 FROM attribution_via v
-                        JOIN attributions at ON at.id = v.attribution_id
-                        JOIN statements s ON s.id = at.statement_id
-                        JOIN articles a ON a.id = s.article_id
+                OR EXISTS (SELECT 1 FROM attribution_via v JOIN articles a ON a.id = v.article_id
                         WHERE v.source_id = src.id AND a.language = ?))"""
         )
         params += [language, language]
@@ -436,36 +434,51 @@ def _empty_stats() -> dict:
 
 
 def _source_stats(db: sqlite_utils.Database, source_ids: list[int]) -> dict[int, dict]:
-    """Claim counts, languages and first/last article date per source id."""
+    """Claim counts, languages and first/last article date per source id.
+
+    Each figure comes from an index (counts, min/max of the copied article
+    date) or stops at the first hit (languages), so a source with thousands
+    of claims costs about as much as one with a few.
+    """
+    languages = distinct_values(db, "articles", "language")
     stats: dict[int, dict] = {}
-    for chunk in _chunks(source_ids):
-        marks = _placeholders(chunk)
-        for row in db.query(
-            f"""
-            WITH appearances AS (
-                SELECT at.speaker_source_id AS source_id, 'speaker' AS role, s.article_id
-                FROM attributions at JOIN statements s ON s.id = at.statement_id
-                WHERE at.speaker_source_id IN ({marks})
-                UNION ALL
-                SELECT v.source_id, 'relay', s.article_id
-                FROM attribution_via v JOIN attributions at ON at.id = v.attribution_id
-                JOIN statements s ON s.id = at.statement_id
-                WHERE v.source_id IN ({marks})
-            )
-            SELECT ap.source_id,
-                   sum(ap.role = 'speaker') AS speaker_claims,
-                   sum(ap.role = 'relay') AS relayed_claims,
-                   group_concat(DISTINCT a.language) AS languages,
-                   min(a.date) AS first_seen, max(a.date) AS last_seen
-            FROM appearances ap JOIN articles a ON a.id = ap.article_id
-            GROUP BY ap.source_id
-            """,
-            chunk + chunk,
-        ):
-            source_id = row.pop("source_id")
-            row["languages"] = sorted((row["languages"] or "").split(",")) if row["languages"] else []
-            stats[source_id] = row
+    for source_id in source_ids:
+        speaker = db.execute(
+            "SELECT count(*), min(article_date), max(article_date) FROM attributions "
+            "WHERE speaker_source_id = ?",
+            [source_id],
+        ).fetchone()
+        relay = db.execute(
+            "SELECT count(*), min(article_date), max(article_date) FROM attribution_via "
+            "WHERE source_id = ?",
+            [source_id],
+        ).fetchone()
+        dates = [d for d in (speaker[1], speaker[2], relay[1], relay[2]) if d]
+        stats[source_id] = {
+            "speaker_claims": speaker[0],
+            "relayed_claims": relay[0],
+            "languages": [
+                language for language in sorted(languages)
+                if (speaker[0] or relay[0]) and _appears_in_language(db, source_id, language)
+            ],
+            "first_seen": min(dates) if dates else None,
+            "last_seen": max(dates) if dates else None,
+        }
     return stats
+
+
+def _appears_in_language(db: sqlite_utils.Database, source_id: int, language: str) -> bool:
+    return bool(
+        db.execute(
+            """
+            SELECT EXISTS (SELECT 1 FROM attributions at JOIN articles a ON a.id = at.article_id
+                           WHERE at.speaker_source_id = ? AND a.language = ?)
+                OR EXISTS (SELECT 1 FROM attribution_via v JOIN articles a ON a.id = v.article_id
+                           WHERE v.source_id = ? AND a.language = ?)
+            """,
+            [source_id, language, source_id, language],
+        ).fetchone()[0]
+    )
 
 
 def _escape_like(text: str) -> str:
@@ -478,11 +491,22 @@ _CLAIM_COLUMNS = """
     spk.slug AS speaker_slug, spk.name AS source_name,
     s.id AS statement_id, s.idx AS statement_idx, s.text AS statement_text,
     a.id AS article_id, a.title AS article_title, a.date AS article_date,
-    a.publisher, a.language
+    a.publisher, a.language, at.article_date AS claim_article_date
 """
-_CLAIM_ORDER = "ORDER BY COALESCE(a.date, '') DESC, a.id DESC, s.idx, at.id"
-_CLAIM_KEYSET = """(COALESCE(a.date, '') < ? OR (COALESCE(a.date, '') = ? AND (a.id < ?
-    OR (a.id = ? AND (s.idx > ? OR (s.idx = ? AND at.id > ?))))))"""
+def _claim_keyset(table: str, id_column: str, key: list) -> tuple[str, list]:
+    """Rows after `key` = [article_date or None, article_id, attribution_id] in claim order."""
+    date, article_id, attribution_id = key
+    within = (
+        f"({table}.article_id < ? OR ({table}.article_id = ? AND {table}.{id_column} > ?))"
+    )
+    tail = [article_id, article_id, attribution_id]
+    if date is None:
+        return f"({table}.article_date IS NULL AND {within})", tail
+    return (
+        f"({table}.article_date < ? OR {table}.article_date IS NULL "
+        f"OR ({table}.article_date = ? AND {within}))",
+        [date, date] + tail,
+    )
 
 
 def source_claims(
@@ -494,7 +518,7 @@ def source_claims(
     limit: int | None = None,
 ) -> dict:
     """Claims made by the source (it is the speaker), newest article first, with chains."""
-    return _claims(db, "at.speaker_source_id = ?", [source_id], filters, after, limit)
+    return _claims(db, "speaker", source_id, filters, after, limit)
 
 
 def source_relays(
@@ -506,65 +530,84 @@ def source_relays(
     limit: int | None = None,
 ) -> dict:
     """Claims of others that the source passed on (it is a `via`), newest article first."""
-    return _claims(
-        db,
-        "EXISTS (SELECT 1 FROM attribution_via v WHERE v.attribution_id = at.id AND v.source_id = ?)",
-        [source_id],
-        filters,
-        after,
-        limit,
-    )
+    return _claims(db, "relay", source_id, filters, after, limit)
+
+
+# How each claim list finds its attributions. Both read in the order of an
+# index (schema version 2): newest article first, undated last, then the
+# attribution id, which follows the text within an article.
+_CLAIM_LISTS = {
+    "speaker": ("attributions at", "at", "id", "at.speaker_source_id = ?"),
+    "relay": (
+        "attribution_via v JOIN attributions at ON at.id = v.attribution_id",
+        "v",
+        "attribution_id",
+        "v.source_id = ?",
+    ),
+}
 
 
 def _claims(
     db: sqlite_utils.Database,
-    condition: str,
-    condition_params: list[Any],
+    role: str,
+    source_id: int,
     filters: ClaimFilters,
     after: str | None,
     limit: int | None,
 ) -> dict:
+    """One page of claims: pick the attribution ids on an index first, then join their details."""
     size = _page_size(limit)
-    where, params = [condition], list(condition_params)
+    source_sql, t, id_column, condition = _CLAIM_LISTS[role]
+    where, params = [condition], [source_id]
     if filters.article_id is not None:
-        where.append("a.id = ?")
+        where.append(f"{t}.article_id = ?")
         params.append(filters.article_id)
     if filters.type:
         where.append("at.type = ?")
         params.append(filters.type)
     if filters.date_from:
         # A partial date ('2021-04') overlaps any range starting inside it.
-        where.append("a.date >= substr(?, 1, length(a.date))")
+        where.append(f"{t}.article_date >= substr(?, 1, length({t}.article_date))")
         params.append(filters.date_from)
     if filters.date_to:
-        where.append("a.date <= ?")
+        where.append(f"{t}.article_date <= ?")
         params.append(filters.date_to)
     if filters.event_id is not None:
         where.append(
             "EXISTS (SELECT 1 FROM event_statements es "
-            "WHERE es.statement_id = s.id AND es.event_id = ?)"
+            "WHERE es.statement_id = at.statement_id AND es.event_id = ?)"
         )
         params.append(filters.event_id)
-    key = decode_cursor(after, (str, int, int, int))
+    key = decode_cursor(after, ((str, type(None)), int, int))
     if key:
-        where.append(_CLAIM_KEYSET)
-        params += [key[0], key[0], key[1], key[1], key[2], key[2], key[3]]
+        keyset_sql, keyset_params = _claim_keyset(t, id_column, key)
+        where.append(keyset_sql)
+        params += keyset_params
+    order = f"{t}.article_date DESC, {t}.article_id DESC, {t}.{id_column}"
     sql = f"""
+        WITH page AS (
+            SELECT {t}.{id_column} AS id, {t}.article_date, {t}.article_id
+            FROM {source_sql}
+            WHERE {" AND ".join(where)}
+            ORDER BY {order}
+            LIMIT ?
+        )
         SELECT {_CLAIM_COLUMNS}
-        FROM attributions at
+        FROM page
+        JOIN attributions at ON at.id = page.id
         JOIN statements s ON s.id = at.statement_id
         JOIN articles a ON a.id = s.article_id
         LEFT JOIN sources spk ON spk.id = at.speaker_source_id
-        WHERE {" AND ".join(where)}
-        {_CLAIM_ORDER}
-        LIMIT ?
+        ORDER BY page.article_date DESC, page.article_id DESC, page.id
     """
     rows = list(db.query(sql, params + [size + 1]))
     page = _page(
         rows,
         size,
-        lambda r: [r["article_date"] or "", r["article_id"], r["statement_idx"], r["attribution_id"]],
+        lambda r: [r["claim_article_date"], r["article_id"], r["attribution_id"]],
     )
+    for row in page["rows"]:
+        del row["claim_article_date"]
     _finish_claim_rows(db, page["rows"])
     return page
 
@@ -584,11 +627,13 @@ def source_articles(db: sqlite_utils.Database, source_id: int, limit: int = 200)
     return list(
         db.query(
             """
-            SELECT a.id, a.title, a.date FROM articles a
-            WHERE a.id IN (SELECT s.article_id FROM attributions at
-                           JOIN statements s ON s.id = at.statement_id
-                           WHERE at.speaker_source_id = ?)
-            ORDER BY COALESCE(a.date, '') DESC, a.id DESC LIMIT ?
+            WITH recent AS (
+                SELECT DISTINCT article_id FROM (
+                    SELECT article_id FROM attributions WHERE speaker_source_id = ?
+                    ORDER BY article_date DESC, article_id DESC LIMIT 5000)
+                LIMIT ?)
+            SELECT a.id, a.title, a.date FROM recent JOIN articles a ON a.id = recent.article_id
+            ORDER BY a.date DESC, a.id DESC
             """,
             [source_id, limit],
         )
@@ -638,30 +683,55 @@ def _search_filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
+def count_matches(db: sqlite_utils.Database, query: str) -> int:
+    """How many statements match `query` (before facet filters)."""
+    match = fts_match_expression(query)
+    if match is None:
+        return 0
+    return db.execute(
+        "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [match]
+    ).fetchone()[0]
+
+
 def search_statements(
     db: sqlite_utils.Database,
     query: str,
     filters: SearchFilters = SearchFilters(),
     *,
+    sort: str = "relevance",
     after: str | None = None,
     limit: int | None = None,
 ) -> dict:
-    """Full-text search over statements, best match first.
+    """Full-text search over statements.
 
-    Each row has the statement, its article, its attributions (with chains)
-    and `snippet`: the statement text with matches wrapped in SNIPPET_START /
-    SNIPPET_END control characters, which the caller must escape the text
-    around and turn into markup itself.
+    `sort` is "relevance" (best match first) or "recent" (latest stored
+    first). Ranking scores every match, so a query matching more than
+    RANK_LIMIT statements is answered in "recent" order instead; the result
+    says which order it used in `sort`. Each row has the statement, its
+    article, its attributions (with chains) and `snippet`: the statement text
+    with matches wrapped in SNIPPET_START / SNIPPET_END control characters,
+    which the caller must escape the text around and turn into markup itself.
     """
     size = _page_size(limit)
     match = fts_match_expression(query)
     if match is None:
-        return {"rows": [], "next": None}
+        return {"rows": [], "next": None, "sort": sort, "matches": 0}
+    matches = count_matches(db, query)
+    if sort != "recent" and matches > RANK_LIMIT:
+        sort = "recent"
     where, params = _search_filter_sql(filters)
-    key = decode_cursor(after, (float, int))
-    if key:
-        where.append("(f.rank > ? OR (f.rank = ? AND s.id > ?))")
-        params += [key[0], key[0], key[1]]
+    if sort == "recent":
+        key = decode_cursor(after, (int,))
+        if key:
+            where.append("f.rowid < ?")
+            params.append(key[0])
+        order, key_of = "f.rowid DESC", (lambda r: [r["statement_id"]])
+    else:
+        key = decode_cursor(after, (float, int))
+        if key:
+            where.append("(f.rank > ? OR (f.rank = ? AND s.id > ?))")
+            params += [key[0], key[0], key[1]]
+        order, key_of = "f.rank, s.id", (lambda r: [r["rank"], r["statement_id"]])
     sql = f"""
         SELECT s.id AS statement_id, s.text AS statement_text, s.idx AS statement_idx,
                snippet(statements_fts, 0, char(2), char(3), '…', 24) AS snippet,
@@ -672,16 +742,17 @@ def search_statements(
         JOIN statements s ON s.id = f.rowid
         JOIN articles a ON a.id = s.article_id
         WHERE statements_fts MATCH ? {"AND " + " AND ".join(where) if where else ""}
-        ORDER BY f.rank, s.id
+        ORDER BY {order}
         LIMIT ?
     """
     rows = list(db.query(sql, [match] + params + [size + 1]))
-    page = _page(rows, size, lambda r: [r["rank"], r["statement_id"]])
-    by_statement = defaultdict(list)
+    page = _page(rows, size, key_of)
+    page.update(sort=sort, matches=matches)
+    by_publisher = defaultdict(list)
     for row in page["rows"]:
-        by_statement[row["publisher"]].append(row["statement_id"])
+        by_publisher[row["publisher"]].append(row["statement_id"])
     attributions: dict[int, list[dict]] = {}
-    for publisher, ids in by_statement.items():
+    for publisher, ids in by_publisher.items():
         attributions.update(_attributions_for(db, ids, publisher))
     for row in page["rows"]:
         row["attributions"] = attributions.get(row["statement_id"], [])
@@ -693,54 +764,45 @@ def search_facets(
 ) -> dict:
     """Counts of matching statements per source, language and publisher.
 
-    Counted over the FACET_SAMPLE best matches; `sampled` says whether the
-    match set was larger than that.
+    Counted over the FACET_SAMPLE most recently stored matches; `sampled`
+    says whether there were more matches than that.
     """
     match = fts_match_expression(query)
-    empty = {"source": [], "language": [], "publisher": [], "sampled": False}
+    facets: dict[str, Any] = {"source": [], "language": [], "publisher": [], "sampled": False}
     if match is None:
-        return empty
+        return facets
     where, params = _search_filter_sql(filters)
-    hits = f"""
-        WITH hits AS (SELECT rowid AS id FROM statements_fts WHERE statements_fts MATCH ?
-                      ORDER BY rank LIMIT {FACET_SAMPLE + 1}),
-             matched AS (SELECT s.id, a.language, a.publisher FROM hits
-                         JOIN statements s ON s.id = hits.id
-                         JOIN articles a ON a.id = s.article_id
-                         {"WHERE " + " AND ".join(where) if where else ""})
-    """
-    base = [match] + params
-    total_hits = db.execute(
-        f"WITH hits AS (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
-        f"LIMIT {FACET_SAMPLE + 1}) SELECT count(*) FROM hits",
-        [match],
-    ).fetchone()[0]
-    facets = dict(empty)
-    facets["sampled"] = total_hits > FACET_SAMPLE
-    facets["language"] = list(
-        db.query(
-            hits + "SELECT language AS value, count(*) AS count FROM matched "
-            "GROUP BY language ORDER BY count DESC, value LIMIT 20",
-            base,
-        )
+    facets["sampled"] = count_matches(db, query) > FACET_SAMPLE
+    rows = db.query(
+        f"""
+        WITH hits AS MATERIALIZED (
+                SELECT rowid AS id FROM statements_fts WHERE statements_fts MATCH ?
+                ORDER BY rowid DESC LIMIT {FACET_SAMPLE}),
+             matched AS MATERIALIZED (
+                SELECT s.id, a.language, a.publisher FROM hits
+                JOIN statements s ON s.id = hits.id
+                JOIN articles a ON a.id = s.article_id
+                {"WHERE " + " AND ".join(where) if where else ""})
+        SELECT * FROM (SELECT 'language' AS facet, language AS value, NULL AS label,
+                              count(*) AS count
+                       FROM matched GROUP BY language ORDER BY count DESC, value LIMIT 20)
+        UNION ALL
+        SELECT * FROM (SELECT 'publisher', publisher, NULL, count(*) AS count FROM matched
+                       WHERE publisher IS NOT NULL
+                       GROUP BY publisher ORDER BY count DESC, publisher LIMIT 20)
+        UNION ALL
+        SELECT * FROM (SELECT 'source', src.slug, src.name, count(DISTINCT matched.id) AS count
+                       FROM matched CROSS JOIN attributions at ON at.statement_id = matched.id
+                       CROSS JOIN sources src ON src.id = at.speaker_source_id
+                       GROUP BY src.id ORDER BY count DESC, src.name LIMIT 20)
+        """,
+        [match] + params,
     )
-    facets["publisher"] = list(
-        db.query(
-            hits + "SELECT publisher AS value, count(*) AS count FROM matched "
-            "WHERE publisher IS NOT NULL GROUP BY publisher ORDER BY count DESC, value LIMIT 20",
-            base,
-        )
-    )
-    facets["source"] = list(
-        db.query(
-            hits
-            + """SELECT src.slug AS value, src.name AS label, count(DISTINCT matched.id) AS count
-                 FROM matched JOIN attributions at ON at.statement_id = matched.id
-                 JOIN sources src ON src.id = at.speaker_source_id
-                 GROUP BY src.id ORDER BY count DESC, src.name LIMIT 20""",
-            base,
-        )
-    )
+    for row in rows:
+        entry = {"value": row["value"], "count": row["count"]}
+        if row["facet"] == "source":
+            entry["label"] = row["label"]
+        facets[row["facet"]].append(entry)
     return facets
 
 
@@ -829,18 +891,44 @@ def event_statements(
 def filter_choices(db: sqlite_utils.Database) -> dict[str, list[str]]:
     """Distinct languages and publishers of stored articles, for filter menus."""
     return {
-        "languages": [
-            r["language"]
-            for r in db.query("SELECT DISTINCT language FROM articles ORDER BY language")
-        ],
-        "publishers": [
-            r["publisher"]
-            for r in db.query(
-                "SELECT DISTINCT publisher FROM articles WHERE publisher IS NOT NULL "
-                "ORDER BY publisher"
-            )
-        ],
+        "languages": distinct_values(db, "articles", "language"),
+        "publishers": distinct_values(db, "articles", "publisher"),
     }
+
+
+def event_choices(db: sqlite_utils.Database, limit: int = 200) -> list[dict]:
+    """Latest events as {id, title}, for filter menus."""
+    return list(
+        db.query(
+            "SELECT id, title FROM events ORDER BY date DESC, id DESC LIMIT ?", [limit]
+        )
+    )
+
+
+_DISTINCT_COLUMNS = {("articles", "language"), ("articles", "publisher")}
+
+
+def distinct_values(db: sqlite_utils.Database, table: str, column: str) -> list[str]:
+    """Sorted distinct non-null values of an indexed column, hopping through the index.
+
+    One index seek per value instead of a scan of the table.
+    """
+    if (table, column) not in _DISTINCT_COLUMNS:
+        raise ValueError(f"no distinct lookup for {table}.{column}")
+    return [
+        row[0]
+        for row in db.execute(
+            f"""
+            WITH RECURSIVE hop(value) AS (
+                SELECT min({column}) FROM {table}
+                UNION ALL
+                SELECT (SELECT min({column}) FROM {table} WHERE {column} > hop.value)
+                FROM hop WHERE hop.value IS NOT NULL
+            )
+            SELECT value FROM hop WHERE value IS NOT NULL
+            """
+        )
+    ]
 
 
 # ---------------------------------------------------------------- paging

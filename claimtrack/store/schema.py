@@ -156,9 +156,56 @@ CREATE TRIGGER [statements_au] AFTER UPDATE ON [statements] BEGIN
 END;
 """
 
+# Version 2: a source's claims (as speaker, and those it relayed) are listed
+# newest article first. Copies of the article id and date on attributions and
+# attribution_via let an index serve that order and its keyset pages, instead
+# of joining and sorting every claim of a busy source. Triggers keep the
+# copies right for every writer.
+ARTICLE_DATE_ON_CLAIMS = """
+ALTER TABLE attributions ADD COLUMN article_id INTEGER;
+ALTER TABLE attributions ADD COLUMN article_date TEXT;
+ALTER TABLE attribution_via ADD COLUMN article_id INTEGER;
+ALTER TABLE attribution_via ADD COLUMN article_date TEXT;
+UPDATE attributions SET
+    article_id = (SELECT s.article_id FROM statements s WHERE s.id = attributions.statement_id),
+    article_date = (SELECT a.date FROM statements s JOIN articles a ON a.id = s.article_id
+                    WHERE s.id = attributions.statement_id);
+UPDATE attribution_via SET
+    article_id = (SELECT at.article_id FROM attributions at
+                  WHERE at.id = attribution_via.attribution_id),
+    article_date = (SELECT at.article_date FROM attributions at
+                    WHERE at.id = attribution_via.attribution_id);
+CREATE TRIGGER attributions_copy_article AFTER INSERT ON attributions BEGIN
+    UPDATE attributions SET
+        article_id = (SELECT s.article_id FROM statements s WHERE s.id = NEW.statement_id),
+        article_date = (SELECT a.date FROM statements s JOIN articles a ON a.id = s.article_id
+                        WHERE s.id = NEW.statement_id)
+    WHERE id = NEW.id;
+END;
+CREATE TRIGGER attribution_via_copy_article AFTER INSERT ON attribution_via BEGIN
+    UPDATE attribution_via SET
+        article_id = (SELECT at.article_id FROM attributions at WHERE at.id = NEW.attribution_id),
+        article_date = (SELECT at.article_date FROM attributions at
+                        WHERE at.id = NEW.attribution_id)
+    WHERE attribution_id = NEW.attribution_id AND position = NEW.position;
+END;
+CREATE TRIGGER articles_copy_date AFTER UPDATE OF date ON articles BEGIN
+    UPDATE attributions SET article_date = NEW.date WHERE article_id = NEW.id;
+    UPDATE attribution_via SET article_date = NEW.date WHERE article_id = NEW.id;
+END;
+CREATE INDEX idx_attributions_speaker_newest
+    ON attributions (speaker_source_id, article_date DESC, article_id DESC);
+CREATE INDEX idx_attribution_via_source_newest
+    ON attribution_via (source_id, article_date DESC, article_id DESC, attribution_id);
+CREATE INDEX idx_attributions_article ON attributions (article_id);
+CREATE INDEX idx_attribution_via_article ON attribution_via (article_id);
+CREATE INDEX idx_articles_language ON articles (language);
+"""
+
 # Each entry is the SQL script that takes the database from version i to i + 1.
 MIGRATIONS: list[str] = [
     INITIAL_SCHEMA,  # version 1
+    ARTICLE_DATE_ON_CLAIMS,  # version 2
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

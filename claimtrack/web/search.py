@@ -37,15 +37,17 @@ def search(fmt: str):
         language=request.args.get("language") or None,
         publisher=request.args.get("publisher") or None,
     )
+    sort = "recent" if request.args.get("sort") == "recent" else "relevance"
     page = queries.search_statements(
-        db, query, filters, after=request.args.get("after"), limit=limit_arg()
+        db, query, filters, sort=sort, after=request.args.get("after"), limit=limit_arg()
     )
-    more = next_url("web.search", page["next"], fmt=fmt)
+    more = next_url("web.search", page["next"], fmt=fmt, sort=page["sort"])
     for row in page["rows"]:
         row["snippet_text"] = snippet_text(row["snippet"])
     if fmt == "json":
         rows = [{k: v for k, v in row.items() if k != "snippet"} for row in page["rows"]]
-        return json_response({"q": query, "rows": rows, "next": page["next"], "next_url": more})
+        return json_response({"q": query, "sort": page["sort"], "matches": page["matches"],
+                              "rows": rows, "next": page["next"], "next_url": more})
     if fmt == "csv":
         columns = statement_columns() + [("snippet", lambda r: r["snippet_text"])]
         return csv_response(page["rows"], columns, "search.csv")
@@ -59,5 +61,7 @@ def search(fmt: str):
         filters=filters,
         facets=queries.search_facets(db, query, filters) if query else None,
         searchable=queries.fts_match_expression(query) is not None,
+        sort=sort,
+        facet_sample=queries.FACET_SAMPLE,
         type_labels=TYPE_LABELS,
     )

@@ -87,7 +87,7 @@ def source(slug: str, fmt: str):
         types=ATTRIBUTION_TYPES,
         type_labels=TYPE_LABELS,
         source_articles=queries.source_articles(db, found["id"]),
-        events=queries.list_events(db, limit=200)["rows"],
+        events=queries.event_choices(db),
     )
 
 
