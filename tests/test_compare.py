@@ -129,16 +129,16 @@ def test_a_denial_on_one_side_is_a_conflict():
 
 def test_topics_outside_the_lexicon_are_paired_by_shared_words():
     a = [
-        statement(1, "The leaders talked about reopening the grain corridor through the Bosporus.")
+        statement(1, "The leaders talked about protecting the whale sanctuary in the Bering Strait.")
     ]
     b = [
-        statement(2, "Grain shipments through the Bosporus corridor were discussed at length."),
+        statement(2, "A whale sanctuary in the Bering Strait was discussed at length."),
         statement(3, "The orchestra will give a concert for schoolchildren in the capital."),
     ]
     rows = align_accounts("A", a, "B", b)
     row = shared_row(rows, 1, 2)
     assert row is not None and row["status"] == "both"
-    assert "bosporus" in row["topic"] or "grain" in row["topic"]
+    assert "whale" in row["topic"] or "bering" in row["topic"]
     assert shared_row(rows, 1, 3) is None
     assert [r["status"] for r in rows_with(rows, 3)] == ["only_b"]
 
