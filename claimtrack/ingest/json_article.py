@@ -71,8 +71,8 @@ def parse_json_article(text: str, path: str | None = None) -> ParsedArticle:
         article = ARTICLE_SCHEMA.load(data)
     except ValidationError as exc:
         reason = describe_validation_error(exc)
-        if "body: missing" in reason:
-            reason = "missing body: " + reason
+        if reason == "body: missing":
+            raise ArticleRejected(path, 'missing body: the JSON has no "body" field') from None
         raise ArticleRejected(path, f"invalid article JSON: {reason}") from None
     return ParsedArticle(
         body=article["body"],
