@@ -1,8 +1,8 @@
 """Measure how well `claimtrack compare` aligns two accounts against a hand-written reference.
 
 The reference (tests/data/alignment_*.json) lists pairs of statements, one
-from each side, that belong in the same row, by a sentence prefix. The two
-readouts are imported into a temporary database with the real importer,
+from each side, that belong in the same row, by a sentence prefix. The
+documents (readouts, possibly a news article relaying both) are imported into a temporary database with the real importer,
 grouped as one event and compared; every pair of an A and a B statement
 that share at least one row is a predicted pair. Prints pairwise
 precision, recall and F1.
@@ -28,16 +28,16 @@ def predicted_pairs(comparison: dict) -> set[tuple[int, int]]:
     return {(a["id"], b["id"]) for row in comparison["rows"] for a in row["a"] for b in row["b"]}
 
 
-def reference_pairs(reference: dict, statements: dict[str, list[dict]]) -> set[tuple[int, int]]:
+def reference_pairs(reference: dict, statements: list[dict]) -> set[tuple[int, int]]:
     """The reference's prefix pairs as statement id pairs (each prefix must find one statement)."""
 
-    def find(side: str, prefix: str) -> int:
-        hits = [s["id"] for s in statements[side] if s["text"].startswith(prefix)]
+    def find(prefix: str) -> int:
+        hits = [s["id"] for s in statements if s["text"].startswith(prefix)]
         if len(hits) != 1:
-            raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} {side} statements")
+            raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} statements")
         return hits[0]
 
-    return {(find("a", a), find("b", b)) for a, b in reference["pairs"]}
+    return {(find(a), find(b)) for a, b in reference["pairs"]}
 
 
 def scores(predicted: set, expected: set) -> dict[str, float]:
@@ -57,40 +57,39 @@ def scores(predicted: set, expected: set) -> dict[str, float]:
 
 
 def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
-    """Import the reference's two documents, compare them, and score the alignment."""
+    """Import the reference's documents as one event, compare the sides, score the alignment."""
     from claimtrack.compare import compare_event
     from claimtrack.importer import import_paths
     from claimtrack.store import open_database
     from claimtrack.store.events import create_event
 
     reference = json.loads(reference_path.read_text("utf-8"))
+    documents = reference["documents"]
+    if isinstance(documents, dict):
+        documents = list(documents.values())
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
-        paths = [str(SHARED / reference["documents"][side]) for side in ("a", "b")]
-        outcomes = list(import_paths(db, paths))
+        outcomes = list(import_paths(db, [str(SHARED / path) for path in documents]))
         for outcome in outcomes:
             if outcome.status == "error":
                 raise SystemExit(outcome.error)
-        article_ids = {side: o.article_id for side, o in zip(("a", "b"), outcomes)}
+        article_ids = [o.article_id for o in outcomes]
         event_id = create_event(
-            db, "evaluation", reference.get("event_date"), article_ids=article_ids.values()
+            db, "evaluation", reference.get("event_date"), article_ids=article_ids
         )
         comparison = compare_event(db, event_id, reference["side_a"], reference["side_b"])
-        statements = {
-            side: [
-                {"id": r[0], "text": r[1]}
-                for r in db.execute(
-                    "SELECT id, text FROM statements WHERE article_id = ? ORDER BY idx",
-                    [article_ids[side]],
-                )
-            ]
-            for side in ("a", "b")
-        }
+        placeholders = ", ".join("?" for _ in article_ids)
+        statements = [
+            {"id": r[0], "text": r[1]}
+            for r in db.execute(
+                f"SELECT id, text FROM statements WHERE article_id IN ({placeholders})", article_ids
+            )
+        ]
         db.close()
     predicted = predicted_pairs(comparison)
     expected = reference_pairs(reference, statements)
     if verbose:
-        text = {s["id"]: s["text"][:60] for side in statements.values() for s in side}
+        text = {s["id"]: s["text"][:60] for s in statements}
         for label, pairs in (("missed", expected - predicted), ("extra", predicted - expected)):
             for a, b in sorted(pairs):
                 print(f"  {label}: {text[a]!r} <-> {text[b]!r}")
