@@ -73,6 +73,7 @@ def test_same_article_twice_is_a_409_naming_the_stored_one(client):
     [
         ({"body": "   "}, "body"),
         ({"title": ""}, "title"),
+        ({"title": "   "}, "title"),
         ({"date": "13-04-2021"}, "date"),
         ({"language": "de"}, "language"),
         ({"url": "javascript:alert(1)"}, "url"),

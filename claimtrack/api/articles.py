@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import url_for
+from marshmallow import ValidationError
 
 from claimtrack.api.auth import require_admin
 from claimtrack.api.blueprint import api, operation
@@ -20,10 +21,8 @@ from claimtrack.api.schemas import (
     PageQuerySchema,
 )
 from claimtrack.app import get_db
-from claimtrack.engine.document import Document
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store import api_queries
-from claimtrack.store.articles import find_article_by_hash, save_article
 
 
 @api.post("/articles")
@@ -39,6 +38,8 @@ from claimtrack.store.articles import find_article_by_hash, save_article
 def create_article():
     """Analyse the posted article, store it and answer 201 with the stored result."""
     data = load_json_body(ARTICLE_INPUT)
+    if not data["title"].strip():
+        raise ValidationError({"title": ["must contain text"]})
     parsed = ParsedArticle(
         body=data["body"],
         title=data["title"].strip(),
@@ -46,42 +47,30 @@ def create_article():
         publisher=(data["publisher"] or "").strip() or None,
         language=data["language"],
         date=data["date"],
-        source_path=None,
     )
-    db = get_db()
-    existing = find_article_by_hash(db, parsed.content_hash)
-    if existing is None:
-        document = _analyse(parsed)
-        result = save_article(db, parsed, document)
-        if result.status == "imported":
-            body = ARTICLE_DETAIL.dump(api_queries.get_article(db, result.article_id))
-            location = url_for("api.read_article", article_id=result.article_id)
-            return body, 201, {"Location": location}
-        existing = result
-    raise ApiError(
-        409,
-        f"this article is already stored as article {existing.article_id}",
-        {
-            "id": existing.article_id,
-            "url": url_for("api.read_article", article_id=existing.article_id),
-        },
-    )
-
-
-def _analyse(parsed: ParsedArticle) -> Document:
-    from claimtrack.engine.extract import get_extractor
+    # imported here, not at module level: the engine pulls in spaCy, which the
+    # read endpoints (and the web pages in the same process) never need
     from claimtrack.engine.nlp import PipelineUnavailable
+    from claimtrack.importer import import_parsed_article
 
+    db = get_db()
     try:
-        return get_extractor().analyse_body(
-            parsed.body,
-            language=parsed.language,
-            publisher=parsed.publisher,
-            date=parsed.date,
-            title=parsed.title,
-        )
+        # the same path as `claimtrack import`: known content is not analysed again
+        result = import_parsed_article(db, parsed)
     except PipelineUnavailable as exc:
         raise ApiError(503, f"the analysis engine is not available: {exc}") from None
+    if result.status != "imported":
+        raise ApiError(
+            409,
+            f"this article is already stored as article {result.article_id}",
+            {
+                "id": result.article_id,
+                "url": url_for("api.read_article", article_id=result.article_id),
+            },
+        )
+    body = ARTICLE_DETAIL.dump(api_queries.get_article(db, result.article_id))
+    location = url_for("api.read_article", article_id=result.article_id)
+    return body, 201, {"Location": location}
 
 
 @api.get("/articles")
