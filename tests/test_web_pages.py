@@ -136,6 +136,18 @@ def test_article_page_highlights_each_claim_with_label_cue_and_chain(client, sam
     assert '<mark class="cue">zei</mark>' in text
     assert '<span class="mention">Biden</span>' in text
     assert "Chain: Testkrant → Witte Huis → Joe Biden" in text
+    assert '<span class="via-mention">Witte Huis</span>' in text
+
+
+def test_claim_label_names_each_speaker_once(client, db, sample):
+    statement_id = sample["statements"]["Volgens Poetin is de oefening „normaal”."]
+    db["attributions"].insert(
+        {"statement_id": statement_id, "position": 1, "type": "according_to", "confidence": 0.5,
+         "speaker_source_id": sample["sources"]["vladimir-poetin"], "speaker_name": "Vladimir Poetin"}
+    )
+    html = page_text(client.get(f"/articles/{sample['articles'][0]}"))
+    label = re.search(rf'id="s-{statement_id}".*?<span class="claim-label[^"]*">([^<]*)<', html).group(1)
+    assert label == "Vladimir Poetin (according to)"
 
 
 def test_article_page_gives_each_source_its_own_colour_and_keeps_paragraphs(client, sample):

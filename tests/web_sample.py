@@ -259,5 +259,14 @@ def _insert_claim(db, claim: Claim, order, statement_id, start, text, ids) -> No
                 "source_id": via_source["id"],
                 "name": via_source["name"],
                 "kind": via_source["kind"],
+                **_via_mention(text, via_source["name"], start),
             }
         )
+
+
+def _via_mention(sentence: str, name: str, sentence_start: int) -> dict:
+    """The relay's mention in the sentence, when its name occurs there."""
+    if name not in sentence:
+        return {}
+    mention, start, end = _span(sentence, name, sentence_start)
+    return {"mention": mention, "mention_start": start, "mention_end": end}

@@ -299,7 +299,7 @@ def _vias_for(db: sqlite_utils.Database, attribution_ids: list[int]) -> dict[int
         for row in db.query(
             f"""
             SELECT v.attribution_id, v.position, v.source_id, v.kind, v.mention,
-                   COALESCE(src.name, v.name) AS name, src.slug
+                   v.mention_start, v.mention_end, COALESCE(src.name, v.name) AS name, src.slug
             FROM attribution_via v LEFT JOIN sources src ON src.id = v.source_id
             WHERE v.attribution_id IN ({_placeholders(chunk)})
             ORDER BY v.attribution_id, v.position
@@ -315,7 +315,14 @@ def _attach_chains(db: sqlite_utils.Database, attributions: list[dict], publishe
     vias = _vias_for(db, [a["id"] for a in attributions])
     for attribution in attributions:
         attribution["via"] = [
-            {"name": v["name"], "slug": v["slug"], "kind": v["kind"], "mention": v["mention"]}
+            {
+                "name": v["name"],
+                "slug": v["slug"],
+                "kind": v["kind"],
+                "mention": v["mention"],
+                "mention_start": v["mention_start"],
+                "mention_end": v["mention_end"],
+            }
             for v in vias.get(attribution["id"], [])
         ]
         attribution["chain"] = build_chain(

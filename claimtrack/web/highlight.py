@@ -98,7 +98,9 @@ def render_statement(statement: dict, colours: dict[str, int]) -> Markup:
     colour = colours.get(source_key(primary), 0)
     tip_id = f"chain-{statement['id']}"
     label = "; ".join(
-        f"{a['speaker_name']} ({TYPE_LABELS.get(a['type'], a['type'])})" for a in attributions
+        dict.fromkeys(
+            f"{a['speaker_name']} ({TYPE_LABELS.get(a['type'], a['type'])})" for a in attributions
+        )
     )
     return Markup(
         '<span class="claim src-{colour}" id="s-{sid}" tabindex="0" aria-describedby="{tip}">'
@@ -136,8 +138,11 @@ def _marked_text(statement: dict, colours: dict[str, int]) -> Markup:
     spans = []  # (start, end, mark, colour) relative to the statement
     for attribution in statement["attributions"]:
         colour = colours.get(source_key(attribution), 0)
-        for mark in ("content", "cue", "mention"):
-            start, end = attribution.get(f"{mark}_start"), attribution.get(f"{mark}_end")
+        marked = [
+            (mark, attribution.get(f"{mark}_start"), attribution.get(f"{mark}_end"))
+            for mark in ("content", "cue", "mention")
+        ] + [("via", via.get("mention_start"), via.get("mention_end")) for via in attribution["via"]]
+        for mark, start, end in marked:
             if start is None or end is None:
                 continue
             start, end = max(start - base, 0), min(end - base, len(text))
@@ -159,6 +164,8 @@ def _piece(text: str, marks: list[tuple[str, int]]) -> Markup:
     names = {mark for mark, _ in marks}
     if "mention" in names:
         html = Markup('<span class="mention">{}</span>').format(html)
+    elif "via" in names:
+        html = Markup('<span class="via-mention">{}</span>').format(html)
     if "cue" in names:
         html = Markup('<mark class="cue">{}</mark>').format(html)
     content_colours = [colour for mark, colour in marks if mark == "content"]
