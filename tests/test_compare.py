@@ -129,7 +129,9 @@ def test_a_denial_on_one_side_is_a_conflict():
 
 def test_topics_outside_the_lexicon_are_paired_by_shared_words():
     a = [
-        statement(1, "The leaders talked about protecting the whale sanctuary in the Bering Strait.")
+        statement(
+            1, "The leaders talked about protecting the whale sanctuary in the Bering Strait."
+        )
     ]
     b = [
         statement(2, "A whale sanctuary in the Bering Strait was discussed at length."),
@@ -172,3 +174,10 @@ def test_statements_come_back_unchanged_in_their_rows():
     rows = align_accounts("A", [original], "B", [])
     assert rows[0]["a"] == [original]
     assert rows[0]["status"] == "only_a"
+
+
+def test_a_job_title_is_not_a_topic():
+    concepts = default_lexicon().concepts_in(
+        "National Security Adviser Jake Sullivan briefed reporters.", "en"
+    )
+    assert concepts == []

@@ -19,6 +19,7 @@ class Concept:
     id: str
     label: str
     weak: bool = False  # the occurrence itself ("the call"): a topic only when nothing else is
+    ignore: bool = False  # absorbs phrases that are no topic ("national security adviser")
 
 
 class TopicLexicon:
@@ -28,7 +29,12 @@ class TopicLexicon:
         self.concepts: dict[str, Concept] = {}
         self.terms = TermIndex()
         for entry in data["concepts"]:
-            concept = Concept(entry["id"], entry["label"], bool(entry.get("weak", False)))
+            concept = Concept(
+                entry["id"],
+                entry["label"],
+                bool(entry.get("weak", False)),
+                bool(entry.get("ignore", False)),
+            )
             self.concepts[concept.id] = concept
             self.terms.add_many(concept.id, entry)
 
@@ -40,7 +46,8 @@ class TopicLexicon:
         """The concepts `text` mentions, in order of first mention, each once."""
         seen: dict[str, Concept] = {}
         for match in self.matches(text, language):
-            seen.setdefault(match.key, self.concepts[match.key])
+            if not self.concepts[match.key].ignore:
+                seen.setdefault(match.key, self.concepts[match.key])
         return list(seen.values())
 
 
