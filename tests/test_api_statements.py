@@ -175,3 +175,11 @@ def test_statement_as_claimreview_jsonld(client, stored):
     assert document["claimReviewed"] == (
         "De Verenigde Staten willen de spanningen met Rusland verminderen"
     )
+
+
+def test_claimant_of_a_relayed_claim_is_who_made_it(client, stored):
+    item = client.get("/api/v1/statements?via=Witte Huis").get_json()["items"][0]
+    document = client.get(f"/api/v1/statements/{item['id']}.jsonld").get_json(force=True)
+    assert document["itemReviewed"]["author"]["name"] == "Joe Biden"
+    assert document["itemReviewed"]["author"]["@type"] == "Person"
+    assert document["claimReviewed"] == "We blijven Oekraïne steunen"

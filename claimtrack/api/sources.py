@@ -98,7 +98,10 @@ def merge_source(source_id: int):
     db = get_db()
     if api_queries.get_source(db, into) is None:
         raise ApiError(422, "the request did not validate", {"into": [f"no source with id {into}"]})
-    moved = merge_sources(db, keep_id=into, drop_id=source_id)
+    try:
+        moved = merge_sources(db, keep_id=into, drop_id=source_id)
+    except LookupError:  # one of the two was merged away by a request running meanwhile
+        raise ApiError(404, "the source no longer exists") from None
     return MERGE_RESULT.dump(
         {"source": api_queries.get_source(db, into), "merged_id": source_id, "moved": moved}
     )

@@ -95,12 +95,14 @@ def statement_jsonld(statement_id: int):
 def claim_review(statement: dict[str, Any]) -> dict[str, Any]:
     """Describe a stored statement the way fact-checkers publish claims (schema.org).
 
-    The claimant is the speaker of the statement's outermost attribution;
-    the claim date is the article's date; the appearance is the article.
-    claimtrack does not rate claims, so there is no reviewRating.
+    The claimant is whoever made the claim: of the statement's attributions
+    the one passed on by the most others (Biden in "Biden said ..., the
+    White House reports"); the claim date is the article's date; the
+    appearance is the article. claimtrack does not rate claims, so there is
+    no reviewRating.
     """
     article = statement["article"] or {}
-    outer = next((a for a in statement["attributions"] if a["parent_id"] is None), None)
+    claimant = max(statement["attributions"], key=lambda a: len(a["via"]), default=None)
     claim: dict[str, Any] = {
         "type": "Claim",
         "text": statement["text"],
@@ -117,8 +119,8 @@ def claim_review(statement: dict[str, Any]) -> dict[str, Any]:
             else None,
         },
     }
-    if outer is not None:
-        speaker = outer["speaker"]
+    if claimant is not None:
+        speaker = claimant["speaker"]
         claim["author"] = {
             "type": "Person" if speaker["kind"] == "person" else "Organization",
             "name": speaker["name"],
@@ -126,7 +128,7 @@ def claim_review(statement: dict[str, Any]) -> dict[str, Any]:
             if speaker["source_id"]
             else None,
         }
-    claimed = outer["content"]["text"] if outer and outer["content"] else statement["text"]
+    claimed = claimant["content"]["text"] if claimant and claimant["content"] else statement["text"]
     return {
         "context": "https://schema.org",
         "type": "ClaimReview",
