@@ -95,6 +95,14 @@ def test_json_lines_per_file(cli_runner, articles):
     assert "imported 3" in result.stderr
 
 
+def test_html_import_keeps_the_article_and_drops_the_script(cli_runner, db_path, articles):
+    cli_runner("import", str(articles / "ferry.html"))
+    article = next(open_database(db_path)["articles"].rows)
+    assert article["title"] == "Ferry service resumes"
+    assert "ferry to the island will sail again" in article["body"]
+    assert "steal" not in article["body"] and "<" not in article["body"]
+
+
 def test_bad_files_are_reported_and_the_rest_imported(cli_runner, db_path, tmp_path, articles):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -182,3 +190,47 @@ def test_import_script_does_the_same(tmp_path, articles):
     assert run.returncode == 0, run.stderr
     assert len(run.stdout.splitlines()) == 3
     assert counts(db)["articles"] == 3
+
+
+CRASH_DURING_SAVE = """
+import os, sys
+import claimtrack.store.articles as articles
+
+def crash(*args, **kwargs):
+    os._exit(9)  # the process dies after the article and statement rows are written
+
+articles._save_attributions = crash
+from claimtrack.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_crash_in_the_middle_of_saving_leaves_no_half_article(db_path, articles):
+    path = str(articles / "nl" / "brug.txt")
+    crashed = subprocess.run(
+        [sys.executable, "-c", CRASH_DURING_SAVE, "import", "--db", str(db_path), path],
+        check=False, capture_output=True, timeout=300,
+    )
+    assert crashed.returncode == 9
+    after = counts(db_path)
+    assert (after["articles"], after["statements"], after["attributions"]) == (0, 0, 0)
+
+    redo = subprocess.run(
+        [sys.executable, "-c", "from claimtrack.cli import main; main()",
+         "import", "--db", str(db_path), path],
+        check=False, capture_output=True, text=True, timeout=300,
+    )
+    assert redo.returncode == 0, redo.stderr
+    assert redo.stdout.startswith("imported 1,")
+
+
+def test_two_importers_at_once_store_each_article_once(db_path, articles):
+    command = [sys.executable, "-c", "from claimtrack.cli import main; main()",
+               "import", "--json", "--db", str(db_path), str(articles)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    results = [(run.wait(timeout=300), run.stdout.read()) for run in runs]
+    assert [code for code, _ in results] == [0, 0]
+    statuses = [json.loads(line)["status"] for _, out in results for line in out.splitlines()]
+    assert sorted(statuses).count("imported") == 3
+    assert counts(db_path)["articles"] == 3
