@@ -21,9 +21,22 @@ from pathlib import Path
 from claimtrack.app import create_app
 
 SEARCHES = [
-    "minister", "troops", "klimaat", "prijzen inflatie", '"stable relationship"', "border war",
-    "pensioen", "flooding", "sanctions weapons", "kabinet begroting", "cyberattacks",
-    "hypotheek", "oorlog", "inquiry", "staking loon", "prices",
+    "minister",
+    "troops",
+    "klimaat",
+    "prijzen inflatie",
+    '"stable relationship"',
+    "border war",
+    "pensioen",
+    "flooding",
+    "sanctions weapons",
+    "kabinet begroting",
+    "cyberattacks",
+    "hypotheek",
+    "oorlog",
+    "inquiry",
+    "staking loon",
+    "prices",
 ]
 
 
@@ -36,9 +49,13 @@ def quantile(values: list[float], q: float) -> float:
 def pick_urls(db_path: Path, rng: random.Random) -> dict[str, list[str]]:
     """URLs per page kind: the busiest sources and random ones, random articles, searches."""
     conn = sqlite3.connect(db_path)
-    busiest = [r[0] for r in conn.execute(
-        "SELECT s.slug FROM sources s JOIN (SELECT speaker_source_id AS id, count(*) AS n "
-        "FROM attributions GROUP BY 1 ORDER BY n DESC LIMIT 5) c ON c.id = s.id")]
+    busiest = [
+        r[0]
+        for r in conn.execute(
+            "SELECT s.slug FROM sources s JOIN (SELECT speaker_source_id AS id, count(*) AS n "
+            "FROM attributions GROUP BY 1 ORDER BY n DESC LIMIT 5) c ON c.id = s.id"
+        )
+    ]
     slugs = [r[0] for r in conn.execute("SELECT slug FROM sources")]
     article_ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
     conn.close()
@@ -82,8 +99,13 @@ def main() -> None:
     statements = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
     attributions = conn.execute("SELECT count(*) FROM attributions").fetchone()[0]
     conn.close()
-    results = {"database": str(args.db), "size_mb": round(args.db.stat().st_size / 1e6, 1),
-               "statements": statements, "attributions": attributions, "pages": {}}
+    results = {
+        "database": str(args.db),
+        "size_mb": round(args.db.stat().st_size / 1e6, 1),
+        "statements": statements,
+        "attributions": attributions,
+        "pages": {},
+    }
     for kind, kind_urls in urls.items():
         measure(client, kind_urls[:5], 1)  # warm the page cache and templates
         timings = measure(client, kind_urls, args.rounds)
@@ -96,11 +118,15 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{results['database']}: {results['size_mb']} MB, {statements:,} statements, "
-          f"{attributions:,} attributions")
+    print(
+        f"{results['database']}: {results['size_mb']} MB, {statements:,} statements, "
+        f"{attributions:,} attributions"
+    )
     for kind, figures in results["pages"].items():
-        print(f"  {kind:13} n={figures['requests']:4}  p50 {figures['p50_ms']:6.1f} ms  "
-              f"p95 {figures['p95_ms']:6.1f} ms  max {figures['max_ms']:6.1f} ms")
+        print(
+            f"  {kind:13} n={figures['requests']:4}  p50 {figures['p50_ms']:6.1f} ms  "
+            f"p95 {figures['p95_ms']:6.1f} ms  max {figures['max_ms']:6.1f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -19,41 +19,287 @@ from pathlib import Path
 from claimtrack.store import open_database
 
 WORDS = {
-    "nl": (
-        "de het een en van in is dat op te met voor niet zijn aan er om ook als bij maar "
-        "door naar over nog tegen wordt werd kabinet regering minister president troepen "
-        "grens oorlog vrede akkoord gesprek verklaring verkiezingen economie belasting "
-        "klimaat energie gas olie prijzen inflatie rente banen werkloosheid zorg ziekenhuis "
-        "onderwijs school leraren politie rechter rechtbank onderzoek rapport cijfers "
-        "begroting miljard miljoen procent sancties wapens oefening dialoog veiligheid "
-        "cyberaanvallen bemoeienis stabiele relatie samenwerking top ontmoeting initiatief "
-        "kritiek zorgen steun hulp vluchtelingen asiel migratie stikstof boeren woningen "
-        "huur hypotheek pensioen vakbond staking loon haven brug dijk water overstroming"
-    ).split(),
-    "en": (
-        "the a an and of in is that on to with for not be at but by from about against "
-        "was were government minister president troops border war peace agreement call "
-        "statement elections economy tax climate energy gas oil prices inflation rates jobs "
-        "unemployment health hospital education school teachers police judge court inquiry "
-        "report figures budget billion million percent sanctions weapons exercise dialogue "
-        "security cyberattacks interference stable relationship cooperation summit meeting "
-        "initiative criticism concerns support aid refugees asylum migration farmers homes "
-        "rent mortgage pension union strike wages harbour bridge dyke water flooding"
-    ).split(),
+    "nl": [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "is",
+        "dat",
+        "op",
+        "te",
+        "met",
+        "voor",
+        "niet",
+        "zijn",
+        "aan",
+        "er",
+        "om",
+        "ook",
+        "als",
+        "bij",
+        "maar",
+        "door",
+        "naar",
+        "over",
+        "nog",
+        "tegen",
+        "wordt",
+        "werd",
+        "kabinet",
+        "regering",
+        "minister",
+        "president",
+        "troepen",
+        "grens",
+        "oorlog",
+        "vrede",
+        "akkoord",
+        "gesprek",
+        "verklaring",
+        "verkiezingen",
+        "economie",
+        "belasting",
+        "klimaat",
+        "energie",
+        "gas",
+        "olie",
+        "prijzen",
+        "inflatie",
+        "rente",
+        "banen",
+        "werkloosheid",
+        "zorg",
+        "ziekenhuis",
+        "onderwijs",
+        "school",
+        "leraren",
+        "politie",
+        "rechter",
+        "rechtbank",
+        "onderzoek",
+        "rapport",
+        "cijfers",
+        "begroting",
+        "miljard",
+        "miljoen",
+        "procent",
+        "sancties",
+        "wapens",
+        "oefening",
+        "dialoog",
+        "veiligheid",
+        "cyberaanvallen",
+        "bemoeienis",
+        "stabiele",
+        "relatie",
+        "samenwerking",
+        "top",
+        "ontmoeting",
+        "initiatief",
+        "kritiek",
+        "zorgen",
+        "steun",
+        "hulp",
+        "vluchtelingen",
+        "asiel",
+        "migratie",
+        "stikstof",
+        "boeren",
+        "woningen",
+        "huur",
+        "hypotheek",
+        "pensioen",
+        "vakbond",
+        "staking",
+        "loon",
+        "haven",
+        "brug",
+        "dijk",
+        "water",
+        "overstroming",
+    ],
+    "en": [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "is",
+        "that",
+        "on",
+        "to",
+        "with",
+        "for",
+        "not",
+        "be",
+        "at",
+        "but",
+        "by",
+        "from",
+        "about",
+        "against",
+        "was",
+        "were",
+        "government",
+        "minister",
+        "president",
+        "troops",
+        "border",
+        "war",
+        "peace",
+        "agreement",
+        "call",
+        "statement",
+        "elections",
+        "economy",
+        "tax",
+        "climate",
+        "energy",
+        "gas",
+        "oil",
+        "prices",
+        "inflation",
+        "rates",
+        "jobs",
+        "unemployment",
+        "health",
+        "hospital",
+        "education",
+        "school",
+        "teachers",
+        "police",
+        "judge",
+        "court",
+        "inquiry",
+        "report",
+        "figures",
+        "budget",
+        "billion",
+        "million",
+        "percent",
+        "sanctions",
+        "weapons",
+        "exercise",
+        "dialogue",
+        "security",
+        "cyberattacks",
+        "interference",
+        "stable",
+        "relationship",
+        "cooperation",
+        "summit",
+        "meeting",
+        "initiative",
+        "criticism",
+        "concerns",
+        "support",
+        "aid",
+        "refugees",
+        "asylum",
+        "migration",
+        "farmers",
+        "homes",
+        "rent",
+        "mortgage",
+        "pension",
+        "union",
+        "strike",
+        "wages",
+        "harbour",
+        "bridge",
+        "dyke",
+        "water",
+        "flooding",
+    ],
 }
 CUES = {
     "nl": ["zei", "verklaarde", "meldde", "benadrukte", "stelde", "waarschuwde", "beweerde"],
     "en": ["said", "stated", "reported", "stressed", "argued", "warned", "claimed"],
 }
-FIRST = ["Anna", "Jan", "Maria", "Peter", "Sofia", "Lucas", "Emma", "Daan", "Olga", "Ivan",
-         "Joe", "Kamala", "Mark", "Sigrid", "Jens", "Ursula", "Hugo", "Femke", "Rob", "Lena"]
-LAST = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos",
-        "Peters", "Hendriks", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "Kok",
-        "Stoltenberg", "Biden", "Poetin", "Rutte", "Kaag", "von der Leyen", "Harris"]
-ORGS = ["Ministerie", "Kremlin", "Witte Huis", "NAVO", "Rijkswaterstaat", "CBS", "DNB",
-        "Politie", "OM", "Reuters", "ANP", "AP", "Europese Commissie", "VN", "WHO", "Greenpeace"]
-PUBLISHERS = ["NRC", "de Volkskrant", "Trouw", "NOS", "Het Parool", "AD", "The Guardian",
-              "Reuters", "BBC News", "The Times", "Politico", "Associated Press"]
+FIRST = [
+    "Anna",
+    "Jan",
+    "Maria",
+    "Peter",
+    "Sofia",
+    "Lucas",
+    "Emma",
+    "Daan",
+    "Olga",
+    "Ivan",
+    "Joe",
+    "Kamala",
+    "Mark",
+    "Sigrid",
+    "Jens",
+    "Ursula",
+    "Hugo",
+    "Femke",
+    "Rob",
+    "Lena",
+]
+LAST = [
+    "Jansen",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "Kok",
+    "Stoltenberg",
+    "Biden",
+    "Poetin",
+    "Rutte",
+    "Kaag",
+    "von der Leyen",
+    "Harris",
+]
+ORGS = [
+    "Ministerie",
+    "Kremlin",
+    "Witte Huis",
+    "NAVO",
+    "Rijkswaterstaat",
+    "CBS",
+    "DNB",
+    "Politie",
+    "OM",
+    "Reuters",
+    "ANP",
+    "AP",
+    "Europese Commissie",
+    "VN",
+    "WHO",
+    "Greenpeace",
+]
+PUBLISHERS = [
+    "NRC",
+    "de Volkskrant",
+    "Trouw",
+    "NOS",
+    "Het Parool",
+    "AD",
+    "The Guardian",
+    "Reuters",
+    "BBC News",
+    "The Times",
+    "Politico",
+    "Associated Press",
+]
 TYPES = ["direct", "indirect", "indirect", "according_to", "reportative", "mixed", "nominal"]
 NOW = "2026-01-01T00:00:00+00:00"
 
@@ -66,7 +312,10 @@ def make_sources(rng: random.Random, count: int) -> list[dict]:
         if rng.random() < 0.7:
             name, kind = f"{rng.choice(FIRST)} {rng.choice(LAST)}", "person"
         else:
-            name, kind = f"{rng.choice(ORGS)} {rng.choice(['Noord', 'Zuid', 'Oost', 'West', 'Centraal'])}", "organization"
+            name, kind = (
+                f"{rng.choice(ORGS)} {rng.choice(['Noord', 'Zuid', 'Oost', 'West', 'Centraal'])}",
+                "organization",
+            )
         if name in seen:
             name = f"{name} {number}"
         seen.add(name)
@@ -105,8 +354,12 @@ def build(db_path: Path, statements_wanted: int, seed: int) -> dict:
     db["sources"].insert_all(sources, batch_size=1000)
     db["source_aliases"].insert_all(
         (
-            {"source_id": s["id"], "alias": s["name"], "alias_key": s["name"].lower(),
-             "language": None}
+            {
+                "source_id": s["id"],
+                "alias": s["name"],
+                "alias_key": s["name"].lower(),
+                "language": None,
+            }
             for s in sources
         ),
         batch_size=1000,
@@ -134,35 +387,64 @@ def build(db_path: Path, statements_wanted: int, seed: int) -> dict:
                     cursor += 1
                 sentence, claim = make_sentence(rng, language, pick_word[language], pick_speaker)
                 statement_id += 1
-                statements.append({"id": statement_id, "article_id": article_id, "idx": index,
-                                   "paragraph": paragraph, "start": cursor,
-                                   "end": cursor + len(sentence), "text": sentence})
+                statements.append(
+                    {
+                        "id": statement_id,
+                        "article_id": article_id,
+                        "idx": index,
+                        "paragraph": paragraph,
+                        "start": cursor,
+                        "end": cursor + len(sentence),
+                        "text": sentence,
+                    }
+                )
                 if claim:
                     attribution_id += 1
                     attributions.append(claim_row(claim, attribution_id, statement_id, cursor))
                     for position in range(rng.choice([0, 0, 0, 0, 1, 1, 2])):
                         relay = pick_speaker()
-                        vias.append({"attribution_id": attribution_id, "position": position,
-                                     "source_id": relay["id"], "name": relay["name"],
-                                     "kind": relay["kind"]})
+                        vias.append(
+                            {
+                                "attribution_id": attribution_id,
+                                "position": position,
+                                "source_id": relay["id"],
+                                "name": relay["name"],
+                                "kind": relay["kind"],
+                            }
+                        )
                 parts.append(sentence)
                 cursor += len(sentence)
                 index += 1
         body = "".join(parts)
-        articles.append({
-            "id": article_id, "title": words(rng, pick_word[language], 6).capitalize(),
-            "publisher": rng.choice(PUBLISHERS), "language": language, "date": date,
-            "date_precision": "day" if len(date) == 10 else "month", "body": body,
-            "content_hash": f"bench-{article_id}", "word_count": len(body.split()),
-            "imported_at": NOW,
-        })
+        articles.append(
+            {
+                "id": article_id,
+                "title": words(rng, pick_word[language], 6).capitalize(),
+                "publisher": rng.choice(PUBLISHERS),
+                "language": language,
+                "date": date,
+                "date_precision": "day" if len(date) == 10 else "month",
+                "body": body,
+                "content_hash": f"bench-{article_id}",
+                "word_count": len(body.split()),
+                "imported_at": NOW,
+            }
+        )
     with db.conn:
         db["articles"].insert_all(articles, batch_size=1000)
         db["statements"].insert_all(statements, batch_size=2000)
         db["attributions"].insert_all(attributions, batch_size=2000)
         db["attribution_via"].insert_all(vias, batch_size=2000)
-        events = [{"id": n, "title": f"Event {n}", "date": f"{rng.randint(2015, 2024)}-06-01",
-                   "date_precision": "day", "created_at": NOW} for n in range(1, 201)]
+        events = [
+            {
+                "id": n,
+                "title": f"Event {n}",
+                "date": f"{rng.randint(2015, 2024)}-06-01",
+                "date_precision": "day",
+                "created_at": NOW,
+            }
+            for n in range(1, 201)
+        ]
         db["events"].insert_all(events)
         links = {(rng.randint(1, 200), rng.randint(1, statement_id)) for _ in range(10000)}
         db["event_statements"].insert_all(
@@ -171,8 +453,17 @@ def build(db_path: Path, statements_wanted: int, seed: int) -> dict:
     db.execute("ANALYZE")
     db.conn.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    counts = {table: db[table].count for table in
-              ("articles", "statements", "attributions", "attribution_via", "sources", "events")}
+    counts = {
+        table: db[table].count
+        for table in (
+            "articles",
+            "statements",
+            "attributions",
+            "attribution_via",
+            "sources",
+            "events",
+        )
+    }
     db.close()
     return counts
 
@@ -191,9 +482,12 @@ def make_sentence(rng, language, pick_word, pick_speaker) -> tuple[str, dict | N
     cue_start = len(speaker["name"]) + 1
     content_start = cue_start + len(cue) + len(that) + 2
     return sentence, {
-        "speaker": speaker, "type": claim_type, "mention": mention,
+        "speaker": speaker,
+        "type": claim_type,
+        "mention": mention,
         "cue": (cue_start, cue_start + len(cue)),
-        "content": (content_start, content_start + len(content)), "text": sentence,
+        "content": (content_start, content_start + len(content)),
+        "text": sentence,
     }
 
 
@@ -208,12 +502,22 @@ def claim_row(claim: dict, attribution_id: int, statement_id: int, base: int) ->
     cue, cue_start, cue_end = span("cue")
     content, content_start, content_end = span("content")
     return {
-        "id": attribution_id, "statement_id": statement_id, "position": 0,
-        "speaker_source_id": claim["speaker"]["id"], "speaker_name": claim["speaker"]["name"],
-        "speaker_kind": claim["speaker"]["kind"], "mention": mention,
-        "mention_start": mention_start, "mention_end": mention_end, "cue": cue,
-        "cue_start": cue_start, "cue_end": cue_end, "content": content,
-        "content_start": content_start, "content_end": content_end, "type": claim["type"],
+        "id": attribution_id,
+        "statement_id": statement_id,
+        "position": 0,
+        "speaker_source_id": claim["speaker"]["id"],
+        "speaker_name": claim["speaker"]["name"],
+        "speaker_kind": claim["speaker"]["kind"],
+        "mention": mention,
+        "mention_start": mention_start,
+        "mention_end": mention_end,
+        "cue": cue,
+        "cue_start": cue_start,
+        "cue_end": cue_end,
+        "content": content,
+        "content_start": content_start,
+        "content_end": content_end,
+        "type": claim["type"],
         "confidence": 0.8,
     }
 

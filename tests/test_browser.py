@@ -11,24 +11,31 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import REPO_ROOT, shared_path
 from web_sample import insert_sample
 from werkzeug.serving import make_server
 
 from claimtrack.app import create_app
 from claimtrack.store import open_database
-from conftest import REPO_ROOT, shared_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed "
-                       "(apt-get install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is not installed (apt-get install chromium)",
+    ),
 ]
 
 
@@ -40,8 +47,14 @@ def site(tmp_path_factory):
     ids = insert_sample(db)
     seed = _import_seed(db)
     db.close()
-    app = create_app({"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": "test-token",
-                      "SECRET_KEY": "browser"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(db_path),
+            "ADMIN_TOKEN": "test-token",
+            "SECRET_KEY": "browser",
+        }
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -33,8 +33,9 @@ def admin(client):
 
 
 def test_without_a_configured_token_writes_are_disabled_and_the_page_says_so(db_path, sample):
-    app = create_app({"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": None,
-                      "SECRET_KEY": "t"})
+    app = create_app(
+        {"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": None, "SECRET_KEY": "t"}
+    )
     client = app.test_client()
     assert "Writes are disabled" in client.get("/login").get_data(as_text=True)
     response = client.get("/sources/merge")
@@ -65,8 +66,9 @@ def test_login_without_csrf_token_is_refused(client, sample):
 
 def test_login_redirects_only_within_the_site(client, sample):
     token = csrf_from(client)
-    response = client.post("/login", data={"token": "test-token", "csrf_token": token,
-                                           "next": "//evil.example/x"})
+    response = client.post(
+        "/login", data={"token": "test-token", "csrf_token": token, "next": "//evil.example/x"}
+    )
     assert response.headers["Location"] == "/"
 
 
@@ -79,8 +81,9 @@ def test_post_without_csrf_token_changes_nothing(admin, db, sample):
 
 def test_merge_witte_huis_into_white_house_moves_relays_and_aliases(admin, db, sample):
     client, csrf = admin
-    response = client.post("/sources/merge", data={"keep": "white-house", "drop": "witte-huis",
-                                                   "csrf_token": csrf()})
+    response = client.post(
+        "/sources/merge", data={"keep": "white-house", "drop": "witte-huis", "csrf_token": csrf()}
+    )
     assert response.status_code == 302 and response.headers["Location"] == "/sources/white-house"
     assert client.get("/sources/witte-huis").status_code == 404
     source = client.get("/sources/white-house.json").get_json()["source"]
@@ -92,36 +95,51 @@ def test_merge_witte_huis_into_white_house_moves_relays_and_aliases(admin, db, s
 
 def test_merge_rejects_unknown_or_identical_sources(admin, sample):
     client, csrf = admin
-    unknown = client.post("/sources/merge", data={"keep": "white-house", "drop": "nobody",
-                                                  "csrf_token": csrf()})
+    unknown = client.post(
+        "/sources/merge", data={"keep": "white-house", "drop": "nobody", "csrf_token": csrf()}
+    )
     assert unknown.status_code == 422
-    same = client.post("/sources/merge", data={"keep": "kremlin", "drop": "kremlin",
-                                               "csrf_token": csrf()})
+    same = client.post(
+        "/sources/merge", data={"keep": "kremlin", "drop": "kremlin", "csrf_token": csrf()}
+    )
     assert same.status_code == 422 and "into itself" in same.get_data(as_text=True)
 
 
 def test_edit_kind_and_aliases(admin, sample):
     client, csrf = admin
-    client.post("/sources/reuters/edit", data={"action": "kind", "kind": "group",
-                                               "csrf_token": csrf()})
-    client.post("/sources/reuters/edit", data={"action": "add_alias", "alias": "Thomson Reuters",
-                                               "language": "en", "csrf_token": csrf()})
+    client.post(
+        "/sources/reuters/edit", data={"action": "kind", "kind": "group", "csrf_token": csrf()}
+    )
+    client.post(
+        "/sources/reuters/edit",
+        data={
+            "action": "add_alias",
+            "alias": "Thomson Reuters",
+            "language": "en",
+            "csrf_token": csrf(),
+        },
+    )
     source = client.get("/sources/reuters.json").get_json()["source"]
     assert source["kind"] == "group"
     added = next(a for a in source["aliases"] if a["alias"] == "Thomson Reuters")
     assert client.get("/sources.json?q=thomson").get_json()["rows"][0]["slug"] == "reuters"
-    client.post("/sources/reuters/edit", data={"action": "remove_alias", "alias_id": added["id"],
-                                               "csrf_token": csrf()})
+    client.post(
+        "/sources/reuters/edit",
+        data={"action": "remove_alias", "alias_id": added["id"], "csrf_token": csrf()},
+    )
     assert client.get("/sources.json?q=thomson").get_json()["rows"] == []
 
 
 def test_alias_of_another_source_and_bad_kind_are_refused(admin, sample):
     client, csrf = admin
-    taken = client.post("/sources/reuters/edit", data={"action": "add_alias", "alias": "Kremlin",
-                                                       "csrf_token": csrf()})
+    taken = client.post(
+        "/sources/reuters/edit",
+        data={"action": "add_alias", "alias": "Kremlin", "csrf_token": csrf()},
+    )
     assert taken.status_code == 422 and "already names Kremlin" in taken.get_data(as_text=True)
-    bad = client.post("/sources/reuters/edit", data={"action": "kind", "kind": "alien",
-                                                     "csrf_token": csrf()})
+    bad = client.post(
+        "/sources/reuters/edit", data={"action": "kind", "kind": "alien", "csrf_token": csrf()}
+    )
     assert bad.status_code == 422
     assert client.get("/sources/reuters.json").get_json()["source"]["kind"] == "organization"
 
@@ -140,7 +158,10 @@ def test_bad_uploads_get_a_clear_error_and_store_nothing(admin, db, sample, uplo
 
     client, csrf = admin
     before = db["articles"].count
-    data = {"csrf_token": csrf(), "file": (io.BytesIO(upload), "article.json" if b"{" in upload else "a.txt")}
+    data = {
+        "csrf_token": csrf(),
+        "file": (io.BytesIO(upload), "article.json" if b"{" in upload else "a.txt"),
+    }
     response = client.post("/import", data=data, content_type="multipart/form-data")
     assert response.status_code == 422
     assert reason in response.get_data(as_text=True)
@@ -150,32 +171,56 @@ def test_bad_uploads_get_a_clear_error_and_store_nothing(admin, db, sample, uplo
 def test_oversized_upload_is_refused(db_path, sample):
     import io
 
-    app = create_app({"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": "test-token",
-                      "SECRET_KEY": "t", "MAX_CONTENT_LENGTH": 1024})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(db_path),
+            "ADMIN_TOKEN": "test-token",
+            "SECRET_KEY": "t",
+            "MAX_CONTENT_LENGTH": 1024,
+        }
+    )
     client = app.test_client()
     log_in(client)
     token = csrf_from(client, "/import")
-    response = client.post("/import", data={"csrf_token": token,
-                                            "file": (io.BytesIO(b"a " * 4096), "big.txt")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/import",
+        data={"csrf_token": token, "file": (io.BytesIO(b"a " * 4096), "big.txt")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 413
     assert "larger than the limit" in response.get_data(as_text=True)
 
 
 def test_pasted_article_is_analysed_stored_and_shown_with_attributions(admin, db):
     client, csrf = admin
-    text = ("De minister zei dat de brug <b>dicht</b> blijft.\r\n\r\n"
-            "Het verkeer staat stil.")
-    response = client.post("/import", data={"csrf_token": csrf(), "text": text,
-                                            "title": "Brug dicht", "publisher": "Testkrant",
-                                            "date": "2024-02-03", "language": "nl"})
+    text = "De minister zei dat de brug <b>dicht</b> blijft.\r\n\r\nHet verkeer staat stil."
+    response = client.post(
+        "/import",
+        data={
+            "csrf_token": csrf(),
+            "text": text,
+            "title": "Brug dicht",
+            "publisher": "Testkrant",
+            "date": "2024-02-03",
+            "language": "nl",
+        },
+    )
     assert response.status_code == 302
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Brug dicht" in html
     assert '<span class="claim' in html and '<mark class="cue">zei</mark>' in html
     assert "&lt;b&gt;dicht&lt;/b&gt;" in html
     assert html.count("<p>") >= 2
-    again = client.post("/import", data={"csrf_token": csrf(), "text": text, "title": "Brug dicht",
-                                         "publisher": "Testkrant", "date": "2024-02-03"})
+    again = client.post(
+        "/import",
+        data={
+            "csrf_token": csrf(),
+            "text": text,
+            "title": "Brug dicht",
+            "publisher": "Testkrant",
+            "date": "2024-02-03",
+        },
+    )
     assert again.headers["Location"] == response.headers["Location"]
     assert db["articles"].count == 1

@@ -70,7 +70,7 @@ def test_source_page_lists_claims_newest_first_with_cue_type_and_chain(client, s
     assert claims.index("Biden zei dat") < claims.index("We support Ukraine")
     assert "indirect" in claims and "direct quote" in claims
     assert "zei" in claims
-    chain = re.search(r'<ol class="chain".*?</ol>', claims, re.S).group(0)
+    chain = re.search(r'<ol class="chain".*?</ol>', claims, re.DOTALL).group(0)
     assert chain.index("Testkrant") < chain.index("Witte Huis") < chain.index("Joe Biden")
 
 
@@ -128,7 +128,9 @@ def test_article_page_highlights_each_claim_with_label_cue_and_chain(client, sam
     statement_id = sample["statements"][
         "Biden zei dat de Verenigde Staten Oekraïne steunen, meldt het Witte Huis."
     ]
-    claim = re.search(rf'<span class="claim src-(\d)" id="s-{statement_id}".*?</span></span>', html, re.S)
+    claim = re.search(
+        rf'<span class="claim src-(\d)" id="s-{statement_id}".*?</span></span>', html, re.DOTALL
+    )
     assert claim, "the attributed statement is wrapped as a claim"
     text = claim.group(0)
     assert 'tabindex="0"' in text and f'aria-describedby="chain-{statement_id}"' in text
@@ -142,11 +144,19 @@ def test_article_page_highlights_each_claim_with_label_cue_and_chain(client, sam
 def test_claim_label_names_each_speaker_once(client, db, sample):
     statement_id = sample["statements"]["Volgens Poetin is de oefening „normaal”."]
     db["attributions"].insert(
-        {"statement_id": statement_id, "position": 1, "type": "according_to", "confidence": 0.5,
-         "speaker_source_id": sample["sources"]["vladimir-poetin"], "speaker_name": "Vladimir Poetin"}
+        {
+            "statement_id": statement_id,
+            "position": 1,
+            "type": "according_to",
+            "confidence": 0.5,
+            "speaker_source_id": sample["sources"]["vladimir-poetin"],
+            "speaker_name": "Vladimir Poetin",
+        }
     )
     html = page_text(client.get(f"/articles/{sample['articles'][0]}"))
-    label = re.search(rf'id="s-{statement_id}".*?<span class="claim-label[^"]*">([^<]*)<', html).group(1)
+    label = re.search(
+        rf'id="s-{statement_id}".*?<span class="claim-label[^"]*">([^<]*)<', html
+    ).group(1)
     assert label == "Vladimir Poetin (according to)"
 
 
@@ -154,14 +164,20 @@ def test_article_page_gives_each_source_its_own_colour_and_keeps_paragraphs(clie
     html = page_text(client.get(f"/articles/{sample['articles'][0]}"))
     colours = dict(re.findall(r'<span class="claim-label src-(\d)">([^<(]+) \(', html))
     assert len(colours) == 3  # Biden, Kremlin, Poetin
-    body = html[html.index('<div class="article-body"') : html.index("</div>", html.index('<div class="article-body"'))]
+    body = html[
+        html.index('<div class="article-body"') : html.index(
+            "</div>", html.index('<div class="article-body"')
+        )
+    ]
     assert body.count("<p>") == 2
 
 
 def test_article_page_shows_narration_unattributed(client, sample):
     html = page_text(client.get(f"/articles/{sample['articles'][0]}"))
     narration_id = sample["statements"]["Het gesprek duurde een uur."]
-    assert f'<span class="narration" id="s-{narration_id}">Het gesprek duurde een uur.</span>' in html
+    assert (
+        f'<span class="narration" id="s-{narration_id}">Het gesprek duurde een uur.</span>' in html
+    )
     assert "1 of 4" not in html and "3 of 4 statements attributed" in html
 
 
@@ -186,12 +202,19 @@ def test_statement_page_shows_chain_and_other_statements_of_the_source(client, d
     # a second Biden statement in the same article, added for this test
     statement_id = sample["statements"]["Het gesprek duurde een uur."]
     db["attributions"].insert(
-        {"statement_id": statement_id, "speaker_source_id": sample["sources"]["joe-biden"],
-         "speaker_name": "Joe Biden", "type": "reportative", "confidence": 0.5}
+        {
+            "statement_id": statement_id,
+            "speaker_source_id": sample["sources"]["joe-biden"],
+            "speaker_name": "Joe Biden",
+            "type": "reportative",
+            "confidence": 0.5,
+        }
     )
-    first = sample["statements"]["Biden zei dat de Verenigde Staten Oekraïne steunen, meldt het Witte Huis."]
+    first = sample["statements"][
+        "Biden zei dat de Verenigde Staten Oekraïne steunen, meldt het Witte Huis."
+    ]
     html = page_text(client.get(f"/statements/{first}"))
-    chain = re.search(r'<ol class="chain".*?</ol>', html, re.S).group(0)
+    chain = re.search(r'<ol class="chain".*?</ol>', html, re.DOTALL).group(0)
     assert re.findall(r"(publisher|via|speaker): </span>", chain) == ["publisher", "via", "speaker"]
     others = html[html.index("Other statements of Joe Biden") :]
     assert f'href="/statements/{statement_id}"' in others
@@ -213,7 +236,13 @@ def test_search_facet_filters_apply_to_results_and_twins(client, sample):
     assert [r["language"] for r in dutch] == ["nl"]
     quoted = client.get("/search.json?q=biden&source=vladimir-poetin").get_json()["rows"]
     assert quoted == []
-    rows = list(csv.DictReader(io.StringIO(client.get("/search.csv?q=biden&publisher=Test+Times").get_data(as_text=True))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get("/search.csv?q=biden&publisher=Test+Times").get_data(as_text=True)
+            )
+        )
+    )
     assert [r["publisher"] for r in rows] == ["Test Times"]
 
 
@@ -234,8 +263,15 @@ def test_events_pages_list_events_and_their_statements(client, sample):
 
 
 def test_every_list_page_has_json_and_csv_twins(client, sample):
-    for path in ("/sources", "/sources/joe-biden", "/sources/reuters/relays", "/search",
-                 "/events", "/articles", f"/events/{sample['event']}"):
+    for path in (
+        "/sources",
+        "/sources/joe-biden",
+        "/sources/reuters/relays",
+        "/search",
+        "/events",
+        "/articles",
+        f"/events/{sample['event']}",
+    ):
         query = "?q=biden" if path == "/search" else ""
         assert client.get(f"{path}.json{query}").get_json()["ok"] is True
         assert client.get(f"{path}.csv{query}").mimetype == "text/csv"
@@ -252,7 +288,12 @@ def test_every_response_carries_security_headers(client, sample):
 
 
 def test_pages_have_no_inline_script_or_handlers(client, sample):
-    for path in ("/", "/sources/joe-biden", f"/articles/{sample['articles'][2]}", "/search?q=biden"):
+    for path in (
+        "/",
+        "/sources/joe-biden",
+        f"/articles/{sample['articles'][2]}",
+        "/search?q=biden",
+    ):
         html = page_text(client.get(path))
         assert not re.search(r"<script(?![^>]*\bsrc=)", html)
         assert not re.search(r"\son[a-z]+=", html.replace("onerror=alert(1)&gt;", ""))

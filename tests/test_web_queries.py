@@ -6,8 +6,7 @@ import sqlite3
 
 import pytest
 
-from claimtrack.store import open_database
-from claimtrack.store import queries
+from claimtrack.store import open_database, queries
 from claimtrack.store.cursors import BadCursor
 from claimtrack.store.schema import MIGRATIONS
 
@@ -18,33 +17,70 @@ def add_article(db, number: int, date: str | None, claims: int, speaker: int, re
     """An article with `claims` statements, each said by `speaker` (relayed by `relay`)."""
     sentences = [f"Zin {number}-{i} over de haven." for i in range(claims)]
     body = " ".join(sentences)
-    article_id = db["articles"].insert(
-        {"title": f"Artikel {number}", "language": "nl", "date": date, "body": body,
-         "content_hash": f"h{number}", "imported_at": NOW}
-    ).last_pk
+    article_id = (
+        db["articles"]
+        .insert(
+            {
+                "title": f"Artikel {number}",
+                "language": "nl",
+                "date": date,
+                "body": body,
+                "content_hash": f"h{number}",
+                "imported_at": NOW,
+            }
+        )
+        .last_pk
+    )
     position = 0
     for index, sentence in enumerate(sentences):
-        statement_id = db["statements"].insert(
-            {"article_id": article_id, "idx": index, "paragraph": 0, "start": position,
-             "end": position + len(sentence), "text": sentence}
-        ).last_pk
+        statement_id = (
+            db["statements"]
+            .insert(
+                {
+                    "article_id": article_id,
+                    "idx": index,
+                    "paragraph": 0,
+                    "start": position,
+                    "end": position + len(sentence),
+                    "text": sentence,
+                }
+            )
+            .last_pk
+        )
         position += len(sentence) + 1
-        attribution_id = db["attributions"].insert(
-            {"statement_id": statement_id, "speaker_source_id": speaker, "speaker_name": "Spreker",
-             "type": "indirect", "confidence": 0.9}
-        ).last_pk
+        attribution_id = (
+            db["attributions"]
+            .insert(
+                {
+                    "statement_id": statement_id,
+                    "speaker_source_id": speaker,
+                    "speaker_name": "Spreker",
+                    "type": "indirect",
+                    "confidence": 0.9,
+                }
+            )
+            .last_pk
+        )
         if relay:
             db["attribution_via"].insert(
-                {"attribution_id": attribution_id, "position": 0, "source_id": relay,
-                 "name": "Doorgever"}
+                {
+                    "attribution_id": attribution_id,
+                    "position": 0,
+                    "source_id": relay,
+                    "name": "Doorgever",
+                }
             )
     return article_id
 
 
 @pytest.fixture
 def corpus(db):
-    speaker = db["sources"].insert({"name": "Spreker", "slug": "spreker", "created_at": NOW}).last_pk
-    relay = db["sources"].insert({"name": "Doorgever", "slug": "doorgever", "created_at": NOW}).last_pk
+    speaker = (
+        db["sources"].insert({"name": "Spreker", "slug": "spreker", "created_at": NOW}).last_pk
+    )
+    relay = (
+        db["sources"].insert({"name": "Doorgever", "slug": "doorgever", "created_at": NOW}).last_pk
+    )
     dates = ["2020-05-01", None, "2021", "2021-03", "2019-12-31", None, "2021-03-02"]
     articles = [add_article(db, n, d, 3, speaker, relay) for n, d in enumerate(dates)]
     return {"speaker": speaker, "relay": relay, "articles": articles, "dates": dates}
@@ -63,10 +99,14 @@ def walk(fetch, limit: int) -> list[dict]:
 
 
 def expected_order(rows: list[dict]) -> list[tuple]:
-    dated = sorted((r for r in rows if r["article_date"]),
-                   key=lambda r: (r["article_date"], r["article_id"]), reverse=True)
-    undated = sorted((r for r in rows if not r["article_date"]),
-                     key=lambda r: r["article_id"], reverse=True)
+    dated = sorted(
+        (r for r in rows if r["article_date"]),
+        key=lambda r: (r["article_date"], r["article_id"]),
+        reverse=True,
+    )
+    undated = sorted(
+        (r for r in rows if not r["article_date"]), key=lambda r: r["article_id"], reverse=True
+    )
     return [(r["article_id"], r["statement_idx"]) for r in dated + undated]
 
 
@@ -127,19 +167,30 @@ def test_upgrading_a_version_1_database_fills_the_copied_dates(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
-    conn.execute("INSERT INTO articles (id, language, date, body, content_hash, imported_at) "
-                 "VALUES (1, 'en', '2021-04-13', 'He said so.', 'x', 'now')")
-    conn.execute('INSERT INTO statements (id, article_id, idx, paragraph, start, "end", text) '
-                 "VALUES (1, 1, 0, 0, 0, 11, 'He said so.')")
+    conn.execute(
+        "INSERT INTO articles (id, language, date, body, content_hash, imported_at) "
+        "VALUES (1, 'en', '2021-04-13', 'He said so.', 'x', 'now')"
+    )
+    conn.execute(
+        'INSERT INTO statements (id, article_id, idx, paragraph, start, "end", text) '
+        "VALUES (1, 1, 0, 0, 0, 11, 'He said so.')"
+    )
     conn.execute("INSERT INTO sources (id, name, slug, created_at) VALUES (1, 'He', 'he', 'now')")
-    conn.execute("INSERT INTO attributions (id, statement_id, speaker_source_id, speaker_name, "
-                 "type, confidence) VALUES (1, 1, 1, 'He', 'indirect', 0.9)")
-    conn.execute("INSERT INTO attribution_via (attribution_id, position, source_id, name) "
-                 "VALUES (1, 0, 1, 'He')")
+    conn.execute(
+        "INSERT INTO attributions (id, statement_id, speaker_source_id, speaker_name, "
+        "type, confidence) VALUES (1, 1, 1, 'He', 'indirect', 0.9)"
+    )
+    conn.execute(
+        "INSERT INTO attribution_via (attribution_id, position, source_id, name) "
+        "VALUES (1, 0, 1, 'He')"
+    )
     conn.commit()
     conn.close()
     db = open_database(path)
-    assert db.execute("SELECT article_id, article_date FROM attributions").fetchone() == (1, "2021-04-13")
+    assert db.execute("SELECT article_id, article_date FROM attributions").fetchone() == (
+        1,
+        "2021-04-13",
+    )
     assert db.execute("SELECT article_date FROM attribution_via").fetchone() == ("2021-04-13",)
     assert queries.source_claims(db, 1)["rows"][0]["statement_text"] == "He said so."
     db.close()

@@ -157,9 +157,11 @@ def insert_sample(db: sqlite_utils.Database) -> dict:
     """
     ids: dict = {"sources": {}, "articles": [], "statements": {}}
     for slug, name, kind, aliases in SOURCES:
-        source_id = db["sources"].insert(
-            {"name": name, "kind": kind, "slug": slug, "created_at": NOW}
-        ).last_pk
+        source_id = (
+            db["sources"]
+            .insert({"name": name, "kind": kind, "slug": slug, "created_at": NOW})
+            .last_pk
+        )
         ids["sources"][slug] = source_id
         for alias in [name] + aliases:
             db["source_aliases"].insert(
@@ -167,50 +169,68 @@ def insert_sample(db: sqlite_utils.Database) -> dict:
             )
     for number, spec in enumerate(ARTICLES):
         ids["articles"].append(_insert_article(db, spec, number, ids))
-    event_id = db["events"].insert(
-        {"title": "Biden–Poetin call", "date": "2021-04-13", "date_precision": "day",
-         "created_at": NOW}
-    ).last_pk
+    event_id = (
+        db["events"]
+        .insert(
+            {
+                "title": "Biden–Poetin call",
+                "date": "2021-04-13",
+                "date_precision": "day",
+                "created_at": NOW,
+            }
+        )
+        .last_pk
+    )
     ids["event"] = event_id
     first_article = ids["articles"][0]
     for statement_id in [
         r["id"] for r in db.query("SELECT id FROM statements WHERE article_id = ?", [first_article])
     ]:
         db["event_statements"].insert({"event_id": event_id, "statement_id": statement_id})
-    db["event_participants"].insert({"event_id": event_id, "source_id": ids["sources"]["joe-biden"]})
+    db["event_participants"].insert(
+        {"event_id": event_id, "source_id": ids["sources"]["joe-biden"]}
+    )
     return ids
 
 
 def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dict) -> int:
     body = "\n\n".join(" ".join(text for text, _ in paragraph) for paragraph in spec["paragraphs"])
-    article_id = db["articles"].insert(
-        {
-            "title": spec["title"],
-            "publisher": spec["publisher"],
-            "language": spec["language"],
-            "date": spec["date"],
-            "date_precision": {4: "year", 7: "month"}.get(len(spec["date"]), "day"),
-            "body": body,
-            "content_hash": f"sample-{number}",
-            "word_count": len(body.split()),
-            "imported_at": f"2026-01-0{number + 1}T00:00:00+00:00",
-        }
-    ).last_pk
+    article_id = (
+        db["articles"]
+        .insert(
+            {
+                "title": spec["title"],
+                "publisher": spec["publisher"],
+                "language": spec["language"],
+                "date": spec["date"],
+                "date_precision": {4: "year", 7: "month"}.get(len(spec["date"]), "day"),
+                "body": body,
+                "content_hash": f"sample-{number}",
+                "word_count": len(body.split()),
+                "imported_at": f"2026-01-0{number + 1}T00:00:00+00:00",
+            }
+        )
+        .last_pk
+    )
     position, index = 0, 0
     for paragraph_number, paragraph in enumerate(spec["paragraphs"]):
         for text, claims in paragraph:
             start = body.index(text, position)
             position = start + len(text)
-            statement_id = db["statements"].insert(
-                {
-                    "article_id": article_id,
-                    "idx": index,
-                    "paragraph": paragraph_number,
-                    "start": start,
-                    "end": start + len(text),
-                    "text": text,
-                }
-            ).last_pk
+            statement_id = (
+                db["statements"]
+                .insert(
+                    {
+                        "article_id": article_id,
+                        "idx": index,
+                        "paragraph": paragraph_number,
+                        "start": start,
+                        "end": start + len(text),
+                        "text": text,
+                    }
+                )
+                .last_pk
+            )
             ids["statements"][text] = statement_id
             index += 1
             for order, claim in enumerate(claims):
@@ -230,26 +250,30 @@ def _insert_claim(db, claim: Claim, order, statement_id, start, text, ids) -> No
     mention, mention_start, mention_end = _span(text, claim.mention, start)
     cue, cue_start, cue_end = _span(text, claim.cue, start)
     content, content_start, content_end = _span(text, claim.content, start)
-    attribution_id = db["attributions"].insert(
-        {
-            "statement_id": statement_id,
-            "position": order,
-            "speaker_source_id": ids["sources"][claim.speaker],
-            "speaker_name": name,
-            "speaker_kind": db["sources"].get(ids["sources"][claim.speaker])["kind"],
-            "mention": mention,
-            "mention_start": mention_start,
-            "mention_end": mention_end,
-            "cue": cue,
-            "cue_start": cue_start,
-            "cue_end": cue_end,
-            "content": content,
-            "content_start": content_start,
-            "content_end": content_end,
-            "type": claim.type,
-            "confidence": 0.9,
-        }
-    ).last_pk
+    attribution_id = (
+        db["attributions"]
+        .insert(
+            {
+                "statement_id": statement_id,
+                "position": order,
+                "speaker_source_id": ids["sources"][claim.speaker],
+                "speaker_name": name,
+                "speaker_kind": db["sources"].get(ids["sources"][claim.speaker])["kind"],
+                "mention": mention,
+                "mention_start": mention_start,
+                "mention_end": mention_end,
+                "cue": cue,
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "content": content,
+                "content_start": content_start,
+                "content_end": content_end,
+                "type": claim.type,
+                "confidence": 0.9,
+            }
+        )
+        .last_pk
+    )
     for via_position, slug in enumerate(claim.via):
         via_source = db["sources"].get(ids["sources"][slug])
         db["attribution_via"].insert(

@@ -465,7 +465,8 @@ def _source_stats(db: sqlite_utils.Database, source_ids: list[int]) -> dict[int,
             "speaker_claims": speaker[0],
             "relayed_claims": relay[0],
             "languages": [
-                language for language in sorted(languages)
+                language
+                for language in sorted(languages)
                 if (speaker[0] or relay[0]) and _appears_in_language(db, source_id, language)
             ],
             "first_seen": min(dates) if dates else None,
@@ -500,20 +501,20 @@ _CLAIM_COLUMNS = """
     a.id AS article_id, a.title AS article_title, a.date AS article_date,
     a.publisher, a.language, at.article_date AS claim_article_date
 """
+
+
 def _claim_keyset(table: str, id_column: str, key: list) -> tuple[str, list]:
     """Rows after `key` = [article_date or None, article_id, attribution_id] in claim order."""
     date, article_id, attribution_id = key
-    within = (
-        f"({table}.article_id < ? OR ({table}.article_id = ? AND {table}.{id_column} > ?))"
-    )
+    within = f"({table}.article_id < ? OR ({table}.article_id = ? AND {table}.{id_column} > ?))"
     tail = [article_id, article_id, attribution_id]
     if date is None:
         return f"({table}.article_date IS NULL AND {within})", tail
-    return (
+    after_date = (
         f"({table}.article_date < ? OR {table}.article_date IS NULL "
-        f"OR ({table}.article_date = ? AND {within}))",
-        [date, date] + tail,
+        f"OR ({table}.article_date = ? AND {within}))"
     )
+    return after_date, [date, date] + tail
 
 
 def source_claims(
@@ -887,7 +888,9 @@ def event_statements(
         LIMIT ?
     """
     rows = list(db.query(sql, params + [size + 1]))
-    page = _page(rows, size, lambda r: [r["article_date"] or "", r["article_id"], r["statement_idx"]])
+    page = _page(
+        rows, size, lambda r: [r["article_date"] or "", r["article_id"], r["statement_idx"]]
+    )
     for row in page["rows"]:
         row["attributions"] = _attributions_for(db, [row["statement_id"]], row["publisher"]).get(
             row["statement_id"], []
@@ -906,9 +909,7 @@ def filter_choices(db: sqlite_utils.Database) -> dict[str, list[str]]:
 def event_choices(db: sqlite_utils.Database, limit: int = 200) -> list[dict]:
     """Latest events as {id, title}, for filter menus."""
     return list(
-        db.query(
-            "SELECT id, title FROM events ORDER BY date DESC, id DESC LIMIT ?", [limit]
-        )
+        db.query("SELECT id, title FROM events ORDER BY date DESC, id DESC LIMIT ?", [limit])
     )
 
 

@@ -67,8 +67,12 @@ def edit_source(slug: str):
                 set_source_kind(db, source["id"], request.form.get("kind", ""))
                 flash("Kind saved.")
             elif action == "add_alias":
-                add_alias(db, source["id"], request.form.get("alias", ""),
-                          request.form.get("language") or None)
+                add_alias(
+                    db,
+                    source["id"],
+                    request.form.get("alias", ""),
+                    request.form.get("language") or None,
+                )
                 flash("Alias added.")
             elif action == "remove_alias":
                 alias_id = request.form.get("alias_id", "")
@@ -134,8 +138,12 @@ def import_article():
             return _import_form(fields, "Choose a file or paste the article text."), 422
         try:
             result = import_article_bytes(
-                get_db(), data, name,
-                title=fields["title"], publisher=fields["publisher"], date=fields["date"],
+                get_db(),
+                data,
+                name,
+                title=fields["title"],
+                publisher=fields["publisher"],
+                date=fields["date"],
                 language=fields["language"] or "auto",
             )
         except ArticleRejected as error:

@@ -28,7 +28,10 @@ def http_error(error: HTTPException):
     """Errors as a page (or a JSON envelope for .json URLs)."""
     if error.code == 413:
         limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
-        return error_page(413, f"The upload is larger than the limit of {limit // (1024 * 1024)} MB; nothing was stored.")
+        return error_page(
+            413,
+            f"The upload is larger than the limit of {limit // (1024 * 1024)} MB; nothing was stored.",
+        )
     return error_page(error.code or 500, error.description or error.name)
 
 

@@ -7,23 +7,25 @@ and its templates in `templates/events/` extend `events/detail.html` blocks.
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from flask import Blueprint, abort, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from claimtrack.app import get_db
 from claimtrack.store import queries
-from claimtrack.web.blueprint import bad_cursor, http_error, limit_arg
 from claimtrack.store.cursors import BadCursor
+from claimtrack.web.blueprint import bad_cursor, http_error, limit_arg
 from claimtrack.web.claim_columns import statement_columns
 from claimtrack.web.formats import csv_response, json_response, next_url
 from claimtrack.web.highlight import TYPE_LABELS
-from werkzeug.exceptions import HTTPException
 
 bp = Blueprint("events", __name__)
 bp.register_error_handler(BadCursor, bad_cursor)
 bp.register_error_handler(HTTPException, http_error)
 
 EVENT_COLUMNS = [
-    (name, (lambda key: lambda r: r[key])(name))
+    (name, itemgetter(name))
     for name in ("id", "title", "date", "date_precision", "statements", "participants")
 ]
 
@@ -62,7 +64,12 @@ def event(event_id: int, fmt: str):
     more = next_url("events.event", page["next"], event_id=event_id, fmt=fmt)
     if fmt == "json":
         return json_response(
-            {"event": context["event"], "rows": page["rows"], "next": page["next"], "next_url": more}
+            {
+                "event": context["event"],
+                "rows": page["rows"],
+                "next": page["next"],
+                "next_url": more,
+            }
         )
     if fmt == "csv":
         return csv_response(page["rows"], statement_columns(), f"event-{event_id}.csv")

@@ -11,6 +11,7 @@ markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -123,7 +124,9 @@ def _tooltip(attributions: list[dict]) -> Markup:
     for attribution in attributions:
         cue = f", cue “{attribution['cue']}”" if attribution.get("cue") else ""
         lines.append(
-            Markup('<span class="chain-line">{chain} <span class="chain-type">({type}{cue})</span></span>').format(
+            Markup(
+                '<span class="chain-line">{chain} <span class="chain-type">({type}{cue})</span></span>'
+            ).format(
                 chain="Chain: " + chain_text(attribution["chain"]),
                 type=TYPE_LABELS.get(attribution["type"], attribution["type"]),
                 cue=cue,
@@ -141,7 +144,9 @@ def _marked_text(statement: dict, colours: dict[str, int]) -> Markup:
         marked = [
             (mark, attribution.get(f"{mark}_start"), attribution.get(f"{mark}_end"))
             for mark in ("content", "cue", "mention")
-        ] + [("via", via.get("mention_start"), via.get("mention_end")) for via in attribution["via"]]
+        ] + [
+            ("via", via.get("mention_start"), via.get("mention_end")) for via in attribution["via"]
+        ]
         for mark, start, end in marked:
             if start is None or end is None:
                 continue
@@ -153,7 +158,7 @@ def _marked_text(statement: dict, colours: dict[str, int]) -> Markup:
         spans.append((0, len(text), "content", colour))
     cuts = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         marks = [(mark, colour) for s, e, mark, colour in spans if s <= start and end <= e]
         out.append(_piece(text[start:end], marks))
     return Markup("").join(out)

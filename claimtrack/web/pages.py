@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from flask import abort, render_template, request
 
 from claimtrack.app import get_db
@@ -11,7 +13,7 @@ from claimtrack.web.formats import csv_response, json_response, next_url
 from claimtrack.web.highlight import TYPE_LABELS, render_body, source_colours
 
 ARTICLE_COLUMNS = [
-    (name, (lambda key: lambda r: r[key])(name))
+    (name, itemgetter(name))
     for name in ("id", "title", "url", "publisher", "language", "date", "word_count", "statements")
 ]
 

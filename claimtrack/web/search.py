@@ -46,8 +46,16 @@ def search(fmt: str):
         row["snippet_text"] = snippet_text(row["snippet"])
     if fmt == "json":
         rows = [{k: v for k, v in row.items() if k != "snippet"} for row in page["rows"]]
-        return json_response({"q": query, "sort": page["sort"], "matches": page["matches"],
-                              "rows": rows, "next": page["next"], "next_url": more})
+        return json_response(
+            {
+                "q": query,
+                "sort": page["sort"],
+                "matches": page["matches"],
+                "rows": rows,
+                "next": page["next"],
+                "next_url": more,
+            }
+        )
     if fmt == "csv":
         columns = statement_columns() + [("snippet", lambda r: r["snippet_text"])]
         return csv_response(page["rows"], columns, "search.csv")

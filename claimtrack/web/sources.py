@@ -39,8 +39,11 @@ def sources(fmt: str):
     kind = request.args.get("kind") or None
     if kind and kind not in SOURCE_KINDS:
         abort(400, description=f"'kind' must be one of {', '.join(SOURCE_KINDS)}")
-    filters = {"kind": kind, "language": request.args.get("language") or None,
-               "q": request.args.get("q") or None}
+    filters = {
+        "kind": kind,
+        "language": request.args.get("language") or None,
+        "q": request.args.get("q") or None,
+    }
     page = queries.list_sources(db, **filters, after=request.args.get("after"), limit=limit_arg())
     more = next_url("web.sources", page["next"], fmt=fmt)
     if fmt == "json":
@@ -73,8 +76,13 @@ def source(slug: str, fmt: str):
     relays = queries.source_relays(db, found["id"], filters, limit=20)
     if fmt == "json":
         return json_response(
-            {"source": found, "rows": claims["rows"], "next": claims["next"], "next_url": more,
-             "relays_url": url_for("web.source_relays", slug=slug, fmt="json")}
+            {
+                "source": found,
+                "rows": claims["rows"],
+                "next": claims["next"],
+                "next_url": more,
+                "relays_url": url_for("web.source_relays", slug=slug, fmt="json"),
+            }
         )
     return render_template(
         "source.html",
@@ -102,8 +110,9 @@ def source_relays(slug: str, fmt: str):
     )
     more = next_url("web.source_relays", relays["next"], slug=slug, fmt=fmt)
     if fmt == "json":
-        return json_response({"source": found, "rows": relays["rows"], "next": relays["next"],
-                              "next_url": more})
+        return json_response(
+            {"source": found, "rows": relays["rows"], "next": relays["next"], "next_url": more}
+        )
     if fmt == "csv":
         return csv_response(relays["rows"], CLAIM_COLUMNS, f"{slug}-relays.csv")
     return render_template(
