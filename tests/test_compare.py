@@ -181,3 +181,12 @@ def test_a_job_title_is_not_a_topic():
         "National Security Adviser Jake Sullivan briefed reporters.", "en"
     )
     assert concepts == []
+
+
+def test_naming_who_asked_for_the_call_puts_a_statement_in_the_initiative_row():
+    a = [statement(1, "The call between the two presidents was held at Beijing's request.")]
+    b = [statement(2, "The telephone conversation was initiated by China.")]
+    rows = align_accounts("A", a, "B", b)
+    row = shared_row(rows, 1, 2)
+    assert row is not None and "initiat" in row["topic"].lower()
+    assert row["status"] == "both"  # both name China

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from claimtrack.compare.lexical import LexicalSimilarity, content_words
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
-from claimtrack.compare.stance import StanceLexicon, conflict_reason
+from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
 from claimtrack.compare.text import tokenize
 
 LEXICAL_THRESHOLD = 0.3
+INITIATIVE_CONCEPT = "initiative"  # the lexicon concept for who initiated the contact
 # a topicless sentence with fewer content words is small talk ("Thanks, everybody."), not a claim
 MIN_CLAIM_WORDS = 4
 # words near the start of a sentence that tie it to the sentence before
@@ -60,12 +61,27 @@ class _Row:
     b: list[int] = field(default_factory=list)
 
 
-def statement_concepts(statement: dict, lexicon: TopicLexicon) -> list[str]:
+def statement_concepts(
+    statement: dict, lexicon: TopicLexicon, stance: StanceLexicon | None = None
+) -> list[str]:
     """Concept ids of a statement; the weak "occurrence" concept only where nothing else is
-    said, or in the opening statement of an article (where readouts say who spoke to whom)."""
-    concepts = lexicon.concepts_in(statement["text"], statement.get("language"))
-    strong = [c.id for c in concepts if not c.weak]
-    weak = [c.id for c in concepts if c.weak]
+    said, or in the opening statement of an article (where readouts say who spoke to whom).
+
+    A statement that names the call and the party that asked for it ("this call took place
+    at the government of Russia's request") is also about who initiated the call.
+    """
+    language = statement.get("language")
+    concepts = lexicon.concepts_in(statement["text"], language)
+    ids = [c.id for c in concepts]
+    if (
+        INITIATIVE_CONCEPT in lexicon.concepts
+        and INITIATIVE_CONCEPT not in ids
+        and any(c.weak for c in concepts)
+        and (stance or default_stance_lexicon()).initiators(statement["text"], language)
+    ):
+        ids.append(INITIATIVE_CONCEPT)
+    strong = [i for i in ids if not lexicon.concepts[i].weak]
+    weak = [i for i in ids if lexicon.concepts[i].weak]
     if strong and statement.get("index") != 0:
         return strong
     return strong + weak
@@ -88,8 +104,8 @@ def align_accounts(
     # a question asserts nothing (reporters' questions in a press call)
     statements_a = [s for s in statements_a if not _is_question(s["text"])]
     statements_b = [s for s in statements_b if not _is_question(s["text"])]
-    concepts_a = _with_context(statements_a, lexicon)
-    concepts_b = _with_context(statements_b, lexicon)
+    concepts_a = _with_context(statements_a, lexicon, stance)
+    concepts_b = _with_context(statements_b, lexicon, stance)
 
     rows = _concept_rows(concepts_a, concepts_b, lexicon)
     together = {(i, j) for row in rows for i in row.a for j in row.b}
@@ -113,11 +129,13 @@ def align_accounts(
     return result
 
 
-def _with_context(statements: list[dict], lexicon: TopicLexicon) -> list[list[str]]:
+def _with_context(
+    statements: list[dict], lexicon: TopicLexicon, stance: StanceLexicon | None
+) -> list[list[str]]:
     """Concept ids per statement, where a statement that names no topic of its own
     ("This must be conducted through ...") continues the topic of the sentence
     before it in the same paragraph."""
-    result = [statement_concepts(s, lexicon) for s in statements]
+    result = [statement_concepts(s, lexicon, stance) for s in statements]
 
     def is_weak(concept_id: str) -> bool:
         return lexicon.concepts[concept_id].weak
