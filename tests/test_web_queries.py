@@ -205,3 +205,11 @@ def test_search_over_many_matches_switches_to_latest_first(db, corpus, monkeypat
     assert ids == sorted(ids, reverse=True) and len(ids) == 21
     ranked = walk(lambda **kw: queries.search_statements(db, '"Zin 3-1"', **kw), 1)
     assert ranked[0]["statement_text"] == "Zin 3-1 over de haven."
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_articles_list_pages_newest_first_with_undated_last(db, corpus, limit):
+    rows = walk(lambda **kw: queries.list_articles(db, **kw), limit)
+    dates = [r["date"] for r in rows]
+    assert dates == ["2021-03-02", "2021-03", "2021", "2020-05-01", "2019-12-31", None, None]
+    assert all(r["statements"] == 3 for r in rows)

@@ -135,21 +135,31 @@ def list_articles(
     if language:
         where.append("a.language = ?")
         params.append(language)
-    key = decode_cursor(after, (str, int))
+    key = decode_cursor(after, ((str, type(None)), int))
     if key:
-        where.append("(COALESCE(a.date, '') < ? OR (COALESCE(a.date, '') = ? AND a.id < ?))")
-        params += [key[0], key[0], key[1]]
+        date, article_id = key
+        if date is None:
+            where.append("(a.date IS NULL AND a.id < ?)")
+            params.append(article_id)
+        else:
+            where.append("(a.date < ? OR a.date IS NULL OR (a.date = ? AND a.id < ?))")
+            params += [date, date, article_id]
+    # date DESC puts undated articles last and reads idx_articles_date backwards
     sql = f"""
+        WITH page AS (
+            SELECT a.id FROM articles a
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY a.date DESC, a.id DESC
+            LIMIT ?
+        )
         SELECT a.id, a.title, a.url, a.publisher, a.language, a.date, a.word_count,
                a.imported_at,
                (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements
-        FROM articles a
-        {"WHERE " + " AND ".join(where) if where else ""}
-        ORDER BY COALESCE(a.date, '') DESC, a.id DESC
-        LIMIT ?
+        FROM page JOIN articles a ON a.id = page.id
+        ORDER BY a.date DESC, a.id DESC
     """
     rows = list(db.query(sql, params + [size + 1]))
-    return _page(rows, size, lambda r: [r["date"] or "", r["id"]])
+    return _page(rows, size, lambda r: [r["date"], r["id"]])
 
 
 def get_article(db: sqlite_utils.Database, article_id: int) -> dict | None:
