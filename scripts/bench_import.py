@@ -60,8 +60,8 @@ def offset_mismatches(db) -> tuple[int, list[str]]:
         )
         for row in rows:
             checked += 1
-            in_body = article["body"][row["start"]:row["end"]]
-            in_file = original[offset + row["start"]:offset + row["end"]]
+            in_body = article["body"][row["start"] : row["end"]]
+            in_file = original[offset + row["start"] : offset + row["end"]]
             from_txt = article["source_path"].endswith(".txt")
             if in_body != row["text"] or (from_txt and in_file != row["text"]):
                 problems.append(f"{article['source_path']} statement {row['idx']}")

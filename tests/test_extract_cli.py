@@ -38,12 +38,12 @@ def test_contract_fields_and_offsets_into_the_whole_file(cli_runner, tmp_path):
     for index, statement in enumerate(doc["statements"]):
         assert statement["index"] == index
         assert set(statement) == {"index", "paragraph", "start", "end", "text", "attributions"}
-        assert HEADER_TEXT[statement["start"]:statement["end"]] == statement["text"]
+        assert HEADER_TEXT[statement["start"] : statement["end"]] == statement["text"]
         for attribution in statement["attributions"]:
             for part in ("cue", "content"):
                 if attribution[part]:
                     span = attribution[part]
-                    assert HEADER_TEXT[span["start"]:span["end"]] == span["text"]
+                    assert HEADER_TEXT[span["start"] : span["end"]] == span["text"]
 
 
 def test_one_line_per_file_in_order_and_errors_do_not_stop_the_rest(cli_runner, tmp_path):

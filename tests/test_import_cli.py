@@ -76,14 +76,16 @@ def test_offsets_are_exact_against_the_original_file(cli_runner, db_path, articl
     article = next(db["articles"].rows)
     assert article["language"] == "nl"
     assert (article["title"], article["publisher"], article["date_precision"]) == (
-        "Brug blijft dicht", "De Kustkrant", "day"
+        "Brug blijft dicht",
+        "De Kustkrant",
+        "day",
     )
     rows = list(db.query('SELECT start, "end", text FROM statements ORDER BY idx'))
     assert len(rows) == 4
     offset = article["body_offset"]
     for row in rows:
-        assert article["body"][row["start"]:row["end"]] == row["text"]
-        assert original[offset + row["start"]:offset + row["end"]] == row["text"]
+        assert article["body"][row["start"] : row["end"]] == row["text"]
+        assert original[offset + row["start"] : offset + row["end"]] == row["text"]
 
 
 def test_json_lines_per_file(cli_runner, articles):
@@ -185,7 +187,10 @@ def test_import_script_does_the_same(tmp_path, articles):
     db = tmp_path / "script.db"
     run = subprocess.run(
         [sys.executable, str(script), "--db", str(db), "--json", str(articles)],
-        check=False, capture_output=True, text=True, timeout=300,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
     assert len(run.stdout.splitlines()) == 3
@@ -209,26 +214,48 @@ def test_a_crash_in_the_middle_of_saving_leaves_no_half_article(db_path, article
     path = str(articles / "nl" / "brug.txt")
     crashed = subprocess.run(
         [sys.executable, "-c", CRASH_DURING_SAVE, "import", "--db", str(db_path), path],
-        check=False, capture_output=True, timeout=300,
+        check=False,
+        capture_output=True,
+        timeout=300,
     )
     assert crashed.returncode == 9
     after = counts(db_path)
     assert (after["articles"], after["statements"], after["attributions"]) == (0, 0, 0)
 
     redo = subprocess.run(
-        [sys.executable, "-c", "from claimtrack.cli import main; main()",
-         "import", "--db", str(db_path), path],
-        check=False, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-c",
+            "from claimtrack.cli import main; main()",
+            "import",
+            "--db",
+            str(db_path),
+            path,
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert redo.returncode == 0, redo.stderr
     assert redo.stdout.startswith("imported 1,")
 
 
 def test_two_importers_at_once_store_each_article_once(db_path, articles):
-    command = [sys.executable, "-c", "from claimtrack.cli import main; main()",
-               "import", "--json", "--db", str(db_path), str(articles)]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for _ in range(2)]
+    command = [
+        sys.executable,
+        "-c",
+        "from claimtrack.cli import main; main()",
+        "import",
+        "--json",
+        "--db",
+        str(db_path),
+        str(articles),
+    ]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=300), run.stdout.read()) for run in runs]
     assert [code for code, _ in results] == [0, 0]
     statuses = [json.loads(line)["status"] for _, out in results for line in out.splitlines()]

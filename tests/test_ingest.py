@@ -38,7 +38,7 @@ def test_txt_with_hash_header_keeps_metadata_and_file_offsets(tmp_path):
     assert (article.date, article.date_precision) == ("2024-05", "month")
     assert article.body.startswith("De havenarbeiders")
     original = path.read_text(encoding="utf-8")
-    assert original[article.body_offset:] == article.body
+    assert original[article.body_offset :] == article.body
 
 
 def test_txt_with_old_date_prefix(tmp_path):
@@ -46,7 +46,7 @@ def test_txt_with_old_date_prefix(tmp_path):
     article = parse_file(write(tmp_path, "oud.txt", text))
     assert (article.date, article.date_precision) == ("2021-04", "month")
     assert article.body == "De minister zei dinsdag dat het kabinet blijft.\n"
-    assert text[article.body_offset:] == article.body
+    assert text[article.body_offset :] == article.body
 
 
 def test_txt_source_header_gives_the_url(tmp_path):
@@ -111,13 +111,20 @@ def test_html_drops_scripts_navigation_and_markup(tmp_path):
         ("broken.json", b'{"title": "x", "body": "y"', "malformed JSON"),
         ("nobody.json", b'{"title": "Only a title"}', "missing body"),
         ("emptybody.json", b'{"title": "t", "body": "   "}', "body: must contain article text"),
-        ("twoerrors.json", b'{"title": "t", "author": "me"}', "author: unknown field, body: missing"),
+        (
+            "twoerrors.json",
+            b'{"title": "t", "author": "me"}',
+            "author: unknown field, body: missing",
+        ),
         ("extra.json", b'{"title": "t", "body": "b", "author": "me"}', "author: unknown field"),
         ("baddate.json", b'{"title": "t", "body": "b", "date": "13-05-2024"}', "date"),
         ("list.json", b'["title", "body"]', "expected an object"),
         ("headeronly.txt", b"# title: Nothing follows\n\n", "missing body"),
-        ("scriptonly.html", b"<html><head><script>x()</script></head><body></body></html>",
-         "missing body"),
+        (
+            "scriptonly.html",
+            b"<html><head><script>x()</script></head><body></body></html>",
+            "missing body",
+        ),
     ],
 )
 def test_bad_input_is_rejected_with_file_and_reason(tmp_path, name, content, reason):

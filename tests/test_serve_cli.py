@@ -37,8 +37,14 @@ def free_port() -> int:
 def test_serve_answers_http_with_waitress(tmp_path):
     port = free_port()
     command = [
-        sys.executable, "-c", "from claimtrack.cli import main; main()",
-        "serve", "--port", str(port), "--db", str(tmp_path / "served.db"),
+        sys.executable,
+        "-c",
+        "from claimtrack.cli import main; main()",
+        "serve",
+        "--port",
+        str(port),
+        "--db",
+        str(tmp_path / "served.db"),
     ]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

@@ -79,12 +79,12 @@ def test_save_stores_article_statements_and_attributions(db):
     assert article["date_precision"] == "day"
     assert article["word_count"] == len(BODY.split())
     for row in db.query("SELECT start, [end], text FROM statements"):
-        assert article["body"][row["start"]:row["end"]] == row["text"]
+        assert article["body"][row["start"] : row["end"]] == row["text"]
     rows = list(db.query("SELECT * FROM attributions ORDER BY id"))
     assert [r["type"] for r in rows] == ["indirect", "indirect", "direct"]
     for row in rows:
         for part in ("mention", "cue", "content"):
-            assert article["body"][row[f"{part}_start"]:row[f"{part}_end"]] == row[part]
+            assert article["body"][row[f"{part}_start"] : row[f"{part}_end"]] == row[part]
 
 
 def test_nested_attribution_points_to_the_outer_one(db):

@@ -82,10 +82,22 @@ def _attributed_document(body: str, speaker: str, via: str) -> Document:
     return Document(
         language="nl",
         statements=[
-            Statement(0, 0, 0, len(body), body, [
-                Attribution(SourceRef(speaker, "person"), "indirect", cue,
-                            via=[SourceRef(via, "organization")], confidence=0.7)
-            ])
+            Statement(
+                0,
+                0,
+                0,
+                len(body),
+                body,
+                [
+                    Attribution(
+                        SourceRef(speaker, "person"),
+                        "indirect",
+                        cue,
+                        via=[SourceRef(via, "organization")],
+                        confidence=0.7,
+                    )
+                ],
+            )
         ],
     )
 
@@ -93,17 +105,22 @@ def _attributed_document(body: str, speaker: str, via: str) -> Document:
 def test_merge_moves_aliases_attributions_and_via_then_deletes(db):
     body = "De havenmeester zegt dat het rustig is."
     save_article(
-        db, ParsedArticle(body=body, language="nl"),
+        db,
+        ParsedArticle(body=body, language="nl"),
         _attributed_document(body, "Havenmeester Jansen", "Kustwacht Velde"),
     )
     body2 = "Jansen zegt dat het druk is."
     save_article(
-        db, ParsedArticle(body=body2, language="nl"),
+        db,
+        ParsedArticle(body=body2, language="nl"),
         _attributed_document(body2, "P. Jansen", "Velde Kustwacht"),
     )
     keep = resolve_source(db, "Havenmeester Jansen")
     drop = resolve_source(db, "P. Jansen")
-    keep_via, drop_via = resolve_source(db, "Kustwacht Velde"), resolve_source(db, "Velde Kustwacht")
+    keep_via, drop_via = (
+        resolve_source(db, "Kustwacht Velde"),
+        resolve_source(db, "Velde Kustwacht"),
+    )
     db.execute("INSERT INTO events (title, created_at) VALUES ('Staking', 'now')")
     db.execute("INSERT INTO event_participants (event_id, source_id) VALUES (1, ?)", [drop])
     db.execute("INSERT INTO event_participants (event_id, source_id) VALUES (1, ?)", [keep])

@@ -67,7 +67,10 @@ def extract_cmd(language: str, output_format: str, files: tuple[str, ...]) -> No
             failed += 1
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             record = {
-                "path": path, "format_version": FORMAT_VERSION, "error": reason, "statements": []
+                "path": path,
+                "format_version": FORMAT_VERSION,
+                "error": reason,
+                "statements": [],
             }
             click.echo(f"error: {path}: {reason}", err=True)
         click.echo(json_line(record))

@@ -37,8 +37,10 @@ def find_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
         given = str(given)
         if given != "-" and os.path.isdir(given):
             found = [
-                p for p in Path(given).rglob("*")
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in Path(given).rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(given).parts)
             ]
             yield from (str(p) for p in sorted(found))
@@ -47,7 +49,7 @@ def find_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 
 
 def detect_format(path: str | None, text: str) -> str:
-    """"txt", "json" or "html": from the suffix, else sniffed from the content."""
+    """Return "txt", "json" or "html": from the suffix, else sniffed from the content."""
     suffix = Path(path).suffix.lower() if path and path != "-" else ""
     if suffix == ".json":
         return "json"
@@ -82,7 +84,10 @@ def decode_article_bytes(data: bytes, path: str | None, max_bytes: int | None = 
 
 
 def parse_bytes(
-    data: bytes, path: str | None = None, *, file_format: str | None = None,
+    data: bytes,
+    path: str | None = None,
+    *,
+    file_format: str | None = None,
     max_bytes: int | None = None,
 ) -> ParsedArticle:
     """Parse raw article content; `file_format` forces txt/json/html, else it is detected."""

@@ -165,15 +165,19 @@ def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict
     if keep_id == drop_id:
         raise ValueError("cannot merge a source into itself")
     with write_transaction(db):
-        rows = {r[0]: r for r in db.execute(
-            "SELECT id, name, wikidata_id FROM sources WHERE id IN (?, ?)", [keep_id, drop_id]
-        )}
+        rows = {
+            r[0]: r
+            for r in db.execute(
+                "SELECT id, name, wikidata_id FROM sources WHERE id IN (?, ?)", [keep_id, drop_id]
+            )
+        }
         for needed in (keep_id, drop_id):
             if needed not in rows:
                 raise LookupError(f"no source with id {needed}")
         moved = {}
         db.execute(
-            "UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?", [keep_id, drop_id]
+            "UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?",
+            [keep_id, drop_id],
         )
         _add_alias_if_free(db, keep_id, rows[drop_id][1], None, ignore_source=drop_id)
         db.execute("DELETE FROM source_aliases WHERE source_id = ?", [drop_id])
@@ -235,7 +239,10 @@ def _create_source(db: sqlite_utils.Database, name: str, kind: str, wikidata_id:
 
 
 def _add_alias_if_free(
-    db: sqlite_utils.Database, source_id: int, alias: str, language: str | None,
+    db: sqlite_utils.Database,
+    source_id: int,
+    alias: str,
+    language: str | None,
     ignore_source: int | None = None,
 ) -> None:
     """Add an alias unless its key already names another source (besides `ignore_source`)."""
@@ -257,4 +264,3 @@ def _add_alias_if_free(
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
