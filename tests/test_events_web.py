@@ -107,3 +107,49 @@ def test_suggestions_can_be_accepted_by_the_admin_only(client, db_path):
     event_id = int(accepted.headers["Location"].rstrip("/").split("/")[-1])
     assert len(get_event(db, event_id)["articles"]) == 2
     db.close()
+
+
+def log_in(client):
+    with client.session_transaction() as session:
+        session["admin"] = True
+        session["csrf_token"] = "tok"
+
+
+def test_admin_creates_an_event_and_adds_articles_from_the_ui(client, db_path):
+    db = open_database(db_path)
+    first = store_article(db, [("One.", None, [])])
+    second = store_article(db, [("Two.", None, [])])
+    db.close()
+    assert client.get("/events/new").status_code == 302  # login first
+    log_in(client)
+    created = client.post(
+        "/events/new",
+        data={"title": "Talks", "date": "2023-05", "articles": str(first), "csrf_token": "tok"},
+    )
+    assert created.status_code == 302
+    event_id = int(created.headers["Location"].rstrip("/").split("/")[-1])
+    client.post(
+        f"/events/{event_id}/articles",
+        data={"action": "add", "articles": str(second), "csrf_token": "tok"},
+    )
+    db = open_database(db_path)
+    assert [a["id"] for a in get_event(db, event_id)["articles"]] == [first, second]
+    db.close()
+
+
+def test_bad_event_form_input_is_refused_and_stores_nothing(client, db_path):
+    log_in(client)
+    for data in (
+        {"title": "Talks", "date": "May 2023"},
+        {"title": "Talks", "articles": "1; drop table"},
+        {"title": "Talks", "articles": "999"},
+        {"title": ""},
+    ):
+        page = client.post("/events/new", data={**data, "csrf_token": "tok"})
+        assert page.status_code == 422
+        assert 'class="error"' in page.get_data(as_text=True)
+    without_token = client.post("/events/new", data={"title": "Talks"})
+    assert without_token.status_code in (400, 403)
+    db = open_database(db_path)
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+    db.close()

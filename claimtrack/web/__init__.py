@@ -22,7 +22,10 @@ VIEW_MODULES = [
     "claimtrack.web.admin",
     "claimtrack.web.events",
 ]
-EXTENSION_MODULES: list[str] = ["claimtrack.web.compare_views"]
+EXTENSION_MODULES: list[str] = [
+    "claimtrack.web.compare_views",
+    "claimtrack.web.event_edit_views",
+]
 
 
 def register(app: Flask) -> None:
