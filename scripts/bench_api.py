@@ -3,10 +3,13 @@
 Builds (or reuses) a synthetic database with scripts/make_bench_data.py,
 starts the production server (`claimtrack serve`, waitress) on 127.0.0.1,
 then runs N client threads with keep-alive connections for a fixed time and
-reports requests/s, latency percentiles and errors. The server is stopped
-at the end, whatever happens.
+reports requests/s, latency percentiles and errors. With --bad-clients,
+more threads send only bad requests (broken JSON, wrong token, invalid
+parameters, unknown ids) at the same time, to show they change nothing for
+the good ones. The server is stopped at the end, whatever happens.
 
     python scripts/bench_api.py --statements 50000 --clients 8 --seconds 30
+    python scripts/bench_api.py --mix mixed --bad-clients 4
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import http.client
 import json
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -52,7 +56,8 @@ def ensure_database(path: Path, statements: int) -> None:
 
 
 def start_server(db: Path, port: int, threads: int) -> subprocess.Popen:
-    env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": ""}
+    # writes enabled with a token no client knows, so bad writes meet the 401 path
+    env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": secrets.token_hex(16)}
     command = [
         sys.executable,
         "-c",
@@ -109,13 +114,48 @@ def client_loop(port: int, paths: list[str], stop_at: float, results: list, erro
     connection.close()
 
 
-def run_load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
+BAD_REQUESTS = [
+    ("POST", "/api/v1/events", b"{not json", {"Authorization": "Bearer wrong"}),
+    ("POST", "/api/v1/events", b"{not json", {}),
+    ("GET", "/api/v1/statements?limit=-1&colour=red", None, {}),
+    ("GET", "/api/v1/statements?next=forged-token", None, {}),
+    ("GET", "/api/v1/sources/999999999", None, {}),
+    ("DELETE", "/api/v1/statements", None, {}),
+]
+
+
+def bad_client_loop(port: int, stop_at: float, statuses: dict) -> None:
+    """Send malformed, unauthorised and unknown requests until `stop_at`; count statuses."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    i = 0
+    while time.monotonic() < stop_at:
+        method, path, body, headers = BAD_REQUESTS[i % len(BAD_REQUESTS)]
+        i += 1
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            statuses[response.status] = statuses.get(response.status, 0) + 1
+        except (OSError, http.client.HTTPException):
+            statuses["connection error"] = statuses.get("connection error", 0) + 1
+            connection.close()
+            connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.close()
+
+
+def run_load(
+    port: int, paths: list[str], clients: int, seconds: float, bad_clients: int = 0
+) -> dict:
     results: list[float] = []
     errors: list[str] = []
+    bad_statuses: dict = {}
     stop_at = time.monotonic() + seconds
     threads = [
         threading.Thread(target=client_loop, args=(port, paths, stop_at, results, errors))
         for _ in range(clients)
+    ] + [
+        threading.Thread(target=bad_client_loop, args=(port, stop_at, bad_statuses))
+        for _ in range(bad_clients)
     ]
     started = time.monotonic()
     for thread in threads:
@@ -135,6 +175,7 @@ def run_load(port: int, paths: list[str], clients: int, seconds: float) -> dict:
         "p95_ms": round(quantiles[94] * 1000, 1),
         "p99_ms": round(quantiles[98] * 1000, 1),
         "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
+        **({"bad_request_statuses": bad_statuses} if bad_clients else {}),
     }
 
 
@@ -169,6 +210,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--server-threads", type=int, default=8)
     parser.add_argument("--mix", choices=["first-page", "mixed"], default="first-page")
+    parser.add_argument(
+        "--bad-clients",
+        type=int,
+        default=0,
+        help="extra clients sending only bad requests at the same time (not in the figures)",
+    )
     args = parser.parse_args()
     args.seconds = min(args.seconds, 300.0)  # bounded: never an open-ended loop
 
@@ -179,7 +226,7 @@ def main() -> None:
         wait_until_up(port, server)
         paths = request_paths(port, args.mix)
         run_load(port, paths, args.clients, min(3.0, args.seconds))  # warm-up, not reported
-        report = run_load(port, paths, args.clients, args.seconds)
+        report = run_load(port, paths, args.clients, args.seconds, args.bad_clients)
     finally:
         server.terminate()
         try:
@@ -189,6 +236,7 @@ def main() -> None:
     report.update(
         {
             "clients": args.clients,
+            "bad_clients": args.bad_clients,
             "server_threads": args.server_threads,
             "mix": args.mix,
             "distinct_paths": len(paths),
