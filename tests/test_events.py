@@ -195,6 +195,16 @@ def test_compare_cli_prints_json_and_table(cli_runner, db):
     assert "[both]" in table.output
 
 
+def test_compare_says_when_a_side_has_no_account(cli_runner, db):
+    readout = store_article(
+        db, [("The President proposed a summit.", None, [])], publisher="White House"
+    )
+    event_id = create_event(db, "Call", article_ids=[readout])
+    table = cli_runner("compare", str(event_id), "--side", "White House", "--side", "Elysee")
+    assert "no statement of this event has Elysee in its chain" in table.output
+    assert "has White House" not in table.output
+
+
 def test_compare_needs_two_sides_and_a_known_event(cli_runner, db):
     assert cli_runner("compare", "1", "--side", "Kremlin").exit_code != 0
     missing = cli_runner("compare", "77", "--side", "A", "--side", "B")

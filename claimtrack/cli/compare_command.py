@@ -57,6 +57,12 @@ def render_table(comparison: dict, width: int | None = None) -> str:
     side_a, side_b = comparison["sides"]
     event = comparison["event"]
     lines = [f"{event['title']} ({event['date'] or 'no date'}): {side_a} vs {side_b}", ""]
+    for side, key in ((side_a, "a"), (side_b, "b")):
+        if not any(row[key] for row in comparison["rows"]):
+            lines.append(
+                f"note: no statement of this event has {side} in its chain "
+                "(as speaker, via or publisher)"
+            )
     lines.append(f"{side_a:<{column}} | {side_b}")
     lines.append("=" * width)
     for row in comparison["rows"]:

@@ -17,6 +17,7 @@ from claimtrack.compare.text import Token, term_words, tokenize
 LANGUAGES = ("en", "nl")
 _INFLECTIONS = ("s", "es", "e", "en", "n")
 _MIN_INFLECTED_LENGTH = 4
+_CACHE_SIZE = 8192  # texts whose matches are remembered per index
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,11 @@ class TermIndex:
         self._wildcard_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
             lang: [] for lang in LANGUAGES
         }
+        self._found: dict[tuple[str, str | None], list[TermMatch]] = {}
 
     def add(self, key: str, term: str, language: str) -> None:
         """Register `term` (in `language`) as standing for `key`."""
+        self._found.clear()
         words = term_words(term)
         if not words:
             return
@@ -85,7 +88,7 @@ class TermIndex:
                     yield from by_first.get(base, ())
         yield from self._wildcard_first[language]
 
-    def find_all(self, tokens: list[Token], language: str | None) -> list[TermMatch]:
+    def find_all(self, tokens: tuple[Token, ...], language: str | None) -> list[TermMatch]:
         """Every match in `tokens`, overlapping ones included."""
         languages = [language] if language in LANGUAGES else list(LANGUAGES)
         matches = []
@@ -103,7 +106,12 @@ class TermIndex:
 
     def find(self, text: str, language: str | None) -> list[TermMatch]:
         """Matches in `text`, longest first where they overlap, in text order."""
-        return longest_matches(self.find_all(tokenize(text), language))
+        key = (text, language)
+        if key not in self._found:
+            if len(self._found) >= _CACHE_SIZE:
+                self._found.clear()
+            self._found[key] = longest_matches(self.find_all(tokenize(text), language))
+        return list(self._found[key])
 
 
 def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 POSSESSIVE = re.compile(r"['’]s$")
@@ -30,14 +31,18 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split `text` into folded word tokens; a possessive 's is dropped ("Ukraine's" -> ukraine)."""
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split `text` into folded word tokens; a possessive 's is dropped ("Ukraine's" -> ukraine).
+
+    Cached: the same statement is looked at by several lexicons and rows.
+    """
     tokens = []
     for match in WORD.finditer(text):
         norm = POSSESSIVE.sub("", fold(match.group()))
         norm = norm.replace("’", "'")
         tokens.append(Token(norm, match.start(), match.end()))
-    return tokens
+    return tuple(tokens)
 
 
 # Crude suffix stripping: enough to let "summits"/"summit" or "gesprekken"/"gesprek"
