@@ -22,33 +22,7 @@ LEXICAL_THRESHOLD = 0.3
 INITIATIVE_CONCEPT = "initiative"  # the lexicon concept for who initiated the contact
 # a topicless sentence with fewer content words is small talk ("Thanks, everybody."), not a claim
 MIN_CLAIM_WORDS = 4
-# words near the start of a sentence that tie it to the sentence before
-CONTINUATION_CUES = {
-    "this",
-    "these",
-    "that",
-    "those",
-    "such",
-    "it",
-    "he",
-    "she",
-    "they",
-    "same",
-    "also",
-    "dit",
-    "deze",
-    "dat",
-    "die",
-    "daar",
-    "daarover",
-    "hij",
-    "zij",
-    "ze",
-    "het",
-    "ook",
-    "dezelfde",
-}
-CUE_WINDOW = 4
+CUE_WINDOW = 4  # how many words from a sentence's start a continuation cue may stand
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'\[\]-]{1,60}:\s+")
 STATUSES = ("both", "only_a", "only_b", "conflict")
 _EXCERPT_WORDS = 8
@@ -136,15 +110,11 @@ def _with_context(
     ("This must be conducted through ...") continues the topic of the sentence
     before it in the same paragraph."""
     result = [statement_concepts(s, lexicon, stance) for s in statements]
-
-    def is_weak(concept_id: str) -> bool:
-        return lexicon.concepts[concept_id].weak
-
     for i in range(1, len(statements)):
         previous, current = statements[i - 1], statements[i]
-        if any(not is_weak(c) for c in result[i]):
+        if _strong(result[i], lexicon):
             continue
-        if not _continues(current["text"]):
+        if not _continues(current["text"], lexicon):
             continue
         same_paragraph = (
             current.get("article", {}).get("id") == previous.get("article", {}).get("id")
@@ -153,12 +123,12 @@ def _with_context(
             and current.get("index") == (previous.get("index") or 0) + 1
         )
         if same_paragraph and result[i - 1]:
-            result[i] = [c for c in result[i - 1] if not is_weak(c)] + result[i]
+            result[i] = _strong(result[i - 1], lexicon) + result[i]
     return result
 
 
-def _continues(text: str) -> bool:
-    return any(t.norm in CONTINUATION_CUES for t in tokenize(text)[:CUE_WINDOW])
+def _continues(text: str, lexicon: TopicLexicon) -> bool:
+    return any(t.norm in lexicon.continuation_cues for t in tokenize(text)[:CUE_WINDOW])
 
 
 def _without_label(text: str) -> str:

@@ -28,6 +28,10 @@ class TopicLexicon:
     def __init__(self, data: dict) -> None:
         self.concepts: dict[str, Concept] = {}
         self.terms = TermIndex()
+        # words near a sentence's start that tie it to the sentence before ("This must ...")
+        self.continuation_cues: set[str] = {
+            word for words in data.get("continuation_cues", {}).values() for word in words
+        }
         for entry in data["concepts"]:
             concept = Concept(
                 entry["id"],
