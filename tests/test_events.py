@@ -290,3 +290,20 @@ def test_importing_articles_proposes_the_event(tmp_path, cli_runner, db):
     assert cli_runner("import", str(tmp_path)).exit_code == 0
     listed = json.loads(cli_runner("events", "suggestions", "--json").output)
     assert len(listed) == 1 and len(listed[0]["article_ids"]) == 2
+
+
+def test_a_later_article_about_an_accepted_event_joins_that_event(db):
+    first = _call_article(
+        db, "Joe Biden had a phone call with Vladimir Putin.", "2023-05-10", "White House"
+    )
+    second = _call_article(
+        db, "Putin and Biden held a telephone conversation.", "2023-05-10", "Kremlin"
+    )
+    event_id = accept_suggestion(db, suggest_events(db, second)[0])
+    later = _call_article(
+        db, "Biden en Poetin voerden woensdag een telefoongesprek.", "2023-05-11", "De Krant", "nl"
+    )
+    [suggestion] = suggest_events(db, later)
+    assert accept_suggestion(db, suggestion) == event_id
+    assert sorted(a["id"] for a in get_event(db, event_id)["articles"]) == [first, second, later]
+    assert len(list_events(db)) == 1
