@@ -13,6 +13,7 @@ from claimtrack.engine.document import Attribution, Document, SourceRef, Stateme
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store.articles import save_article
 from claimtrack.store.event_suggestions import (
+    accept_suggestion,
     list_suggestions,
     reject_suggestion,
     suggest_events,
