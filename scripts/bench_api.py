@@ -23,9 +23,11 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,7 +57,12 @@ def ensure_database(path: Path, statements: int) -> None:
     )
 
 
-def start_server(db: Path, port: int, threads: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, threads: int, log: IO[bytes]) -> subprocess.Popen:
+    """Start `claimtrack serve` on loopback; its output goes to `log`.
+
+    The log is a file, not a pipe: waitress warns on stderr when its queue
+    grows, and an unread pipe would fill up and stall the server.
+    """
     # writes enabled with a token no client knows, so bad writes meet the 401 path
     env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": secrets.token_hex(16)}
     command = [
@@ -72,14 +79,15 @@ def start_server(db: Path, port: int, threads: int) -> subprocess.Popen:
         "--threads",
         str(threads),
     ]
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(port: int, server: subprocess.Popen, log: IO[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"server exited: {server.stderr.read().decode()[-2000:]}")
+            log.seek(0)
+            raise SystemExit(f"server exited: {log.read().decode()[-2000:]}")
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=2)
             connection.request("GET", "/api/v1/openapi.json")
@@ -221,18 +229,19 @@ def main() -> None:
 
     ensure_database(args.db, args.statements)
     port = free_port()
-    server = start_server(args.db, port, args.server_threads)
-    try:
-        wait_until_up(port, server)
-        paths = request_paths(port, args.mix)
-        run_load(port, paths, args.clients, min(3.0, args.seconds))  # warm-up, not reported
-        report = run_load(port, paths, args.clients, args.seconds, args.bad_clients)
-    finally:
-        server.terminate()
+    with tempfile.TemporaryFile() as log:
+        server = start_server(args.db, port, args.server_threads, log)
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            wait_until_up(port, server, log)
+            paths = request_paths(port, args.mix)
+            run_load(port, paths, args.clients, min(3.0, args.seconds))  # warm-up, not reported
+            report = run_load(port, paths, args.clients, args.seconds, args.bad_clients)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
     report.update(
         {
             "clients": args.clients,
