@@ -75,7 +75,8 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     if frame.unknown_source:
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else SourceRef(UNKNOWN, "unknown")
     if frame.source is None:
-        return None
+        # a reporting verb with a claim but no visible source: still an attribution, source unknown
+        return SourceRef(UNKNOWN, "unknown") if frame.content is not None and not frame.opinion else None
     mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
     if mention is None:
         return None

@@ -48,10 +48,18 @@ class Frame:
 # ---------------------------------------------------------------- noun phrases
 
 def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | None:
-    """The noun phrase ending just before token `end` (exclusive)."""
+    """The noun phrase ending just before token `end` (exclusive).
+
+    Adverbs and time words between the phrase and `end` are skipped ("X also
+    said", "X on Tuesday said"), and so is a parenthesis ("Perdue (R-Ga.) said").
+    """
     i = end - 1
-    while i >= 0 and doc[i].lower_ in profile.time_words:
+    while i >= 0 and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in AUXILIARIES):
         i -= 1
+    if i >= 0 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
     last = i
     while i >= 0 and looks_nominal(doc[i], profile) and last - i < MAX_SOURCE_TOKENS:
         i -= 1
@@ -175,31 +183,69 @@ def _finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     return finite
 
 
-def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool) -> tuple[int, int] | None:
-    if has_parse(doc):
-        subjects = [
-            child for child in cue.children
-            if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
-            and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
-            and child.lower_ not in profile.demonstratives
-            and child.lower_ not in profile.complementizers
-        ]
-        subjects.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1))
-        if subjects:
-            if subjects[0].lower_ in profile.impersonal_subjects:
-                return None
-            return _subtree_span(subjects[0])
-    finite = _finite_verb(doc, cue, profile)
-    if inverted:
-        return np_right(doc, cue.i + 1, profile)
-    before = _np_left(doc, finite.i, profile)
-    if before is None and not profile.subject_may_follow_verb:
+def _parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
+    """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
+    subjects = [
+        child for child in cue.children
+        if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
+        and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
+        and child.lower_ not in profile.demonstratives
+        and child.lower_ not in profile.complementizers
+    ]
+    subjects.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1))
+    if not subjects:
         return None
-    if before and (before[0] == 0 or doc[before[0] - 1].text in (",", ":", "„", "“", '"') or doc[before[0] - 1].lower_ in ("en", "and", "maar", "but", "want", "toen", "nadat", "omdat", "because", "when", "after")):
+    if subjects[0].lower_ in profile.impersonal_subjects:
+        return False
+    return _subtree_span(subjects[0])
+
+
+def _positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase before the finite verb, or (Dutch inversion) right after it."""
+    finite = _finite_verb(doc, cue, profile)
+    before = _np_left(doc, finite.i, profile)
+    if before and (
+        not profile.subject_may_follow_verb
+        or before[0] == 0
+        or doc[before[0] - 1].text in (",", ":", "„", "“", '"')
+        or doc[before[0] - 1].lower_ in ("en", "maar", "want", "toen", "nadat", "omdat", "terwijl")
+    ):
         return before
-    if before and profile.code == "en":
-        return before
-    return np_right(doc, finite.i + 1, profile)
+    if profile.subject_may_follow_verb:
+        return np_right(doc, finite.i + 1, profile)
+    return None
+
+
+def _subject_before_apposition(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'Scott Pruitt, the attorney general of Oklahoma, said ...': the name before the apposition."""
+    finite = _finite_verb(doc, cue, profile)
+    if finite.i < 2 or doc[finite.i - 1].text != ",":
+        return None
+    for j in range(finite.i - 2, max(-1, finite.i - 30), -1):
+        if doc[j].text in ("”", '"', "''", "’"):
+            return None  # '"...," said X' is a quote, handled as inverted
+        if doc[j].text == ",":
+            np = _np_left(doc, j, profile)
+            if np and (np[0] == 0 or doc[np[0] - 1].is_punct):
+                return np
+            return None
+    return None
+
+
+def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool) -> tuple[int, int] | None:
+    if inverted:
+        return np_right(doc, cue.i + 1, profile) or _subject_before_apposition(doc, cue, profile)
+    if profile.subject_may_follow_verb and has_parse(doc):
+        parsed = _parse_subject(doc, cue, profile)
+        if parsed is False:
+            return None
+        if parsed is not None:
+            return parsed
+    positional = _positional_subject(doc, cue, profile)
+    if positional is not None or not has_parse(doc):
+        return positional
+    parsed = _parse_subject(doc, cue, profile)
+    return parsed or None
 
 
 def _subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -230,6 +276,14 @@ def _main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
     return None
 
 
+def _np_at_start(doc: Doc, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The sentence's opening noun phrase when a verb follows it ('Trump is defending ..., saying')."""
+    np = np_right(doc, 0, profile)
+    if np and np[0] == 0 and np[1] < len(doc) and doc[np[1]].pos_ in ("VERB", "AUX"):
+        return np
+    return None
+
+
 def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
     """'..., meldt X', '„...”, zei hij', '..., X said'."""
     finite = _finite_verb(doc, cue, profile)
@@ -249,9 +303,18 @@ def _english_trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) ->
     return None
 
 
+def _is_title_case(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
+    if tok.i > 0 and (doc[tok.i - 1].lower_ in profile.determiners or doc[tok.i - 1].text in ("'s", "’s")):
+        return False  # "the report", "Trump's tweets"
+    if tok.i > 0 and tok.text[:1].isupper() and not doc[tok.i - 1].is_punct and not _is_title_case(doc):
+        return False  # "United States"
     if tok.pos_ in ("VERB", "AUX", ""):
         return True
     if tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or tok.lower_ not in profile.verb_forms:
@@ -324,6 +387,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         source = trailing or _source_of_verb(doc, tok, profile, inverted)
         if source is None and has_parse(doc):
             source = _subject_of_governor(tok, profile) or _main_subject(doc, tok, profile)
+        if source is None and tok.i > 1 and doc[tok.i - 1].text == "," and tok.lower_.endswith("ing"):
+            source = _np_at_start(doc, profile)
         if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
@@ -395,20 +460,23 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 content = _content_after(doc, doc[source[1] - 1], profile, limit=3)
                 frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
         elif tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper():
-            source = _np_left(doc, tok.i - 1, profile)
             content = _content_after(doc, tok, profile, limit=2)
-            frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.65))
+            if content is not None:  # "X's claim that ...", not "X's comments" as an object
+                source = _np_left(doc, tok.i - 1, profile)
+                frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.65))
     return frames
 
 
 def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
-    colon = next((t for t in doc[:7] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
+    colon = next((t for t in doc[:8] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
     if colon is None or colon.i == 0:
         return []
-    head = doc[: colon.i]
-    first = head[0].lower_
-    if first in profile.byline_prefixes and colon.i <= 2:
+    lead = 1 if doc[0].text in ('"', "“", "„", ",,", "'") else 0
+    head = doc[lead : colon.i]
+    if not len(head):
+        return []
+    if head[0].lower_ in profile.byline_prefixes and colon.i <= 2:
         source = (colon.i + 1, len(doc) - (1 if doc[-1].is_punct else 0))
         if source[1] > source[0]:
             return [Frame("according_to", (0, colon.i), source, None, score=0.8)]
@@ -417,8 +485,12 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         return []
     if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
         return []
+    quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in ('"', "“", "„", ",,", "'", "‘")
+    transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
+    if not (quote_follows or transcript):
+        return []  # "The Latest: ..." is a headline, not a speaker
     content = (colon.i + 1, len(doc))
-    return [Frame("direct", (colon.i, colon.i + 1), (0, colon.i), content, score=0.8)]
+    return [Frame("direct", (colon.i, colon.i + 1), (lead, colon.i), content, score=0.8)]
 
 
 DASHES = frozenset({"―", "—", "–"})

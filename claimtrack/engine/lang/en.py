@@ -58,7 +58,7 @@ VERB_FORMS = parse_forms(
 PROFILE = LanguageProfile(
     code="en",
     speech_verbs=frozenset(
-        """say tell report announce state add write argue claim warn deny confirm insist
+        """say tell report announce add write argue claim warn deny confirm insist
         acknowledge admit explain suggest note stress tweet respond reply predict promise accuse
         criticize emphasize reiterate allege contend declare assert testify concede complain
         recall urge vow pledge remark reveal disclose boast charge caution maintain proclaim
