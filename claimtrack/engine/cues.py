@@ -18,6 +18,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.45
+LEARNED_CLAUSE_THRESHOLD = 0.25
 MAX_SOURCE_TOKENS = 10
 AUXILIARIES = frozenset(
     """heeft hebben had hadden zou zouden liet lieten laat is was werd wordt zijn
@@ -241,6 +242,11 @@ def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bo
             return None
         if parsed is not None:
             return parsed
+    finite = _finite_verb(doc, cue, profile)
+    if finite.i > 0 and doc[finite.i - 1].text == ",":
+        apposition = _apposition_before(doc, finite.i - 1, profile)
+        if apposition is not None:
+            return apposition
     positional = _positional_subject(doc, cue, profile)
     if positional is not None or not has_parse(doc):
         return positional
@@ -276,6 +282,17 @@ def _main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
     return None
 
 
+def _subject_of_previous_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'Reid mocked Romney ..., claiming that ...': the subject of the nearest finite verb before."""
+    for j in range(cue.i - 1, -1, -1):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") and not _is_present_participle(tok, profile):
+            np = _np_left(doc, j, profile)
+            if np is not None and doc[np[0]].lower_ not in profile.complementizers:
+                return np
+    return None
+
+
 def _np_at_start(doc: Doc, profile: LanguageProfile) -> tuple[int, int] | None:
     """The sentence's opening noun phrase when a verb follows it ('Trump is defending ..., saying')."""
     np = np_right(doc, 0, profile)
@@ -284,15 +301,34 @@ def _np_at_start(doc: Doc, profile: LanguageProfile) -> tuple[int, int] | None:
     return None
 
 
+def _is_present_participle(token: Token, profile: LanguageProfile) -> bool:
+    """'saying', 'zeggend': a participle clause that borrows its subject from the main clause."""
+    return len(token) > 5 and token.lower_.endswith(profile.present_participle_suffix)
+
+
 def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
     """'..., meldt X', '„...”, zei hij', '..., X said'."""
+    if _is_present_participle(cue, profile):
+        return False  # '..., saying that ...' is a participle clause, not an inversion
     finite = _finite_verb(doc, cue, profile)
     prev = finite.i - 1
     if prev < 0:
         return False
+    if doc[prev].text == "," and _apposition_before(doc, prev, profile) is not None:
+        return False
     if doc[prev].text in (",", "”", "''", '"', "’") or doc[prev].lower_ in ("zo",):
         return True
     return False
+
+
+def _apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'The chairman, Phil Lovas, said': the noun phrase between two commas right before the verb."""
+    np = _np_left(doc, comma, profile)
+    if np is None or np[0] == 0 or doc[np[0] - 1].text != ",":
+        return None
+    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in doc[np[0] : np[1]]):
+        return None
+    return np
 
 
 def _english_trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -321,8 +357,10 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return False
     if tok.i == 0:
         return False
+    if any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]):
+        return True  # "Engineers fear that ...": the clause settles it
     prev = doc[tok.i - 1]
-    return not (prev.pos_ in ("DET", "ADJ", "NUM", "PROPN") or prev.lower_ in profile.determiners or prev.dep_ == "nmod:poss")
+    return not (prev.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or prev.lower_ in profile.determiners or prev.dep_ == "nmod:poss")
 
 
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
@@ -336,6 +374,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
         learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
+        if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and _content_after(doc, tok, profile, limit=3):
+            learned = LEARNED_CUE_THRESHOLD  # a weaker cue word followed by 'that ...' is still a report
         next_to_quote = tok.i > 0 and doc[tok.i - 1].text == "," and tok.i > 1 and doc[tok.i - 2].text in QUOTE_CLOSERS
         speech = (
             lem in profile.speech_verbs
@@ -361,7 +401,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             comma = _finite_verb(doc, tok, profile).i - 1
             content = (0, comma) if comma > 0 else None
         trailing = None
-        if profile.code == "en" and not inverted:
+        if not profile.subject_may_follow_verb and not inverted:
             trailing = _english_trailing_subject(doc, tok, profile)
             if trailing is not None:
                 content = (0, trailing[0] - 1)
@@ -387,8 +427,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         source = trailing or _source_of_verb(doc, tok, profile, inverted)
         if source is None and has_parse(doc):
             source = _subject_of_governor(tok, profile) or _main_subject(doc, tok, profile)
-        if source is None and tok.i > 1 and doc[tok.i - 1].text == "," and tok.lower_.endswith("ing"):
-            source = _np_at_start(doc, profile)
+        if source is None and _is_present_participle(tok, profile):
+            source = _subject_of_previous_verb(doc, tok, profile) or _np_at_start(doc, profile)
         if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])

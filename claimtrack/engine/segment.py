@@ -72,9 +72,9 @@ def is_footer(line: str, profile: LanguageProfile) -> bool:
 def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]]:
     """Paragraphs as (start, end), without headings and footers.
 
-    Blank lines separate paragraphs; a single newline also does when the line
-    before it ends a sentence (the seed article's style), otherwise the line
-    is a hard wrap inside the paragraph.
+    Blank lines separate paragraphs; so does a single newline (the seed
+    article's style), unless the line before stops mid-sentence and the next
+    continues in lower case: a hard wrap inside the paragraph.
     """
     spans: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
@@ -92,6 +92,7 @@ def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]
             current is not None
             and not blank_before
             and text[current[1] - 1] not in LINE_END_PUNCT
+            and line[:1].islower()  # a hard wrap continues a sentence in lower case
         )
         if continues:
             current = (current[0], end)

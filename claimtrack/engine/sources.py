@@ -136,7 +136,7 @@ def _kind(tokens: list[Token], name_tokens: list[Token], descriptor_tokens: list
         return "group"
     if head.lower_ in profile.role_nouns:
         return "person"
-    return "group" if head.lower_.endswith(("s", "en")) and profile.code != "nl" else "organization" if head.lower_ in profile.organization_words else "person"
+    return "person"
 
 
 # ---------------------------------------------------------------- registry
@@ -230,6 +230,9 @@ class EntityRegistry:
 
     def observe(self, doc: Doc, sentence: int) -> None:
         """Register the named sources a sentence mentions (first one as its subject)."""
+        words = [t for t in doc if t.is_alpha and len(t) > 3]
+        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
             (t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ in self.profile.verb_forms), len(doc)

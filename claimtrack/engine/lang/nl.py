@@ -128,6 +128,7 @@ PROFILE = LanguageProfile(
     perfect_auxiliaries=frozenset({"hebben", "zijn"}),
     modal_verbs=frozenset("moet moeten moest moesten hoeft hoeven zal zullen".split()),
     subject_may_follow_verb=True,
+    present_participle_suffix="end",
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

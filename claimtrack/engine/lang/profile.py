@@ -48,6 +48,7 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    present_participle_suffix: str = "ing"
     # Dutch main clauses put the subject after the finite verb when something else comes first
     subject_may_follow_verb: bool = False
     modal_verbs: frozenset[str] = frozenset()
