@@ -48,6 +48,11 @@ class Frame:
 
 # ---------------------------------------------------------------- noun phrases
 
+def _is_pronoun(token: Token, profile: LanguageProfile) -> bool:
+    lower = token.lower_
+    return lower in profile.person_pronouns or lower in profile.plural_pronouns or lower in profile.first_person
+
+
 def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | None:
     """The noun phrase ending just before token `end` (exclusive).
 
@@ -62,6 +67,8 @@ def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | 
         if opening is not None:
             i = opening - 1
     last = i
+    if i >= 0 and _is_pronoun(doc[i], profile):
+        return (i, i + 1)
     while i >= 0 and looks_nominal(doc[i], profile) and last - i < MAX_SOURCE_TOKENS:
         i -= 1
     if i == last:
@@ -75,6 +82,8 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
     while i < len(doc) and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and not doc[i].text[:1].isupper()):
         i += 1
     first = i
+    if i < len(doc) and _is_pronoun(doc[i], profile):
+        return (i, i + 1)
     while i < len(doc) and looks_nominal(doc[i], profile) and i - first < MAX_SOURCE_TOKENS:
         if i > first and doc[i].lower_ in profile.complementizers:
             break

@@ -60,6 +60,7 @@ class Mention:
 
 def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool) -> bool:
     text = tok.text
+    first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
     if not text[:1].isupper() or tok.is_punct:
         return False
     lower = tok.lower_
@@ -67,8 +68,10 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if lower in profile.first_person or lower in profile.stopwords:
         return False
-    if first_in_sentence and tok.pos_ not in ("PROPN", "") and (lower in profile.role_nouns or tok.pos_ in ("NOUN", "ADJ")):
-        return False  # a capital that only marks the sentence start
+    if first_in_sentence and tok.pos_ not in ("PROPN", "X", "NOUN", ""):
+        return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
+    if first_in_sentence and tok.pos_ == "NOUN" and (lower in profile.role_nouns or lower in profile.group_words or tok.morph.get("Number") == ["Plur"]):
+        return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text[:1].islower() and nxt.is_alpha and lower.endswith(profile.adjective_suffixes):
         return False  # "Amerikaanse president": a capitalised adjective, not a name
@@ -226,6 +229,10 @@ class EntityRegistry:
         for item in reversed(self.history):
             if head in item.entity.descriptors:
                 return item.entity
+        if len(head) >= 4:  # Dutch compounds: "coach" for "bondscoach"
+            for item in reversed(self.history):
+                if any(d.split()[-1].endswith(head) for d in item.entity.descriptors):
+                    return item.entity
         return None
 
     def observe(self, doc: Doc, sentence: int) -> None:
