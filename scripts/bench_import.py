@@ -121,7 +121,7 @@ def run(shared: Path, db_path: Path) -> int:
     same = table_counts(db) == counts
     print(
         f"second import: {unchanged} unchanged of {len(again)} in "
-        f"{time.perf_counter() - started:.1f} s; rows added: {'none' if same else 'SOME'}"
+        f"{time.perf_counter() - started:.2f} s; rows added: {'none' if same else 'SOME'}"
     )
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

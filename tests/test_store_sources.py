@@ -12,6 +12,7 @@ from claimtrack.store.sources import (
     merge_sources,
     resolve_source,
     seed_curated_sources,
+    untitled_key,
 )
 
 
@@ -56,6 +57,34 @@ def test_new_names_get_a_source_with_a_unique_slug(db):
     second = resolve_source(db, "Ilse Varn", "person", "en")
     assert second != first
     assert source(db, second)["slug"] == "ilse-varn-2"
+
+
+@pytest.mark.parametrize(
+    "name, curated",
+    [
+        ("Mr. Obama", "Barack Obama"),
+        ("former President Obama", "Barack Obama"),
+        ("premier Rutte", "Mark Rutte"),
+        ("oud-premier Rutte", "Mark Rutte"),
+        ("Sen. Hillary Clinton", "Hillary Clinton"),
+    ],
+)
+def test_titles_before_a_name_do_not_make_a_new_source(db, name, curated):
+    assert resolve_source(db, name, "person") == resolve_source(db, curated)
+
+
+def test_a_titled_new_name_and_the_bare_name_are_one_source(db):
+    first = resolve_source(db, "Sen. Lindsey Graham", "person", "en")
+    assert resolve_source(db, "Lindsey Graham", "person", "en") == first
+    assert source(db, first)["name"] == "Sen. Lindsey Graham"
+    assert resolve_source(db, "Mayor Jan de Wit") != first
+
+
+def test_titles_alone_are_not_stripped_to_another_title(db):
+    minister = resolve_source(db, "the minister", "person")
+    prime_minister = resolve_source(db, "Prime Minister", "person")
+    assert minister != prime_minister
+    assert alias_key("Prime Minister") == untitled_key("prime minister")
 
 
 def test_unknown_speaker_has_no_source(db):

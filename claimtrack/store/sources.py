@@ -59,9 +59,46 @@ class CuratedSource:
 
 
 @lru_cache(maxsize=1)
+def _alias_table() -> dict:
+    return json.loads(
+        resources.files("claimtrack").joinpath("data/aliases.json").read_text("utf-8")
+    )
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words such as "mr", "president", "premier" that may precede a name (both languages)."""
+    return frozenset(word for words in _alias_table()["titles"].values() for word in words)
+
+
+def untitled_key(key: str) -> str:
+    """An alias key without leading titles: "former president obama" -> "obama".
+
+    Returns the key unchanged when it is nothing but titles ("prime minister").
+    """
+    words = key.split()
+    titles = title_words()
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    if all(word in titles for word in words):
+        return key
+    return " ".join(words)
+
+
+def matching_keys(name: str) -> list[str]:
+    """The alias keys a name is looked up by: as written, then without leading titles."""
+    key = alias_key(name)
+    keys = [key] if key else []
+    bare = untitled_key(key)
+    if bare and bare != key:
+        keys.append(bare)
+    return keys
+
+
+@lru_cache(maxsize=1)
 def curated_sources() -> tuple[CuratedSource, ...]:
     """The curated alias table shipped in claimtrack/data/aliases.json."""
-    raw = json.loads(resources.files("claimtrack").joinpath("data/aliases.json").read_text("utf-8"))
+    raw = _alias_table()
     entries = []
     for item in raw["sources"]:
         aliases = [(item["name"], None)]
@@ -119,21 +156,26 @@ def resolve_source(
 ) -> int | None:
     """Return the id of the source called `name`, creating it if no alias matches.
 
-    Returns None for the unknown speaker ("unknown" or an empty name). When
-    the alias exists in several sources, one registered for `language` wins.
+    Returns None for the unknown speaker ("unknown" or an empty name). The
+    name is matched as written, then without leading titles ("Mr. Obama" is
+    Barack Obama). When an alias exists in several sources, one registered
+    for `language` wins.
     A source whose kind is still 'unknown' takes the `kind` given here.
     """
-    key = alias_key(name or "")
-    if not key or key == UNKNOWN_SPEAKER:
+    keys = matching_keys(name or "")
+    if not keys or keys[0] == UNKNOWN_SPEAKER:
         return None
     kind = kind if kind in SOURCE_KINDS else "unknown"
     ensure_curated_sources(db)
     with write_transaction(db):
-        row = db.execute(
-            "SELECT source_id FROM source_aliases WHERE alias_key = ? "
-            "ORDER BY (language = ?) DESC, (language IS NULL) DESC, source_id LIMIT 1",
-            [key, language],
-        ).fetchone()
+        for key in keys:  # the name as written wins over the name without titles
+            row = db.execute(
+                "SELECT source_id FROM source_aliases WHERE alias_key = ? "
+                "ORDER BY (language = ?) DESC, (language IS NULL) DESC, source_id LIMIT 1",
+                [key, language],
+            ).fetchone()
+            if row:
+                break
         if row:
             if kind != "unknown":
                 db.execute(
@@ -141,7 +183,8 @@ def resolve_source(
                 )
             return row[0]
         source_id = _create_source(db, name.strip(), kind, None)
-        _add_alias_if_free(db, source_id, name.strip(), language)
+        for key in keys:
+            _add_alias_if_free(db, source_id, name.strip(), language, key=key)
         return source_id
 
 
@@ -244,9 +287,13 @@ def _add_alias_if_free(
     alias: str,
     language: str | None,
     ignore_source: int | None = None,
+    key: str | None = None,
 ) -> None:
-    """Add an alias unless its key already names another source (besides `ignore_source`)."""
-    key = alias_key(alias)
+    """Add an alias unless its key already names another source (besides `ignore_source`).
+
+    `key` defaults to the alias' own key; a title-less key is passed explicitly.
+    """
+    key = alias_key(alias) if key is None else key
     if not key:
         return
     taken = db.execute(
