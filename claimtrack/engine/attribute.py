@@ -96,7 +96,7 @@ def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, r
     built: list[tuple[Attribution, Frame]] = []
     for frame in view.frames:
         cue_at = base + doc[frame.cue[0]].idx
-        if any(q.inner_start <= cue_at < q.inner_end for q in view.quotes):
+        if not doc[frame.cue[0]].is_punct and any(q.inner_start <= cue_at < q.inner_end for q in view.quotes):
             continue  # cues inside a quotation belong to the quoted speaker's words
         speaker = _speaker_ref(view, frame, body, profile, registry, index)
         if speaker is None:

@@ -536,8 +536,14 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         return []
     quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in ('"', "“", "„", ",,", "'", "‘")
     transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
-    if not (quote_follows or transcript):
-        return []  # "The Latest: ..." is a headline, not a speaker
+    headline = (
+        len(head) <= 4
+        and all(t.text[:1].isupper() or t.is_punct for t in head)
+        and head[0].lower_ not in profile.determiners
+        and head.text.lower() not in profile.colon_non_sources
+    )
+    if not (quote_follows or transcript or headline):
+        return []  # "The Latest: ..." is a rubric, not a speaker
     content = (colon.i + 1, len(doc))
     return [Frame("direct", (colon.i, colon.i + 1), (lead, colon.i), content, score=0.8)]
 

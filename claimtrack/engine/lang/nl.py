@@ -129,6 +129,7 @@ PROFILE = LanguageProfile(
     modal_verbs=frozenset("moet moeten moest moesten hoeft hoeven zal zullen".split()),
     subject_may_follow_verb=True,
     present_participle_suffix="end",
+    colon_non_sources=frozenset(w.replace('_', ' ') for w in "update correctie rectificatie let_op noot lees_ook zie_ook video foto uitslag uitslagen programma opstellingen".split()),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

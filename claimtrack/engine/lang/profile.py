@@ -48,6 +48,8 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
+    colon_non_sources: frozenset[str] = frozenset()
     present_participle_suffix: str = "ing"
     # Dutch main clauses put the subject after the finite verb when something else comes first
     subject_may_follow_verb: bool = False
