@@ -67,6 +67,7 @@ def test_new_names_get_a_source_with_a_unique_slug(db):
         ("premier Rutte", "Mark Rutte"),
         ("oud-premier Rutte", "Mark Rutte"),
         ("Sen. Hillary Clinton", "Hillary Clinton"),
+        ("Democrat Hillary Clinton", "Hillary Clinton"),
     ],
 )
 def test_titles_before_a_name_do_not_make_a_new_source(db, name, curated):
@@ -78,6 +79,11 @@ def test_a_titled_new_name_and_the_bare_name_are_one_source(db):
     assert resolve_source(db, "Lindsey Graham", "person", "en") == first
     assert source(db, first)["name"] == "Sen. Lindsey Graham"
     assert resolve_source(db, "Mayor Jan de Wit") != first
+
+
+def test_a_lone_surname_after_a_title_is_not_claimed(db):
+    clarke = resolve_source(db, "Mr. Clarke", "person", "en")
+    assert resolve_source(db, "Clarke", "person", "en") != clarke
 
 
 def test_titles_alone_are_not_stripped_to_another_title(db):

@@ -184,7 +184,9 @@ def resolve_source(
             return row[0]
         source_id = _create_source(db, name.strip(), kind, None)
         for key in keys:
-            _add_alias_if_free(db, source_id, name.strip(), language, key=key)
+            # a lone surname left after the titles ("Mr. Clarke") is too vague to claim
+            if key == keys[0] or len(key.split()) > 1:
+                _add_alias_if_free(db, source_id, name.strip(), language, key=key)
         return source_id
 
 
