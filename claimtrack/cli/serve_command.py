@@ -30,8 +30,17 @@ def serve_app(db_path: str | None, host: str, port: int, threads: int = 4) -> No
     # create_app() reads the database from the environment (and instance/config.py)
     os.environ[DATABASE_ENV] = str(database)
     app = create_app()
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
     click.echo(f"claimtrack on http://{host}:{port}/ (database {database}); Ctrl+C stops", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 @click.command("serve")
