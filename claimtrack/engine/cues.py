@@ -19,6 +19,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.45
 LEARNED_CLAUSE_THRESHOLD = 0.25
+STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
 MAX_SOURCE_TOKENS = 10
 AUXILIARIES = frozenset(
     """heeft hebben had hadden zou zouden liet lieten laat is was werd wordt zijn
@@ -362,14 +363,15 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return False  # "United States"
     if tok.pos_ in ("VERB", "AUX", ""):
         return True
-    if tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or tok.lower_ not in profile.verb_forms:
+    strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
+    if tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or tok.lower_ not in profile.verb_forms and not strong:
         return False
     if tok.i == 0:
         return False
-    if any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]):
+    if strong or any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]):
         return True  # "Engineers fear that ...": the clause settles it
     prev = doc[tok.i - 1]
-    return not (prev.pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or prev.lower_ in profile.determiners or prev.dep_ == "nmod:poss")
+    return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
 
 
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
@@ -471,6 +473,14 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 
 # ---------------------------------------------------------------- other cues
 
+def _phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
+    """Tokens from `start` up to a comma or the sentence end (a source the tagger mislabelled)."""
+    end = start
+    while end < len(doc) and end - start < limit and not (doc[end].is_punct and doc[end].text not in ("-", "'", "’")):
+        end += 1
+    return (start, end) if end > start else None
+
+
 def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'volgens X', 'aldus X', 'according to X'."""
     frames = []
@@ -484,7 +494,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 continue  # 'naar verluidt' is hearsay without a source: handled as reportative
             if n == 2 and pattern[0] == "zo":
                 continue  # 'zo meldt X' is an inverted verb cue
-            source = np_right(doc, i + n, profile)
+            source = np_right(doc, i + n, profile) or _phrase_until_comma(doc, i + n)
             if source is None:
                 continue
             if i > 0:
