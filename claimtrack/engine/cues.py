@@ -174,7 +174,10 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
     return None
 
 
-def _is_participle(token: Token) -> bool:
+def _is_participle(token: Token, profile: LanguageProfile) -> bool:
+    """A past participle ('gezegd', 'said' after 'has'); present participles ('saying') are not."""
+    if "Pres" in token.morph.get("Tense") or _is_present_participle(token, profile):
+        return False
     return "Part" in token.morph.get("VerbForm") or (
         token.lower_.startswith("ge") and token.lower_.endswith(("d", "t", "en")) and len(token) > 4
     )
@@ -182,7 +185,7 @@ def _is_participle(token: Token) -> bool:
 
 def _finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     """The finite verb of the cue's clause: an auxiliary before a participle, else the cue."""
-    if not (_is_participle(cue) or cue.lower_ in ("weten",) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")):
+    if not (_is_participle(cue, profile) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")):
         return cue
     finite = cue
     for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
@@ -443,7 +446,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
-        passive = _is_participle(tok) and any(
+        passive = _is_participle(tok, profile) and any(
             t.lower_ in profile.passive_auxiliaries for t in doc[clause_start : tok.i]
         )
         unknown = False
