@@ -87,6 +87,10 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
+    if frame.antecedent is not None:
+        antecedent = clean_mention(doc, frame.antecedent[0], frame.antecedent[1], profile)
+        if antecedent is not None:
+            mention = antecedent  # the name comes from the antecedent, the span stays on "who"
     name, kind, affiliation = resolve(mention, registry, index)
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 

@@ -42,6 +42,7 @@ class Frame:
     unknown_source: bool = False  # passive hearsay ("er wordt beweerd dat")
     opinion: bool = False
     score: float = 0.8
+    antecedent: tuple[int, int] | None = None  # "X, who said": `source` is "who", this is X
 
     def cue_tokens(self, doc: Doc) -> list[Token]:
         return list(doc[self.cue[0] : self.cue[1]])
@@ -246,6 +247,18 @@ def _subject_before_apposition(doc: Doc, cue: Token, profile: LanguageProfile) -
     return None
 
 
+def _relative_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'Cox, who runs the lobby, said' is not this; 'Cox, who said that ...' is: (who, Cox)."""
+    finite = _finite_verb(doc, cue, profile)
+    i = finite.i - 1
+    while i >= 0 and (doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in AUXILIARIES):
+        i -= 1
+    if i < 2 or doc[i].lower_ not in profile.relative_pronouns or doc[i - 1].text != ",":
+        return None
+    antecedent = _np_left(doc, i - 1, profile)
+    return ((i, i + 1), antecedent) if antecedent else None
+
+
 def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool) -> tuple[int, int] | None:
     if inverted:
         return np_right(doc, cue.i + 1, profile) or _subject_before_apposition(doc, cue, profile)
@@ -438,7 +451,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                     continue
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, _clause_end(doc, tok.i + 1, profile))
-        source = trailing or _source_of_verb(doc, tok, profile, inverted)
+        relative = None if inverted or trailing else _relative_subject(doc, tok, profile)
+        source = trailing or (relative[0] if relative else _source_of_verb(doc, tok, profile, inverted))
         if source is None and has_parse(doc):
             source = _subject_of_governor(tok, profile) or _main_subject(doc, tok, profile)
         if source is None and _is_present_participle(tok, profile):
@@ -469,6 +483,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 unknown_source=unknown,
                 opinion=opinion,
                 score=0.85 if speech else 0.7,
+                antecedent=relative[1] if relative and source == relative[0] else None,
             )
         )
     return frames

@@ -107,6 +107,7 @@ PROFILE = LanguageProfile(
     perfect_auxiliaries=frozenset({"have"}),
     modal_verbs=frozenset("must should ought".split()),
     colon_non_sources=frozenset(w.replace('_', ' ') for w in "update correction editor's_note note watch video photo photos read_more related see_also advertisement".split()),
+    relative_pronouns=frozenset({"who", "which", "that"}),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

@@ -130,6 +130,7 @@ PROFILE = LanguageProfile(
     subject_may_follow_verb=True,
     present_participle_suffix="end",
     colon_non_sources=frozenset(w.replace('_', ' ') for w in "update correctie rectificatie let_op noot lees_ook zie_ook video foto uitslag uitslagen programma opstellingen".split()),
+    relative_pronouns=frozenset({"die", "dat"}),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

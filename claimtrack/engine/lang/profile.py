@@ -48,6 +48,7 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
     present_participle_suffix: str = "ing"
