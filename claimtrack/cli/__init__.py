@@ -1,26 +1,20 @@
 """The `claimtrack` command line.
 
-Each command group lives in its own module under `claimtrack.cli` and is
-added to `main` here.
+Each command (or command group) lives in its own module under
+`claimtrack.cli` and is added to `main` here.
 """
 
 from __future__ import annotations
 
-import importlib
-
 import click
 
 from claimtrack import __version__
-
-# module name -> attribute holding the click command or group
-COMMAND_MODULES = {
-    "import_command": "import_cmd",
-    "extract_command": "extract_cmd",
-    "serve_command": "serve_cmd",
-    "demo_command": "demo_cmd",
-    "events_command": "events_cmd",
-    "compare_command": "compare_cmd",
-}
+from claimtrack.cli.compare_command import compare_cmd
+from claimtrack.cli.demo_command import demo_cmd
+from claimtrack.cli.events_command import events_cmd
+from claimtrack.cli.extract_command import extract_cmd
+from claimtrack.cli.import_command import import_cmd
+from claimtrack.cli.serve_command import serve_cmd
 
 
 @click.group()
@@ -29,11 +23,5 @@ def main() -> None:
     """claimtrack: who said what, who passed it on, and where the accounts disagree."""
 
 
-for _module, _attr in COMMAND_MODULES.items():
-    try:
-        _mod = importlib.import_module(f"claimtrack.cli.{_module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"claimtrack.cli.{_module}":
-            raise
-        continue
-    main.add_command(getattr(_mod, _attr))
+for _command in (import_cmd, extract_cmd, serve_cmd, demo_cmd, events_cmd, compare_cmd):
+    main.add_command(_command)
