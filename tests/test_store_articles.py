@@ -150,3 +150,10 @@ def test_deleting_an_article_removes_its_statements_and_attributions(db):
     assert db["statements"].count == 0
     assert db["attributions"].count == 0
     assert list(db["statements"].search("staking")) == []
+
+
+def test_article_without_title_is_listed_under_its_first_sentence(db):
+    untitled = ParsedArticle(body=BODY, publisher="Kustkrant", language="nl")
+    result = save_article(db, untitled, sample_document())
+    title = db["articles"].get(result.article_id)["title"]
+    assert title == "Het havenbedrijf meldt dat de bond zei dat de staking maandag begint."

@@ -60,7 +60,7 @@ def save_article(
             " body_offset, content_hash, source_path, word_count, imported_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                parsed.title,
+                parsed.title or headline_from(document),
                 parsed.url,
                 parsed.publisher,
                 document.language,
@@ -151,6 +151,16 @@ def _resolve_ref(db: sqlite_utils.Database, ref: SourceRef, language: str) -> in
         if affiliation_id is not None:
             set_affiliation(db, source_id, affiliation_id)
     return source_id
+
+
+def headline_from(document: Document, limit: int = 90) -> str | None:
+    """A stand-in title for an article that has none: its first sentence, cut at a word."""
+    if not document.statements:
+        return None
+    first = " ".join(document.statements[0].text.split())
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _span_values(span: TextSpan | None) -> tuple:
