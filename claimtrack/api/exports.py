@@ -20,6 +20,7 @@ from claimtrack.api.inputs import load_query
 from claimtrack.api.schemas import EXPORT_QUERY, STATEMENT, ExportQuerySchema
 from claimtrack.api.statements import statement_filters
 from claimtrack.app import get_db
+from claimtrack.csv_cells import csv_cell
 from claimtrack.store import api_queries, open_database
 
 EXPORT_BATCH = 500
@@ -114,7 +115,7 @@ def render_csv(statements: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield _drain(buffer)
     for statement in statements:
         for row in _csv_rows(statement):
-            writer.writerow(row)
+            writer.writerow([csv_cell(value) for value in row])
         yield _drain(buffer)
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 
 from flask import Response, request, url_for
 
+from claimtrack.csv_cells import csv_cell
+
 FORMATS = ("json", "csv")
 
 
@@ -40,7 +42,7 @@ def csv_response(
     writer = csv.writer(buffer)
     writer.writerow([name for name, _ in columns])
     for row in rows:
-        writer.writerow(["" if (v := get(row)) is None else v for _, get in columns])
+        writer.writerow([csv_cell(get(row)) for _, get in columns])
     response = Response(buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,0 +1,16 @@
+"""CSV cell values that spreadsheets read as text, never as formulas."""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """Return `value` ready for a CSV cell: None becomes "", and text a spreadsheet
+    would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") gets a leading apostrophe.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
