@@ -36,7 +36,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -166,6 +166,145 @@ def quote_variant(lines: list[str], language: str, rng: random.Random) -> list[s
     return out
 
 
+def treebank_lexicon(sentences: list[list[str]]) -> dict[tuple[str, str], list[str]]:
+    """Most frequent analysis (lemma, UPOS, XPOS, FEATS) per (lowercase form, UPOS)."""
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for sent in sentences:
+        for line in sent:
+            if not line.startswith("#"):
+                cols = line.split("\t")
+                counts[(cols[1].lower(), cols[3])][tuple(cols[2:6])] += 1
+    return {key: list(c.most_common(1)[0][0]) for key, c in counts.items()}
+
+
+def reporting_frames(
+    sentences: list[list[str]], language: str, rng: random.Random
+) -> list[list[str]]:
+    """Synthetic training sentences: treebank sentences wrapped in a reporting frame.
+
+    UD news sentences with an inverted reporting clause (``..., zei de minister.``)
+    are rare in the Dutch treebanks, and the parser then reads the speaker as an
+    object. A share of plain declarative training sentences S is rewritten as
+
+      S, zei de minister.          „S”, meldde hij.
+      De politie zei: „S.”         S, liet de woordvoerder weten.
+
+    following the treebank's own convention (the quoted clause is the root, the
+    reporting verb its parataxis, the speaker the verb's nsubj). Words and their
+    analyses come from configs/spacy/reporting_frames_<lang>.json and the treebank.
+    """
+    path = CONFIG_DIR / f"reporting_frames_{language}.json"
+    if not path.exists():
+        return []
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    lexicon = treebank_lexicon(sentences)
+
+    def word(form: str, upos: str) -> list[str]:
+        lemma, pos, xpos, feats = lexicon[(form.lower(), upos)]
+        return [form, lemma, pos, xpos, feats]
+
+    def punct(form: str) -> list[str]:
+        return [form, form, "PUNCT", lexicon.get((".", "PUNCT"), [".", "PUNCT", "_", "_"])[2], "_"]
+
+    def subject_words(words: list[str], capitalise: bool) -> list[list[str]]:
+        upos = ["PRON"] if len(words) == 1 else ["DET", "NOUN"]
+        out = [word(w, u) for w, u in zip(words, upos, strict=True)]
+        if capitalise:
+            out[0][0] = out[0][0][0].upper() + out[0][0][1:]
+        return out
+
+    eligible = []
+    for sent in sentences:
+        rows = [ln.split("\t") for ln in sent if not ln.startswith("#")]
+        if not 5 <= len(rows) <= 30 or rows[-1][1] != "." or rows[-1][6] == "0":
+            continue
+        if any(r[1] in QUOTE_FORMS or r[7] == "parataxis" for r in rows):
+            continue
+        if not rows[0][1][:1].isupper():
+            continue
+        eligible.append((sent, rows))
+    rng.shuffle(eligible)
+    frames = []
+    for sent, rows in eligible[: int(spec["share"] * len(sentences))]:
+        body = [r[:] for r in rows[:-1]]
+        root = next(r for r in body if r[6] == "0")
+        body[-1][9] = "SpaceAfter=No"
+        kind = rng.choice(["tag", "quoted_tag", "colon", "let_know"])
+        speaker = rng.choice(spec["subjects"])
+        opening, closing = rng.choice(spec["quotes"])
+        # Each new token: (analysis, head, deprel, glued to next); heads are
+        # "root" (the body root), "verb" (the reporting verb), or "noun".
+        new_before, new_after = [], []
+        if kind == "colon":
+            for analysis in subject_words(speaker, capitalise=True):
+                role = "nsubj" if analysis[2] in ("PRON", "NOUN") else "det"
+                new_before.append((analysis, "verb" if role == "nsubj" else "noun", role, False))
+            new_before.append((word(rng.choice(spec["verbs"]), "VERB"), "root", "parataxis", True))
+            new_before.append((punct(":"), "verb", "punct", False))
+            new_before.append((punct(opening), "root", "punct", True))
+            new_after = [
+                (punct("."), "root", "punct", True),
+                (punct(closing), "root", "punct", False),
+            ]
+        else:
+            if kind == "quoted_tag":
+                new_before.append((punct(opening), "root", "punct", True))
+                new_after.append((punct(closing), "root", "punct", True))
+            new_after.append((punct(","), "verb", "punct", False))
+            verbs = spec["let_know"]["verbs"] if kind == "let_know" else spec["verbs"]
+            new_after.append((word(rng.choice(verbs), "VERB"), "root", "parataxis", False))
+            for analysis in subject_words(speaker, capitalise=False):
+                role = "nsubj" if analysis[2] in ("PRON", "NOUN") else "det"
+                new_after.append((analysis, "verb" if role == "nsubj" else "noun", role, False))
+            if kind == "let_know":
+                particle = word(spec["let_know"]["particle"], "VERB")
+                new_after.append((particle, "verb", "xcomp", True))
+            new_after.append((punct("."), "root", "punct", False))
+            new_after[-2] = (*new_after[-2][:3], True)
+        offset = len(new_before)
+        ids = {}
+        for r in body:
+            ids[r[0]] = str(int(r[0]) + offset)
+        positions = {}
+        for n, (analysis, _head, role, _glued) in enumerate(new_before):
+            positions.setdefault(role if role != "parataxis" else "verb", str(n + 1))
+        for n, (analysis, _head, role, _glued) in enumerate(new_after):
+            positions.setdefault(
+                role if role != "parataxis" else "verb", str(len(body) + offset + n + 1)
+            )
+        noun = next(
+            (str(i + 1) for i, (a, _h, r, _g) in enumerate(new_before) if r == "nsubj"),
+            None,
+        ) or next(
+            (
+                str(len(body) + offset + i + 1)
+                for i, (a, _h, r, _g) in enumerate(new_after)
+                if r == "nsubj"
+            ),
+            None,
+        )
+        heads = {"root": ids[root[0]], "verb": positions["verb"], "noun": noun}
+        out = [f"# sent_id = {sentence_id(sent)}-frame-{kind}"]
+
+        def emit(
+            index: int, analysis: list[str], head: str, role: str, glued: bool, out=out
+        ) -> None:
+            misc = "SpaceAfter=No" if glued else "_"
+            out.append("\t".join([str(index), *analysis, head, role, "_", misc]))
+
+        for n, (analysis, head, role, glued) in enumerate(new_before):
+            emit(n + 1, analysis, heads[head], role, glued)
+        for r in body:
+            r = r[:]
+            r[0] = ids[r[0]]
+            r[6] = "0" if r[6] == "0" else ids[r[6]]
+            out.append("\t".join(r))
+        for n, (analysis, head, role, glued) in enumerate(new_after):
+            emit(len(body) + offset + n + 1, analysis, heads[head], role, glued)
+        frames.append(out)
+    return frames
+
+
 def split_dutch(sentences: list[list[str]]) -> dict[str, list[list[str]]]:
     """Split the Dutch sentences by document into heldout/dev/train (see module doc)."""
     by_doc: dict[str, list[list[str]]] = defaultdict(list)
@@ -210,7 +349,7 @@ def prepare(language: str) -> Path:
         cleaned = [clean_sentence(s, language) for s in sentences]
         if split == "train":
             variants = [v for s in cleaned if (v := quote_variant(s, language, rng))]
-            cleaned += variants
+            cleaned += variants + reporting_frames(cleaned, language, rng)
         write_conllu(out / f"{split}.conllu", cleaned)
         summary[split] = {
             "sentences": len(cleaned),
@@ -240,9 +379,29 @@ def prepare(language: str) -> Path:
 # ---------------------------------------------------------------- train
 
 
-def train(language: str, config: Path, output: Path, overrides: list[str]) -> None:
-    """Run ``spacy train`` with one thread; the best checkpoint lands in output/model-best."""
+def merge_train_and_dev(language: str) -> Path:
+    """Write train+dev as one DocBin (for a final run with a step count fixed beforehand)."""
+    from spacy.tokens import DocBin
+
     data = WORK_DIR / language
+    merged = DocBin(store_user_data=False)
+    for split in ("train", "dev"):
+        merged.merge(DocBin().from_disk(data / f"{split}.spacy"))
+    target = data / "train+dev.spacy"
+    merged.to_disk(target)
+    return target
+
+
+def train(
+    language: str, config: Path, output: Path, overrides: list[str], with_dev: bool = False
+) -> None:
+    """Run ``spacy train`` with one thread; checkpoints land in output/model-{best,last}.
+
+    With ``with_dev`` the dev split is trained on too; its scores in the log are
+    then only a sanity check, and the run should have a fixed --training.max_steps.
+    """
+    data = WORK_DIR / language
+    train_path = merge_train_and_dev(language) if with_dev else data / "train.spacy"
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     cmd = [
         sys.executable,
@@ -253,7 +412,7 @@ def train(language: str, config: Path, output: Path, overrides: list[str]) -> No
         "--output",
         str(output),
         "--paths.train",
-        str(data / "train.spacy"),
+        str(train_path),
         "--paths.dev",
         str(data / "dev.spacy"),
         *overrides,
@@ -268,14 +427,20 @@ def train(language: str, config: Path, output: Path, overrides: list[str]) -> No
 
 
 def adjust_tokenizer(nlp) -> None:
-    """Split Dutch ,, and '' and curly quotes off words, wherever they stand."""
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    """Split Dutch ,, and '' and curly quotes off words, wherever they stand.
+
+    Also splits a quote glued to a colon (``zei:,,Dat``, ``said:"No``).
+    """
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     quotes = [",,", "''", "„", "”", "“", "‘", "’", "‚"]
     prefixes = [re.escape(q) for q in quotes] + list(nlp.Defaults.prefixes)
     suffixes = [re.escape(q) for q in quotes] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    opening = r"(?:,,|[„\"“‘'])"
+    infixes = [rf":(?={opening})", rf"(?<=:){opening}", *nlp.Defaults.infixes]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 NOT_VERB = ["NOUN", "PROPN", "ADJ", "ADV", "DET", "PRON", "ADP", "NUM", "PUNCT", "SCONJ", "CCONJ"]
@@ -374,6 +539,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--output", type=Path, help="training output folder")
     parser.add_argument("--version", default="1.0.0")
+    parser.add_argument(
+        "--with-dev",
+        action="store_true",
+        help="train on train+dev with a fixed step count and package model-last",
+    )
     # Any other --section.key=value options are passed on to ``spacy train``.
     args, overrides = parser.parse_known_args(argv)
     args.overrides = [o for o in overrides if o != "--"]
@@ -382,9 +552,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("prepare", "all"):
         prepare(args.lang)
     if args.step in ("train", "all"):
-        train(args.lang, config, output, args.overrides)
+        train(args.lang, config, output, args.overrides, with_dev=args.with_dev)
     if args.step in ("package", "all"):
-        package(args.lang, output / "model-best", args.version)
+        checkpoint = "model-last" if args.with_dev else "model-best"
+        package(args.lang, output / checkpoint, args.version)
     if args.step in ("evaluate", "all"):
         evaluate(args.lang, MODELS_DIR / args.lang)
 
