@@ -92,3 +92,17 @@ def test_narration_and_noun_uses_of_cue_words_are_not_attributions():
     body = "The United States sent aid to the region. His statement was short. Both leaders met in June."
     doc = analyse(body, EN)
     assert all(st.attributions == [] for st in doc.statements)
+
+
+def test_relative_clause_speaker_keeps_the_name():
+    body = "The plan was backed by Anna Berg, who said that the costs were too high."
+    a = only(analyse(body, EN), "The plan was backed")
+    assert (a.speaker.name, a.speaker.mention, a.cue.text) == ("Anna Berg", "who", "said")
+
+
+def test_participle_cue_takes_the_main_clause_subject():
+    body = "Senator Joan Wu criticized the budget on Monday, saying that schools would suffer."
+    found = attributions_of(analyse(body, EN), "Senator Joan Wu")
+    saying = [a for a in found if a.cue.text == "saying"]
+    assert saying and saying[0].speaker.name == "Joan Wu"
+    assert saying[0].content.text == "that schools would suffer"

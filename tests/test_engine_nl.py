@@ -132,3 +132,26 @@ def test_publisher_is_left_out_of_via():
     body = "Het akkoord is rond, meldt de NOS."
     a = only(analyse(body, NL, publisher="NOS"), "Het akkoord")
     assert a.speaker.name == "NOS" and a.via == []
+
+
+def test_naar_x_meldt_and_byline():
+    body = "Naar Reuters meldt, is de fabriek gesloten.\n\nBron: ANP"
+    doc = analyse(body, NL)
+    a = only(doc, "Naar Reuters meldt")
+    assert (a.speaker.name, a.cue.text) == ("Reuters", "meldt")
+    b = only(doc, "Bron: ANP")
+    assert (b.speaker.name, b.speaker.kind, b.type) == ("ANP", "organization", "according_to")
+
+
+def test_inverted_pronoun_with_adverb_and_laten_weten():
+    body = (
+        "Wethouder Pieter Dekker opende de brug. "
+        "Het project liep vertraging op, zei hij desgevraagd. "
+        "Zijn collega Fatima El Amrani liet weten dat de kosten binnen het budget bleven."
+    )
+    doc = analyse(body, NL)
+    a = only(doc, "Het project liep")
+    assert (a.speaker.name, a.speaker.mention, a.cue.text) == ("Pieter Dekker", "hij", "zei")
+    b = only(doc, "Zijn collega")
+    assert b.speaker.name == "Fatima El Amrani" and b.cue.text.startswith("liet")
+    assert b.content.text == "dat de kosten binnen het budget bleven"

@@ -20,6 +20,7 @@ from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSp
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.quotes import QuoteSpan
 from claimtrack.engine.segment import Paragraph, Sentence
+from claimtrack.engine.tokens import lemma
 from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
 
 BATCH_SIZE = 64
@@ -77,6 +78,13 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     if frame.source is None:
         # a reporting verb with a claim but no visible source: still an attribution, source unknown
         return SourceRef(UNKNOWN, "unknown") if frame.content is not None and not frame.opinion else None
+    if frame.antecedent is not None:
+        antecedent = clean_mention(doc, frame.antecedent[0], frame.antecedent[1], profile)
+        span = _span(body, doc, base, *frame.source)
+        if antecedent is None or span is None:
+            return None
+        name, kind, affiliation = resolve(antecedent, registry, index)
+        return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
     mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
     if mention is None:
         return None
@@ -87,10 +95,6 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
-    if frame.antecedent is not None:
-        antecedent = clean_mention(doc, frame.antecedent[0], frame.antecedent[1], profile)
-        if antecedent is not None:
-            mention = antecedent  # the name comes from the antecedent, the span stays on "who"
     name, kind, affiliation = resolve(mention, registry, index)
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 
@@ -179,7 +183,13 @@ def attribute_article(
                 _attribute_previous(views, index, attribution)
         statement.attributions = attributions
         nested = next((_nested_source(view, f, profile, registry, body, index) for a, f in zip(attributions, frames) if f.inverted), None)
-        new_context = context_from([a for a in attributions if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)], nested)
+        # hearsay later in the paragraph is traced to a report ("meldt Reuters"), not to any speaker
+        reports = [
+            a for a, f in zip(attributions, frames)
+            if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
+            and (nested is not None or lemma(doc[f.cue[0]], profile) in profile.report_verbs)
+        ]
+        new_context = context_from(reports, nested)
         if new_context is not None:
             context = new_context
         for attribution in attributions:

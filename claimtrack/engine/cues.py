@@ -219,11 +219,13 @@ def _positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple
     """The noun phrase before the finite verb, or (Dutch inversion) right after it."""
     finite = _finite_verb(doc, cue, profile)
     before = _np_left(doc, finite.i, profile)
+    if before and before[1] - before[0] == 1 and doc[before[0]].lower_ in profile.demonstratives:
+        before = None  # "Dat heeft hij gezegd": the object comes first, the subject follows the verb
     if before and (
         not profile.subject_may_follow_verb
         or before[0] == 0
         or doc[before[0] - 1].text in (",", ":", "„", "“", '"')
-        or doc[before[0] - 1].lower_ in ("en", "maar", "want", "toen", "nadat", "omdat", "terwijl")
+        or doc[before[0] - 1].lower_ in profile.clause_openers
     ):
         return before
     if profile.subject_may_follow_verb:
@@ -312,7 +314,7 @@ def _subject_of_previous_verb(doc: Doc, cue: Token, profile: LanguageProfile) ->
     """'Reid mocked Romney ..., claiming that ...': the subject of the nearest finite verb before."""
     for j in range(cue.i - 1, -1, -1):
         tok = doc[j]
-        if tok.pos_ in ("VERB", "AUX") and not _is_present_participle(tok, profile):
+        if tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and not _is_present_participle(tok, profile):
             np = _np_left(doc, j, profile)
             if np is not None and doc[np[0]].lower_ not in profile.complementizers:
                 return np

@@ -69,6 +69,12 @@ def is_footer(line: str, profile: LanguageProfile) -> bool:
     return any(lowered.startswith(prefix) for prefix in profile.footer_prefixes)
 
 
+def is_byline(line: str, profile: LanguageProfile) -> bool:
+    """'Bron: ANP' - a source line, kept as a statement although it looks like a heading."""
+    head, colon, _ = line.partition(":")
+    return bool(colon) and head.strip().lower() in profile.byline_prefixes
+
+
 def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]]:
     """Paragraphs as (start, end), without headings and footers.
 
@@ -83,7 +89,7 @@ def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]
         line = text[start:end]
         blank_before = previous_end >= 0 and text.count("\n", previous_end, start) > 1
         previous_end = end
-        if is_footer(line, profile) or is_heading(line):
+        if is_footer(line, profile) or is_heading(line) and not is_byline(line, profile):
             if current:
                 spans.append(current)
             current = None

@@ -70,6 +70,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if first_in_sentence and tok.pos_ not in ("PROPN", "X", "NOUN", ""):
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
+    if first_in_sentence and lower in profile.group_words:
+        return False
     if first_in_sentence and tok.pos_ == "NOUN" and (lower in profile.role_nouns or lower in profile.group_words or tok.morph.get("Number") == ["Plur"]):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -88,6 +90,11 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         end -= 1
     if start >= end:
         return None
+    # a parse may attach only part of a name: widen to the whole capitalised run
+    while start > 0 and _is_name_token(doc[start - 1], profile, start - 1 == 0) and _is_name_token(doc[start], profile, start == 0):
+        start -= 1
+    while end < len(doc) and _is_name_token(doc[end], profile, False) and _is_name_token(doc[end - 1], profile, end - 1 == 0):
+        end += 1
     affiliation = None
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in ("van", "of", "bij", "at") and any(t.text[:1].isupper() for t in doc[i + 1 : end]):
@@ -97,6 +104,13 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
                 end = i
                 break
     tokens = list(doc[start:end])
+    # "bondscoach Eenhoorn zuinig": words trailing a name are not part of the mention
+    last_name = max((k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None)
+    if last_name is not None and last_name < len(tokens) - 1 and all(
+        t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ") or not t.is_alpha for t in tokens[last_name + 1 :]
+    ):
+        tokens = tokens[: last_name + 1]
+        end = start + len(tokens)
     if len(tokens) == 1 and tokens[0].lower_ in profile.person_pronouns | profile.plural_pronouns:
         tok = tokens[0]
         kind = "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"

@@ -34,7 +34,8 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     if lower in profile.role_nouns or lower in profile.determiners or lower in profile.name_particles:
         return True
     if token.text[:1].isupper():
-        return True
+        at_start = all(t.is_punct for t in token.doc[: token.i])
+        return not (at_start and (token.pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "VERB", "AUX") or lower in profile.stopwords))
     if lower in profile.verb_forms or lower in profile.complementizers:
         return False
     return token.pos_ in NP_POS if token.pos_ else False

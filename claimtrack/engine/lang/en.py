@@ -92,7 +92,8 @@ PROFILE = LanguageProfile(
     group_words=frozenset(
         """observers experts critics analysts sources officials witnesses residents researchers
         scientists protesters democrats republicans voters supporters aides advisers people
-        investigators lawmakers economists""".split()
+        investigators lawmakers economists engineers doctors lawyers teachers scholars
+        historians diplomats activists environmentalists farmers workers unions""".split()
     ),
     person_pronouns=frozenset({"he", "she", "him", "her"}),
     plural_pronouns=frozenset({"they", "them", "it"}),
@@ -108,6 +109,8 @@ PROFILE = LanguageProfile(
     modal_verbs=frozenset("must should ought".split()),
     colon_non_sources=frozenset(w.replace('_', ' ') for w in "update correction editor's_note note watch video photo photos read_more related see_also advertisement".split()),
     relative_pronouns=frozenset({"who", "which", "that"}),
+    clause_openers=frozenset("and but as while because after when although".split()),
+    report_verbs=frozenset("report reported reports reporting write wrote writes publish published reveal revealed".split()),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

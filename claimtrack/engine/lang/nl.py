@@ -113,7 +113,8 @@ PROFILE = LanguageProfile(
     group_words=frozenset(
         """waarnemers deskundigen experts critici analisten bronnen ingewijden getuigen
         bewoners inwoners onderzoekers wetenschappers demonstranten burgers kenners
-        medewerkers politici sceptici fans supporters""".split()
+        medewerkers politici sceptici fans supporters artsen advocaten leraren economen
+        diplomaten activisten boeren werknemers vakbonden""".split()
     ),
     person_pronouns=frozenset({"hij", "zij", "ze", "hem", "haar"}),
     plural_pronouns=frozenset({"zij", "ze", "hen", "hun"}),
@@ -131,6 +132,8 @@ PROFILE = LanguageProfile(
     present_participle_suffix="end",
     colon_non_sources=frozenset(w.replace('_', ' ') for w in "update correctie rectificatie let_op noot lees_ook zie_ook video foto uitslag uitslagen programma opstellingen".split()),
     relative_pronouns=frozenset({"die", "dat"}),
+    clause_openers=frozenset("en maar want toen nadat omdat terwijl naar zoals nu hoewel".split()),
+    report_verbs=frozenset("melden berichten schrijven publiceren onthullen".split()),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

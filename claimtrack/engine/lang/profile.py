@@ -48,6 +48,10 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # verbs with which media and agencies pass on what others said ("meldt Reuters")
+    report_verbs: frozenset[str] = frozenset()
+    # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
+    clause_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
