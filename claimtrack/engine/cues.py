@@ -392,6 +392,16 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
 
 
+def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
+    """'a programme called X', 'remarks made by': a participle describing the noun before it."""
+    if tok.i == 0 or not _is_participle(tok, profile) or "Past" not in tok.morph.get("Tense"):
+        return False
+    prev = doc[tok.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():
+        return False
+    return not any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3])
+
+
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """Frames introduced by reporting and opinion verbs."""
     frames = []
@@ -399,6 +409,10 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if tok.is_punct or tok.is_space or not _may_be_verb(doc, tok, profile):
             continue
         if any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to):
+            continue
+        if tok.i > 0 and (doc[tok.i - 1].text in ("-", "–") or "-" in tok.text):
+            continue  # "so-called", "long-announced": part of a compound adjective
+        if _is_reduced_relative(doc, tok, profile):
             continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
