@@ -168,12 +168,14 @@ def attribute_article(
         built = _attributions_for(view, body, profile, registry, index)
         attributions = [a for a, _ in built]
         frames = [f for _, f in built]
-        link_nested(
+        redundant = link_nested(
             attributions,
             [f.content for f in frames],
             [f.cue for f in frames],
             [f.inverted for f in frames],
         )
+        attributions = [a for k, a in enumerate(attributions) if k not in redundant]
+        frames = [f for k, f in enumerate(frames) if k not in redundant]
         in_quote = any(q.inner_start <= sentence.start + 2 and sentence.end - 2 <= q.end for q in quotes)
         marker = None if in_quote else reportative_marker(doc, profile, perfect_only=context is None)
         if marker is not None:

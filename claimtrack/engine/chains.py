@@ -26,12 +26,15 @@ def chain_of(attribution: Attribution) -> list[SourceRef]:
     return [*attribution.via, attribution.speaker]
 
 
-def link_nested(attributions: list[Attribution], contents: list[tuple[int, int] | None], cues: list[tuple[int, int] | None], inverted: list[bool]) -> None:
+def link_nested(attributions: list[Attribution], contents: list[tuple[int, int] | None], cues: list[tuple[int, int] | None], inverted: list[bool]) -> set[int]:
     """Give each attribution whose cue lies inside another's content that one as `via`.
 
     An inverted cue ("..., meldt X") is outer to everything before it; otherwise
     the attribution whose content holds the other's cue is the outer one.
+    Returns the indices of nested attributions by the outer speaker themself
+    ("Sanders said he didn't think ..."), which add nothing and are dropped.
     """
+    redundant: set[int] = set()
     for i, inner in enumerate(attributions):
         outers = []
         for j, outer in enumerate(attributions):
@@ -47,8 +50,11 @@ def link_nested(attributions: list[Attribution], contents: list[tuple[int, int] 
         if outers:
             # the nearest enclosing attribution is the one with the smallest content span
             j = min(outers, key=lambda k: contents[k][1] - contents[k][0])
-            if not inner.via and normalise(attributions[j].speaker.name) != normalise(inner.speaker.name):
+            if normalise(attributions[j].speaker.name) == normalise(inner.speaker.name):
+                redundant.add(i)
+            elif not inner.via:
                 inner.via = [plain_ref(v) for v in chain_of(attributions[j])]
+    return redundant
 
 
 def drop_publisher(attribution: Attribution, publisher: str | None) -> None:

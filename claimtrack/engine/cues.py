@@ -540,6 +540,24 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     return frames
 
 
+def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'In a recent poll, 38 percent ...': a document or survey as the source."""
+    for tok in doc:
+        if tok.lower_ not in profile.document_preps:
+            continue
+        source = np_right(doc, tok.i + 1, profile)
+        if source is None:
+            continue
+        words = {t.lower_ for t in doc[source[0] : source[1]]}
+        if not words & profile.source_documents:
+            continue
+        after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
+        content = (after, _clause_end(doc, after, profile)) if tok.i == 0 else (0, tok.i)
+        if content[1] > content[0]:
+            return [Frame("according_to", (tok.i, tok.i + 1), source, content, score=0.6)]
+    return []
+
+
 def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'kritiek van X', 'a warning from X', "X's warning"."""
     frames = []
@@ -633,6 +651,8 @@ def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
     frames = verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
     frames += colon_frames(doc, profile) + dash_frames(doc, profile)
+    if not frames:
+        frames = document_frames(doc, profile)
     frames.sort(key=lambda f: f.cue[0])
     return _drop_overlapping(frames)
 

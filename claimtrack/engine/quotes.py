@@ -9,9 +9,9 @@ from dataclasses import dataclass
 QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "„": ("”", "“", "\""),
     ",,": ("''", "”", "“", "\""),
-    "“": ("”",),
+    "“": ("”", "\"", "“"),  # sloppy typography closes with a straight or opening mark
     "«": ("»",),
-    "\"": ("\"",),
+    "\"": ("\"", "”"),
     "‘": ("’",),
     "'": ("'",),
 }

@@ -48,6 +48,9 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # "in a recent poll, ...": prepositions and nouns for documents that are themselves a source
+    document_preps: frozenset[str] = frozenset()
+    source_documents: frozenset[str] = frozenset()
     # verbs with which media and agencies pass on what others said ("meldt Reuters")
     report_verbs: frozenset[str] = frozenset()
     # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
