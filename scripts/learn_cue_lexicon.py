@@ -19,7 +19,14 @@ from collections import Counter
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-OUTPUT = Path(__file__).resolve().parent.parent / "claimtrack" / "engine" / "lang" / "data" / "en_cues.tsv"
+OUTPUT = (
+    Path(__file__).resolve().parent.parent
+    / "claimtrack"
+    / "engine"
+    / "lang"
+    / "data"
+    / "en_cues.tsv"
+)
 
 
 def cue_spans(ann_path: Path) -> list[tuple[int, int]]:
@@ -60,7 +67,9 @@ def count(root: Path) -> tuple[Counter, Counter]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("train_dir", type=Path)
     parser.add_argument("--min-count", type=int, default=4)
     parser.add_argument("--min-precision", type=float, default=0.25)

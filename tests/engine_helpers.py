@@ -14,7 +14,9 @@ def analyse(body: str, language: str, publisher: str | None = None) -> Document:
 def attributions_of(doc: Document, sentence_start: str) -> list[Attribution]:
     """The attributions of the statement that starts with `sentence_start`."""
     matches = [st for st in doc.statements if st.text.startswith(sentence_start)]
-    assert matches, f"no statement starts with {sentence_start!r}: {[s.text for s in doc.statements]}"
+    assert matches, (
+        f"no statement starts with {sentence_start!r}: {[s.text for s in doc.statements]}"
+    )
     return matches[0].attributions
 
 

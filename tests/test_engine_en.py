@@ -11,7 +11,12 @@ def test_subject_verb_that_clause():
     body = "Governor Linda Park said that the bridge would reopen in May."
     doc = analyse(body, EN)
     a = only(doc, "Governor Linda Park")
-    assert (a.speaker.name, a.speaker.kind, a.cue.text, a.type) == ("Linda Park", "person", "said", "indirect")
+    assert (a.speaker.name, a.speaker.kind, a.cue.text, a.type) == (
+        "Linda Park",
+        "person",
+        "said",
+        "indirect",
+    )
     assert a.content.text == "that the bridge would reopen in May"
     check_offsets(doc, body)
 
@@ -35,7 +40,11 @@ def test_told_reporters_and_pronoun_resolution():
 def test_according_to():
     body = "According to the fire department, nobody was hurt."
     a = only(analyse(body, EN), "According to")
-    assert (a.type, a.cue.text, a.speaker.name) == ("according_to", "According to", "fire department")
+    assert (a.type, a.cue.text, a.speaker.name) == (
+        "according_to",
+        "According to",
+        "fire department",
+    )
     assert a.content.text == "nobody was hurt"
 
 
@@ -46,7 +55,7 @@ def test_direct_quote_over_several_sentences_continues_the_speaker():
     assert (a.speaker.name, a.type, a.cue.text) == ("Dana Reed", "direct", "said")
     assert a.content.text == "We will appeal"
     assert speakers_of(doc, '"The referee was wrong.') == ["Dana Reed"]
-    assert speakers_of(doc, 'Everyone saw it') == ["Dana Reed"]
+    assert speakers_of(doc, "Everyone saw it") == ["Dana Reed"]
 
 
 def test_mixed_quote():
@@ -63,7 +72,11 @@ def test_reportedly_is_reportative_with_the_paragraph_source():
     doc = analyse(body, EN)
     assert speakers_of(doc, "The Kremlin published") == ["Reuters"]
     a = only(doc, "The talks reportedly")
-    assert (a.type, a.speaker.name, [v.name for v in a.via]) == ("reportative", "Kremlin", ["Reuters"])
+    assert (a.type, a.speaker.name, [v.name for v in a.via]) == (
+        "reportative",
+        "Kremlin",
+        ["Reuters"],
+    )
 
 
 def test_nested_report_chain():

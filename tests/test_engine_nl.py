@@ -21,7 +21,11 @@ def test_reporting_verb_with_subject_and_dat_clause():
 def test_inverted_cue_at_the_end_with_organization_and_time_word():
     body = "De gesprekken verlopen goed, meldt het Witte Huis woensdag."
     a = only(analyse(body, NL), "De gesprekken")
-    assert (a.speaker.name, a.speaker.mention, a.speaker.kind) == ("Witte Huis", "het Witte Huis", "organization")
+    assert (a.speaker.name, a.speaker.mention, a.speaker.kind) == (
+        "Witte Huis",
+        "het Witte Huis",
+        "organization",
+    )
     assert a.cue.text == "meldt"
     assert a.content.text == "De gesprekken verlopen goed"
 
@@ -56,7 +60,11 @@ def test_volgens_and_aldus():
     assert a.type == "according_to" and a.cue.text == "Volgens" and a.speaker.name == "politie"
     assert a.content.text == "was de weg glad"
     b = only(doc, "De schade is groot")
-    assert (b.type, b.speaker.name, b.content.text) == ("according_to", "Tom Bakker", "De schade is groot")
+    assert (b.type, b.speaker.name, b.content.text) == (
+        "according_to",
+        "Tom Bakker",
+        "De schade is groot",
+    )
 
 
 def test_direct_quote_with_inverted_speech_verb_and_continuing_quote():
@@ -107,7 +115,12 @@ def test_nested_report_gives_the_inner_claim_a_via_chain():
 def test_nominal_cue_with_role_and_affiliation():
     body = "Het kabinet kreeg kritiek van secretaris-generaal Lars Holm van de VN."
     a = only(analyse(body, NL), "Het kabinet kreeg")
-    assert (a.type, a.cue.text, a.speaker.name, a.speaker.affiliation) == ("nominal", "kritiek", "Lars Holm", "VN")
+    assert (a.type, a.cue.text, a.speaker.name, a.speaker.affiliation) == (
+        "nominal",
+        "kritiek",
+        "Lars Holm",
+        "VN",
+    )
     assert a.speaker.mention.startswith("secretaris-generaal Lars Holm")
 
 

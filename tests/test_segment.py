@@ -42,7 +42,12 @@ def test_heading_and_footer_are_not_statements_and_single_newlines_split_paragra
 
 def test_metadata_header_fills_document_fields():
     doc = get_extractor().extract(DUTCH_ARTICLE, path="x.txt")
-    assert (doc.language, doc.publisher, doc.date, doc.path) == ("nl", "Testkrant", "2024-03-05", "x.txt")
+    assert (doc.language, doc.publisher, doc.date, doc.path) == (
+        "nl",
+        "Testkrant",
+        "2024-03-05",
+        "x.txt",
+    )
 
 
 def test_old_style_date_prefix_is_not_part_of_the_first_sentence():
@@ -60,7 +65,10 @@ def test_closing_quote_after_a_space_stays_with_its_sentence():
 
 def test_abbreviations_and_initials_do_not_end_sentences():
     text = "Mr. J. Smith met Sen. Brown on Jan. 5 in Washington. They talked."
-    assert sentences(text, "en") == ["Mr. J. Smith met Sen. Brown on Jan. 5 in Washington.", "They talked."]
+    assert sentences(text, "en") == [
+        "Mr. J. Smith met Sen. Brown on Jan. 5 in Washington.",
+        "They talked.",
+    ]
 
 
 def test_quotes_of_every_style_are_found():

@@ -14,14 +14,20 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimtrack.engine.chains import ReportedContext, context_from, drop_publisher, link_nested, plain_ref
-from claimtrack.engine.cues import Frame, np_right, find_frames, reportative_marker
+from claimtrack.engine.chains import (
+    ReportedContext,
+    context_from,
+    drop_publisher,
+    link_nested,
+    plain_ref,
+)
+from claimtrack.engine.cues import Frame, find_frames, np_right, reportative_marker
 from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.quotes import QuoteSpan
 from claimtrack.engine.segment import Paragraph, Sentence
-from claimtrack.engine.tokens import lemma
 from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
+from claimtrack.engine.tokens import lemma
 
 BATCH_SIZE = 64
 FIRST_PERSON_PENDING = "\x00quote-speaker"
@@ -65,19 +71,37 @@ def _strip_quote_marks(body: str, span: TextSpan, quotes: list[QuoteSpan]) -> tu
             if e > s:
                 return TextSpan(body[s:e], s, e), "direct"
     for q in quotes:
-        if span.start <= q.start and q.end <= span.end + 1 or span.start < q.inner_end and q.inner_start < span.end:
+        if (
+            span.start <= q.start
+            and q.end <= span.end + 1
+            or span.start < q.inner_end
+            and q.inner_start < span.end
+        ):
             return span, "mixed"
     return span, "indirect"
 
 
-def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int) -> SourceRef | None:
+def _speaker_ref(
+    view: SentenceView,
+    frame: Frame,
+    body: str,
+    profile: LanguageProfile,
+    registry: EntityRegistry,
+    index: int,
+) -> SourceRef | None:
     doc, base = view.doc, view.sentence.start
     in_quote = any(q.inner_start <= base + doc[frame.cue[0]].idx < q.inner_end for q in view.quotes)
     if frame.unknown_source:
-        return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else SourceRef(UNKNOWN, "unknown")
+        return (
+            SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else SourceRef(UNKNOWN, "unknown")
+        )
     if frame.source is None:
         # a reporting verb with a claim but no visible source: still an attribution, source unknown
-        return SourceRef(UNKNOWN, "unknown") if frame.content is not None and not frame.opinion else None
+        return (
+            SourceRef(UNKNOWN, "unknown")
+            if frame.content is not None and not frame.opinion
+            else None
+        )
     if frame.antecedent is not None:
         antecedent = clean_mention(doc, frame.antecedent[0], frame.antecedent[1], profile)
         span = _span(body, doc, base, *frame.source)
@@ -91,7 +115,11 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     span = _span(body, doc, base, mention.start, mention.end)
     if span is None:
         return None
-    if mention.head in profile.first_person or mention.pronoun and mention.head in profile.first_person:
+    if (
+        mention.head in profile.first_person
+        or mention.pronoun
+        and mention.head in profile.first_person
+    ):
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
@@ -99,17 +127,25 @@ def _speaker_ref(view: SentenceView, frame: Frame, body: str, profile: LanguageP
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 
 
-def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int):
+def _attributions_for(
+    view: SentenceView, body: str, profile: LanguageProfile, registry: EntityRegistry, index: int
+):
     doc, base = view.doc, view.sentence.start
     built: list[tuple[Attribution, Frame]] = []
     for frame in view.frames:
         cue_at = base + doc[frame.cue[0]].idx
-        if not doc[frame.cue[0]].is_punct and any(q.inner_start <= cue_at < q.inner_end for q in view.quotes):
+        if not doc[frame.cue[0]].is_punct and any(
+            q.inner_start <= cue_at < q.inner_end for q in view.quotes
+        ):
             continue  # cues inside a quotation belong to the quoted speaker's words
         speaker = _speaker_ref(view, frame, body, profile, registry, index)
         if speaker is None:
             continue
-        cue = _span(body, doc, base, *frame.cue) or TextSpan(doc[frame.cue[0]].text, base + doc[frame.cue[0]].idx, base + doc[frame.cue[0]].idx + len(doc[frame.cue[0]]))
+        cue = _span(body, doc, base, *frame.cue) or TextSpan(
+            doc[frame.cue[0]].text,
+            base + doc[frame.cue[0]].idx,
+            base + doc[frame.cue[0]].idx + len(doc[frame.cue[0]]),
+        )
         content = None
         kind = frame.type
         if frame.content is not None:
@@ -118,12 +154,21 @@ def _attributions_for(view: SentenceView, body: str, profile: LanguageProfile, r
                 content, quoted = _strip_quote_marks(body, content, view.quotes)
                 if kind == "indirect" or kind == "direct" and quoted != "indirect":
                     kind = quoted
-        confidence = frame.score - (0.1 if speaker.mention and speaker.mention.lower() in profile.person_pronouns else 0.0)
+        confidence = frame.score - (
+            0.1 if speaker.mention and speaker.mention.lower() in profile.person_pronouns else 0.0
+        )
         built.append((Attribution(speaker, kind, cue, content, [], round(confidence, 2)), frame))
     return built
 
 
-def _nested_source(view: SentenceView, frame: Frame, profile: LanguageProfile, registry: EntityRegistry, body: str, index: int) -> SourceRef | None:
+def _nested_source(
+    view: SentenceView,
+    frame: Frame,
+    profile: LanguageProfile,
+    registry: EntityRegistry,
+    body: str,
+    index: int,
+) -> SourceRef | None:
     """'Ook het Kremlin heeft een verklaring ... geplaatst, meldt Reuters': the Kremlin."""
     if frame.content is None:
         return None
@@ -135,7 +180,11 @@ def _nested_source(view: SentenceView, frame: Frame, profile: LanguageProfile, r
     if subject is None:
         return None
     mention = clean_mention(doc, subject[0], subject[1], profile)
-    if mention is None or mention.pronoun or not (mention.name or mention.head in profile.organization_words):
+    if (
+        mention is None
+        or mention.pronoun
+        or not (mention.name or mention.head in profile.organization_words)
+    ):
         return None
     name, kind, affiliation = resolve(mention, registry, index)
     return SourceRef(name, kind, affiliation=affiliation)
@@ -156,7 +205,9 @@ def attribute_article(
     views: list[SentenceView] = []
     context: ReportedContext | None = None
     current_paragraph = -1
-    for index, ((paragraph, sentence), doc, statement) in enumerate(zip(sentences, docs, statements)):
+    for index, ((paragraph, sentence), doc, statement) in enumerate(
+        zip(sentences, docs, statements)
+    ):
         quotes = [q for q in paragraph.quotes if q.start < sentence.end and sentence.start < q.end]
         view = SentenceView(sentence, statement, doc, quotes)
         views.append(view)
@@ -176,18 +227,30 @@ def attribute_article(
         )
         attributions = [a for k, a in enumerate(attributions) if k not in redundant]
         frames = [f for k, f in enumerate(frames) if k not in redundant]
-        in_quote = any(q.inner_start <= sentence.start + 2 and sentence.end - 2 <= q.end for q in quotes)
-        marker = None if in_quote else reportative_marker(doc, profile, perfect_only=context is None)
+        in_quote = any(
+            q.inner_start <= sentence.start + 2 and sentence.end - 2 <= q.end for q in quotes
+        )
+        marker = (
+            None if in_quote else reportative_marker(doc, profile, perfect_only=context is None)
+        )
         if marker is not None:
             _apply_reportative(view, attributions, marker, context, body)
         for attribution, frame in zip(attributions, frames):
             if frame.anaphoric and index > 0:
                 _attribute_previous(views, index, attribution)
         statement.attributions = attributions
-        nested = next((_nested_source(view, f, profile, registry, body, index) for a, f in zip(attributions, frames) if f.inverted), None)
+        nested = next(
+            (
+                _nested_source(view, f, profile, registry, body, index)
+                for a, f in zip(attributions, frames)
+                if f.inverted
+            ),
+            None,
+        )
         # hearsay later in the paragraph is traced to a report ("meldt Reuters"), not to any speaker
         reports = [
-            a for a, f in zip(attributions, frames)
+            a
+            for a, f in zip(attributions, frames)
             if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
             and (nested is not None or lemma(doc[f.cue[0]], profile) in profile.report_verbs)
         ]
@@ -205,7 +268,13 @@ def attribute_article(
             drop_publisher(attribution, publisher)
 
 
-def _apply_reportative(view: SentenceView, attributions: list[Attribution], marker, context: ReportedContext | None, body: str) -> None:
+def _apply_reportative(
+    view: SentenceView,
+    attributions: list[Attribution],
+    marker,
+    context: ReportedContext | None,
+    body: str,
+) -> None:
     """Hearsay ('zou', 'reportedly'): attributed to the paragraph's reported source."""
     chain = [*context.via, context.speaker] if context else []
     if attributions:
@@ -232,7 +301,10 @@ def _apply_reportative(view: SentenceView, attributions: list[Attribution], mark
 def _attribute_previous(views: list[SentenceView], index: int, attribution: Attribution) -> None:
     """'Dat heeft hij gezegd': the previous sentence is the claim this frame refers to."""
     previous = views[index - 1]
-    if previous.sentence.paragraph != views[index].sentence.paragraph or previous.statement.attributions:
+    if (
+        previous.sentence.paragraph != views[index].sentence.paragraph
+        or previous.statement.attributions
+    ):
         return
     st = previous.statement
     previous.statement.attributions.append(
@@ -255,8 +327,10 @@ def _continue_quotes(views: list[SentenceView], registry: EntityRegistry) -> Non
             if attribution.speaker.name in (FIRST_PERSON_PENDING, UNKNOWN):
                 continue
             for q in view.quotes:
-                if attribution.type in ("direct", "mixed") or attribution.content is None or (
-                    attribution.content.start < q.end and q.start < attribution.content.end
+                if (
+                    attribution.type in ("direct", "mixed")
+                    or attribution.content is None
+                    or (attribution.content.start < q.end and q.start < attribution.content.end)
                 ):
                     speaker_of_quote.setdefault((q.start, q.end), attribution.speaker)
     last_quote_speaker: SourceRef | None = None
@@ -272,14 +346,27 @@ def _continue_quotes(views: list[SentenceView], registry: EntityRegistry) -> Non
             continue
         if not view.quotes:
             continue
-        speaker = next((speaker_of_quote[(q.start, q.end)] for q in view.quotes if (q.start, q.end) in speaker_of_quote), None)
+        speaker = next(
+            (
+                speaker_of_quote[(q.start, q.end)]
+                for q in view.quotes
+                if (q.start, q.end) in speaker_of_quote
+            ),
+            None,
+        )
         if speaker is None:
             previous_quoted = (
                 last_quote_speaker
-                if i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph and views[i - 1].quotes
+                if i > 0
+                and views[i - 1].sentence.paragraph == view.sentence.paragraph
+                and views[i - 1].quotes
                 else None
             )
-            speaker = _speaker_from_neighbours(views, i, registry) or previous_quoted or view.salient_before
+            speaker = (
+                _speaker_from_neighbours(views, i, registry)
+                or previous_quoted
+                or view.salient_before
+            )
         if speaker is None:
             continue
         speaker = plain_ref(speaker)
@@ -292,13 +379,19 @@ def _continue_quotes(views: list[SentenceView], registry: EntityRegistry) -> Non
             stripped = text.strip()
             s += len(text) - len(text.lstrip())
             content = TextSpan(stripped, s, s + len(stripped)) if stripped else None
-            view.statement.attributions.append(Attribution(speaker, "direct", None, content, [], 0.6))
+            view.statement.attributions.append(
+                Attribution(speaker, "direct", None, content, [], 0.6)
+            )
         last_quote_speaker = speaker
     for view in views:
-        view.statement.attributions = [a for a in view.statement.attributions if a.speaker.name != FIRST_PERSON_PENDING]
+        view.statement.attributions = [
+            a for a in view.statement.attributions if a.speaker.name != FIRST_PERSON_PENDING
+        ]
 
 
-def _speaker_from_neighbours(views: list[SentenceView], i: int, registry: EntityRegistry) -> SourceRef | None:
+def _speaker_from_neighbours(
+    views: list[SentenceView], i: int, registry: EntityRegistry
+) -> SourceRef | None:
     """A quotation opening a paragraph is often followed by 'X stond ...' naming its speaker."""
     view = views[i]
     previous_in_paragraph = i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph
@@ -308,7 +401,9 @@ def _speaker_from_neighbours(views: list[SentenceView], i: int, registry: Entity
         nxt = views[i + 1]
         doc = nxt.doc
         end = 0
-        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")):
+        while end < len(doc) and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")
+        ):
             end += 1
         if end:
             entity = registry.find(doc[:end].text)

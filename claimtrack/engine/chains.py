@@ -26,7 +26,12 @@ def chain_of(attribution: Attribution) -> list[SourceRef]:
     return [*attribution.via, attribution.speaker]
 
 
-def link_nested(attributions: list[Attribution], contents: list[tuple[int, int] | None], cues: list[tuple[int, int] | None], inverted: list[bool]) -> set[int]:
+def link_nested(
+    attributions: list[Attribution],
+    contents: list[tuple[int, int] | None],
+    cues: list[tuple[int, int] | None],
+    inverted: list[bool],
+) -> set[int]:
     """Give each attribution whose cue lies inside another's content that one as `via`.
 
     An inverted cue ("..., meldt X") is outer to everything before it; otherwise
@@ -43,9 +48,13 @@ def link_nested(attributions: list[Attribution], contents: list[tuple[int, int] 
             c0, c1 = contents[j]
             if not (c0 <= cues[i][0] < c1):
                 continue
-            if not inverted[j] and cues[j] is not None and contents[i] is not None and contents[i][0] <= cues[j][0] < contents[i][1]:
-                if inverted[i] or cues[j][0] < cues[i][0]:
-                    continue
+            mutual = (
+                cues[j] is not None
+                and contents[i] is not None
+                and contents[i][0] <= cues[j][0] < contents[i][1]
+            )
+            if not inverted[j] and mutual and (inverted[i] or cues[j][0] < cues[i][0]):
+                continue
             outers.append(j)
         if outers:
             # the nearest enclosing attribution is the one with the smallest content span
@@ -65,7 +74,9 @@ def drop_publisher(attribution: Attribution, publisher: str | None) -> None:
     attribution.via = [v for v in attribution.via if normalise(v.name) != key]
 
 
-def context_from(attributions: list[Attribution], nested_source: SourceRef | None) -> ReportedContext | None:
+def context_from(
+    attributions: list[Attribution], nested_source: SourceRef | None
+) -> ReportedContext | None:
     """What a paragraph's later hearsay is attributed to after this sentence."""
     if not attributions:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import CLAUSE_PUNCT, has_parse, lemma, looks_nominal
+from claimtrack.engine.tokens import has_parse, lemma, looks_nominal
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -22,8 +22,29 @@ LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
 MAX_SOURCE_TOKENS = 10
 AUXILIARIES = frozenset(
-    """heeft hebben had hadden zou zouden liet lieten laat is was werd wordt zijn
-    has have would will did does do""".split()
+    [
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "zou",
+        "zouden",
+        "liet",
+        "lieten",
+        "laat",
+        "is",
+        "was",
+        "werd",
+        "wordt",
+        "zijn",
+        "has",
+        "have",
+        "would",
+        "will",
+        "did",
+        "does",
+        "do",
+    ]
 )
 QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
 CONJUNCTIONS = frozenset({"en", "maar", "of", "and", "but", "or"})
@@ -50,9 +71,14 @@ class Frame:
 
 # ---------------------------------------------------------------- noun phrases
 
+
 def _is_pronoun(token: Token, profile: LanguageProfile) -> bool:
     lower = token.lower_
-    return lower in profile.person_pronouns or lower in profile.plural_pronouns or lower in profile.first_person
+    return (
+        lower in profile.person_pronouns
+        or lower in profile.plural_pronouns
+        or lower in profile.first_person
+    )
 
 
 def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -62,7 +88,12 @@ def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | 
     said", "X on Tuesday said"), and so is a parenthesis ("Perdue (R-Ga.) said").
     """
     i = end - 1
-    while i >= 0 and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in AUXILIARIES):
+    while i >= 0 and (
+        doc[i].lower_ in profile.time_words
+        or doc[i].pos_ == "ADV"
+        and doc[i].text[:1].islower()
+        or doc[i].lower_ in AUXILIARIES
+    ):
         i -= 1
     if i >= 0 and doc[i].text == ")":
         opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), None)
@@ -81,7 +112,11 @@ def _np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | 
 def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
     """The noun phrase starting at token `start` (skipping adverbs such as 'desgevraagd')."""
     i = start
-    while i < len(doc) and (doc[i].lower_ in profile.time_words or doc[i].pos_ == "ADV" and not doc[i].text[:1].isupper()):
+    while i < len(doc) and (
+        doc[i].lower_ in profile.time_words
+        or doc[i].pos_ == "ADV"
+        and not doc[i].text[:1].isupper()
+    ):
         i += 1
     first = i
     if i < len(doc) and _is_pronoun(doc[i], profile):
@@ -95,7 +130,9 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
     return (first, i)
 
 
-def _subtree_span(token: Token, stop_deps=("acl:relcl", "acl", "advcl", "parataxis", "conj", "punct", "ccomp")) -> tuple[int, int]:
+def _subtree_span(
+    token: Token, stop_deps=("acl:relcl", "acl", "advcl", "parataxis", "conj", "punct", "ccomp")
+) -> tuple[int, int]:
     """The contiguous span of `token` and its modifiers, cut before clauses and commas."""
     left = right = token.i
     for child in token.children:
@@ -111,6 +148,7 @@ def _subtree_span(token: Token, stop_deps=("acl:relcl", "acl", "advcl", "paratax
 
 # ---------------------------------------------------------------- content
 
+
 def _clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool = True) -> int:
     """Where a content clause starting at `start` ends: sentence end, or before ', <cue>'/'; '."""
     i = start
@@ -122,7 +160,9 @@ def _clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: boo
             nxt = doc[i + 1]
             if stop_at_cue and _is_cue_word(nxt, profile):
                 return i
-            if nxt.lower_ in ("maar", "but", "terwijl", "while", "aldus", "zo") and i + 2 < len(doc):
+            if nxt.lower_ in ("maar", "but", "terwijl", "while", "aldus", "zo") and i + 2 < len(
+                doc
+            ):
                 return i
             if tuple(t.lower_ for t in doc[i + 1 : i + 3]) in profile.according_to:
                 return i
@@ -135,12 +175,16 @@ def _clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: boo
 
 def _is_cue_word(token: Token, profile: LanguageProfile) -> bool:
     lem = lemma(token, profile)
-    return lem in profile.speech_verbs or lem in profile.opinion_verbs or (
-        profile.learned_cues.get(token.lower_, 0.0) >= LEARNED_CUE_THRESHOLD
+    return (
+        lem in profile.speech_verbs
+        or lem in profile.opinion_verbs
+        or (profile.learned_cues.get(token.lower_, 0.0) >= LEARNED_CUE_THRESHOLD)
     )
 
 
-def _content_after(doc: Doc, cue: Token, profile: LanguageProfile, limit: int = 8) -> tuple[int, int] | None:
+def _content_after(
+    doc: Doc, cue: Token, profile: LanguageProfile, limit: int = 8
+) -> tuple[int, int] | None:
     """A 'dat/that' clause, a colon or a quote that follows the cue."""
     for i in range(cue.i + 1, min(len(doc), cue.i + 1 + limit)):
         tok = doc[i]
@@ -164,6 +208,7 @@ def _parse_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------- verb cues
 
+
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
     lem = lemma(verb, profile)
     for v, partner in profile.phrasal_cues:
@@ -186,7 +231,9 @@ def _is_participle(token: Token, profile: LanguageProfile) -> bool:
 
 def _finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     """The finite verb of the cue's clause: an auxiliary before a participle, else the cue."""
-    if not (_is_participle(cue, profile) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")):
+    if not (
+        _is_participle(cue, profile) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")
+    ):
         return cue
     finite = cue
     for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
@@ -201,13 +248,19 @@ def _finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
 def _parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
     """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
     subjects = [
-        child for child in cue.children
+        child
+        for child in cue.children
         if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
         and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
     ]
-    subjects.sort(key=lambda c: (c.dep_ not in SUBJECT_DEPS, c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1))
+    subjects.sort(
+        key=lambda c: (
+            c.dep_ not in SUBJECT_DEPS,
+            c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1,
+        )
+    )
     if not subjects:
         return None
     if subjects[0].lower_ in profile.impersonal_subjects:
@@ -220,7 +273,9 @@ def _positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple
     finite = _finite_verb(doc, cue, profile)
     before = _np_left(doc, finite.i, profile)
     if before and before[1] - before[0] == 1 and doc[before[0]].lower_ in profile.demonstratives:
-        before = None  # "Dat heeft hij gezegd": the object comes first, the subject follows the verb
+        before = (
+            None  # "Dat heeft hij gezegd": the object comes first, the subject follows the verb
+        )
     if before and (
         not profile.subject_may_follow_verb
         or before[0] == 0
@@ -233,7 +288,9 @@ def _positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple
     return None
 
 
-def _subject_before_apposition(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+def _subject_before_apposition(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
     """'Scott Pruitt, the attorney general of Oklahoma, said ...': the name before the apposition."""
     finite = _finite_verb(doc, cue, profile)
     if finite.i < 2 or doc[finite.i - 1].text != ",":
@@ -249,11 +306,15 @@ def _subject_before_apposition(doc: Doc, cue: Token, profile: LanguageProfile) -
     return None
 
 
-def _relative_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _relative_subject(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """'Cox, who runs the lobby, said' is not this; 'Cox, who said that ...' is: (who, Cox)."""
     finite = _finite_verb(doc, cue, profile)
     i = finite.i - 1
-    while i >= 0 and (doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in AUXILIARIES):
+    while i >= 0 and (
+        doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in AUXILIARIES
+    ):
         i -= 1
     if i < 2 or doc[i].lower_ not in profile.relative_pronouns or doc[i - 1].text != ",":
         return None
@@ -261,7 +322,9 @@ def _relative_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[t
     return ((i, i + 1), antecedent) if antecedent else None
 
 
-def _source_of_verb(doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool) -> tuple[int, int] | None:
+def _source_of_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool
+) -> tuple[int, int] | None:
     if inverted:
         return np_right(doc, cue.i + 1, profile) or _subject_before_apposition(doc, cue, profile)
     if profile.subject_may_follow_verb and has_parse(doc):
@@ -286,12 +349,26 @@ def _subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int
     """'..., saying that ...': the subject of the verb the participle clause hangs on."""
     head = cue
     for _ in range(3):
-        if head.head is head or head.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp", "parataxis"):
+        if head.head is head or head.dep_ not in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "acl",
+            "ccomp",
+            "parataxis",
+        ):
             return None
         head = head.head
         for child in head.children:
-            if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i < cue.i:
-                if child.lower_ in profile.impersonal_subjects or child.lower_ in profile.demonstratives:
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and child.i < cue.i
+            ):
+                if (
+                    child.lower_ in profile.impersonal_subjects
+                    or child.lower_ in profile.demonstratives
+                ):
                     return None
                 return _subtree_span(child)
     return None
@@ -303,18 +380,31 @@ def _main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
     if root is None or root is cue:
         return None
     for child in root.children:
-        if child.dep_ in SUBJECT_DEPS and child.pos_ in ("NOUN", "PROPN", "PRON") and child.i < cue.i:
-            if child.lower_ in profile.impersonal_subjects or child.lower_ in profile.demonstratives:
+        if (
+            child.dep_ in SUBJECT_DEPS
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and child.i < cue.i
+        ):
+            if (
+                child.lower_ in profile.impersonal_subjects
+                or child.lower_ in profile.demonstratives
+            ):
                 return None
             return _subtree_span(child)
     return None
 
 
-def _subject_of_previous_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+def _subject_of_previous_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
     """'Reid mocked Romney ..., claiming that ...': the subject of the nearest finite verb before."""
     for j in range(cue.i - 1, -1, -1):
         tok = doc[j]
-        if tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower() and not _is_present_participle(tok, profile):
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.text[:1].islower()
+            and not _is_present_participle(tok, profile)
+        ):
             np = _np_left(doc, j, profile)
             if np is not None and doc[np[0]].lower_ not in profile.complementizers:
                 return np
@@ -344,9 +434,10 @@ def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
         return False
     if doc[prev].text == "," and _apposition_before(doc, prev, profile) is not None:
         return False
-    if doc[prev].text in (",", "”", "''", '"', "’") or doc[prev].lower_ in ("zo",):
-        return True
-    return False
+    return (
+        doc[prev].text in (",", "”", "''", '"', "’")
+        or doc[prev].lower_ in profile.inversion_adverbs
+    )
 
 
 def _apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -359,7 +450,9 @@ def _apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[
     return np
 
 
-def _english_trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+def _english_trailing_subject(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
     """', Smith said.' - the subject sits between a comma and the cue at the clause end."""
     np = _np_left(doc, cue.i, profile)
     if np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''"):
@@ -375,18 +468,31 @@ def _is_title_case(doc: Doc) -> bool:
 def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
-    if tok.i > 0 and (doc[tok.i - 1].lower_ in profile.determiners or doc[tok.i - 1].text in ("'s", "’s")):
+    if tok.i > 0 and (
+        doc[tok.i - 1].lower_ in profile.determiners or doc[tok.i - 1].text in ("'s", "’s")
+    ):
         return False  # "the report", "Trump's tweets"
-    if tok.i > 0 and tok.text[:1].isupper() and not doc[tok.i - 1].is_punct and not _is_title_case(doc):
+    if (
+        tok.i > 0
+        and tok.text[:1].isupper()
+        and not doc[tok.i - 1].is_punct
+        and not _is_title_case(doc)
+    ):
         return False  # "United States"
     if tok.pos_ in ("VERB", "AUX", ""):
         return True
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
-    if tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or tok.lower_ not in profile.verb_forms and not strong:
+    if (
+        tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
+        or tok.lower_ not in profile.verb_forms
+        and not strong
+    ):
         return False
     if tok.i == 0:
         return False
-    if strong or any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]):
+    if strong or any(
+        t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]
+    ):
         return True  # "Engineers fear that ...": the clause settles it
     prev = doc[tok.i - 1]
     return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
@@ -399,7 +505,9 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
     prev = doc[tok.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():
         return False
-    return not any(t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3])
+    return not any(
+        t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]
+    )
 
 
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
@@ -408,7 +516,9 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     for tok in doc:
         if tok.is_punct or tok.is_space or not _may_be_verb(doc, tok, profile):
             continue
-        if any(tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to):
+        if any(
+            tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to
+        ):
             continue
         if tok.i > 0 and (doc[tok.i - 1].text in ("-", "–") or "-" in tok.text):
             continue  # "so-called", "long-announced": part of a compound adjective
@@ -417,14 +527,28 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
         learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
-        if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and _content_after(doc, tok, profile, limit=3):
-            learned = LEARNED_CUE_THRESHOLD  # a weaker cue word followed by 'that ...' is still a report
-        next_to_quote = tok.i > 0 and doc[tok.i - 1].text == "," and tok.i > 1 and doc[tok.i - 2].text in QUOTE_CLOSERS
+        if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and _content_after(
+            doc, tok, profile, limit=3
+        ):
+            learned = (
+                LEARNED_CUE_THRESHOLD  # a weaker cue word followed by 'that ...' is still a report
+            )
+        next_to_quote = (
+            tok.i > 0
+            and doc[tok.i - 1].text == ","
+            and tok.i > 1
+            and doc[tok.i - 2].text in QUOTE_CLOSERS
+        )
         speech = (
             lem in profile.speech_verbs
             or partner is not None
             or learned >= LEARNED_CUE_THRESHOLD
-            or next_to_quote and (lem in profile.quote_verbs or tok.pos_ == "VERB" and np_right(doc, tok.i + 1, profile) is not None)
+            or next_to_quote
+            and (
+                lem in profile.quote_verbs
+                or tok.pos_ == "VERB"
+                and np_right(doc, tok.i + 1, profile) is not None
+            )
         )
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
@@ -436,7 +560,11 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             c.lower_ in profile.non_speech_objects for c in tok.children
         ):
             continue
-        cue_range = (min(tok.i, partner.i), max(tok.i, partner.i) + 1) if partner is not None and abs(partner.i - tok.i) == 1 else (tok.i, tok.i + 1)
+        cue_range = (
+            (min(tok.i, partner.i), max(tok.i, partner.i) + 1)
+            if partner is not None and abs(partner.i - tok.i) == 1
+            else (tok.i, tok.i + 1)
+        )
         inverted = _is_inverted(doc, tok, profile)
         content = None
         anaphoric = False
@@ -458,9 +586,16 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if first in profile.demonstratives and tok.i <= 4:
                 anaphoric = True
         if content is None and not anaphoric:
-            if opinion and not any(t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc):
+            if opinion and not any(
+                t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc
+            ):
                 continue
-            if partner is None and learned < 0.7 and lem not in ("bevestigen", "ontkennen", "betwijfelen", "confirm", "deny", "voorstellen"):
+            if (
+                partner is None
+                and learned < 0.7
+                and lem
+                not in ("bevestigen", "ontkennen", "betwijfelen", "confirm", "deny", "voorstellen")
+            ):
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
                 rest = [t for t in doc[tok.i + 1 :] if not t.is_punct]
                 if len(rest) < 3:
@@ -468,12 +603,19 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, _clause_end(doc, tok.i + 1, profile))
         relative = None if inverted or trailing else _relative_subject(doc, tok, profile)
-        source = trailing or (relative[0] if relative else _source_of_verb(doc, tok, profile, inverted))
+        source = trailing or (
+            relative[0] if relative else _source_of_verb(doc, tok, profile, inverted)
+        )
         if source is None and has_parse(doc):
             source = _subject_of_governor(tok, profile) or _main_subject(doc, tok, profile)
         if source is None and _is_present_participle(tok, profile):
             source = _subject_of_previous_verb(doc, tok, profile) or _np_at_start(doc, profile)
-        if source is None and frames and tok.i > 0 and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS):
+        if (
+            source is None
+            and frames
+            and tok.i > 0
+            and (doc[tok.i - 1].lower_ in CONJUNCTIONS or doc[tok.i - 2].lower_ in CONJUNCTIONS)
+        ):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
         passive = _is_participle(tok, profile) and any(
@@ -481,13 +623,22 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         )
         unknown = False
         if passive:
-            agent = next((t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in ("door", "by")), None)
+            agent = next(
+                (t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in ("door", "by")), None
+            )
             if agent is not None:
                 source = np_right(doc, agent.i + 1, profile)
             else:
                 source, unknown = None, True
-        if source is not None and content is not None and source[0] < content[1] and content[0] < source[1]:
-            content = (source[1], content[1]) if source[0] <= content[0] else (content[0], source[0])
+        if (
+            source is not None
+            and content is not None
+            and source[0] < content[1]
+            and content[0] < source[1]
+        ):
+            content = (
+                (source[1], content[1]) if source[0] <= content[0] else (content[0], source[0])
+            )
         frames.append(
             Frame(
                 type="indirect",
@@ -507,10 +658,15 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 
 # ---------------------------------------------------------------- other cues
 
+
 def _phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
     """Tokens from `start` up to a comma or the sentence end (a source the tagger mislabelled)."""
     end = start
-    while end < len(doc) and end - start < limit and not (doc[end].is_punct and doc[end].text not in ("-", "'", "’")):
+    while (
+        end < len(doc)
+        and end - start < limit
+        and not (doc[end].is_punct and doc[end].text not in ("-", "'", "’"))
+    ):
         end += 1
     return (start, end) if end > start else None
 
@@ -534,9 +690,21 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if i > 0:
                 content = (0, i - 1 if doc[i - 1].text == "," else i)
             else:
-                after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
+                after = (
+                    source[1] + 1
+                    if source[1] < len(doc) and doc[source[1]].text == ","
+                    else source[1]
+                )
                 content = (after, _clause_end(doc, after, profile))
-            frames.append(Frame("according_to", (i, i + n), source, content if content[1] > content[0] else None, score=0.85))
+            frames.append(
+                Frame(
+                    "according_to",
+                    (i, i + n),
+                    source,
+                    content if content[1] > content[0] else None,
+                    score=0.85,
+                )
+            )
     return frames
 
 
@@ -567,10 +735,17 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         nxt = tok.i + 1
         if nxt < len(doc) and doc[nxt].lower_ in profile.nominal_preps:
             source = np_right(doc, nxt + 1, profile)
-            if source and any(t.text[:1].isupper() or t.lower_ in profile.role_nouns or t.lower_ in profile.group_words for t in doc[source[0] : source[1]]):
+            if source and any(
+                t.text[:1].isupper()
+                or t.lower_ in profile.role_nouns
+                or t.lower_ in profile.group_words
+                for t in doc[source[0] : source[1]]
+            ):
                 content = _content_after(doc, doc[source[1] - 1], profile, limit=3)
                 frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
-        elif tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper():
+        elif (
+            tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper()
+        ):
             content = _content_after(doc, tok, profile, limit=2)
             if content is not None:  # "X's claim that ...", not "X's comments" as an object
                 source = _np_left(doc, tok.i - 1, profile)
@@ -596,7 +771,14 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         return []
     if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
         return []
-    quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in ('"', "“", "„", ",,", "'", "‘")
+    quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in (
+        '"',
+        "“",
+        "„",
+        ",,",
+        "'",
+        "‘",
+    )
     transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
     headline = (
         len(head) <= 4
@@ -623,7 +805,9 @@ def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     return []
 
 
-def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = True) -> Token | None:
+def reportative_marker(
+    doc: Doc, profile: LanguageProfile, perfect_only: bool = True
+) -> Token | None:
     """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
     lowers = [t.lower_ for t in doc]
     for pattern in profile.reportative_adverbs:
@@ -636,7 +820,10 @@ def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = 
             continue
         # zou in a subordinate clause (after 'dat', 'als', 'if') is future-in-the-past or conditional
         before = lowers[: tok.i]
-        if any(w in ("dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof") for w in before):
+        if any(
+            w in ("dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof")
+            for w in before
+        ):
             continue
         nxt = lowers[tok.i + 1 : tok.i + 4]
         if any(w in ("moeten", "kunnen", "willen", "mogen", "graag", "liever") for w in nxt):
@@ -649,7 +836,9 @@ def reportative_marker(doc: Doc, profile: LanguageProfile, perfect_only: bool = 
 
 def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
-    frames = verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
+    frames = (
+        verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
+    )
     frames += colon_frames(doc, profile) + dash_frames(doc, profile)
     if not frames:
         frames = document_frames(doc, profile)
@@ -661,7 +850,12 @@ def _drop_overlapping(frames: list[Frame]) -> list[Frame]:
     """A cue word inside another frame's source is not a cue of its own."""
     kept = []
     for frame in frames:
-        if any(other is not frame and other.source and other.source[0] <= frame.cue[0] < other.source[1] for other in frames):
+        if any(
+            other is not frame
+            and other.source
+            and other.source[0] <= frame.cue[0] < other.source[1]
+            for other in frames
+        ):
             continue
         if any(k.cue[0] <= frame.cue[0] < k.cue[1] for k in kept):
             continue

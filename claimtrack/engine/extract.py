@@ -54,11 +54,15 @@ class Extractor:
         profile = get_profile(language)
         paragraphs = segment(body, profile)
         statements = [
-            Statement(index=i, paragraph=s.paragraph, start=s.start, end=s.end, text=body[s.start : s.end])
+            Statement(
+                index=i, paragraph=s.paragraph, start=s.start, end=s.end, text=body[s.start : s.end]
+            )
             for i, s in enumerate(s for p in paragraphs for s in p.sentences)
         ]
         attribute_article(body, paragraphs, statements, profile, get_pipeline(language), publisher)
-        return Document(language=language, statements=statements, publisher=publisher, date=date, title=title)
+        return Document(
+            language=language, statements=statements, publisher=publisher, date=date, title=title
+        )
 
 
 def _shift(document: Document, offset: int) -> None:

@@ -17,6 +17,7 @@ def detect_language(text: str) -> str:
     """
     words = [w.lower() for w in WORD.findall(text[:SAMPLE_CHARS])]
     scores = {
-        code: sum(1 for w in words if w in get_profile(code).stopwords) for code in SUPPORTED_LANGUAGES
+        code: sum(1 for w in words if w in get_profile(code).stopwords)
+        for code in SUPPORTED_LANGUAGES
     }
     return max(SUPPORTED_LANGUAGES, key=lambda code: (scores[code], code == "nl"))

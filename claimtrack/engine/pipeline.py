@@ -10,7 +10,14 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 # Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
-QUOTE_INFIXES = (r"(?<=\w):(?=[,„“\"'‘])", r"(?<=[:\w]),,(?=\w)", r"(?<=\w)''(?=\w)", r"(?<=[”\"’'])(?=[―—–])", r"(?<=\w),(?=,,)", r"(?<=,),,(?=\w)")
+QUOTE_INFIXES = (
+    r"(?<=\w):(?=[,„“\"'‘])",
+    r"(?<=[:\w]),,(?=\w)",
+    r"(?<=\w)''(?=\w)",
+    r"(?<=[”\"’'])(?=[―—–])",
+    r"(?<=\w),(?=,,)",
+    r"(?<=,),,(?=\w)",
+)
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()

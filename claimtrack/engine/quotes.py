@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 # opening mark -> closing marks it accepts
 QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
-    "„": ("”", "“", "\""),
-    ",,": ("''", "”", "“", "\""),
-    "“": ("”", "\"", "“"),  # sloppy typography closes with a straight or opening mark
+    "„": ("”", "“", '"'),
+    ",,": ("''", "”", "“", '"'),
+    "“": ("”", '"', "“"),  # sloppy typography closes with a straight or opening mark
     "«": ("»",),
-    "\"": ("\"", "”"),
+    '"': ('"', "”"),
     "‘": ("’",),
     "'": ("'",),
 }
@@ -78,17 +78,32 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 open_mark = None
             continue
         if open_mark is not None and open_mark not in ("'", "‘") and mark in QUOTE_PAIRS[open_mark]:
-            if mark == "\"" and open_mark == "\"" or mark != "\"" or open_mark in ("„", ",,"):
-                spans.append(QuoteSpan(open_at, open_inner, at, match.end()))
-                open_mark = None
-                continue
+            spans.append(QuoteSpan(open_at, open_inner, at, match.end()))
+            open_mark = None
+            continue
         if open_mark in ("'", "‘"):
             open_mark = None  # a double mark ends a stray single opening
         if open_mark is None and mark in QUOTE_PAIRS and mark not in CLOSING_ONLY:
             open_mark, open_at, open_inner = mark, at, match.end()
-        elif open_mark is None and mark == "''" and (at == start or text[at - 1].isspace()) and at + 2 < end and text[at + 2].isalnum():
-            open_mark, open_at, open_inner = ",,", at, match.end()  # ''...'' as in some English archives
-        elif open_mark is None and mark == "”" and (at == start or text[at - 1].isspace()) and at + 1 < end and text[at + 1].isalnum():
+        elif (
+            open_mark is None
+            and mark == "''"
+            and (at == start or text[at - 1].isspace())
+            and at + 2 < end
+            and text[at + 2].isalnum()
+        ):
+            open_mark, open_at, open_inner = (
+                ",,",
+                at,
+                match.end(),
+            )  # ''...'' as in some English archives
+        elif (
+            open_mark is None
+            and mark == "”"
+            and (at == start or text[at - 1].isspace())
+            and at + 1 < end
+            and text[at + 1].isalnum()
+        ):
             open_mark, open_at, open_inner = "“", at, match.end()  # a closing mark used to open
     if open_mark is not None and open_mark not in ("'", "‘"):
         spans.append(QuoteSpan(open_at, open_inner, end, end, closed=False))

@@ -123,16 +123,17 @@ def _ends_with_abbreviation(text: str, dot: int, para_start: int, profile: Langu
 
 def _starts_sentence(text: str, at: int, quotes: list[QuoteSpan]) -> bool:
     ch = text[at]
-    if ch.isupper() or ch.isdigit() or ch in "„“\"«‘(['-–—":
-        return True
-    if text.startswith(",,", at):
-        return True
-    if text.startswith("'s ", at) or text.startswith("'t ", at):
-        return True
-    return False
+    return (
+        ch.isupper()
+        or ch.isdigit()
+        or ch in "„“\"«‘(['-–—"
+        or text.startswith((",,", "'s ", "'t "), at)  # Dutch quotes and clitics ('s avonds)
+    )
 
 
-def sentence_spans(text: str, start: int, end: int, quotes: list[QuoteSpan], profile: LanguageProfile) -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str, start: int, end: int, quotes: list[QuoteSpan], profile: LanguageProfile
+) -> list[tuple[int, int]]:
     """Split text[start:end] into sentences (start, end)."""
     closing_at = {q.inner_end: q for q in quotes if q.closed}
     sentences = []

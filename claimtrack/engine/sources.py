@@ -53,10 +53,13 @@ class Mention:
     kind: str
     affiliation: str | None = None
     pronoun: bool = False
-    label: str | None = None  # the description as written, determiner dropped ("Russische regering")
+    label: str | None = (
+        None  # the description as written, determiner dropped ("Russische regering")
+    )
 
 
 # ---------------------------------------------------------------- mentions
+
 
 def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool) -> bool:
     text = tok.text
@@ -64,7 +67,11 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     if not text[:1].isupper() or tok.is_punct:
         return False
     lower = tok.lower_
-    if lower in profile.determiners or lower in profile.person_pronouns or lower in profile.plural_pronouns:
+    if (
+        lower in profile.determiners
+        or lower in profile.person_pronouns
+        or lower in profile.plural_pronouns
+    ):
         return False
     if lower in profile.first_person or lower in profile.stopwords:
         return False
@@ -72,60 +79,114 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
         return False
-    if first_in_sentence and tok.pos_ == "NOUN" and (lower in profile.role_nouns or lower in profile.group_words or tok.morph.get("Number") == ["Plur"]):
+    if (
+        first_in_sentence
+        and tok.pos_ == "NOUN"
+        and (
+            lower in profile.role_nouns
+            or lower in profile.group_words
+            or tok.morph.get("Number") == ["Plur"]
+        )
+    ):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.text[:1].islower() and nxt.is_alpha and lower.endswith(profile.adjective_suffixes):
+    if (
+        nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.is_alpha
+        and lower.endswith(profile.adjective_suffixes)
+    ):
         return False  # "Amerikaanse president": a capitalised adjective, not a name
-    if tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN":
-        return False
-    return True
+    return not (tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN")
 
 
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
     """Trim a raw source span and read its name, descriptor, kind and affiliation."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in profile.complementizers or doc[start].lower_ in profile.conjunctions):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].lower_ in profile.complementizers
+        or doc[start].lower_ in profile.conjunctions
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in profile.time_words or doc[end - 1].pos_ == "ADV" and not doc[end - 1].text[:1].isupper()):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in profile.time_words
+        or doc[end - 1].pos_ == "ADV"
+        and not doc[end - 1].text[:1].isupper()
+    ):
         end -= 1
     if start >= end:
         return None
     # a parse may attach only part of a name: widen to the whole capitalised run
-    while start > 0 and _is_name_token(doc[start - 1], profile, start - 1 == 0) and _is_name_token(doc[start], profile, start == 0):
+    while (
+        start > 0
+        and _is_name_token(doc[start - 1], profile, start - 1 == 0)
+        and _is_name_token(doc[start], profile, start == 0)
+    ):
         start -= 1
-    while end < len(doc) and _is_name_token(doc[end], profile, False) and _is_name_token(doc[end - 1], profile, end - 1 == 0):
+    while (
+        end < len(doc)
+        and _is_name_token(doc[end], profile, False)
+        and _is_name_token(doc[end - 1], profile, end - 1 == 0)
+    ):
         end += 1
     affiliation = None
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in ("van", "of", "bij", "at") and any(t.text[:1].isupper() for t in doc[i + 1 : end]):
+        if doc[i].lower_ in ("van", "of", "bij", "at") and any(
+            t.text[:1].isupper() for t in doc[i + 1 : end]
+        ):
             aff_tokens = [t for t in doc[i + 1 : end] if t.lower_ not in profile.determiners]
-            if aff_tokens and any(t.text[:1].isupper() for t in doc[start:i]) or doc[i - 1].lower_ in profile.role_nouns:
+            if (
+                aff_tokens
+                and any(t.text[:1].isupper() for t in doc[start:i])
+                or doc[i - 1].lower_ in profile.role_nouns
+            ):
                 affiliation = " ".join(t.text for t in aff_tokens).rstrip(".")
                 end = i
                 break
     tokens = list(doc[start:end])
     # "bondscoach Eenhoorn zuinig": words trailing a name are not part of the mention
-    last_name = max((k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None)
-    if last_name is not None and last_name < len(tokens) - 1 and all(
-        t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ") or not t.is_alpha for t in tokens[last_name + 1 :]
+    last_name = max(
+        (k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None
+    )
+    if (
+        last_name is not None
+        and last_name < len(tokens) - 1
+        and all(
+            t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
+            or not t.is_alpha
+            for t in tokens[last_name + 1 :]
+        )
     ):
         tokens = tokens[: last_name + 1]
         end = start + len(tokens)
     if len(tokens) == 1 and tokens[0].lower_ in profile.person_pronouns | profile.plural_pronouns:
         tok = tokens[0]
-        kind = "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"
+        kind = (
+            "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"
+        )
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
     j = len(tokens)
     while j > 0 and (
         _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
-        or tokens[j - 1].lower_ in profile.name_particles and j < len(tokens) and j - 1 > 0
+        or tokens[j - 1].lower_ in profile.name_particles
+        and j < len(tokens)
+        and j - 1 > 0
     ):
         j -= 1
     name_tokens = tokens[j:]
-    while name_tokens and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns and len(name_tokens) > 1:
+    while (
+        name_tokens
+        and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns
+        and len(name_tokens) > 1
+    ):
         name_tokens = name_tokens[1:]
-    descriptor_tokens = [t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space]
+    descriptor_tokens = [
+        t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
+    ]
     name = " ".join(t.text for t in name_tokens) if name_tokens else None
     if name and name.lower().endswith(("'s", "’s")):
         name = name[:-2]
@@ -136,7 +197,12 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
 
 
-def _kind(tokens: list[Token], name_tokens: list[Token], descriptor_tokens: list[Token], profile: LanguageProfile) -> str:
+def _kind(
+    tokens: list[Token],
+    name_tokens: list[Token],
+    descriptor_tokens: list[Token],
+    profile: LanguageProfile,
+) -> str:
     lowers = {t.lower_ for t in tokens}
     if lowers & profile.organization_words:
         return "organization"
@@ -158,6 +224,7 @@ def _kind(tokens: list[Token], name_tokens: list[Token], descriptor_tokens: list
 
 # ---------------------------------------------------------------- registry
 
+
 @dataclass
 class Salience:
     sentence: int
@@ -178,7 +245,7 @@ class EntityRegistry:
         key = normalise(name)
         if not key:
             return None
-        variants = {key, key[:-1] if key.endswith("s") else key}
+        variants = {key, key.removesuffix("s")}
         for entity in reversed(self.entities):
             full = normalise(entity.name)
             if full in variants:
@@ -186,19 +253,27 @@ class EntityRegistry:
         for entity in reversed(self.entities):
             full = normalise(entity.name)
             words = full.split()
-            if entity.kind == "person" and len(words) > 1 and (variants & {entity.surname, " ".join(words[-2:])}):
+            if (
+                entity.kind == "person"
+                and len(words) > 1
+                and (variants & {entity.surname, " ".join(words[-2:])})
+            ):
                 return entity
             if len(key.split()) > 1 and key.endswith(" " + full):
                 return entity
         return None
 
-    def add(self, name: str, kind: str, descriptor: str | None = None, affiliation: str | None = None) -> Entity:
+    def add(
+        self, name: str, kind: str, descriptor: str | None = None, affiliation: str | None = None
+    ) -> Entity:
         """Register a named source (or find it), remembering its descriptor."""
         entity = self.find(name)
         if entity is None:
             entity = Entity(name, kind)
             self.entities.append(entity)
-        elif len(normalise(name)) > len(normalise(entity.name)) and normalise(name).endswith(normalise(entity.name)):
+        elif len(normalise(name)) > len(normalise(entity.name)) and normalise(name).endswith(
+            normalise(entity.name)
+        ):
             entity.name = name
         if descriptor and descriptor.strip():
             entity.descriptors.add(descriptor)
@@ -216,8 +291,11 @@ class EntityRegistry:
         kinds = ("group", "organization", "person") if plural else ("person",)
         rank = {"speaker": 0, "subject": 1}
         recent = [
-            item for item in self.history
-            if sentence - item.sentence <= PRONOUN_WINDOW and item.role in rank and item.entity.kind in kinds
+            item
+            for item in self.history
+            if sentence - item.sentence <= PRONOUN_WINDOW
+            and item.role in rank
+            and item.entity.kind in kinds
         ]
         if recent:
             best = max(recent, key=lambda item: (item.sentence, -rank[item.role]))
@@ -256,19 +334,39 @@ class EntityRegistry:
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
-            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ in self.profile.verb_forms), len(doc)
+            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ in self.profile.verb_forms),
+            len(doc),
         )
         while i < len(doc):
-            if not _is_name_token(doc[i], self.profile, doc[i].i == 0) or doc[i].i == 0 and doc[i].pos_ != "PROPN" and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+            if (
+                not _is_name_token(doc[i], self.profile, doc[i].i == 0)
+                or doc[i].i == 0
+                and doc[i].pos_ != "PROPN"
+                and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+            ):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and (_is_name_token(doc[j], self.profile, j == 0) or doc[j].lower_ in self.profile.name_particles and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+            while j < len(doc) and (
+                _is_name_token(doc[j], self.profile, j == 0)
+                or doc[j].lower_ in self.profile.name_particles
+                and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()
+            ):
                 j += 1
             k = i
-            while k > 0 and (doc[k - 1].lower_ in self.profile.role_nouns or doc[k - 1].pos_ == "ADJ" or doc[k - 1].text[:1].isupper() and k - 1 == 0 and doc[k - 1].lower_ not in self.profile.determiners):
+            while k > 0 and (
+                doc[k - 1].lower_ in self.profile.role_nouns
+                or doc[k - 1].pos_ == "ADJ"
+                or doc[k - 1].text[:1].isupper()
+                and k - 1 == 0
+                and doc[k - 1].lower_ not in self.profile.determiners
+            ):
                 k -= 1
-            descriptor = " ".join(t.lower_ for t in doc[k:i] if t.lower_ not in self.profile.determiners) or None
+            descriptor = (
+                " ".join(t.lower_ for t in doc[k:i] if t.lower_ not in self.profile.determiners)
+                or None
+            )
             if descriptor and not any(w in self.profile.role_nouns for w in descriptor.split()):
                 descriptor = None
             mention = clean_mention(doc, k, j, self.profile)
@@ -279,16 +377,22 @@ class EntityRegistry:
                 else:
                     entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
                 if entity is not None:
-                    is_subject = i < first_verb or any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                    is_subject = i < first_verb or any(
+                        t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]
+                    )
                     self.note(sentence, entity, "subject" if is_subject else "mention")
             i = j
 
 
-def resolve(mention: Mention, registry: EntityRegistry, sentence: int) -> tuple[str, str, str | None]:
+def resolve(
+    mention: Mention, registry: EntityRegistry, sentence: int
+) -> tuple[str, str, str | None]:
     """Canonical (name, kind, affiliation) for a mention; ('unknown', 'unknown') if unresolvable."""
     if mention.pronoun:
         entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group")
-        return (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
+        return (
+            (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
+        )
     if mention.name:
         entity = registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
         return entity.name, entity.kind, entity.affiliation

@@ -21,8 +21,11 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
 
 def is_capitalised(token: Token) -> bool:
     """True for a word starting with a capital that is not the sentence's first word."""
-    return token.text[:1].isupper() and token.i > 0 and token.is_alpha or (
-        token.text[:1].isupper() and token.i > 0 and "-" in token.text
+    return (
+        token.text[:1].isupper()
+        and token.i > 0
+        and token.is_alpha
+        or (token.text[:1].isupper() and token.i > 0 and "-" in token.text)
     )
 
 
@@ -31,11 +34,21 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     if token.is_punct or token.is_space or token.like_url:
         return False
     lower = token.lower_
-    if lower in profile.role_nouns or lower in profile.determiners or lower in profile.name_particles:
+    if (
+        lower in profile.role_nouns
+        or lower in profile.determiners
+        or lower in profile.name_particles
+    ):
         return True
     if token.text[:1].isupper():
         at_start = all(t.is_punct for t in token.doc[: token.i])
-        return not (at_start and (token.pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "VERB", "AUX") or lower in profile.stopwords))
+        return not (
+            at_start
+            and (
+                token.pos_ in ("ADP", "ADV", "SCONJ", "CCONJ", "VERB", "AUX")
+                or lower in profile.stopwords
+            )
+        )
     if lower in profile.verb_forms or lower in profile.complementizers:
         return False
     return token.pos_ in NP_POS if token.pos_ else False

@@ -6,7 +6,7 @@ returns it. Code elsewhere reads these tables instead of branching on the langua
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 
 from claimtrack.engine.lang.profile import LanguageProfile
@@ -14,7 +14,7 @@ from claimtrack.engine.lang.profile import LanguageProfile
 SUPPORTED_LANGUAGES = ("nl", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_profile(language: str) -> LanguageProfile:
     """Return the language profile for 'nl' or 'en'."""
     if language not in SUPPORTED_LANGUAGES:

@@ -48,6 +48,8 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # adverbs that put a reporting verb after its content: "..., zo meldt X"
+    inversion_adverbs: frozenset[str] = frozenset()
     # "in a recent poll, ...": prepositions and nouns for documents that are themselves a source
     document_preps: frozenset[str] = frozenset()
     source_documents: frozenset[str] = frozenset()
