@@ -335,7 +335,9 @@ def _source_of_verb(
             return parsed
     finite = _finite_verb(doc, cue, profile)
     if finite.i > 0 and doc[finite.i - 1].text == ",":
-        apposition = _apposition_before(doc, finite.i - 1, profile)
+        apposition = _apposition_before(doc, finite.i - 1, profile) or _subject_before_apposition(
+            doc, cue, profile
+        )
         if apposition is not None:
             return apposition
     positional = _positional_subject(doc, cue, profile)
@@ -434,10 +436,30 @@ def _is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
         return False
     if doc[prev].text == "," and _apposition_before(doc, prev, profile) is not None:
         return False
+    if doc[prev].text == "," and _is_interruption(doc, prev, profile):
+        return False
     return (
         doc[prev].text in (",", "”", "''", '"', "’")
         or doc[prev].lower_ in profile.inversion_adverbs
     )
+
+
+def _is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
+    """'Cox, who runs the lobby, says' / 'Lewandowski, Trump's manager, said': the part
+    before the comma interrupts the subject and its verb instead of being the content."""
+    start = comma - 1
+    while start >= 0 and doc[start].text != ",":
+        if doc[start].text in QUOTE_CLOSERS or doc[start].text in ("„", "“", ",,"):
+            return False  # a quotation before the comma is the content
+        start -= 1
+    if start < 1:
+        return False  # no opening comma: the whole start of the sentence is the content
+    segment = doc[start + 1 : comma]
+    if not len(segment):
+        return False
+    if segment[0].lower_ in profile.relative_pronouns:
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in segment)
 
 
 def _apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:
