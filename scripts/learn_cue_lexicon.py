@@ -71,7 +71,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("train_dir", type=Path)
-    parser.add_argument("--min-count", type=int, default=4)
+    parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--min-precision", type=float, default=0.25)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
