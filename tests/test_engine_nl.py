@@ -168,3 +168,18 @@ def test_inverted_pronoun_with_adverb_and_laten_weten():
     b = only(doc, "Zijn collega")
     assert b.speaker.name == "Fatima El Amrani" and b.cue.text.startswith("liet")
     assert b.content.text == "dat de kosten binnen het budget bleven"
+
+
+def test_subject_of_a_verb_final_subordinate_clause():
+    body = "Het bleef onrustig nadat voorzitter Kees Jansen dinsdag verklaarde dat de club failliet is."
+    found = attributions_of(analyse(body, NL), "Het bleef onrustig")
+    assert [(a.speaker.name, a.cue.text) for a in found] == [("Kees Jansen", "verklaarde")]
+    assert found[0].content.text == "dat de club failliet is"
+
+
+def test_description_resolves_through_a_compound_role():
+    body = (
+        "Bondscoach Maria Visser maakte de selectie bekend. "
+        "De coach zei dat twee spelers geblesseerd zijn."
+    )
+    assert speakers_of(analyse(body, NL), "De coach zei") == ["Maria Visser"]

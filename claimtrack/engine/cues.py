@@ -268,9 +268,24 @@ def _parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int,
     return _subtree_span(subjects[0])
 
 
+def _subordinate_opener(doc: Doc, finite: Token, profile: LanguageProfile) -> int | None:
+    """Index of the conjunction opening the verb-final clause the finite verb ends, if any."""
+    for j in range(finite.i - 1, max(-1, finite.i - 15), -1):
+        tok = doc[j]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") and tok.lower_ not in AUXILIARIES:
+            return None
+        if tok.pos_ == "SCONJ" and tok.lower_ in profile.clause_openers | profile.complementizers:
+            return j
+    return None
+
+
 def _positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """The noun phrase before the finite verb, or (Dutch inversion) right after it."""
     finite = _finite_verb(doc, cue, profile)
+    if profile.subject_may_follow_verb:
+        opener = _subordinate_opener(doc, finite, profile)
+        if opener is not None:  # "nadat CSF-voorzitter Leoz het besluit bekendmaakte"
+            return np_right(doc, opener + 1, profile)
     before = _np_left(doc, finite.i, profile)
     if before and before[1] - before[0] == 1 and doc[before[0]].lower_ in profile.demonstratives:
         before = (
@@ -535,8 +550,9 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
 def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """Frames introduced by reporting and opinion verbs."""
     frames = []
+    partners: set[int] = set()
     for tok in doc:
-        if tok.is_punct or tok.is_space or not _may_be_verb(doc, tok, profile):
+        if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
             continue
         if any(
             tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to
@@ -548,6 +564,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
+        if partner is not None:
+            partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
         learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
         if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and _content_after(
             doc, tok, profile, limit=3

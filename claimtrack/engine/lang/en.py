@@ -132,6 +132,9 @@ PROFILE = LanguageProfile(
     according_to=(("according", "to"),),
     nominal_cues=frozenset(
         [
+            "view",
+            "opinion",
+            "analysis",
             "warning",
             "statement",
             "criticism",

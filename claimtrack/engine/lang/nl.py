@@ -120,6 +120,7 @@ PROFILE = LanguageProfile(
     ),
     opinion_verbs=frozenset(
         [
+            "weten",
             "vinden",
             "menen",
             "vrezen",
@@ -157,6 +158,12 @@ PROFILE = LanguageProfile(
     according_to=(("volgens",), ("aldus",), ("naar", "verluidt"), ("zo", "meldt"), ("zo", "zegt")),
     nominal_cues=frozenset(
         [
+            "visie",
+            "mening",
+            "standpunt",
+            "opvatting",
+            "analyse",
+            "lezing",
             "kritiek",
             "waarschuwing",
             "verklaring",
