@@ -97,7 +97,9 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and lower.endswith(profile.adjective_suffixes)
     ):
         return False  # "Amerikaanse president": a capitalised adjective, not a name
-    return not (tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN")
+    return not (
+        tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN"
+    )
 
 
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
@@ -376,6 +378,15 @@ class EntityRegistry:
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
+                if (
+                    entity is not None
+                    and i > 0
+                    and doc[i - 1].lower_ in self.profile.locative_preps
+                ):
+                    if entity.kind == "person" and len(entity.name.split()) == 1:
+                        entity.kind = (
+                            "organization"  # "in Turkey": a place, and as a source its government
+                        )
                 if entity is not None:
                     is_subject = i < first_verb or any(
                         t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]

@@ -49,7 +49,9 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
                 or lower in profile.stopwords
             )
         )
-    if lower in profile.verb_forms or lower in profile.complementizers:
+    if lower in profile.complementizers:
+        return False
+    if lower in profile.verb_forms and token.pos_ in ("VERB", "AUX", ""):
         return False
     return token.pos_ in NP_POS if token.pos_ else False
 

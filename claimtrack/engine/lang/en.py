@@ -356,6 +356,7 @@ PROFILE = LanguageProfile(
             "memo",
         ]
     ),
+    locative_preps=frozenset({"in", "into", "to", "from", "across", "against"}),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

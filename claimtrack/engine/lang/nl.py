@@ -385,6 +385,7 @@ PROFILE = LanguageProfile(
         ["peiling", "enquête", "onderzoek", "rapport", "verklaring", "brief", "studie", "interview"]
     ),
     inversion_adverbs=frozenset({"zo", "aldus"}),
+    locative_preps=frozenset({"in", "naar", "uit", "bij", "rond", "tegen"}),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

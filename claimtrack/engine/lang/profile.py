@@ -48,6 +48,8 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # prepositions before a place name ("in Turkey"): such names are not people
+    locative_preps: frozenset[str] = frozenset()
     # adverbs that put a reporting verb after its content: "..., zo meldt X"
     inversion_adverbs: frozenset[str] = frozenset()
     # "in a recent poll, ...": prepositions and nouns for documents that are themselves a source
