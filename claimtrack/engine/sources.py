@@ -378,15 +378,12 @@ class EntityRegistry:
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
-                if (
-                    entity is not None
-                    and i > 0
-                    and doc[i - 1].lower_ in self.profile.locative_preps
-                ):
-                    if entity.kind == "person" and len(entity.name.split()) == 1:
-                        entity.kind = (
-                            "organization"  # "in Turkey": a place, and as a source its government
-                        )
+                after_locative = i > 0 and doc[i - 1].lower_ in self.profile.locative_preps
+                single_word = entity is not None and len(entity.name.split()) == 1
+                if single_word and after_locative and entity.kind == "person":
+                    entity.kind = (
+                        "organization"  # "in Turkey": a place; as a source, its government
+                    )
                 if entity is not None:
                     is_subject = i < first_verb or any(
                         t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]
