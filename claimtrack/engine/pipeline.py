@@ -11,6 +11,8 @@ from spacy.util import compile_infix_regex
 
 # Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
 QUOTE_INFIXES = (
+    r":(?=(?:,,|[„\"“‘']))",  # the shipped pipelines' own colon rules, kept
+    r"(?<=:)(?:,,|[„\"“‘'])",
     r"(?<=\w):(?=[,„“\"'‘])",
     r"(?<=[:\w]),,(?=\w)",
     r"(?<=\w)''(?=\w)",
