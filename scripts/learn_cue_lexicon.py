@@ -47,7 +47,10 @@ def cue_spans(ann_path: Path) -> list[tuple[int, int]]:
 
 
 def count(root: Path) -> tuple[Counter, Counter]:
-    """Occurrences of each lowercased word, overall and inside cue spans."""
+    """Occurrences of each lowercased word and word pair ("talks about"), overall and as cues.
+
+    A pair counts as a cue only when both words are inside one cue span.
+    """
     total, as_cue = Counter(), Counter()
     first_ann = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
@@ -58,11 +61,19 @@ def count(root: Path) -> tuple[Counter, Counter]:
             continue
         text = text_path.read_text(encoding="utf-8")
         spans = cue_spans(ann)
+        previous = None
         for match in WORD.finditer(text):
             form = match.group().lower()
             total[form] += 1
-            if any(s <= match.start() < e for s, e in spans):
+            span = next(((s, e) for s, e in spans if s <= match.start() < e), None)
+            if span:
                 as_cue[form] += 1
+            if previous is not None and text[previous[1] : match.start()].strip() == "":
+                pair = f"{previous[0]} {form}"
+                total[pair] += 1
+                if span and previous[2] == span:
+                    as_cue[pair] += 1
+            previous = (form, match.end(), span)
     return total, as_cue
 
 

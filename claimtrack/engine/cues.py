@@ -535,6 +535,13 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
 
 
+def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
+    """Precision of the learned two-word cue that starts with this verb ('talks about')."""
+    if tok.pos_ != "VERB" or tok.i + 1 >= len(doc):
+        return 0.0
+    return profile.learned_cues.get(f"{tok.lower_} {doc[tok.i + 1].lower_}", 0.0)
+
+
 def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """'a programme called X', 'remarks made by': a participle describing the noun before it."""
     if tok.i == 0 or not _is_participle(tok, profile) or "Past" not in tok.morph.get("Tense"):
@@ -567,6 +574,9 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if partner is not None:
             partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
         learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
+        pair = _learned_pair(doc, tok, profile)
+        if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:
+            learned, partner = pair, doc[tok.i + 1]  # "talks about", "points to"
         if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and _content_after(
             doc, tok, profile, limit=3
         ):
