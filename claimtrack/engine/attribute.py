@@ -157,6 +157,8 @@ def _attributions_for(
         confidence = frame.score - (
             0.1 if speaker.mention and speaker.mention.lower() in profile.person_pronouns else 0.0
         )
+        if speaker.name == UNKNOWN:
+            confidence = min(confidence, 0.4)
         built.append((Attribution(speaker, kind, cue, content, [], round(confidence, 2)), frame))
     return built
 

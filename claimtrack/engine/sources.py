@@ -180,6 +180,9 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         j -= 1
     name_tokens = tokens[j:]
+    if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
+        # "the US President": a capitalised role is a description, not a name
+        j, name_tokens = len(tokens), []
     while (
         name_tokens
         and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns
