@@ -189,6 +189,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and len(name_tokens) > 1
     ):
         name_tokens = name_tokens[1:]
+        j += 1  # "President Joseph Biden": the title describes, the rest names
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
@@ -380,7 +381,12 @@ class EntityRegistry:
                 if entity is None and i == 0 and len(doc[i:j]) == 1:
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
-                    entity = self.add(mention.name, mention.kind, descriptor, mention.affiliation)
+                    entity = self.add(
+                        mention.name,
+                        mention.kind,
+                        descriptor or mention.descriptor,
+                        mention.affiliation,
+                    )
                 after_locative = i > 0 and doc[i - 1].lower_ in self.profile.locative_preps
                 single_word = entity is not None and len(entity.name.split()) == 1
                 if single_word and after_locative and entity.kind == "person":
