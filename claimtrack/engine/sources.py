@@ -294,7 +294,7 @@ class EntityRegistry:
 
     def resolve_pronoun(self, sentence: int, plural: bool) -> Entity | None:
         """The most salient earlier source compatible with a pronoun."""
-        kinds = ("group", "organization", "person") if plural else ("person",)
+        kinds = ("group", "organization") if plural else ("person",)
         rank = {"speaker": 0, "subject": 1}
         recent = [
             item
@@ -311,9 +311,7 @@ class EntityRegistry:
                 break
             if item.entity.kind in kinds:
                 return item.entity
-        if plural:
-            return self.resolve_pronoun(sentence, plural=False)
-        return None
+        return None  # "they" after two named people is a group we do not name
 
     def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
         """'de Amerikaanse president' -> the entity introduced with that description."""
