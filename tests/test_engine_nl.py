@@ -183,3 +183,10 @@ def test_description_resolves_through_a_compound_role():
         "De coach zei dat twee spelers geblesseerd zijn."
     )
     assert speakers_of(analyse(body, NL), "De coach zei") == ["Maria Visser"]
+
+
+def test_rumour_without_source_is_unknown():
+    body = "Er gaan geruchten dat de fabriek in Delft sluit."
+    a = only(analyse(body, NL), "Er gaan geruchten")
+    assert (a.speaker.name, a.type, a.cue.text) == ("unknown", "nominal", "geruchten")
+    assert a.content.text == "dat de fabriek in Delft sluit"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimtrack.engine.document import Attribution, SourceRef
+from claimtrack.engine.sources import UNKNOWN as UNKNOWN_NAME
 from claimtrack.engine.sources import normalise
 
 
@@ -59,7 +60,8 @@ def link_nested(
         if outers:
             # the nearest enclosing attribution is the one with the smallest content span
             j = min(outers, key=lambda k: contents[k][1] - contents[k][0])
-            if normalise(attributions[j].speaker.name) == normalise(inner.speaker.name):
+            same = normalise(attributions[j].speaker.name) == normalise(inner.speaker.name)
+            if same and inner.speaker.name != UNKNOWN_NAME:
                 redundant.add(i)
             elif not inner.via:
                 inner.via = [plain_ref(v) for v in chain_of(attributions[j])]

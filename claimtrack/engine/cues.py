@@ -777,9 +777,18 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 
 
 def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
-    """'kritiek van X', 'a warning from X', "X's warning"."""
+    """'kritiek van X', 'a warning from X', "X's warning"; 'geruchten dat ...' (no source)."""
     frames = []
     for tok in doc:
+        if tok.lower_ in profile.hearsay_nouns:
+            content = _content_after(doc, tok, profile, limit=1)
+            if content is not None:
+                frames.append(
+                    Frame(
+                        "nominal", (tok.i, tok.i + 1), None, content, unknown_source=True, score=0.4
+                    )
+                )
+            continue
         if tok.lower_ not in profile.nominal_cues:
             continue
         nxt = tok.i + 1

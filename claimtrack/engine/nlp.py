@@ -9,9 +9,9 @@ environment variable holding a package name or a path:
     CLAIMTRACK_SPACY_EN=/opt/models/en_core_web_sm
 
 Whichever pipeline is used, ``load_pipeline`` puts the component
-``quote_sentence_starts`` in front of its parser, so a closing quote glued to
-sentence-final punctuation (``...gegaan.''``, ``...said."``) is never the start
-of the next sentence.
+``quote_sentence_starts`` in front of its parser: a closing quote glued to
+sentence-final punctuation (``...gegaan.''``, ``...said."``) never starts the
+next sentence, and an opening quote is never a sentence on its own.
 """
 
 from __future__ import annotations
@@ -23,14 +23,15 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PIPELINE_ENV_VARS = {"nl": "CLAIMTRACK_SPACY_NL", "en": "CLAIMTRACK_SPACY_EN"}
 SUPPORTED_LANGUAGES = tuple(PIPELINE_ENV_VARS)
 
-SENTENCE_FINAL_PUNCTUATION = frozenset({".", "!", "?", "…", "...", ":", ";"})
+SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 CLOSING_QUOTES = frozenset({"''", "”", "’", '"', "'", "»", "›"})
+OPENING_QUOTES = frozenset({",,", "„", "“", "‘", "‚", '"', "'", "«", "‹"})
 QUOTE_COMPONENT = "quote_sentence_starts"
 
 
@@ -50,19 +51,35 @@ def pipeline_location(language: str) -> str:
 
 
 @Language.component(QUOTE_COMPONENT)
-def keep_closing_quotes_in_sentence(doc: Doc) -> Doc:
-    """Forbid a sentence start on a closing quote right after ``.``/``!``/``?``.
+def keep_quotes_in_their_sentence(doc: Doc) -> Doc:
+    """Set sentence starts around quote marks before the parser runs.
 
-    Runs before the parser, which respects tokens marked as no sentence start.
+    - a closing quote right after ``.``/``!``/``?`` (no space between) stays
+      with the sentence it closes;
+    - an opening quote (after a space, glued to the next word) that follows
+      ``.``/``!``/``?`` starts a sentence, and the word after it does not.
+    The parser respects these marks when it splits sentences.
     """
     for previous, current in itertools.pairwise(doc):
-        if (
+        if previous.text in OPENING_QUOTES and opens_quote(previous):
+            current.is_sent_start = False
+            before = doc[previous.i - 1] if previous.i > 0 else None
+            if before is not None and before.text in SENTENCE_END and before.whitespace_:
+                previous.is_sent_start = True
+        elif (
             current.text in CLOSING_QUOTES
-            and previous.text in SENTENCE_FINAL_PUNCTUATION
+            and previous.text in SENTENCE_END
             and not previous.whitespace_
         ):
             current.is_sent_start = False
     return doc
+
+
+def opens_quote(quote: Token) -> bool:
+    """A quote mark glued to the next word and preceded by a space (or nothing)."""
+    if quote.whitespace_ or quote.i + 1 >= len(quote.doc):
+        return False
+    return quote.i == 0 or bool(quote.doc[quote.i - 1].whitespace_)
 
 
 def add_quote_rules(nlp: Language) -> None:

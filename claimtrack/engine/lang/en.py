@@ -357,6 +357,7 @@ PROFILE = LanguageProfile(
         ]
     ),
     locative_preps=frozenset({"in", "into", "to", "from", "across", "against"}),
+    hearsay_nouns=frozenset({"rumour", "rumours", "rumor", "rumors", "speculation", "reports"}),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

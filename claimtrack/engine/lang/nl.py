@@ -386,6 +386,7 @@ PROFILE = LanguageProfile(
     ),
     inversion_adverbs=frozenset({"zo", "aldus"}),
     locative_preps=frozenset({"in", "naar", "uit", "bij", "rond", "tegen"}),
+    hearsay_nouns=frozenset({"gerucht", "geruchten", "geluiden", "speculaties", "berichten"}),
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),
