@@ -441,6 +441,10 @@ def adjust_tokenizer(nlp) -> None:
     opening = r"(?:,,|[„\"“‘'])"
     infixes = [rf":(?={opening})", rf"(?<=:){opening}", *nlp.Defaults.infixes]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    settings = CONFIG_DIR / f"tokenizer_{nlp.lang}.json"
+    if settings.exists():
+        removed = set(json.loads(settings.read_text(encoding="utf-8"))["remove_exceptions"])
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in removed}
 
 
 NOT_VERB = ["NOUN", "PROPN", "ADJ", "ADV", "DET", "PRON", "ADP", "NUM", "PUNCT", "SCONJ", "CCONJ"]

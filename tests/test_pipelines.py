@@ -127,6 +127,19 @@ def test_dutch_quotes_are_tokens_and_stay_with_their_sentence(nl, opening, closi
     assert len(list(doc.sents)) >= 3
 
 
+def test_dutch_words_that_look_like_abbreviations_end_sentences(nl):
+    doc = nl("Dat wisten we al. De trein was vol. Daarna kwam de bus.")
+    assert [t.text for t in doc][:5] == ["Dat", "wisten", "we", "al", "."]
+    assert len(list(doc.sents)) == 3
+
+
+def test_dutch_quote_followed_by_reporting_clause_is_one_sentence(nl):
+    doc = nl(",,Wij betalen niet'', zei de burgemeester. Hij vertrok.")
+    first = list(doc.sents)[0]
+    assert first.text == ",,Wij betalen niet'', zei de burgemeester."
+    assert subject_of(token(doc, "zei")).text == "burgemeester"
+
+
 # ---------------------------------------------------------------- English
 
 
