@@ -21,9 +21,12 @@ from claimtrack.engine.chains import (
     link_nested,
     plain_ref,
 )
-from claimtrack.engine.cues import Frame, find_frames, np_right, reportative_marker
+from claimtrack.engine.cues import find_frames
 from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
+from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.marker_cues import reportative_marker
+from claimtrack.engine.phrases import np_right
 from claimtrack.engine.quotes import QuoteSpan
 from claimtrack.engine.segment import Paragraph, Sentence
 from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve

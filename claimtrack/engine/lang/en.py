@@ -358,6 +358,9 @@ PROFILE = LanguageProfile(
     ),
     locative_preps=frozenset({"in", "into", "to", "from", "across", "against"}),
     hearsay_nouns=frozenset({"rumour", "rumours", "rumor", "rumors", "speculation", "reports"}),
+    auxiliaries=frozenset(
+        ["has", "have", "had", "would", "will", "did", "does", "do", "is", "was"]
+    ),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

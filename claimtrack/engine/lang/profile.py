@@ -48,6 +48,8 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # auxiliaries that carry tense for a participle cue ("heeft gezegd", "has said")
+    auxiliaries: frozenset[str] = frozenset()
     # nouns for hearsay without a source: "geruchten dat ...", "rumours that ..."
     hearsay_nouns: frozenset[str] = frozenset()
     # prepositions before a place name ("in Turkey"): such names are not people

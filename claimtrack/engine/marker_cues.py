@@ -1,0 +1,201 @@
+"""Cues that are not reporting verbs: 'volgens X', 'kritiek van X', 'X: ...',
+'“...” ― X', 'in a poll', and the reportative marker ('zou', 'reportedly')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.frame import Frame
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.phrases import (
+    QUOTE_CLOSERS,
+    clause_end,
+    content_after,
+    np_left,
+    np_right,
+)
+from claimtrack.engine.tokens import looks_nominal
+
+
+def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
+    """Tokens from `start` up to a comma or the sentence end (a source the tagger mislabelled)."""
+    end = start
+    while (
+        end < len(doc)
+        and end - start < limit
+        and not (doc[end].is_punct and doc[end].text not in ("-", "'", "’"))
+    ):
+        end += 1
+    return (start, end) if end > start else None
+
+
+def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'volgens X', 'aldus X', 'according to X'."""
+    frames = []
+    lowers = [t.lower_ for t in doc]
+    for pattern in profile.according_to:
+        n = len(pattern)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowers[i : i + n]) != pattern:
+                continue
+            if pattern[-1] in ("verluidt",):
+                continue  # 'naar verluidt' is hearsay without a source: handled as reportative
+            if n == 2 and pattern[0] == "zo":
+                continue  # 'zo meldt X' is an inverted verb cue
+            source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
+            if source is None:
+                continue
+            if i > 0:
+                content = (0, i - 1 if doc[i - 1].text == "," else i)
+            else:
+                after = (
+                    source[1] + 1
+                    if source[1] < len(doc) and doc[source[1]].text == ","
+                    else source[1]
+                )
+                content = (after, clause_end(doc, after, profile))
+            frames.append(
+                Frame(
+                    "according_to",
+                    (i, i + n),
+                    source,
+                    content if content[1] > content[0] else None,
+                    score=0.85,
+                )
+            )
+    return frames
+
+
+def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'In a recent poll, 38 percent ...': a document or survey as the source."""
+    for tok in doc:
+        if tok.lower_ not in profile.document_preps:
+            continue
+        source = np_right(doc, tok.i + 1, profile)
+        if source is None:
+            continue
+        words = {t.lower_ for t in doc[source[0] : source[1]]}
+        if not words & profile.source_documents:
+            continue
+        after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
+        content = (after, clause_end(doc, after, profile)) if tok.i == 0 else (0, tok.i)
+        if content[1] > content[0]:
+            return [Frame("according_to", (tok.i, tok.i + 1), source, content, score=0.6)]
+    return []
+
+
+def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'kritiek van X', 'a warning from X', "X's warning"; 'geruchten dat ...' (no source)."""
+    frames = []
+    for tok in doc:
+        if tok.lower_ in profile.hearsay_nouns:
+            content = content_after(doc, tok, profile, limit=1)
+            if content is not None:
+                frames.append(
+                    Frame(
+                        "nominal", (tok.i, tok.i + 1), None, content, unknown_source=True, score=0.4
+                    )
+                )
+            continue
+        if tok.lower_ not in profile.nominal_cues:
+            continue
+        nxt = tok.i + 1
+        if nxt < len(doc) and doc[nxt].lower_ in profile.nominal_preps:
+            source = np_right(doc, nxt + 1, profile)
+            if source and any(
+                t.text[:1].isupper()
+                or t.lower_ in profile.role_nouns
+                or t.lower_ in profile.group_words
+                for t in doc[source[0] : source[1]]
+            ):
+                content = content_after(doc, doc[source[1] - 1], profile, limit=3)
+                frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
+        elif (
+            tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper()
+        ):
+            content = content_after(doc, tok, profile, limit=2)
+            if content is not None:  # "X's claim that ...", not "X's comments" as an object
+                source = np_left(doc, tok.i - 1, profile)
+                frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.65))
+    return frames
+
+
+def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
+    colon = next((t for t in doc[:8] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
+    if colon is None or colon.i == 0:
+        return []
+    lead = 1 if doc[0].text in ('"', "“", "„", ",,", "'") else 0
+    head = doc[lead : colon.i]
+    if not len(head):
+        return []
+    if head[0].lower_ in profile.byline_prefixes and colon.i <= 2:
+        source = (colon.i + 1, len(doc) - (1 if doc[-1].is_punct else 0))
+        if source[1] > source[0]:
+            return [Frame("according_to", (0, colon.i), source, None, score=0.8)]
+        return []
+    if not all(looks_nominal(t, profile) for t in head):
+        return []
+    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
+        return []
+    quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in (
+        '"',
+        "“",
+        "„",
+        ",,",
+        "'",
+        "‘",
+    )
+    transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
+    headline = (
+        len(head) <= 4
+        and all(t.text[:1].isupper() or t.is_punct for t in head)
+        and head[0].lower_ not in profile.determiners
+        and head.text.lower() not in profile.colon_non_sources
+    )
+    if not (quote_follows or transcript or headline):
+        return []  # "The Latest: ..." is a rubric, not a speaker
+    content = (colon.i + 1, len(doc))
+    return [Frame("direct", (colon.i, colon.i + 1), (lead, colon.i), content, score=0.8)]
+
+
+DASHES = frozenset({"―", "—", "–"})
+
+
+def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+    for tok in doc:
+        if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:
+            source = np_right(doc, tok.i + 1, profile)
+            if source and any(t.text[:1].isupper() for t in doc[source[0] : source[1]]):
+                return [Frame("direct", (tok.i, tok.i + 1), source, (0, tok.i), score=0.8)]
+    return []
+
+
+def reportative_marker(
+    doc: Doc, profile: LanguageProfile, perfect_only: bool = True
+) -> Token | None:
+    """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
+    lowers = [t.lower_ for t in doc]
+    for pattern in profile.reportative_adverbs:
+        n = len(pattern)
+        for i in range(len(doc) - n + 1):
+            if tuple(lowers[i : i + n]) == pattern:
+                return doc[i]
+    for tok in doc:
+        if tok.lower_ not in profile.reportative_aux:
+            continue
+        # zou in a subordinate clause (after 'dat', 'als', 'if') is future-in-the-past or conditional
+        before = lowers[: tok.i]
+        if any(
+            w in ("dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof")
+            for w in before
+        ):
+            continue
+        nxt = lowers[tok.i + 1 : tok.i + 4]
+        if any(w in ("moeten", "kunnen", "willen", "mogen", "graag", "liever") for w in nxt):
+            continue
+        if perfect_only and not any(w in profile.perfect_auxiliaries for w in lowers[tok.i + 1 :]):
+            continue  # "zou ... plaatsvinden" is a plan; "zou ... hebben plaatsgehad" is hearsay
+        return tok
+    return None

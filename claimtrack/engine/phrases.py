@@ -1,0 +1,154 @@
+"""Token ranges of noun phrases and content clauses in a parsed sentence.
+
+Positional rules that stay useful when the parse is wrong: the noun phrase
+left or right of a token, the 'dat/that' clause after a cue, where a clause ends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.tokens import lemma, looks_nominal
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+LEARNED_CUE_THRESHOLD = 0.45
+MAX_SOURCE_TOKENS = 10
+QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
+
+
+def is_pronoun(token: Token, profile: LanguageProfile) -> bool:
+    lower = token.lower_
+    return (
+        lower in profile.person_pronouns
+        or lower in profile.plural_pronouns
+        or lower in profile.first_person
+    )
+
+
+def np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase ending just before token `end` (exclusive).
+
+    Adverbs and time words between the phrase and `end` are skipped ("X also
+    said", "X on Tuesday said"), and so is a parenthesis ("Perdue (R-Ga.) said").
+    """
+    i = end - 1
+    while i >= 0 and (
+        doc[i].lower_ in profile.time_words
+        or doc[i].pos_ == "ADV"
+        and doc[i].text[:1].islower()
+        or doc[i].lower_ in profile.auxiliaries
+    ):
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), None)
+        if opening is not None:
+            i = opening - 1
+    last = i
+    if i >= 0 and is_pronoun(doc[i], profile):
+        return (i, i + 1)
+    while i >= 0 and looks_nominal(doc[i], profile) and last - i < MAX_SOURCE_TOKENS:
+        i -= 1
+    if i == last:
+        return None
+    return (i + 1, last + 1)
+
+
+def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase starting at token `start` (skipping adverbs such as 'desgevraagd')."""
+    i = start
+    while i < len(doc) and (
+        doc[i].lower_ in profile.time_words
+        or doc[i].pos_ == "ADV"
+        and not doc[i].text[:1].isupper()
+    ):
+        i += 1
+    first = i
+    if i < len(doc) and is_pronoun(doc[i], profile):
+        return (i, i + 1)
+    while i < len(doc) and looks_nominal(doc[i], profile) and i - first < MAX_SOURCE_TOKENS:
+        if i > first and doc[i].lower_ in profile.complementizers:
+            break
+        i += 1
+    if i == first:
+        return None
+    return (first, i)
+
+
+def subtree_span(
+    token: Token, stop_deps=("acl:relcl", "acl", "advcl", "parataxis", "conj", "punct", "ccomp")
+) -> tuple[int, int]:
+    """The contiguous span of `token` and its modifiers, cut before clauses and commas."""
+    left = right = token.i
+    for child in token.children:
+        if child.dep_ in stop_deps or child.pos_ in ("VERB", "AUX"):
+            continue
+        sub = list(child.subtree)
+        if any(t.text in (",", ";", ":") for t in sub):
+            continue
+        left = min(left, sub[0].i)
+        right = max(right, sub[-1].i)
+    return (left, right + 1)
+
+
+# ---------------------------------------------------------------- content
+
+
+def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool = True) -> int:
+    """Where a content clause starting at `start` ends: sentence end, or before ', <cue>'/'; '."""
+    i = start
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text in (";",):
+            return i
+        if tok.text == "," and i + 1 < len(doc):
+            nxt = doc[i + 1]
+            if stop_at_cue and is_cue_word(nxt, profile):
+                return i
+            if nxt.lower_ in ("maar", "but", "terwijl", "while", "aldus", "zo") and i + 2 < len(
+                doc
+            ):
+                return i
+            if tuple(t.lower_ for t in doc[i + 1 : i + 3]) in profile.according_to:
+                return i
+        i += 1
+    end = len(doc)
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text in ".!?…":
+        end -= 1
+    return end
+
+
+def is_cue_word(token: Token, profile: LanguageProfile) -> bool:
+    lem = lemma(token, profile)
+    return (
+        lem in profile.speech_verbs
+        or lem in profile.opinion_verbs
+        or (profile.learned_cues.get(token.lower_, 0.0) >= LEARNED_CUE_THRESHOLD)
+    )
+
+
+def content_after(
+    doc: Doc, cue: Token, profile: LanguageProfile, limit: int = 8
+) -> tuple[int, int] | None:
+    """A 'dat/that' clause, a colon or a quote that follows the cue."""
+    for i in range(cue.i + 1, min(len(doc), cue.i + 1 + limit)):
+        tok = doc[i]
+        if tok.lower_ in profile.complementizers:
+            end = clause_end(doc, i + 1, profile)
+            return (i, end) if end > i + 1 else None
+        if tok.text == ":" and i + 1 < len(doc):
+            return (i + 1, clause_end(doc, i + 1, profile))
+        if tok.text in (".", ";", "?", "!"):
+            return None
+    return None
+
+
+def parse_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    for child in cue.children:
+        if child.dep_ in CONTENT_DEPS and child.i > cue.i:
+            sub = list(child.subtree)
+            return (sub[0].i, sub[-1].i + 1)
+    return None
+
+
+# ---------------------------------------------------------------- verb cues

@@ -1,0 +1,297 @@
+"""Who is the subject of a reporting verb: parse first, word order as fallback.
+
+Handles Dutch inversion ("Dat heeft hij gezegd"), verb-final subclauses,
+inverted reports ("..., meldt X", "..., X said"), appositions and relative
+clauses between subject and verb, and participle clauses ("..., saying").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.phrases import (
+    QUOTE_CLOSERS,
+    np_left,
+    np_right,
+    subtree_span,
+)
+from claimtrack.engine.tokens import has_parse
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+
+
+def is_participle(token: Token, profile: LanguageProfile) -> bool:
+    """A past participle ('gezegd', 'said' after 'has'); present participles ('saying') are not."""
+    if "Pres" in token.morph.get("Tense") or is_present_participle(token, profile):
+        return False
+    return "Part" in token.morph.get("VerbForm") or (
+        token.lower_.startswith("ge") and token.lower_.endswith(("d", "t", "en")) and len(token) > 4
+    )
+
+
+def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
+    """The finite verb of the cue's clause: an auxiliary before a participle, else the cue."""
+    if not (
+        is_participle(cue, profile) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")
+    ):
+        return cue
+    finite = cue
+    for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        tok = doc[i]
+        if tok.text in (",", ";", ":") or tok.lower_ in profile.complementizers:
+            break
+        if tok.lower_ in profile.auxiliaries or tok.pos_ == "AUX":
+            finite = tok
+    return finite
+
+
+def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
+    """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
+    subjects = [
+        child
+        for child in cue.children
+        if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
+        and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
+        and child.lower_ not in profile.demonstratives
+        and child.lower_ not in profile.complementizers
+    ]
+    subjects.sort(
+        key=lambda c: (
+            c.dep_ not in SUBJECT_DEPS,
+            c.i == 0 and c.pos_ != "PRON" and len(subjects) > 1,
+        )
+    )
+    if not subjects:
+        return None
+    if subjects[0].lower_ in profile.impersonal_subjects:
+        return False
+    return subtree_span(subjects[0])
+
+
+def subordinate_opener(doc: Doc, finite: Token, profile: LanguageProfile) -> int | None:
+    """Index of the conjunction opening the verb-final clause the finite verb ends, if any."""
+    for j in range(finite.i - 1, max(-1, finite.i - 15), -1):
+        tok = doc[j]
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") and tok.lower_ not in profile.auxiliaries:
+            return None
+        if tok.pos_ == "SCONJ" and tok.lower_ in profile.clause_openers | profile.complementizers:
+            return j
+    return None
+
+
+def positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase before the finite verb, or (Dutch inversion) right after it."""
+    finite = finite_verb(doc, cue, profile)
+    if profile.subject_may_follow_verb:
+        opener = subordinate_opener(doc, finite, profile)
+        if opener is not None:  # "nadat CSF-voorzitter Leoz het besluit bekendmaakte"
+            return np_right(doc, opener + 1, profile)
+    before = np_left(doc, finite.i, profile)
+    if before and before[1] - before[0] == 1 and doc[before[0]].lower_ in profile.demonstratives:
+        before = (
+            None  # "Dat heeft hij gezegd": the object comes first, the subject follows the verb
+        )
+    if before and (
+        not profile.subject_may_follow_verb
+        or before[0] == 0
+        or doc[before[0] - 1].text in (",", ":", "„", "“", '"')
+        or doc[before[0] - 1].lower_ in profile.clause_openers
+    ):
+        return before
+    if profile.subject_may_follow_verb:
+        return np_right(doc, finite.i + 1, profile)
+    return None
+
+
+def subject_before_apposition(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """'Scott Pruitt, the attorney general of Oklahoma, said ...': the name before the apposition."""
+    finite = finite_verb(doc, cue, profile)
+    if finite.i < 2 or doc[finite.i - 1].text != ",":
+        return None
+    for j in range(finite.i - 2, max(-1, finite.i - 30), -1):
+        if doc[j].text in ("”", '"', "''", "’"):
+            return None  # '"...," said X' is a quote, handled as inverted
+        if doc[j].text == ",":
+            np = np_left(doc, j, profile)
+            if np and (np[0] == 0 or doc[np[0] - 1].is_punct):
+                return np
+            return None
+    return None
+
+
+def relative_subject(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'Cox, who runs the lobby, said' is not this; 'Cox, who said that ...' is: (who, Cox)."""
+    finite = finite_verb(doc, cue, profile)
+    i = finite.i - 1
+    while i >= 0 and (
+        doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in profile.auxiliaries
+    ):
+        i -= 1
+    if i < 2 or doc[i].lower_ not in profile.relative_pronouns or doc[i - 1].text != ",":
+        return None
+    antecedent = np_left(doc, i - 1, profile)
+    return ((i, i + 1), antecedent) if antecedent else None
+
+
+def source_of_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool
+) -> tuple[int, int] | None:
+    if inverted:
+        return np_right(doc, cue.i + 1, profile) or subject_before_apposition(doc, cue, profile)
+    if profile.subject_may_follow_verb and has_parse(doc):
+        parsed = parse_subject(doc, cue, profile)
+        if parsed is False:
+            return None
+        if parsed is not None:
+            return parsed
+    finite = finite_verb(doc, cue, profile)
+    if finite.i > 0 and doc[finite.i - 1].text == ",":
+        apposition = apposition_before(doc, finite.i - 1, profile) or subject_before_apposition(
+            doc, cue, profile
+        )
+        if apposition is not None:
+            return apposition
+    positional = positional_subject(doc, cue, profile)
+    if positional is not None or not has_parse(doc):
+        return positional
+    parsed = parse_subject(doc, cue, profile)
+    return parsed or None
+
+
+def subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'..., saying that ...': the subject of the verb the participle clause hangs on."""
+    head = cue
+    for _ in range(3):
+        if head.head is head or head.dep_ not in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "acl",
+            "ccomp",
+            "parataxis",
+        ):
+            return None
+        head = head.head
+        for child in head.children:
+            if (
+                child.dep_ in SUBJECT_DEPS
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and child.i < cue.i
+            ):
+                if (
+                    child.lower_ in profile.impersonal_subjects
+                    or child.lower_ in profile.demonstratives
+                ):
+                    return None
+                return subtree_span(child)
+    return None
+
+
+def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The subject of the sentence's main verb, when it precedes a cue that has none of its own."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root is cue:
+        return None
+    for child in root.children:
+        if (
+            child.dep_ in SUBJECT_DEPS
+            and child.pos_ in ("NOUN", "PROPN", "PRON")
+            and child.i < cue.i
+        ):
+            if (
+                child.lower_ in profile.impersonal_subjects
+                or child.lower_ in profile.demonstratives
+            ):
+                return None
+            return subtree_span(child)
+    return None
+
+
+def subject_of_previous_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """'Reid mocked Romney ..., claiming that ...': the subject of the nearest finite verb before."""
+    for j in range(cue.i - 1, -1, -1):
+        tok = doc[j]
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.text[:1].islower()
+            and not is_present_participle(tok, profile)
+        ):
+            np = np_left(doc, j, profile)
+            if np is not None and doc[np[0]].lower_ not in profile.complementizers:
+                return np
+    return None
+
+
+def np_at_start(doc: Doc, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The sentence's opening noun phrase when a verb follows it ('Trump is defending ..., saying')."""
+    np = np_right(doc, 0, profile)
+    if np and np[0] == 0 and np[1] < len(doc) and doc[np[1]].pos_ in ("VERB", "AUX"):
+        return np
+    return None
+
+
+def is_present_participle(token: Token, profile: LanguageProfile) -> bool:
+    """'saying', 'zeggend': a participle clause that borrows its subject from the main clause."""
+    return len(token) > 5 and token.lower_.endswith(profile.present_participle_suffix)
+
+
+def is_inverted(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
+    """'..., meldt X', '„...”, zei hij', '..., X said'."""
+    if is_present_participle(cue, profile):
+        return False  # '..., saying that ...' is a participle clause, not an inversion
+    finite = finite_verb(doc, cue, profile)
+    prev = finite.i - 1
+    if prev < 0:
+        return False
+    if doc[prev].text == "," and apposition_before(doc, prev, profile) is not None:
+        return False
+    if doc[prev].text == "," and is_interruption(doc, prev, profile):
+        return False
+    return (
+        doc[prev].text in (",", "”", "''", '"', "’")
+        or doc[prev].lower_ in profile.inversion_adverbs
+    )
+
+
+def is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
+    """'Cox, who runs the lobby, says' / 'Lewandowski, Trump's manager, said': the part
+    before the comma interrupts the subject and its verb instead of being the content."""
+    start = comma - 1
+    while start >= 0 and doc[start].text != ",":
+        if doc[start].text in QUOTE_CLOSERS or doc[start].text in ("„", "“", ",,"):
+            return False  # a quotation before the comma is the content
+        start -= 1
+    if start < 1:
+        return False  # no opening comma: the whole start of the sentence is the content
+    segment = doc[start + 1 : comma]
+    if not len(segment):
+        return False
+    if segment[0].lower_ in profile.relative_pronouns:
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in segment)
+
+
+def apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'The chairman, Phil Lovas, said': the noun phrase between two commas right before the verb."""
+    np = np_left(doc, comma, profile)
+    if np is None or np[0] == 0 or doc[np[0] - 1].text != ",":
+        return None
+    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in doc[np[0] : np[1]]):
+        return None
+    return np
+
+
+def trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """', Smith said.' - the subject sits between a comma and the cue at the clause end."""
+    np = np_left(doc, cue.i, profile)
+    if np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''"):
+        return np
+    return None
