@@ -407,7 +407,7 @@ def _speaker_from_neighbours(
         doc = nxt.doc
         end = 0
         while end < len(doc) and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in ("de", "van", "der")
+            doc[end].text[:1].isupper() or doc[end].lower_ in registry.profile.name_particles
         ):
             end += 1
         if end:

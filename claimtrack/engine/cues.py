@@ -201,12 +201,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc
             ):
                 continue
-            if (
-                partner is None
-                and learned < 0.7
-                and lem
-                not in ("bevestigen", "ontkennen", "betwijfelen", "confirm", "deny", "voorstellen")
-            ):
+            if partner is None and learned < 0.7 and lem not in profile.object_cue_verbs:
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
                 rest = [t for t in doc[tok.i + 1 :] if not t.is_punct]
                 if len(rest) < 3:
@@ -238,7 +233,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         unknown = False
         if passive:
             agent = next(
-                (t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in ("door", "by")), None
+                (t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in profile.agent_preps), None
             )
             if agent is not None:
                 source = np_right(doc, agent.i + 1, profile)

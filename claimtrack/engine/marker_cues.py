@@ -38,10 +38,6 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         for i in range(len(doc) - n + 1):
             if tuple(lowers[i : i + n]) != pattern:
                 continue
-            if pattern[-1] in ("verluidt",):
-                continue  # 'naar verluidt' is hearsay without a source: handled as reportative
-            if n == 2 and pattern[0] == "zo":
-                continue  # 'zo meldt X' is an inverted verb cue
             source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
             if source is None:
                 continue
@@ -187,13 +183,10 @@ def reportative_marker(
             continue
         # zou in a subordinate clause (after 'dat', 'als', 'if') is future-in-the-past or conditional
         before = lowers[: tok.i]
-        if any(
-            w in ("dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof")
-            for w in before
-        ):
+        if any(w in profile.subordinators for w in before):
             continue
         nxt = lowers[tok.i + 1 : tok.i + 4]
-        if any(w in ("moeten", "kunnen", "willen", "mogen", "graag", "liever") for w in nxt):
+        if any(w in profile.non_reportative_after for w in nxt):
             continue
         if perfect_only and not any(w in profile.perfect_auxiliaries for w in lowers[tok.i + 1 :]):
             continue  # "zou ... plaatsvinden" is a plan; "zou ... hebben plaatsgehad" is hearsay

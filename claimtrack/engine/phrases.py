@@ -105,9 +105,7 @@ def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool
             nxt = doc[i + 1]
             if stop_at_cue and is_cue_word(nxt, profile):
                 return i
-            if nxt.lower_ in ("maar", "but", "terwijl", "while", "aldus", "zo") and i + 2 < len(
-                doc
-            ):
+            if nxt.lower_ in profile.clause_breakers and i + 2 < len(doc):
                 return i
             if tuple(t.lower_ for t in doc[i + 1 : i + 3]) in profile.according_to:
                 return i

@@ -136,7 +136,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         end += 1
     affiliation = None
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in ("van", "of", "bij", "at") and any(
+        if doc[i].lower_ in profile.affiliation_preps and any(
             t.text[:1].isupper() for t in doc[i + 1 : end]
         ):
             aff_tokens = [t for t in doc[i + 1 : end] if t.lower_ not in profile.determiners]
@@ -215,7 +215,7 @@ def _kind(
     if name_tokens:
         first = name_tokens[0]
         before = tokens[tokens.index(first) - 1] if tokens.index(first) > 0 else None
-        if before is not None and before.lower_ in ("het", "the"):
+        if before is not None and before.lower_ in profile.organization_determiners:
             return "organization"
         if all(t.text.isupper() and len(t.text) > 1 for t in name_tokens):
             return "organization"

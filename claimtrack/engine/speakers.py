@@ -27,7 +27,10 @@ def is_participle(token: Token, profile: LanguageProfile) -> bool:
     if "Pres" in token.morph.get("Tense") or is_present_participle(token, profile):
         return False
     return "Part" in token.morph.get("VerbForm") or (
-        token.lower_.startswith("ge") and token.lower_.endswith(("d", "t", "en")) and len(token) > 4
+        bool(profile.participle_prefix)
+        and token.lower_.startswith(profile.participle_prefix)
+        and token.lower_.endswith(("d", "t", "en"))
+        and len(token) > 4
     )
 
 

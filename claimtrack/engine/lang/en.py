@@ -361,6 +361,13 @@ PROFILE = LanguageProfile(
     auxiliaries=frozenset(
         ["has", "have", "had", "would", "will", "did", "does", "do", "is", "was"]
     ),
+    object_cue_verbs=frozenset(["confirm", "deny"]),
+    agent_preps=frozenset(["by"]),
+    subordinators=frozenset(["that", "if", "when", "because"]),
+    non_reportative_after=frozenset([]),
+    clause_breakers=frozenset(["but", "while"]),
+    affiliation_preps=frozenset(["of", "at"]),
+    organization_determiners=frozenset(["the"]),
     conjunctions=frozenset({"and", "but", "or", "so"}),
     adjective_suffixes=("an", "ese", "ish", "ian"),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),

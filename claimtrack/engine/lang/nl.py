@@ -155,7 +155,7 @@ PROFILE = LanguageProfile(
         }
     ),
     non_speech_objects=frozenset({"zich", "elkaar", "mekaar"}),
-    according_to=(("volgens",), ("aldus",), ("naar", "verluidt"), ("zo", "meldt"), ("zo", "zegt")),
+    according_to=(("volgens",), ("aldus",)),
     nominal_cues=frozenset(
         [
             "visie",
@@ -405,6 +405,16 @@ PROFILE = LanguageProfile(
             "zijn",
         ]
     ),
+    object_cue_verbs=frozenset(["bevestigen", "ontkennen", "betwijfelen", "voorstellen"]),
+    agent_preps=frozenset(["door"]),
+    subordinators=frozenset(
+        ["dat", "als", "indien", "wanneer", "of", "die", "omdat", "tenzij", "alsof"]
+    ),
+    non_reportative_after=frozenset(["moeten", "kunnen", "willen", "mogen", "graag", "liever"]),
+    clause_breakers=frozenset(["maar", "terwijl", "aldus", "zo"]),
+    affiliation_preps=frozenset(["van", "bij"]),
+    organization_determiners=frozenset(["het"]),
+    participle_prefix="ge",
     conjunctions=frozenset({"en", "maar", "want", "of", "dus"}),
     adjective_suffixes=("se", "sche"),
     determiners=frozenset({"de", "het", "een", "'t", "die", "dat", "deze", "dit"}),

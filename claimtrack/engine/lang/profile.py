@@ -48,6 +48,21 @@ class LanguageProfile:
     time_words: frozenset[str]
     stopwords: frozenset[str]
     conjunctions: frozenset[str] = frozenset()
+    # reporting verbs that take a plain object as their claim ("bevestigen", "deny")
+    object_cue_verbs: frozenset[str] = frozenset()
+    # prepositions introducing the agent of a passive ("door", "by")
+    agent_preps: frozenset[str] = frozenset()
+    # words before 'zou' that make it a subordinate (future-in-the-past) use
+    subordinators: frozenset[str] = frozenset()
+    # words after 'zou' that make it modal rather than hearsay ("zou moeten")
+    non_reportative_after: frozenset[str] = frozenset()
+    # words after a comma that end a content clause ("maar", "but")
+    clause_breakers: frozenset[str] = frozenset()
+    participle_prefix: str = ""  # "ge" in gezegd
+    # prepositions linking a person to an organisation ("van de NAVO", "of NATO")
+    affiliation_preps: frozenset[str] = frozenset()
+    # a determiner right before a name marks an organisation ("het Kremlin", "the Kremlin")
+    organization_determiners: frozenset[str] = frozenset()
     # auxiliaries that carry tense for a participle cue ("heeft gezegd", "has said")
     auxiliaries: frozenset[str] = frozenset()
     # nouns for hearsay without a source: "geruchten dat ...", "rumours that ..."
