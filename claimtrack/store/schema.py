@@ -8,6 +8,9 @@ MIGRATIONS; never edit one that has shipped.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+
 import sqlite_utils
 
 INITIAL_SCHEMA = """
@@ -219,23 +222,44 @@ def schema_version(db: sqlite_utils.Database) -> int:
 def ensure_schema(db: sqlite_utils.Database) -> int:
     """Apply every migration the database has not had yet; return the new version.
 
-    A database from a newer claimtrack is refused rather than touched.
+    All pending migrations run in one transaction that takes the write lock
+    before the version is read, so two processes opening a new database at
+    the same moment migrate it once. A database from a newer claimtrack is
+    refused rather than touched.
     """
-    current = schema_version(db)
-    if current > SCHEMA_VERSION:
-        raise RuntimeError(
-            f"database schema version {current} is newer than this claimtrack ({SCHEMA_VERSION})"
-        )
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        # executescript() commits whatever is pending before it runs, so the
-        # transaction is opened and closed inside the script itself.
-        script = MIGRATIONS[version - 1]
-        try:
-            db.conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+    if schema_version(db) == SCHEMA_VERSION:
+        return SCHEMA_VERSION
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(db)
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"database schema version {current} is newer than this claimtrack "
+                f"({SCHEMA_VERSION})"
             )
-        except BaseException:
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
-            raise
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            for statement in sql_statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return SCHEMA_VERSION
+
+
+def sql_statements(script: str) -> Iterator[str]:
+    """Split an SQL script into whole statements (trigger bodies stay in one piece).
+
+    executescript() would commit the open transaction first, so migrations
+    run statement by statement instead.
+    """
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            statement = buffer.strip()
+            if statement != ";":
+                yield statement
+            buffer = ""
