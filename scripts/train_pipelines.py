@@ -497,9 +497,13 @@ def package(language: str, trained: Path, version: str) -> Path:
     for key in ("train", "dev"):
         nlp.config["paths"][key] = None
     target = MODELS_DIR / language
+    readme = target / "README.md"
+    readme_text = readme.read_text(encoding="utf-8") if readme.exists() else None
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target)
+    if readme_text is not None:
+        readme.write_text(readme_text, encoding="utf-8")
     print(f"packaged {trained} -> {target}")
     return target
 
