@@ -135,7 +135,7 @@ def test_dutch_words_that_look_like_abbreviations_end_sentences(nl):
 
 def test_dutch_quote_followed_by_reporting_clause_is_one_sentence(nl):
     doc = nl(",,Wij betalen niet'', zei de burgemeester. Hij vertrok.")
-    first = list(doc.sents)[0]
+    first = next(iter(doc.sents))
     assert first.text == ",,Wij betalen niet'', zei de burgemeester."
     assert subject_of(token(doc, "zei")).text == "burgemeester"
 
