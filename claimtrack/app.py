@@ -9,9 +9,6 @@ from flask import Flask, g
 
 from claimtrack.store import default_database_path, open_database
 
-REPO_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the claimtrack web app.
 
@@ -19,12 +16,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     then environment variables (CLAIMTRACK_DATABASE, CLAIMTRACK_ADMIN_TOKEN,
     CLAIMTRACK_SECRET_KEY), then `test_config`.
     """
-    app = Flask(__name__, instance_relative_config=True, template_folder=str(REPO_TEMPLATES))
+    # claimtrack/templates is a link to the top-level templates/ folder, so the
+    # pages render from a clone and from an installed wheel alike.
+    app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(
         DATABASE=str(default_database_path(app.instance_path)),
         ADMIN_TOKEN=os.environ.get("CLAIMTRACK_ADMIN_TOKEN") or None,
         SECRET_KEY=os.environ.get("CLAIMTRACK_SECRET_KEY") or os.urandom(32).hex(),
-        MAX_CONTENT_LENGTH=int(os.environ.get("CLAIMTRACK_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)),
+        MAX_CONTENT_LENGTH=int(os.environ.get("CLAIMTRACK_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -59,8 +58,8 @@ def close_db(_exc: BaseException | None = None) -> None:
 def _register_blueprints(app: Flask) -> None:
     # Each feature registers itself here; imports are local so the engine and
     # CLI never import Flask views they do not use.
-    from claimtrack.web import register as register_web
     from claimtrack.api import register as register_api
+    from claimtrack.web import register as register_web
 
     register_web(app)
     register_api(app)

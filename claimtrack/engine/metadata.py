@@ -41,7 +41,7 @@ def split_metadata(text: str) -> ArticleText:
     """Separate the metadata header (either convention) from the body of `text`."""
     old = OLD_DATE_PREFIX.match(text)
     if old:
-        return ArticleText({"date": old.group(1)}, text[old.end():], old.end())
+        return ArticleText({"date": old.group(1)}, text[old.end() :], old.end())
 
     meta: dict[str, str] = {}
     pos = 0

@@ -1,5 +1,5 @@
 """The SQLite store: every read and write of the database goes through here."""
 
-from claimtrack.store.database import open_database, default_database_path
+from claimtrack.store.database import default_database_path, open_database
 
-__all__ = ["open_database", "default_database_path"]
+__all__ = ["default_database_path", "open_database"]
