@@ -124,3 +124,20 @@ def test_participle_cue_takes_the_main_clause_subject():
     saying = [a for a in found if a.cue.text == "saying"]
     assert saying and saying[0].speaker.name == "Joan Wu"
     assert saying[0].content.text == "that schools would suffer"
+
+
+def test_reported_clause_may_open_with_each_but_each_other_is_no_claim():
+    body = "Maria Lopez said each quarter of growth brings more hiring."
+    doc = analyse(body, EN)
+    a = only(doc, "Maria Lopez")
+    assert (a.speaker.name, a.cue.text) == ("Maria Lopez", "said")
+    narration = analyse("The two ministers told each other jokes at dinner.", EN)
+    assert attributions_of(narration, "The two ministers") == []
+
+
+def test_predicate_adjective_is_an_attitude_cue():
+    body = "Senator Tom Reyes is worried that the new tariffs will hurt farmers."
+    doc = analyse(body, EN)
+    a = only(doc, "Senator Tom Reyes")
+    assert (a.speaker.name, a.cue.text) == ("Tom Reyes", "worried")
+    assert a.content.text.startswith("that the new tariffs")

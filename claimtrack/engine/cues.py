@@ -77,7 +77,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         and not _is_title_case(doc)
     ):
         return False  # "United States"
-    if tok.pos_ in ("VERB", "AUX", ""):
+    if tok.pos_ in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
         return True
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
@@ -94,6 +94,24 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True  # "Engineers fear that ...": the clause settles it
     prev = doc[tok.i - 1]
     return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
+
+
+def _is_predicate_adjective(tok: Token) -> bool:
+    """'X is worried that ...', 'X is eager to ...': an adjective that has its own subject."""
+    return tok.pos_ == "ADJ" and any(c.dep_.startswith("nsubj") for c in tok.children)
+
+
+def _determines_noun(tok: Token) -> bool:
+    """'each' in 'said each year ...' opens the reported clause; 'each other' stays an object."""
+    doc = tok.doc
+    return tok.dep_ == "det" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
+
+
+def _learned_precision(tok: Token, profile: LanguageProfile) -> float:
+    """How often this verb or predicate adjective form was a cue in the training data."""
+    if tok.pos_ != "VERB" and not _is_predicate_adjective(tok):
+        return 0.0
+    return profile.learned_cues.get(tok.lower_, 0.0)
 
 
 def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
@@ -134,7 +152,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         partner = _phrasal_partner(doc, tok, profile)
         if partner is not None:
             partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
-        learned = profile.learned_cues.get(tok.lower_, 0.0) if tok.pos_ == "VERB" else 0.0
+        learned = _learned_precision(tok, profile)
         pair = _learned_pair(doc, tok, profile)
         if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:
             learned, partner = pair, doc[tok.i + 1]  # "talks about", "points to"
@@ -166,7 +184,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
-        window = doc[tok.i + 1 : tok.i + 3]
+        window = [t for t in doc[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
         if any(t.lower_ in profile.non_speech_objects for t in window) or any(
             c.lower_ in profile.non_speech_objects for c in tok.children
         ):

@@ -12,7 +12,7 @@ from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.tokens import lemma, looks_nominal
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-LEARNED_CUE_THRESHOLD = 0.45
+LEARNED_CUE_THRESHOLD = 0.35
 MAX_SOURCE_TOKENS = 10
 QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
 
