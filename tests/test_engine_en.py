@@ -141,3 +141,10 @@ def test_predicate_adjective_is_an_attitude_cue():
     a = only(doc, "Senator Tom Reyes")
     assert (a.speaker.name, a.cue.text) == ("Tom Reyes", "worried")
     assert a.content.text.startswith("that the new tariffs")
+
+
+def test_words_inside_an_embedded_tag_are_not_cues():
+    body = 'Voters met in the town hall on Friday. <tweet author="@cityhall" date="May 2">Parking stays free.</tweet>'
+    doc = analyse(body, EN)
+    cues = [a.cue.text for st in doc.statements for a in st.attributions]
+    assert "tweet" not in cues

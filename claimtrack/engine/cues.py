@@ -114,6 +114,16 @@ def _learned_precision(tok: Token, profile: LanguageProfile) -> float:
     return profile.learned_cues.get(tok.lower_, 0.0)
 
 
+def _inside_markup(doc: Doc, tok: Token) -> bool:
+    """A word inside an embedded tag ('<tweet author="...">') names the tag, it is not a cue."""
+    for prev in reversed(doc[: tok.i]):
+        if ">" in prev.text:
+            return False
+        if prev.text.startswith("<"):
+            return True
+    return False
+
+
 def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
     """Precision of the learned two-word cue that starts with this verb ('talks about')."""
     if tok.pos_ != "VERB" or tok.i + 1 >= len(doc):
@@ -146,7 +156,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         if tok.i > 0 and (doc[tok.i - 1].text in ("-", "–") or "-" in tok.text):
             continue  # "so-called", "long-announced": part of a compound adjective
-        if _is_reduced_relative(doc, tok, profile):
+        if _is_reduced_relative(doc, tok, profile) or _inside_markup(doc, tok):
             continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
