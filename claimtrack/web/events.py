@@ -17,7 +17,7 @@ from claimtrack.store import queries
 from claimtrack.store.cursors import BadCursor
 from claimtrack.web.blueprint import bad_cursor, http_error, limit_arg
 from claimtrack.web.claim_columns import statement_columns
-from claimtrack.web.formats import csv_response, json_response, next_url
+from claimtrack.web.formats import next_url, twin_response
 from claimtrack.web.highlight import TYPE_LABELS
 
 bp = Blueprint("events", __name__)
@@ -36,10 +36,8 @@ def events(fmt: str):
     """Every event, latest first."""
     page = queries.list_events(get_db(), after=request.args.get("after"), limit=limit_arg())
     more = next_url("events.events", page["next"], fmt=fmt)
-    if fmt == "json":
-        return json_response({"rows": page["rows"], "next": page["next"], "next_url": more})
-    if fmt == "csv":
-        return csv_response(page["rows"], EVENT_COLUMNS, "events.csv")
+    if twin := twin_response(fmt, page, more, EVENT_COLUMNS, "events.csv"):
+        return twin
     return render_template("events/list.html", page=page, next_url=more)
 
 
@@ -62,15 +60,9 @@ def event(event_id: int, fmt: str):
     context = event_context(event_id)
     page = context["statements"]
     more = next_url("events.event", page["next"], event_id=event_id, fmt=fmt)
-    if fmt == "json":
-        return json_response(
-            {
-                "event": context["event"],
-                "rows": page["rows"],
-                "next": page["next"],
-                "next_url": more,
-            }
-        )
-    if fmt == "csv":
-        return csv_response(page["rows"], statement_columns(), f"event-{event_id}.csv")
+    twin = twin_response(
+        fmt, page, more, statement_columns(), f"event-{event_id}.csv", event=context["event"]
+    )
+    if twin:
+        return twin
     return render_template("events/detail.html", **context, next_url=more, type_labels=TYPE_LABELS)

@@ -46,3 +46,25 @@ def csv_response(
     response = Response(buffer.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def twin_response(
+    fmt: str,
+    page: dict,
+    next_link: str | None,
+    columns: list[tuple[str, Callable[[dict], object]]],
+    filename: str,
+    **extra,
+) -> Response | None:
+    """The .json or .csv twin of a list page, or None when the page is wanted as HTML.
+
+    The JSON carries `extra` (e.g. the source or event the list belongs to),
+    the rows, and the `next` token and URL; the CSV one row per item.
+    """
+    if fmt == "json":
+        return json_response(
+            {**extra, "rows": page["rows"], "next": page["next"], "next_url": next_link}
+        )
+    if fmt == "csv":
+        return csv_response(page["rows"], columns, filename)
+    return None

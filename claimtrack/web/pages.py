@@ -9,7 +9,7 @@ from flask import abort, render_template, request
 from claimtrack.app import get_db
 from claimtrack.store import queries
 from claimtrack.web.blueprint import bp, limit_arg
-from claimtrack.web.formats import csv_response, json_response, next_url
+from claimtrack.web.formats import json_response, next_url, twin_response
 from claimtrack.web.highlight import TYPE_LABELS, render_body, source_colours
 
 ARTICLE_COLUMNS = [
@@ -42,10 +42,8 @@ def articles(fmt: str):
     }
     page = queries.list_articles(db, **filters, after=request.args.get("after"), limit=limit_arg())
     more = next_url("web.articles", page["next"], fmt=fmt)
-    if fmt == "json":
-        return json_response({"rows": page["rows"], "next": page["next"], "next_url": more})
-    if fmt == "csv":
-        return csv_response(page["rows"], ARTICLE_COLUMNS, "articles.csv")
+    if twin := twin_response(fmt, page, more, ARTICLE_COLUMNS, "articles.csv"):
+        return twin
     return render_template(
         "articles.html",
         page=page,

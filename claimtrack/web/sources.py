@@ -9,7 +9,7 @@ from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
 from claimtrack.store import queries
 from claimtrack.web.blueprint import bp, claim_filters, limit_arg
 from claimtrack.web.claim_columns import CLAIM_COLUMNS
-from claimtrack.web.formats import csv_response, json_response, next_url
+from claimtrack.web.formats import csv_response, json_response, next_url, twin_response
 from claimtrack.web.highlight import TYPE_LABELS
 
 SOURCE_COLUMNS = [
@@ -46,10 +46,8 @@ def sources(fmt: str):
     }
     page = queries.list_sources(db, **filters, after=request.args.get("after"), limit=limit_arg())
     more = next_url("web.sources", page["next"], fmt=fmt)
-    if fmt == "json":
-        return json_response({"rows": page["rows"], "next": page["next"], "next_url": more})
-    if fmt == "csv":
-        return csv_response(page["rows"], SOURCE_COLUMNS, "sources.csv")
+    if twin := twin_response(fmt, page, more, SOURCE_COLUMNS, "sources.csv"):
+        return twin
     return render_template(
         "sources.html",
         page=page,
@@ -109,12 +107,8 @@ def source_relays(slug: str, fmt: str):
         db, found["id"], claim_filters(), after=request.args.get("after"), limit=limit_arg()
     )
     more = next_url("web.source_relays", relays["next"], slug=slug, fmt=fmt)
-    if fmt == "json":
-        return json_response(
-            {"source": found, "rows": relays["rows"], "next": relays["next"], "next_url": more}
-        )
-    if fmt == "csv":
-        return csv_response(relays["rows"], CLAIM_COLUMNS, f"{slug}-relays.csv")
+    if twin := twin_response(fmt, relays, more, CLAIM_COLUMNS, f"{slug}-relays.csv", source=found):
+        return twin
     return render_template(
         "relays.html", source=found, relays=relays, next_url=more, type_labels=TYPE_LABELS
     )
