@@ -181,18 +181,9 @@ def subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int]
         ):
             return None
         head = head.head
-        for child in head.children:
-            if (
-                child.dep_ in SUBJECT_DEPS
-                and child.pos_ in ("NOUN", "PROPN", "PRON")
-                and child.i < cue.i
-            ):
-                if (
-                    child.lower_ in profile.impersonal_subjects
-                    or child.lower_ in profile.demonstratives
-                ):
-                    return None
-                return subtree_span(child)
+        subject = _subject_before(head, cue)
+        if subject is not None:
+            return _named_span(subject, profile)
     return None
 
 
@@ -201,19 +192,27 @@ def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, i
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root is cue:
         return None
-    for child in root.children:
+    subject = _subject_before(root, cue)
+    return _named_span(subject, profile) if subject is not None else None
+
+
+def _subject_before(verb: Token, cue: Token) -> Token | None:
+    """The first nominal subject of `verb` that stands before `cue`."""
+    for child in verb.children:
         if (
             child.dep_ in SUBJECT_DEPS
             and child.pos_ in ("NOUN", "PROPN", "PRON")
             and child.i < cue.i
         ):
-            if (
-                child.lower_ in profile.impersonal_subjects
-                or child.lower_ in profile.demonstratives
-            ):
-                return None
-            return subtree_span(child)
+            return child
     return None
+
+
+def _named_span(subject: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The subject's span, or None for impersonal and demonstrative subjects ('het', 'dat')."""
+    if subject.lower_ in profile.impersonal_subjects or subject.lower_ in profile.demonstratives:
+        return None
+    return subtree_span(subject)
 
 
 def subject_of_previous_verb(
