@@ -5,12 +5,14 @@ Uses the span logic of the shared scorer (tools/score_attributions.py, brat mode
 but runs the extractor in-process and writes the missed and spurious cues with
 their context to --errors for error analysis. Dev stays untouched for measuring.
 
-For an honest number the cue lexicon must not have seen the slice:
+For an honest number neither the cue lexicon nor the cue model may have seen the slice:
 
     python scripts/eval_cues_on_train.py ../shared/corpus/polnear/train --fit-dir /tmp/fit
     python scripts/learn_cue_lexicon.py /tmp/fit          # lexicon without the slice
+    python scripts/train_cue_model.py ../shared/corpus/polnear/train --without-slice
     python scripts/eval_cues_on_train.py ../shared/corpus/polnear/train
     python scripts/learn_cue_lexicon.py ../shared/corpus/polnear/train   # restore
+    python scripts/train_cue_model.py ../shared/corpus/polnear/train     # restore
 """
 
 from __future__ import annotations

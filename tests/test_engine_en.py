@@ -113,8 +113,8 @@ def test_narration_and_noun_uses_of_cue_words_are_not_attributions():
 
 
 def test_relative_clause_speaker_keeps_the_name():
-    body = "The plan was backed by Anna Berg, who said that the costs were too high."
-    a = only(analyse(body, EN), "The plan was backed")
+    body = "The bridge was opened by Anna Berg, who said that the costs were too high."
+    a = only(analyse(body, EN), "The bridge was opened")
     assert (a.speaker.name, a.speaker.mention, a.cue.text) == ("Anna Berg", "who", "said")
 
 
@@ -148,3 +148,19 @@ def test_words_inside_an_embedded_tag_are_not_cues():
     doc = analyse(body, EN)
     cues = [a.cue.text for st in doc.statements for a in st.attributions]
     assert "tweet" not in cues
+
+
+def test_trained_cue_model_weighs_the_context_of_a_verb():
+    """The shipped model rates a reporting verb high and an ordinary verb low."""
+    from claimtrack.engine.cue_model import load_cue_model
+    from claimtrack.engine.pipeline import get_pipeline
+
+    model = load_cue_model("en")
+    assert model is not None
+    nlp = get_pipeline("en")
+    announced = nlp("Senator Joan Wu said on Monday that the tax would fall.")
+    noun = nlp("The new bridge was finished in June after years of work.")
+    said = next(t for t in announced if t.text == "said")
+    finished = next(t for t in noun if t.text == "finished")
+    assert model.probability(announced, said) > 0.8
+    assert model.probability(noun, finished) < 0.2

@@ -107,10 +107,15 @@ def _determines_noun(tok: Token) -> bool:
     return tok.dep_ == "det" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
 
 
-def _learned_precision(tok: Token, profile: LanguageProfile) -> float:
-    """How often this verb or predicate adjective form was a cue in the training data."""
+def _learned_precision(
+    tok: Token, profile: LanguageProfile, probabilities: list[float] | None
+) -> float:
+    """How likely this verb or predicate adjective is a cue: the trained model's estimate
+    for this occurrence where there is a model, else how often the form was a cue."""
     if tok.pos_ != "VERB" and not _is_predicate_adjective(tok):
         return 0.0
+    if probabilities is not None:
+        return probabilities[tok.i]
     return profile.learned_cues.get(tok.lower_, 0.0)
 
 
@@ -147,6 +152,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """Frames introduced by reporting and opinion verbs."""
     frames = []
     partners: set[int] = set()
+    model = profile.cue_model
+    probabilities = model.probabilities(doc) if model is not None and has_parse(doc) else None
     for tok in doc:
         if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
             continue
@@ -162,7 +169,7 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         partner = _phrasal_partner(doc, tok, profile)
         if partner is not None:
             partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
-        learned = _learned_precision(tok, profile)
+        learned = _learned_precision(tok, profile, probabilities)
         pair = _learned_pair(doc, tok, profile)
         if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:
             learned, partner = pair, doc[tok.i + 1]  # "talks about", "points to"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimtrack.engine.lang.forms import parse_forms
+from claimtrack.engine.cue_model import load_cue_model
 from claimtrack.engine.lang.learned import load_learned_cues
 from claimtrack.engine.lang.profile import LanguageProfile
 
@@ -476,4 +477,5 @@ PROFILE = LanguageProfile(
     ),
     verb_forms=VERB_FORMS,
     learned_cues=load_learned_cues("en"),
+    cue_model=load_cue_model("en"),
 )

@@ -93,3 +93,5 @@ class LanguageProfile:
     verb_forms: dict[str, str] = field(default_factory=dict)
     # learned cue forms with precision (from the training corpus), lowercased form -> precision
     learned_cues: dict[str, float] = field(default_factory=dict)
+    # trained context-aware cue model (claimtrack.engine.cue_model.CueModel), where one exists
+    cue_model: object | None = None
