@@ -9,6 +9,7 @@ from flask import Flask, g
 
 from claimtrack.store import default_database_path, open_database
 
+
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the claimtrack web app.
 
@@ -23,7 +24,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=str(default_database_path(app.instance_path)),
         ADMIN_TOKEN=os.environ.get("CLAIMTRACK_ADMIN_TOKEN") or None,
         SECRET_KEY=os.environ.get("CLAIMTRACK_SECRET_KEY") or os.urandom(32).hex(),
-        MAX_CONTENT_LENGTH=int(os.environ.get("CLAIMTRACK_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))),
+        MAX_CONTENT_LENGTH=int(
+            os.environ.get("CLAIMTRACK_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
+        ),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

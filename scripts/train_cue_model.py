@@ -31,9 +31,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_cues_on_train import SLICE_EVERY, annotated_articles, load_scorer  # noqa: E402
+from eval_cues_on_train import SLICE_EVERY, annotated_articles, load_scorer
 
-from claimtrack.engine.cue_model import DATA_DIR, QUOTE_CHARS, token_features  # noqa: E402
+from claimtrack.engine.cue_model import DATA_DIR, QUOTE_CHARS, token_features
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_attributions.py"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -98,7 +98,7 @@ class CueModel:
         ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cue_model(language: str) -> CueModel | None:
     """The trained model in lang/data/<language>_cue_model.json.gz, or None when there is none."""
     path = DATA_DIR / f"{language}_cue_model.json.gz"

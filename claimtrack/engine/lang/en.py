@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.engine.lang.forms import parse_forms
 from claimtrack.engine.cue_model import load_cue_model
+from claimtrack.engine.lang.forms import parse_forms
 from claimtrack.engine.lang.learned import load_learned_cues
 from claimtrack.engine.lang.profile import LanguageProfile
 
