@@ -164,3 +164,15 @@ def test_trained_cue_model_weighs_the_context_of_a_verb():
     finished = next(t for t in noun if t.text == "finished")
     assert model.probability(announced, said) > 0.8
     assert model.probability(noun, finished) < 0.2
+
+
+def test_listed_verbs_in_a_non_reporting_sense_are_not_cues():
+    """'added two parks', 'pledged delegates', 'scheduled to testify' use cue verbs without
+    reporting anything; the trained cue model overrules the verb list there."""
+    body = (
+        "The mayor added two new parks to the city plan last spring. "
+        "Governor Anna Berg has won 412 pledged delegates so far. "
+        "The harbour master is scheduled to testify on Thursday before the council."
+    )
+    doc = analyse(body, EN)
+    assert [st.attributions for st in doc.statements] == [[], [], []]

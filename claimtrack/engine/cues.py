@@ -45,6 +45,7 @@ from claimtrack.engine.tokens import has_parse, lemma
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
+MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen on the train slice)
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
@@ -148,12 +149,15 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
     )
 
 
-def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
-    """Frames introduced by reporting and opinion verbs."""
+def verb_frames(
+    doc: Doc, profile: LanguageProfile, probabilities: list[float] | None = None
+) -> list[Frame]:
+    """Frames introduced by reporting and opinion verbs.
+
+    `probabilities` are the cue model's per-token estimates, where the language has a model.
+    """
     frames = []
     partners: set[int] = set()
-    model = profile.cue_model
-    probabilities = model.probabilities(doc) if model is not None and has_parse(doc) else None
     for tok in doc:
         if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
             continue
@@ -199,6 +203,8 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
             continue
+        if probabilities is not None and probabilities[tok.i] < MODEL_VETO and partner is None:
+            continue  # a listed verb the trained model is sure is no cue here
         if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
         window = [t for t in doc[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
@@ -305,8 +311,12 @@ def verb_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 
 def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
+    model = profile.cue_model
+    probabilities = model.probabilities(doc) if model is not None and has_parse(doc) else None
     frames = (
-        verb_frames(doc, profile) + according_to_frames(doc, profile) + nominal_frames(doc, profile)
+        verb_frames(doc, profile, probabilities)
+        + according_to_frames(doc, profile)
+        + nominal_frames(doc, profile)
     )
     frames += colon_frames(doc, profile) + dash_frames(doc, profile)
     if not frames:
