@@ -42,6 +42,17 @@ def test_anaphoric_frame_attributes_the_previous_sentence_and_resolves_the_prono
     assert a.cue.text == "gezegd"
 
 
+def test_anaphoric_frame_with_a_long_subject_between_auxiliary_and_participle():
+    body = (
+        "De veerdienst naar het eiland stopt in mei. "
+        "Dat heeft voorzitter Anna Berg van de havenbond gezegd."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De veerdienst") == ["Anna Berg"]
+    a = only(doc, "Dat heeft voorzitter")
+    assert (a.speaker.name, a.cue.text) == ("Anna Berg", "gezegd")
+
+
 def test_pronoun_and_description_resolve_to_the_named_source():
     body = (
         "De Duitse kanselier Peter Braun sprak maandag met de Poolse premier Ewa Nowak. "

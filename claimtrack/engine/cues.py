@@ -235,8 +235,9 @@ def verb_frames(
             )
         if content is None:
             first = doc[0].lower_
-            if first in profile.demonstratives and tok.i <= 4:
-                anaphoric = True
+            ends_clause = all(t.is_punct for t in doc[tok.i + 1 :])
+            if first in profile.demonstratives and (tok.i <= 4 or ends_clause and tok.i <= 12):
+                anaphoric = True  # "Dat heeft (de voorzitter van de bond) gezegd."
         if content is None and not anaphoric:
             if opinion and not any(
                 t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc
