@@ -57,11 +57,24 @@ def token_features(doc: Doc, tok: Token, has_quote: bool | None = None) -> list[
         f"lq={lem}|{has_quote}",
         f"cap={tok.text[:1].isupper()}|{tok.i == 0}",
     ]
+    window = doc[max(0, tok.i - 3) : tok.i + 4]
+    near_quote = any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in window)
+    features.append(f"nq={near_quote}")
+    features.append(f"lnq={lem}|{near_quote}")
+    features.append(
+        f"pos3={prev.pos_ if prev is not None else '<s>'}|{pos}|"
+        f"{nxt.pos_ if nxt is not None else '</s>'}"
+    )
+    features.append(f"hd={head.dep_}|{dep}")
     child_deps = set()
     for child in tok.children:
         child_deps.add(child.dep_)
         if child.dep_.startswith("nsubj"):
             features.append(f"subj={child.pos_}|{child.ent_type_ or '-'}")
+            features.append(f"lsubj={lem}|{_lemma(child)}")
+            features.append(f"subjl={_lemma(child)}")
+        if child.dep_ in ("obj", "dobj", "iobj"):
+            features.append(f"lobj={lem}|{_lemma(child)}")
         if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
             mark = next((g.lower_ for g in child.children if g.dep_ == "mark"), "-")
             features.append(f"comp={child.dep_}|{mark}")
