@@ -176,3 +176,14 @@ def test_listed_verbs_in_a_non_reporting_sense_are_not_cues():
     )
     doc = analyse(body, EN)
     assert [st.attributions for st in doc.statements] == [[], [], []]
+
+
+def test_a_second_report_joined_by_but_gets_its_own_content():
+    body = (
+        "Judge Carla Mendes refused to rule on whether the harbour could close early "
+        "but said the council would decide in June."
+    )
+    doc = analyse(body, EN)
+    said = next(a for a in attributions_of(doc, "Judge Carla") if a.cue.text == "said")
+    assert said.speaker.name == "Carla Mendes"
+    assert said.content.text == "the council would decide in June"

@@ -101,6 +101,16 @@ def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool
         tok = doc[i]
         if tok.text in (";",):
             return i
+        if (
+            stop_at_cue
+            and i > start
+            and tok.lower_ in profile.conjunctions
+            and i + 1 < len(doc)
+            and doc[i + 1].pos_ == "VERB"
+            and doc[i + 1].dep_ == "conj"
+            and is_cue_word(doc[i + 1], profile)
+        ):
+            return i  # "... whether X could testify, but said that ...": the next report
         if tok.text == "," and i + 1 < len(doc):
             nxt = doc[i + 1]
             if stop_at_cue and is_cue_word(nxt, profile):
