@@ -468,11 +468,17 @@ def lemma_exception_patterns(language: str) -> list[dict]:
     return patterns
 
 
-def package(language: str, trained: Path, version: str) -> Path:
-    """Turn a trained checkpoint into the shipped pipeline in claimtrack/models/<lang>."""
+def package(language: str, trained: Path, version: str, trained_on_dev: bool = False) -> Path:
+    """Turn a trained checkpoint into the shipped pipeline in claimtrack/models/<lang>.
+
+    A checkpoint trained on dev carries dev scores measured on its own training
+    data; they are dropped from meta.json (the model README has the real figures).
+    """
     import spacy
 
     nlp = spacy.load(trained)
+    if trained_on_dev:
+        nlp.meta.pop("performance", None)
     adjust_tokenizer(nlp)
     ruler = nlp.add_pipe("attribute_ruler", name="verb_lemmas", after="trainable_lemmatizer")
     ruler.add_patterns(lemma_exception_patterns(language))
@@ -563,7 +569,7 @@ def main(argv: list[str] | None = None) -> None:
         train(args.lang, config, output, args.overrides, with_dev=args.with_dev)
     if args.step in ("package", "all"):
         checkpoint = "model-last" if args.with_dev else "model-best"
-        package(args.lang, output / checkpoint, args.version)
+        package(args.lang, output / checkpoint, args.version, trained_on_dev=args.with_dev)
     if args.step in ("evaluate", "all"):
         evaluate(args.lang, MODELS_DIR / args.lang)
 
