@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_cues_on_train import SLICE_EVERY, annotated_articles, load_scorer
 
-from claimtrack.engine.cue_model import DATA_DIR, QUOTE_CHARS, token_features
+from claimtrack.engine.cue_model import DATA_DIR, has_quote_mark, token_features
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_attributions.py"
 
@@ -68,7 +68,7 @@ def featurise(articles: list[tuple[Path, Path]], scorer) -> list[tuple[list[list
         for sentence, doc in zip(
             sentences, nlp.pipe(body[s.start : s.end] for s in sentences), strict=True
         ):
-            has_quote = any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in doc)
+            has_quote = has_quote_mark(doc)
             offset = base + sentence.start
             for tok in doc:
                 if tok.is_punct or tok.is_space:

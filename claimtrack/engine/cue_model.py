@@ -1,11 +1,12 @@
 """A trained, context-aware estimate of how likely a word is an attribution cue.
 
-The learned lexicon says how often a *form* was a cue ("plans": 12 % of the
-time); this model looks at the word in its parsed sentence ("plans" with a
-subject and a 'to'-clause after a quotation) and gives the probability for
-this occurrence. It is a logistic regression over sparse features of the
-dependency parse, trained by scripts/train_cue_model.py and stored as plain
-JSON weights, so using it needs nothing beyond the parse.
+The learned lexicon says how often a *form* was a cue in PolNeAR train
+("added": 220 of 266 times); this model looks at the word in its parsed sentence and
+gives the probability for this occurrence ("the mayor added two parks": 0.23,
+'"We are ready," the mayor added': 0.96). It is a logistic regression
+over sparse features of the dependency parse, trained by
+scripts/train_cue_model.py and stored as gzipped JSON weights, so using it
+needs nothing beyond the parse.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ DATA_DIR = Path(__file__).parent / "lang" / "data"
 QUOTE_CHARS = frozenset('"“”‘’„')
 
 
+def has_quote_mark(tokens) -> bool:
+    """True when any of `tokens` is a quotation mark."""
+    return any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in tokens)
+
+
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
@@ -29,7 +35,7 @@ def _lemma(tok: Token) -> str:
 def token_features(doc: Doc, tok: Token, has_quote: bool | None = None) -> list[str]:
     """Sparse feature names describing `tok` in its parsed sentence."""
     if has_quote is None:
-        has_quote = any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in doc)
+        has_quote = has_quote_mark(doc)
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -57,8 +63,7 @@ def token_features(doc: Doc, tok: Token, has_quote: bool | None = None) -> list[
         f"lq={lem}|{has_quote}",
         f"cap={tok.text[:1].isupper()}|{tok.i == 0}",
     ]
-    window = doc[max(0, tok.i - 3) : tok.i + 4]
-    near_quote = any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in window)
+    near_quote = has_quote_mark(doc[max(0, tok.i - 3) : tok.i + 4])
     features.append(f"nq={near_quote}")
     features.append(f"lnq={lem}|{near_quote}")
     features.append(
@@ -105,7 +110,7 @@ class CueModel:
 
     def probabilities(self, doc: Doc) -> list[float]:
         """probability() for every token of `doc` (0.0 for punctuation and spaces)."""
-        has_quote = any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in doc)
+        has_quote = has_quote_mark(doc)
         return [
             0.0 if t.is_punct or t.is_space else self.probability(doc, t, has_quote) for t in doc
         ]
