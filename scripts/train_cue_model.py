@@ -42,7 +42,7 @@ def featurise(articles: list[tuple[Path, Path]], scorer) -> list[tuple[list[list
     """Per article: the feature lists and 0/1 cue labels of its words, parsed like the engine."""
     from claimtrack.engine.lang import get_profile
     from claimtrack.engine.metadata import split_metadata
-    from claimtrack.engine.pipeline import get_pipeline
+    from claimtrack.engine.pipeline import get_pipeline, parse_sentences
     from claimtrack.engine.segment import segment
 
     profile = get_profile("en")
@@ -65,9 +65,7 @@ def featurise(articles: list[tuple[Path, Path]], scorer) -> list[tuple[list[list
         sentences = [s for p in segment(body, profile) for s in p.sentences]
         feats: list[list[str]] = []
         labels: list[int] = []
-        for sentence, doc in zip(
-            sentences, nlp.pipe(body[s.start : s.end] for s in sentences), strict=True
-        ):
+        for sentence, doc in zip(sentences, parse_sentences(nlp, body, sentences), strict=True):
             has_quote = has_quote_mark(doc)
             offset = base + sentence.start
             for tok in doc:

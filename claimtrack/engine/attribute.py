@@ -27,12 +27,12 @@ from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import reportative_marker
 from claimtrack.engine.phrases import np_right
+from claimtrack.engine.pipeline import parse_sentences
 from claimtrack.engine.quotes import QuoteSpan
 from claimtrack.engine.segment import Paragraph, Sentence
 from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
 from claimtrack.engine.tokens import lemma
 
-BATCH_SIZE = 64
 FIRST_PERSON_PENDING = "\x00quote-speaker"
 
 
@@ -205,7 +205,7 @@ def attribute_article(
 ) -> None:
     """Fill `statement.attributions` for every statement of one article."""
     sentences = [(p, s) for p in paragraphs for s in p.sentences]
-    docs = nlp.pipe((body[s.start : s.end] for _, s in sentences), batch_size=BATCH_SIZE)
+    docs = parse_sentences(nlp, body, (s for _, s in sentences))
     registry = EntityRegistry(profile)
     views: list[SentenceView] = []
     context: ReportedContext | None = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -108,12 +109,18 @@ class CueModel:
         )
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def probabilities(self, doc: Doc) -> list[float]:
-        """probability() for every token of `doc` (0.0 for punctuation and spaces)."""
+    def scorer(self, doc: Doc) -> Callable[[Token], float]:
+        """probability() for tokens of `doc`, computed on first request and remembered:
+        only the few words that could be cues are ever scored."""
         has_quote = has_quote_mark(doc)
-        return [
-            0.0 if t.is_punct or t.is_space else self.probability(doc, t, has_quote) for t in doc
-        ]
+        scores: dict[int, float] = {}
+
+        def score(tok: Token) -> float:
+            if tok.i not in scores:
+                scores[tok.i] = self.probability(doc, tok, has_quote)
+            return scores[tok.i]
+
+        return score
 
 
 @cache

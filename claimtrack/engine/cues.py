@@ -9,6 +9,8 @@ happens elsewhere (sources, chains).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.frame import Frame
@@ -109,14 +111,14 @@ def _determines_noun(tok: Token) -> bool:
 
 
 def _learned_precision(
-    tok: Token, profile: LanguageProfile, probabilities: list[float] | None
+    tok: Token, profile: LanguageProfile, cue_score: Callable[[Token], float] | None
 ) -> float:
     """How likely this verb or predicate adjective is a cue: the trained model's estimate
     for this occurrence where there is a model, else how often the form was a cue."""
     if tok.pos_ != "VERB" and not _is_predicate_adjective(tok):
         return 0.0
-    if probabilities is not None:
-        return probabilities[tok.i]
+    if cue_score is not None:
+        return cue_score(tok)
     return profile.learned_cues.get(tok.lower_, 0.0)
 
 
@@ -150,11 +152,11 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
 
 
 def verb_frames(
-    doc: Doc, profile: LanguageProfile, probabilities: list[float] | None = None
+    doc: Doc, profile: LanguageProfile, cue_score: Callable[[Token], float] | None = None
 ) -> list[Frame]:
     """Frames introduced by reporting and opinion verbs.
 
-    `probabilities` are the cue model's per-token estimates, where the language has a model.
+    `cue_score` gives the cue model's estimate for a token, where the language has a model.
     """
     frames = []
     partners: set[int] = set()
@@ -173,7 +175,7 @@ def verb_frames(
         partner = _phrasal_partner(doc, tok, profile)
         if partner is not None:
             partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
-        learned = _learned_precision(tok, profile, probabilities)
+        learned = _learned_precision(tok, profile, cue_score)
         pair = _learned_pair(doc, tok, profile)
         if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:
             learned, partner = pair, doc[tok.i + 1]  # "talks about", "points to"
@@ -203,7 +205,7 @@ def verb_frames(
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
             continue
-        if probabilities is not None and probabilities[tok.i] < MODEL_VETO and partner is None:
+        if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
             continue  # a listed verb the trained model is sure is no cue here
         if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
@@ -313,9 +315,9 @@ def verb_frames(
 def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """All attribution frames of one sentence, cue order."""
     model = profile.cue_model
-    probabilities = model.probabilities(doc) if model is not None and has_parse(doc) else None
+    cue_score = model.scorer(doc) if model is not None and has_parse(doc) else None
     frames = (
-        verb_frames(doc, profile, probabilities)
+        verb_frames(doc, profile, cue_score)
         + according_to_frames(doc, profile)
         + nominal_frames(doc, profile)
     )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 # Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
@@ -20,6 +22,8 @@ QUOTE_INFIXES = (
     r"(?<=\w),(?=,,)",
     r"(?<=,),,(?=\w)",
 )
+
+BATCH_SIZE = 64
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -57,3 +61,12 @@ def get_pipeline(language: str) -> Language:
 def has_parser(nlp: Language) -> bool:
     """True when the pipeline assigns dependency arcs."""
     return "parser" in nlp.pipe_names
+
+
+def parse_sentences(nlp: Language, body: str, sentences: Iterable) -> Iterator[Doc]:
+    """One parsed Doc per sentence (anything with .start/.end offsets into `body`).
+
+    The engine and the cue model's training both parse through here, so the
+    model is trained on exactly the Docs it will score.
+    """
+    return nlp.pipe((body[s.start : s.end] for s in sentences), batch_size=BATCH_SIZE)
