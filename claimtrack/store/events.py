@@ -72,64 +72,69 @@ def add_participant(db: sqlite_utils.Database, event_id: int, name: str) -> int:
     return source_id
 
 
-def add_articles(db: sqlite_utils.Database, event_id: int, article_ids: Iterable[int]) -> int:
-    """Add every statement of each article to the event; return how many were new."""
-    article_ids = list(article_ids)
-    added = 0
+def _change_members(
+    db: sqlite_utils.Database,
+    event_id: int,
+    ids: Iterable[int],
+    sql: str,
+    must_exist_in: str | None = None,
+) -> int:
+    """Run `sql` with (event_id, id) for each id in one transaction; return rows changed."""
+    ids = list(ids)
+    changed = 0
     with write_transaction(db):
         _require_event(db, event_id)
-        _require_ids(db, "articles", article_ids)
-        for article_id in article_ids:
-            added += db.execute(
-                "INSERT OR IGNORE INTO event_statements (event_id, statement_id)"
-                " SELECT ?, id FROM statements WHERE article_id = ?",
-                [event_id, article_id],
-            ).rowcount
-    return added
+        if must_exist_in is not None:
+            _require_ids(db, must_exist_in, ids)
+        for item in ids:
+            changed += db.execute(sql, [event_id, item]).rowcount
+    return changed
+
+
+def add_articles(db: sqlite_utils.Database, event_id: int, article_ids: Iterable[int]) -> int:
+    """Add every statement of each article to the event; return how many were new."""
+    return _change_members(
+        db,
+        event_id,
+        article_ids,
+        "INSERT OR IGNORE INTO event_statements (event_id, statement_id)"
+        " SELECT ?, id FROM statements WHERE article_id = ?",
+        must_exist_in="articles",
+    )
 
 
 def remove_articles(db: sqlite_utils.Database, event_id: int, article_ids: Iterable[int]) -> int:
     """Take every statement of each article out of the event; return how many were removed."""
-    removed = 0
-    with write_transaction(db):
-        _require_event(db, event_id)
-        for article_id in article_ids:
-            removed += db.execute(
-                "DELETE FROM event_statements WHERE event_id = ? AND statement_id IN"
-                " (SELECT id FROM statements WHERE article_id = ?)",
-                [event_id, article_id],
-            ).rowcount
-    return removed
+    return _change_members(
+        db,
+        event_id,
+        article_ids,
+        "DELETE FROM event_statements WHERE event_id = ? AND statement_id IN"
+        " (SELECT id FROM statements WHERE article_id = ?)",
+    )
 
 
 def add_statements(db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]) -> int:
     """Add single statements to the event; return how many were new."""
-    statement_ids = list(statement_ids)
-    added = 0
-    with write_transaction(db):
-        _require_event(db, event_id)
-        _require_ids(db, "statements", statement_ids)
-        for statement_id in statement_ids:
-            added += db.execute(
-                "INSERT OR IGNORE INTO event_statements (event_id, statement_id) VALUES (?, ?)",
-                [event_id, statement_id],
-            ).rowcount
-    return added
+    return _change_members(
+        db,
+        event_id,
+        statement_ids,
+        "INSERT OR IGNORE INTO event_statements (event_id, statement_id) VALUES (?, ?)",
+        must_exist_in="statements",
+    )
 
 
 def remove_statements(
     db: sqlite_utils.Database, event_id: int, statement_ids: Iterable[int]
 ) -> int:
     """Take single statements out of the event; return how many were removed."""
-    removed = 0
-    with write_transaction(db):
-        _require_event(db, event_id)
-        for statement_id in statement_ids:
-            removed += db.execute(
-                "DELETE FROM event_statements WHERE event_id = ? AND statement_id = ?",
-                [event_id, statement_id],
-            ).rowcount
-    return removed
+    return _change_members(
+        db,
+        event_id,
+        statement_ids,
+        "DELETE FROM event_statements WHERE event_id = ? AND statement_id = ?",
+    )
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> dict[str, Any] | None:
