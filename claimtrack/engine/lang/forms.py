@@ -1,4 +1,4 @@
-"""Small helper to write inflection tables compactly in the language modules."""
+"""Read inflection tables: lines `lemma: form form ...`."""
 
 from __future__ import annotations
 
