@@ -23,6 +23,8 @@ from claimtrack.engine.chains import (
 )
 from claimtrack.engine.cues import find_frames
 from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
+from claimtrack.engine.floor import PENDING as FIRST_PERSON_PENDING
+from claimtrack.engine.floor import continue_quotes
 from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import reportative_marker
@@ -33,7 +35,6 @@ from claimtrack.engine.segment import Paragraph, Sentence
 from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
 from claimtrack.engine.tokens import lemma
 
-FIRST_PERSON_PENDING = "\x00quote-speaker"
 
 
 @dataclass
@@ -266,8 +267,8 @@ def attribute_article(
             entity = registry.find(attribution.speaker.name)
             if entity is not None:
                 registry.note(index, entity, "speaker")
-        registry.observe(doc, index)
-    _continue_quotes(views, registry)
+        registry.observe(doc, index, _quoted_tokens(doc, sentence.start, quotes))
+    continue_quotes(views, registry, body)
     for statement in statements:
         for attribution in statement.attributions:
             drop_publisher(attribution, publisher)
@@ -324,94 +325,8 @@ def _attribute_previous(views: list[SentenceView], index: int, attribution: Attr
     )
 
 
-def _continue_quotes(views: list[SentenceView], registry: EntityRegistry) -> None:
-    """Quotation sentences without a cue take their quotation's (or the context's) speaker."""
-    speaker_of_quote: dict[tuple[int, int], SourceRef] = {}
-    for view in views:
-        for attribution in view.statement.attributions:
-            if attribution.speaker.name in (FIRST_PERSON_PENDING, UNKNOWN):
-                continue
-            for q in view.quotes:
-                if (
-                    attribution.type in ("direct", "mixed")
-                    or attribution.content is None
-                    or (attribution.content.start < q.end and q.start < attribution.content.end)
-                ):
-                    speaker_of_quote.setdefault((q.start, q.end), attribution.speaker)
-    last_quote_speaker: SourceRef | None = None
-    last_paragraph = -1
-    for i, view in enumerate(views):
-        if view.sentence.paragraph != last_paragraph and last_paragraph >= 0 and not view.quotes:
-            last_quote_speaker = None
-        last_paragraph = view.sentence.paragraph
-        pending = [a for a in view.statement.attributions if a.speaker.name == FIRST_PERSON_PENDING]
-        if view.statement.attributions and not pending:
-            if any(a.type in ("direct", "mixed") for a in view.statement.attributions):
-                last_quote_speaker = view.statement.attributions[0].speaker
-            continue
-        if not view.quotes:
-            continue
-        speaker = next(
-            (
-                speaker_of_quote[(q.start, q.end)]
-                for q in view.quotes
-                if (q.start, q.end) in speaker_of_quote
-            ),
-            None,
-        )
-        if speaker is None:
-            previous_quoted = (
-                last_quote_speaker
-                if i > 0
-                and views[i - 1].sentence.paragraph == view.sentence.paragraph
-                and views[i - 1].quotes
-                else None
-            )
-            speaker = (
-                _speaker_from_neighbours(views, i, registry)
-                or previous_quoted
-                or view.salient_before
-            )
-        if speaker is None:
-            continue
-        speaker = plain_ref(speaker)
-        for attribution in pending:
-            attribution.speaker = speaker
-        if not pending:
-            q = view.quotes[0]
-            s, e = max(q.inner_start, view.sentence.start), min(q.inner_end, view.sentence.end)
-            text = view.statement.text[s - view.sentence.start : e - view.sentence.start]
-            stripped = text.strip()
-            s += len(text) - len(text.lstrip())
-            content = TextSpan(stripped, s, s + len(stripped)) if stripped else None
-            view.statement.attributions.append(
-                Attribution(speaker, "direct", None, content, [], 0.6)
-            )
-        last_quote_speaker = speaker
-    for view in views:
-        view.statement.attributions = [
-            a for a in view.statement.attributions if a.speaker.name != FIRST_PERSON_PENDING
-        ]
-
-
-def _speaker_from_neighbours(
-    views: list[SentenceView], i: int, registry: EntityRegistry
-) -> SourceRef | None:
-    """A quotation opening a paragraph is often followed by 'X stond ...' naming its speaker."""
-    view = views[i]
-    previous_in_paragraph = i > 0 and views[i - 1].sentence.paragraph == view.sentence.paragraph
-    if previous_in_paragraph:
-        return None
-    if i + 1 < len(views) and views[i + 1].sentence.paragraph == view.sentence.paragraph:
-        nxt = views[i + 1]
-        doc = nxt.doc
-        end = 0
-        while end < len(doc) and (
-            doc[end].text[:1].isupper() or doc[end].lower_ in registry.profile.name_particles
-        ):
-            end += 1
-        if end:
-            entity = registry.find(doc[:end].text)
-            if entity is not None:
-                return SourceRef(entity.name, entity.kind)
-    return None
+def _quoted_tokens(doc: Doc, base: int, quotes: list[QuoteSpan]) -> frozenset[int]:
+    """Positions of the tokens that lie inside a quotation."""
+    return frozenset(
+        t.i for t in doc if any(q.inner_start <= base + t.idx < q.inner_end for q in quotes)
+    )

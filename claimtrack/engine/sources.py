@@ -40,6 +40,15 @@ class Entity:
     def surname(self) -> str:
         return normalise(self.name).split()[-1] if self.name else ""
 
+    def surname_forms(self, particles: frozenset[str]) -> set[str]:
+        """Ways to name a person by surname: 'Berg', 'der Berg', and 'van der Berg' with its particles."""
+        words = normalise(self.name).split()
+        forms = {words[-1], " ".join(words[-2:])} if words else set()
+        first_particle = next((k for k, w in enumerate(words) if k > 0 and w in particles), None)
+        if first_particle is not None:
+            forms.add(" ".join(words[first_particle:]))
+        return forms
+
 
 @dataclass
 class Mention:
@@ -99,6 +108,22 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False  # "Amerikaanse president": a capitalised adjective, not a name
     return not (
         tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN"
+    )
+
+
+def _opens_surname(tok: Token, profile: LanguageProfile) -> bool:
+    """A capitalised particle before a name starts a surname: 'Van der Berg', 'De Wit', 'Ten Brink'."""
+    if not (tok.text[:1].isupper() and tok.lower_ in profile.name_particles):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    while nxt is not None and nxt.lower_ in profile.name_particles and nxt.text[:1].islower():
+        nxt = tok.doc[nxt.i + 1] if nxt.i + 1 < len(tok.doc) else None
+    return (
+        nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.is_alpha
+        and not nxt.text.isupper()  # "De VVD": an article before an acronym
+        and nxt.lower_ not in profile.stopwords
     )
 
 
@@ -176,7 +201,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
         or tokens[j - 1].lower_ in profile.name_particles
         and j < len(tokens)
-        and j - 1 > 0
+        and (j - 1 > 0 or _opens_surname(tokens[j - 1], profile))
     ):
         j -= 1
     name_tokens = tokens[j:]
@@ -184,9 +209,13 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
     while (
-        name_tokens
-        and name_tokens[0].lower_ in profile.name_particles | profile.role_nouns
-        and len(name_tokens) > 1
+        len(name_tokens) > 1
+        and (
+            name_tokens[0].lower_ in profile.role_nouns
+            # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
+            or name_tokens[0].lower_ in profile.name_particles
+            and not name_tokens[0].text[:1].isupper()
+        )
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "President Joseph Biden": the title describes, the rest names
@@ -262,7 +291,7 @@ class EntityRegistry:
             if (
                 entity.kind == "person"
                 and len(words) > 1
-                and (variants & {entity.surname, " ".join(words[-2:])})
+                and (variants & entity.surname_forms(self.profile.name_particles))
             ):
                 return entity
             if len(key.split()) > 1 and key.endswith(" " + full):
@@ -331,8 +360,13 @@ class EntityRegistry:
                     return item.entity
         return None
 
-    def observe(self, doc: Doc, sentence: int) -> None:
-        """Register the named sources a sentence mentions (first one as its subject)."""
+    def observe(self, doc: Doc, sentence: int, quoted: frozenset[int] = frozenset()) -> None:
+        """Register the named sources a sentence mentions (first one as its subject).
+
+        Names at token positions in `quoted` lie inside a quotation: they are
+        registered, but noted as 'quoted', which makes them no antecedent and
+        no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
+        """
         words = [t for t in doc if t.is_alpha and len(t) > 3]
         if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
             return  # a Title Case headline capitalises everything: no evidence of names
@@ -342,7 +376,7 @@ class EntityRegistry:
             len(doc),
         )
         while i < len(doc):
-            if (
+            if not _opens_surname(doc[i], self.profile) and (
                 not _is_name_token(doc[i], self.profile, doc[i].i == 0)
                 or doc[i].i == 0
                 and doc[i].pos_ != "PROPN"
@@ -355,9 +389,14 @@ class EntityRegistry:
                 _is_name_token(doc[j], self.profile, j == 0)
                 or doc[j].lower_ in self.profile.name_particles
                 and j + 1 < len(doc)
-                and doc[j + 1].text[:1].isupper()
+                and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in self.profile.name_particles)
             ):
                 j += 1
+            while j > i + 1 and doc[j - 1].lower_ in self.profile.name_particles:
+                j -= 1  # a run never ends in a particle
+            if j == i:
+                i += 1
+                continue
             k = i
             while k > 0 and (
                 doc[k - 1].lower_ in self.profile.role_nouns
@@ -395,8 +434,27 @@ class EntityRegistry:
                     is_subject = i < first_verb or any(
                         t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]
                     )
-                    self.note(sentence, entity, "subject" if is_subject else "mention")
+                    role = "subject" if is_subject else "mention"
+                    self.note(sentence, entity, "quoted" if i in quoted else role)
             i = j
+        self._note_pronoun_subject(doc, sentence, quoted)
+
+    def _note_pronoun_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
+        """'Hij won de rit': a singular pronoun subject keeps its antecedent salient."""
+        for tok in doc:
+            if (
+                tok.dep_ == "nsubj"
+                and tok.i not in quoted
+                and tok.lower_ in self.profile.person_pronouns
+                and (
+                    tok.lower_ not in self.profile.plural_pronouns
+                    or tok.head.morph.get("Number") == ["Sing"]
+                )
+            ):
+                entity = self.resolve_pronoun(sentence, plural=False)
+                if entity is not None:
+                    self.note(sentence, entity, "subject")
+                return
 
 
 def resolve(

@@ -1,0 +1,209 @@
+"""Who holds the floor: the speaker of quotations that no reporting verb frames.
+
+A quotation opened by a frame (",,...'', zegt X", "X: ,,...''") keeps that
+speaker in every sentence it spans. A quotation without a frame of its own is
+given to the best candidate among the article's sources, scored by a linear
+model over document-level features: who spoke the previous quotation (holds
+the floor), who is the subject just before it in the paragraph, who is named
+just after it, how often each source has spoken or been the subject so far.
+Names mentioned inside quotations are never candidates for that reason alone.
+
+The weights live in `lang/data/quote_speaker_weights.json`, fitted by
+`scripts/train_quote_speaker.py` on annotated articles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from claimtrack.engine.document import Attribution, SourceRef, TextSpan
+from claimtrack.engine.sources import UNKNOWN, Entity, EntityRegistry
+
+WEIGHTS_PATH = Path(__file__).parent / "lang" / "data" / "quote_speaker_weights.json"
+FEATURES = (
+    "holds_floor",
+    "floor_run",
+    "subject_before",
+    "nearest_subject_before",
+    "named_after",
+    "spoken_before",
+    "subject_count",
+    "recency",
+    "is_person",
+    "is_organization",
+    "bias",
+)
+PENDING = "\x00quote-speaker"
+
+# a hook for the training script: called with (quote sentence views, candidates, features)
+decision_recorder: Callable[[list, list[Entity], list[dict[str, float]]], None] | None = None
+
+
+@cache
+def load_weights(path: str | None = None) -> dict[str, float]:
+    """The quote-speaker weights ($CLAIMTRACK_QUOTE_WEIGHTS overrides the shipped file)."""
+    chosen = Path(path or os.environ.get("CLAIMTRACK_QUOTE_WEIGHTS") or WEIGHTS_PATH)
+    data = json.loads(chosen.read_text(encoding="utf-8"))
+    return {name: float(data["weights"].get(name, 0.0)) for name in FEATURES}
+
+
+@dataclass
+class QuoteRun:
+    """The sentences one quotation spans, and the speaker it has been given."""
+
+    key: tuple[int, int]
+    views: list  # SentenceView, in order
+    speaker: SourceRef | None = None
+
+
+def _runs(views: list) -> list[QuoteRun]:
+    """Group the sentences that lie inside a quotation by that quotation."""
+    runs: dict[tuple[int, int], QuoteRun] = {}
+    for view in views:
+        for q in view.quotes:
+            if q.inner_end - q.inner_start < 2:
+                continue
+            runs.setdefault((q.start, q.end), QuoteRun((q.start, q.end), [])).views.append(view)
+    return sorted(runs.values(), key=lambda r: r.key)
+
+
+def _framed_speaker(run: QuoteRun) -> SourceRef | None:
+    """The speaker a reporting frame gives this quotation, if any sentence of it has one."""
+    for view in run.views:
+        for att in view.statement.attributions:
+            if att.speaker.name in (PENDING, UNKNOWN):
+                continue
+            content = att.content
+            if att.type in ("direct", "mixed") or content is None:
+                return att.speaker
+            if content.start < run.key[1] and run.key[0] < content.end:
+                return att.speaker
+    return None
+
+
+def _features(
+    run: QuoteRun,
+    views: list,
+    registry: EntityRegistry,
+    floor: Entity | None,
+    floor_run: bool,
+    spoken: dict[int, int],
+) -> tuple[list[Entity], list[dict[str, float]]]:
+    first, last = run.views[0], run.views[-1]
+    i, j = first.statement.index, last.statement.index
+    paragraph = first.sentence.paragraph
+    notes_before = [h for h in registry.history if h.sentence < i and h.role != "quoted"]
+    subjects_here = [
+        h
+        for h in notes_before
+        if h.role in ("speaker", "subject") and views[h.sentence].sentence.paragraph == paragraph
+    ]
+    nearest = max((h.sentence for h in subjects_here), default=None)
+    after = {
+        id(h.entity)
+        for h in registry.history
+        if h.sentence == j + 1
+        and h.role != "quoted"
+        and j + 1 < len(views)
+        and views[j + 1].sentence.paragraph == last.sentence.paragraph
+    }
+    candidates: list[Entity] = []
+    rows: list[dict[str, float]] = []
+    for entity in registry.entities:
+        mine = [h for h in notes_before if h.entity is entity]
+        if not mine and id(entity) not in after:
+            continue
+        subject_notes = [h for h in mine if h.role in ("speaker", "subject")]
+        last_seen = max((h.sentence for h in mine), default=None)
+        row = {
+            "holds_floor": float(entity is floor),
+            "floor_run": float(entity is floor and floor_run),
+            "subject_before": float(any(h.entity is entity for h in subjects_here)),
+            "nearest_subject_before": float(
+                nearest is not None
+                and any(h.entity is entity and h.sentence == nearest for h in subjects_here)
+            ),
+            "named_after": float(id(entity) in after),
+            "spoken_before": math.log1p(spoken.get(id(entity), 0)),
+            "subject_count": math.log1p(len(subject_notes)),
+            "recency": math.exp(-(i - last_seen) / 5) if last_seen is not None else 0.0,
+            "is_person": float(entity.kind == "person"),
+            "is_organization": float(entity.kind == "organization"),
+            "bias": 1.0,
+        }
+        candidates.append(entity)
+        rows.append(row)
+    return candidates, rows
+
+
+def _score(row: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights[name] * value for name, value in row.items())
+
+
+def _give(run: QuoteRun, speaker: SourceRef, body_of: Callable) -> None:
+    """Attribute every sentence of the quotation that has no speaker of its own."""
+    plain = SourceRef(speaker.name, speaker.kind, affiliation=speaker.affiliation)
+    start, end = run.key
+    for view in run.views:
+        pending = [a for a in view.statement.attributions if a.speaker.name == PENDING]
+        for att in pending:
+            att.speaker = plain
+        if view.statement.attributions:
+            continue
+        s = max(start, view.sentence.start)
+        e = min(end, view.sentence.end)
+        text = body_of(s, e)
+        stripped = text.strip().strip(",'\"„”“»«").strip()
+        content = None
+        if stripped:
+            offset = s + text.find(stripped)
+            content = TextSpan(stripped, offset, offset + len(stripped))
+        view.statement.attributions.append(Attribution(plain, "direct", None, content, [], 0.6))
+
+
+def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
+    """Give quotation sentences without a frame the speaker who holds the floor."""
+    weights = load_weights()
+    spoken: dict[int, int] = {}
+    floor: Entity | None = None
+    floor_paragraph = -1
+    by_first_sentence = {}
+    for run in _runs(views):
+        by_first_sentence.setdefault(run.views[0].statement.index, []).append(run)
+    done_until = -1
+    for view in views:
+        i = view.statement.index
+        for run in by_first_sentence.get(i, []):
+            speaker = _framed_speaker(run)
+            if speaker is None:
+                previous_paragraph = view.sentence.paragraph - 1
+                floor_run = floor is not None and floor_paragraph >= previous_paragraph
+                candidates, rows = _features(run, views, registry, floor, floor_run, spoken)
+                if decision_recorder is not None:
+                    decision_recorder(run.views, candidates, rows)
+                if candidates:
+                    best = max(range(len(rows)), key=lambda k: _score(rows[k], weights))
+                    entity = candidates[best]
+                    speaker = SourceRef(entity.name, entity.kind, affiliation=entity.affiliation)
+            if speaker is not None:
+                _give(run, speaker, lambda s, e: body[s:e])
+                entity = registry.find(speaker.name)
+                if entity is not None:
+                    floor, floor_paragraph = entity, run.views[-1].sentence.paragraph
+            done_until = max(done_until, run.views[-1].statement.index)
+        for att in view.statement.attributions:
+            entity = registry.find(att.speaker.name) if att.speaker.name != PENDING else None
+            if entity is not None:
+                spoken[id(entity)] = spoken.get(id(entity), 0) + 1
+                if att.type in ("direct", "mixed") and i > done_until:
+                    floor, floor_paragraph = entity, view.sentence.paragraph
+    for view in views:
+        view.statement.attributions = [
+            a for a in view.statement.attributions if a.speaker.name != PENDING
+        ]
