@@ -36,7 +36,6 @@ from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, re
 from claimtrack.engine.tokens import lemma
 
 
-
 @dataclass
 class SentenceView:
     """One sentence with its parse, position and quotation context."""

@@ -389,7 +389,10 @@ class EntityRegistry:
                 _is_name_token(doc[j], self.profile, j == 0)
                 or doc[j].lower_ in self.profile.name_particles
                 and j + 1 < len(doc)
-                and (doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in self.profile.name_particles)
+                and (
+                    doc[j + 1].text[:1].isupper()
+                    or doc[j + 1].lower_ in self.profile.name_particles
+                )
             ):
                 j += 1
             while j > i + 1 and doc[j - 1].lower_ in self.profile.name_particles:
