@@ -31,6 +31,7 @@ FEATURES = (
     "floor_run",
     "subject_before",
     "nearest_subject_before",
+    "subject_just_before",
     "named_after",
     "spoken_before",
     "subject_count",
@@ -129,6 +130,9 @@ def _features(
                 nearest is not None
                 and any(h.entity is entity and h.sentence == nearest for h in subjects_here)
             ),
+            "subject_just_before": float(
+                any(h.entity is entity and h.sentence == i - 1 for h in subjects_here)
+            ),
             "named_after": float(id(entity) in after),
             "spoken_before": math.log1p(spoken.get(id(entity), 0)),
             "subject_count": math.log1p(len(subject_notes)),
@@ -196,13 +200,14 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
                 entity = registry.find(speaker.name)
                 if entity is not None:
                     floor, floor_paragraph = entity, run.views[-1].sentence.paragraph
+                    spoken[id(entity)] = spoken.get(id(entity), 0) + 1
             done_until = max(done_until, run.views[-1].statement.index)
+        if i <= done_until and view.quotes:
+            continue  # a quotation's sentences count once, as one turn
         for att in view.statement.attributions:
             entity = registry.find(att.speaker.name) if att.speaker.name != PENDING else None
             if entity is not None:
                 spoken[id(entity)] = spoken.get(id(entity), 0) + 1
-                if att.type in ("direct", "mixed") and i > done_until:
-                    floor, floor_paragraph = entity, view.sentence.paragraph
     for view in views:
         view.statement.attributions = [
             a for a in view.statement.attributions if a.speaker.name != PENDING

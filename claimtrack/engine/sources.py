@@ -298,6 +298,11 @@ class EntityRegistry:
                 return entity
         return None
 
+    def _known_surname(self, word: str) -> bool:
+        """A capitalised sentence-initial word that names a person already in the article."""
+        entity = self.find(word) if word[:1].isupper() else None
+        return entity is not None and entity.kind == "person" and len(entity.name.split()) > 1
+
     def add(
         self, name: str, kind: str, descriptor: str | None = None, affiliation: str | None = None
     ) -> Entity:
@@ -376,11 +381,16 @@ class EntityRegistry:
             len(doc),
         )
         while i < len(doc):
-            if not _opens_surname(doc[i], self.profile) and (
-                not _is_name_token(doc[i], self.profile, doc[i].i == 0)
-                or doc[i].i == 0
-                and doc[i].pos_ != "PROPN"
-                and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+            known_first = i == 0 and doc[i].is_alpha and self._known_surname(doc[i].text)
+            if (
+                not known_first
+                and not _opens_surname(doc[i], self.profile)
+                and (
+                    not _is_name_token(doc[i], self.profile, doc[i].i == 0)
+                    or doc[i].i == 0
+                    and doc[i].pos_ != "PROPN"
+                    and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+                )
             ):
                 i += 1
                 continue
@@ -397,6 +407,8 @@ class EntityRegistry:
                 j += 1
             while j > i + 1 and doc[j - 1].lower_ in self.profile.name_particles:
                 j -= 1  # a run never ends in a particle
+            if known_first:
+                j = max(j, i + 1)
             if j == i:
                 i += 1
                 continue
