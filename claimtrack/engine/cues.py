@@ -70,7 +70,9 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
     if tok.i > 0 and (
-        doc[tok.i - 1].lower_ in profile.determiners or doc[tok.i - 1].text in ("'s", "’s")
+        doc[tok.i - 1].lower_ in profile.determiners
+        and doc[tok.i - 1].pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
+        or doc[tok.i - 1].text in ("'s", "’s")
     ):
         return False  # "the report", "Trump's tweets"
     if (
@@ -97,6 +99,29 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True  # "Engineers fear that ...": the clause settles it
     prev = doc[tok.i - 1]
     return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
+
+
+def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
+    """A reporting verb with a negation of its own, or governed by a verb of refusal."""
+    if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in tok.children):
+        return True
+    head = tok.head
+    return (
+        head is not tok
+        and tok.dep_ in ("xcomp", "ccomp")
+        and lemma(head, profile) in profile.refusal_verbs
+    )
+
+
+def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
+    """An opinion verb followed by its clause: 'denkt dat', 'vindt het goed dat', 'believes:'."""
+    for t in doc[tok.i + 1 : tok.i + 6]:
+        if t.lower_ in profile.complementizers or t.text in (":", "„", "“", ",,", '"'):
+            return True
+        if t.pos_ in ("ADV", "PRON", "ADJ") or t.lower_ in profile.clause_bridges or t.text == ",":
+            continue
+        return False
+    return False
 
 
 def _is_predicate_adjective(tok: Token) -> bool:
@@ -205,6 +230,8 @@ def verb_frames(
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
             continue
+        if speech and _negated_or_refused(tok, profile):
+            continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
             continue  # a listed verb the trained model is sure is no cue here
         if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
@@ -231,6 +258,8 @@ def verb_frames(
             if trailing is not None:
                 content = (0, trailing[0] - 1)
                 inverted = True
+        if opinion and not inverted and not _opens_clause(doc, tok, profile):
+            continue  # "wist het record te breken": knowing how, not holding an opinion
         if content is None:
             content = content_after(doc, tok, profile) or (
                 parse_content(doc, tok) if has_parse(doc) else None
@@ -240,6 +269,11 @@ def verb_frames(
             ends_clause = all(t.is_punct for t in doc[tok.i + 1 :])
             if first in profile.demonstratives and (tok.i <= 4 or ends_clause and tok.i <= 12):
                 anaphoric = True  # "Dat heeft (de voorzitter van de bond) gezegd."
+            elif any(
+                c.lower_ in profile.demonstratives and c.pos_ == "PRON" and c.dep_ != "nsubj"
+                for c in tok.children
+            ):
+                anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."
         if content is None and not anaphoric:
             if opinion and not any(
                 t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc

@@ -80,6 +80,12 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     return []
 
 
+def _points_back(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
+    """'Dat is de conclusie van X', 'Die verwachting ...': a cue noun that refers to the
+    sentence before rather than to a clause of its own."""
+    return doc[0].lower_ in profile.demonstratives and cue.i <= 4
+
+
 def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'kritiek van X', 'a warning from X', "X's warning"; 'geruchten dat ...' (no source)."""
     frames = []
@@ -105,7 +111,36 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 for t in doc[source[0] : source[1]]
             ):
                 content = content_after(doc, doc[source[1] - 1], profile, limit=3)
-                frames.append(Frame("nominal", (tok.i, tok.i + 1), source, content, score=0.7))
+                anaphoric = content is None and _points_back(doc, tok, profile)
+                frames.append(
+                    Frame(
+                        "nominal",
+                        (tok.i, tok.i + 1),
+                        source,
+                        content,
+                        anaphoric=anaphoric,
+                        score=0.7,
+                    )
+                )
+        elif tok.i == 1 and _points_back(doc, tok, profile):
+            # "Die verwachting heeft X uitgesproken": the subject holds the view just reported
+            subject = next(
+                (t for t in doc if t.dep_ == "nsubj" and t.i > tok.i and t.head.dep_ == "ROOT"),
+                None,
+            )
+            if subject is not None:
+                left = min(t.i for t in subject.subtree)
+                right = max(t.i for t in subject.subtree) + 1
+                frames.append(
+                    Frame(
+                        "nominal",
+                        (tok.i, tok.i + 1),
+                        (left, right),
+                        None,
+                        anaphoric=True,
+                        score=0.65,
+                    )
+                )
         elif (
             tok.i >= 2 and doc[tok.i - 1].text in ("'s", "’s") and doc[tok.i - 2].text[:1].isupper()
         ):

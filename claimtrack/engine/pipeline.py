@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-# Dutch newspaper quotes are written ,,...'' and often glued to a colon: "De Rooij:,,Het was"
+# Dutch newspaper quotes are written ,,...'' and often glued to a colon: "Smit:,,Het dak"
 QUOTE_INFIXES = (
     r":(?=(?:,,|[„\"“‘']))",  # the shipped pipelines' own colon rules, kept
     r"(?<=:)(?:,,|[„\"“‘'])",

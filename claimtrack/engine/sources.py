@@ -75,6 +75,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
     if not text[:1].isupper() or tok.is_punct:
         return False
+    if "-" in text and text.rsplit("-", 1)[1][:1].islower():
+        return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
     lower = tok.lower_
     if (
         lower in profile.determiners
@@ -127,6 +129,16 @@ def _opens_surname(tok: Token, profile: LanguageProfile) -> bool:
     )
 
 
+def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
+    """'van der', 'van den', 'van 't': a particle that is no article follows the preposition."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ in profile.name_particles
+        and nxt.lower_ not in profile.determiners
+    )
+
+
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
     """Trim a raw source span and read its name, descriptor, kind and affiliation."""
     while start < end and (
@@ -146,6 +158,15 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         end -= 1
     if start >= end:
         return None
+    # "de burgemeester op de radio": a prepositional phrase after the head is no part of the source
+    for k in range(start + 1, end):
+        if (
+            doc[k].pos_ == "ADP"
+            and doc[k].lower_ not in profile.affiliation_preps
+            and doc[k].lower_ not in profile.name_particles
+        ):
+            end = k
+            break
     # a parse may attach only part of a name: widen to the whole capitalised run
     while (
         start > 0
@@ -161,6 +182,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         end += 1
     affiliation = None
     for i in range(start + 1, end - 1):
+        if _particle_after(doc, i, profile):
+            continue  # "Pieter van der Meulen": 'van der' belongs to the surname
         if doc[i].lower_ in profile.affiliation_preps and any(
             t.text[:1].isupper() for t in doc[i + 1 : end]
         ):
@@ -174,7 +197,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
                 end = i
                 break
     tokens = list(doc[start:end])
-    # "bondscoach Eenhoorn zuinig": words trailing a name are not part of the mention
+    # "trainer Smit tevreden": words trailing a name are not part of the mention
     last_name = max(
         (k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None
     )

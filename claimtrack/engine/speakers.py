@@ -89,7 +89,7 @@ def positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
     finite = finite_verb(doc, cue, profile)
     if profile.subject_may_follow_verb:
         opener = subordinate_opener(doc, finite, profile)
-        if opener is not None:  # "nadat CSF-voorzitter Leoz het besluit bekendmaakte"
+        if opener is not None:  # "nadat bondsvoorzitter Smit de uitslag bekendmaakte"
             return np_right(doc, opener + 1, profile)
     before = np_left(doc, finite.i, profile)
     if before and before[1] - before[0] == 1 and doc[before[0]].lower_ in profile.demonstratives:

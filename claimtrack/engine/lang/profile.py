@@ -85,11 +85,17 @@ class LanguageProfile:
     # Dutch main clauses put the subject after the finite verb when something else comes first
     subject_may_follow_verb: bool = False
     modal_verbs: frozenset[str] = frozenset()
-    # verbs that are cues only right after a quotation (",,Dit was kwaliteit'', sprak X")
+    # verbs that are cues only right after a quotation (",,Het dak lekt'', sprak X")
     quote_verbs: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     adjective_suffixes: tuple[str, ...] = ()
+    # words that negate a reporting verb ("zei niet"): a negated report attributes no claim
+    negations: frozenset[str] = frozenset()
+    # verbs that refuse the report they govern ("weigerde te zeggen", "declined to say")
+    refusal_verbs: frozenset[str] = frozenset()
+    # words between an opinion verb and its clause that do not stop it ("wijst erop dat")
+    clause_bridges: frozenset[str] = frozenset()
     verb_forms: dict[str, str] = field(default_factory=dict)
     # learned cue forms with precision (from the training corpus), lowercased form -> precision
     learned_cues: dict[str, float] = field(default_factory=dict)
