@@ -24,15 +24,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from claimtrack.engine import floor
 from claimtrack.engine.extract import get_extractor
+from claimtrack.engine.sources import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SCORER = ROOT.parent / "shared" / "tools" / "score_attributions.py"
@@ -40,9 +39,8 @@ LEADING_ARTICLES = {"de", "het", "een", "the", "a", "an", "t"}
 
 
 def name_key(name: str) -> str:
-    """A name compared without case, accents, punctuation and a leading article."""
-    text = unicodedata.normalize("NFKD", name or "")
-    words = re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).lower())
+    """A name compared as the engine compares names, a leading article dropped."""
+    words = normalise(name or "").split()
     while words and words[0] in LEADING_ARTICLES:
         words = words[1:]
     return " ".join(words)
@@ -131,7 +129,7 @@ def accuracy(decisions, weights: dict[str, float]) -> float:
     """Share of decisions whose top-scoring candidate is a gold speaker."""
     hits = 0
     for rows, labels in decisions:
-        scores = [sum(w * v for w, v in zip(weights.values(), row)) for row in rows]
+        scores = [sum(weights[f] * v for f, v in zip(floor.FEATURES, row)) for row in rows]
         hits += labels[max(range(len(rows)), key=scores.__getitem__)]
     return hits / max(1, len(decisions))
 

@@ -47,20 +47,19 @@ decision_recorder: Callable[[list, list[Entity], list[dict[str, float]]], None] 
 
 
 @cache
-def load_weights(path: str | None = None) -> dict[str, float]:
+def load_weights() -> dict[str, float]:
     """The quote-speaker weights ($CLAIMTRACK_QUOTE_WEIGHTS overrides the shipped file)."""
-    chosen = Path(path or os.environ.get("CLAIMTRACK_QUOTE_WEIGHTS") or WEIGHTS_PATH)
+    chosen = Path(os.environ.get("CLAIMTRACK_QUOTE_WEIGHTS") or WEIGHTS_PATH)
     data = json.loads(chosen.read_text(encoding="utf-8"))
     return {name: float(data["weights"].get(name, 0.0)) for name in FEATURES}
 
 
 @dataclass
 class QuoteRun:
-    """The sentences one quotation spans, and the speaker it has been given."""
+    """The sentences one quotation spans."""
 
     key: tuple[int, int]
     views: list  # SentenceView, in order
-    speaker: SourceRef | None = None
 
 
 def _runs(views: list) -> list[QuoteRun]:
@@ -99,13 +98,15 @@ def _features(
     first, last = run.views[0], run.views[-1]
     i, j = first.statement.index, last.statement.index
     paragraph = first.sentence.paragraph
-    notes_before = [h for h in registry.history if h.sentence < i and h.role != "quoted"]
-    subjects_here = [
-        h
-        for h in notes_before
-        if h.role in ("speaker", "subject") and views[h.sentence].sentence.paragraph == paragraph
-    ]
-    nearest = max((h.sentence for h in subjects_here), default=None)
+    notes: dict[int, list] = {}  # id(entity) -> its notes before the quotation
+    subject_sentences: dict[int, set[int]] = {}  # id(entity) -> sentences of this paragraph
+    for h in registry.history:
+        if h.sentence >= i or h.role == "quoted":
+            continue
+        notes.setdefault(id(h.entity), []).append(h)
+        if h.role in ("speaker", "subject") and views[h.sentence].sentence.paragraph == paragraph:
+            subject_sentences.setdefault(id(h.entity), set()).add(h.sentence)
+    nearest = max((k for found in subject_sentences.values() for k in found), default=None)
     after = {
         id(h.entity)
         for h in registry.history
@@ -117,22 +118,18 @@ def _features(
     candidates: list[Entity] = []
     rows: list[dict[str, float]] = []
     for entity in registry.entities:
-        mine = [h for h in notes_before if h.entity is entity]
+        mine = notes.get(id(entity), [])
         if not mine and id(entity) not in after:
             continue
+        here = subject_sentences.get(id(entity), set())
         subject_notes = [h for h in mine if h.role in ("speaker", "subject")]
         last_seen = max((h.sentence for h in mine), default=None)
         row = {
             "holds_floor": float(entity is floor),
             "floor_run": float(entity is floor and floor_run),
-            "subject_before": float(any(h.entity is entity for h in subjects_here)),
-            "nearest_subject_before": float(
-                nearest is not None
-                and any(h.entity is entity and h.sentence == nearest for h in subjects_here)
-            ),
-            "subject_just_before": float(
-                any(h.entity is entity and h.sentence == i - 1 for h in subjects_here)
-            ),
+            "subject_before": float(bool(here)),
+            "nearest_subject_before": float(nearest in here),
+            "subject_just_before": float(i - 1 in here),
             "named_after": float(id(entity) in after),
             "spoken_before": math.log1p(spoken.get(id(entity), 0)),
             "subject_count": math.log1p(len(subject_notes)),
@@ -150,7 +147,7 @@ def _score(row: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights[name] * value for name, value in row.items())
 
 
-def _give(run: QuoteRun, speaker: SourceRef, body_of: Callable) -> None:
+def _give(run: QuoteRun, speaker: SourceRef, body: str) -> None:
     """Attribute every sentence of the quotation that has no speaker of its own."""
     plain = SourceRef(speaker.name, speaker.kind, affiliation=speaker.affiliation)
     start, end = run.key
@@ -162,7 +159,7 @@ def _give(run: QuoteRun, speaker: SourceRef, body_of: Callable) -> None:
             continue
         s = max(start, view.sentence.start)
         e = min(end, view.sentence.end)
-        text = body_of(s, e)
+        text = body[s:e]
         stripped = text.strip().strip(",'\"„”“»«").strip()
         content = None
         if stripped:
@@ -196,7 +193,7 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
                     entity = candidates[best]
                     speaker = SourceRef(entity.name, entity.kind, affiliation=entity.affiliation)
             if speaker is not None:
-                _give(run, speaker, lambda s, e: body[s:e])
+                _give(run, speaker, body)
                 entity = registry.find(speaker.name)
                 if entity is not None:
                     floor, floor_paragraph = entity, run.views[-1].sentence.paragraph

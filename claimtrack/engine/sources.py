@@ -36,18 +36,15 @@ class Entity:
     descriptors: set[str] = field(default_factory=set)
     affiliation: str | None = None
 
-    @property
-    def surname(self) -> str:
-        return normalise(self.name).split()[-1] if self.name else ""
 
-    def surname_forms(self, particles: frozenset[str]) -> set[str]:
-        """Ways to name a person by surname: 'Berg', 'der Berg', and 'van der Berg' with its particles."""
-        words = normalise(self.name).split()
-        forms = {words[-1], " ".join(words[-2:])} if words else set()
-        first_particle = next((k for k, w in enumerate(words) if k > 0 and w in particles), None)
-        if first_particle is not None:
-            forms.add(" ".join(words[first_particle:]))
-        return forms
+def _surname_forms(words: list[str], particles: frozenset[str]) -> set[str]:
+    """Ways to name a person by surname, from the normalised words of the full name:
+    'berg', 'der berg', and 'van der berg' with all its particles."""
+    forms = {words[-1], " ".join(words[-2:])}
+    first_particle = next((k for k, w in enumerate(words) if k > 0 and w in particles), None)
+    if first_particle is not None:
+        forms.add(" ".join(words[first_particle:]))
+    return forms
 
 
 @dataclass
@@ -314,7 +311,7 @@ class EntityRegistry:
             if (
                 entity.kind == "person"
                 and len(words) > 1
-                and (variants & entity.surname_forms(self.profile.name_particles))
+                and (variants & _surname_forms(words, self.profile.name_particles))
             ):
                 return entity
             if len(key.split()) > 1 and key.endswith(" " + full):
