@@ -330,8 +330,12 @@ def write_conllu(path: Path, sentences: list[list[str]]) -> None:
     path.write_text("".join("\n".join(s) + "\n\n" for s in sentences), encoding="utf-8")
 
 
-def prepare(language: str) -> Path:
-    """Write cleaned, split CoNLL-U and spaCy DocBin files; return their folder."""
+def prepare(language: str, with_2017: bool = True) -> Path:
+    """Write cleaned, split CoNLL-U and spaCy DocBin files; return their folder.
+
+    Dutch training data also gets the 2017 LassySmall train split (with its
+    labels upgraded by ``lassysmall_2017.py``) unless ``with_2017`` is false.
+    """
     out = WORK_DIR / language
     out.mkdir(parents=True, exist_ok=True)
     src = UD_DIR / language
@@ -371,9 +375,29 @@ def prepare(language: str) -> Path:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+    if language == "nl" and with_2017:
+        summary["train"].update(add_lassysmall_2017(out / "train.spacy", splits["train"]))
     (out / "splits.json").write_text(json.dumps(summary, indent=2))
     print(json.dumps({language: summary}))
     return out
+
+
+def add_lassysmall_2017(train_docbin: Path, current_train: list[list[str]]) -> dict:
+    """Append the upgraded 2017 sentences to the training DocBin; return their counts.
+
+    The obl:arg lexicon comes from the current training split only, so nothing
+    of the held-out or dev split leaks into the rewrite.
+    """
+    from lassysmall_2017 import FILE_2017, oblique_argument_lexicon, to_docbin
+    from spacy.tokens import DocBin
+
+    old = read_sentences(UD_DIR / "nl" / FILE_2017)
+    extra = to_docbin(old, oblique_argument_lexicon(current_train), SENTENCES_PER_DOC)
+    merged = DocBin().from_disk(train_docbin)
+    merged.merge(extra)
+    merged.to_disk(train_docbin)
+    tokens = sum(1 for s in old for ln in s if ln[:1].isdigit() and "-" not in ln.split("\t")[0])
+    return {"sentences_2017": len(old), "tokens_2017": tokens}
 
 
 # ---------------------------------------------------------------- train
@@ -554,6 +578,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, help="training output folder")
     parser.add_argument("--version", default="1.0.0")
     parser.add_argument(
+        "--without-2017",
+        action="store_true",
+        help="leave the 2017 LassySmall train split out of the Dutch training data",
+    )
+    parser.add_argument(
         "--with-dev",
         action="store_true",
         help="train on train+dev with a fixed step count and package model-last",
@@ -564,7 +593,7 @@ def main(argv: list[str] | None = None) -> None:
     config = args.config or CONFIG_DIR / f"{args.lang}.cfg"
     output = args.output or WORK_DIR / args.lang / f"run-{config.stem}"
     if args.step in ("prepare", "all"):
-        prepare(args.lang)
+        prepare(args.lang, with_2017=not args.without_2017)
     if args.step in ("train", "all"):
         train(args.lang, config, output, args.overrides, with_dev=args.with_dev)
     if args.step in ("package", "all"):

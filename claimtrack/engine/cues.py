@@ -61,6 +61,14 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
     return None
 
 
+def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
+    """The separable particle the parser attaches to a verb ("gaf … aan" -> 'aan'), if any."""
+    for child in verb.children:
+        if child.dep_ == "compound:prt" and child.lower_ in profile.separable_particles:
+            return child.lower_
+    return None
+
+
 def _is_title_case(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -200,6 +208,12 @@ def verb_frames(
         partner = _phrasal_partner(doc, tok, profile)
         if partner is not None:
             partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
+        particle = _separable_particle(tok, profile) if partner is None else None
+        if particle is not None and not lem.startswith(particle):
+            whole = particle + lem
+            if whole not in profile.speech_verbs and whole not in profile.opinion_verbs:
+                continue  # "stelde het besluit uit": uitstellen, another verb than stellen
+            lem = whole
         learned = _learned_precision(tok, profile, cue_score)
         pair = _learned_pair(doc, tok, profile)
         if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:

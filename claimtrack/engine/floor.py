@@ -121,6 +121,8 @@ def _features(
         mine = notes.get(id(entity), [])
         if not mine and id(entity) not in after:
             continue
+        if entity.place_or_thing and not spoken.get(id(entity)):
+            continue  # a city or a tournament takes no quotation it was not framed with
         here = subject_sentences.get(id(entity), set())
         subject_notes = [h for h in mine if h.role in ("speaker", "subject")]
         last_seen = max((h.sentence for h in mine), default=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,31 @@ from claimtrack.engine.lang.profile import LanguageProfile
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
+
+# Entity labels of the shipped pipelines (CoNLL: PER ORG LOC MISC) and of spaCy's
+# official ones (OntoNotes), so either kind of pipeline can be loaded.
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+ORGANIZATION_LABELS = frozenset({"ORG", "LOC", "GPE", "FAC", "NORP"})
+NON_SPEAKER_LABELS = frozenset(
+    {
+        "LOC",
+        "MISC",
+        "GPE",
+        "FAC",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+    }
+)
 
 
 def normalise(name: str) -> str:
@@ -35,6 +61,19 @@ class Entity:
     kind: str
     descriptors: set[str] = field(default_factory=set)
     affiliation: str | None = None
+    entity_labels: Counter = field(default_factory=Counter)  # NER labels of its name mentions
+
+    @property
+    def place_or_thing(self) -> bool:
+        """The entity recognizer mostly reads this name as a place or a thing (LOC, MISC).
+
+        Such a source speaks only where a sentence makes it the speaker
+        ("Moskou verklaarde …"); it never takes an unframed quotation or a pronoun.
+        """
+        if not self.entity_labels or self.entity_labels.keys() & PERSON_LABELS:
+            return False
+        label, _ = self.entity_labels.most_common(1)[0]
+        return label in NON_SPEAKER_LABELS
 
 
 def _surname_forms(words: list[str], particles: frozenset[str]) -> set[str]:
@@ -239,6 +278,13 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "President Joseph Biden": the title describes, the rest names
+    while (
+        len(name_tokens) > 1
+        and name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
+        and name_tokens[-1].ent_type_ in PERSON_LABELS
+    ):
+        name_tokens = name_tokens[1:]
+        j += 1  # "de Argentijn Pablo Reyes": the nationality describes, the rest names
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
@@ -250,6 +296,18 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
+    """A role noun, also as the head of a Dutch compound ("defensieminister")."""
+    return word in profile.role_nouns or any(
+        len(role) >= 5 and word.endswith(role) for role in profile.role_nouns
+    )
+
+
+def entity_label(tokens) -> str | None:
+    """The entity recognizer's label for a name: that of its first token inside an entity."""
+    return next((t.ent_type_ for t in tokens if t.ent_type_), None)
 
 
 def _kind(
@@ -268,6 +326,10 @@ def _kind(
             return "organization"
         if all(t.text.isupper() and len(t.text) > 1 for t in name_tokens):
             return "organization"
+        if any(_is_role_noun(t.lower_, profile) for t in descriptor_tokens):
+            return "person"  # "de minister Ben-Arie": a role describes a person
+        if entity_label(name_tokens) in ORGANIZATION_LABELS:
+            return "organization"  # a place as a source speaks through its government
         return "person"
     head = tokens[-1]
     if head.lower_ in profile.group_words or "Plur" in head.morph.get("Number"):
@@ -356,6 +418,7 @@ class EntityRegistry:
             if sentence - item.sentence <= PRONOUN_WINDOW
             and item.role in rank
             and item.entity.kind in kinds
+            and not item.entity.place_or_thing
         ]
         if recent:
             best = max(recent, key=lambda item: (item.sentence, -rank[item.role]))
@@ -363,7 +426,7 @@ class EntityRegistry:
         for item in reversed(self.history):
             if sentence - item.sentence > PRONOUN_WINDOW:
                 break
-            if item.entity.kind in kinds:
+            if item.entity.kind in kinds and not item.entity.place_or_thing:
                 return item.entity
         return None  # "they" after two named people is a group we do not name
 
@@ -434,7 +497,7 @@ class EntityRegistry:
                 continue
             k = i
             while k > 0 and (
-                doc[k - 1].lower_ in self.profile.role_nouns
+                _is_role_noun(doc[k - 1].lower_, self.profile)
                 or doc[k - 1].pos_ == "ADJ"
                 or doc[k - 1].text[:1].isupper()
                 and k - 1 == 0
@@ -445,11 +508,22 @@ class EntityRegistry:
                 " ".join(t.lower_ for t in doc[k:i] if t.lower_ not in self.profile.determiners)
                 or None
             )
-            if descriptor and not any(w in self.profile.role_nouns for w in descriptor.split()):
+            if descriptor and not any(_is_role_noun(w, self.profile) for w in descriptor.split()):
                 descriptor = None
             mention = clean_mention(doc, k, j, self.profile)
             if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:
                 entity = self.find(mention.name)
+                if entity is None and j - i == 1 and doc[i].ent_type_ in NON_SPEAKER_LABELS:
+                    # "een Rus" after "de Rus Ivan Petrov": a known description, not a new name
+                    entity = self.resolve_description(doc[i].lower_, doc[i].lower_)
+                    if entity is not None:
+                        self.note(
+                            sentence,
+                            entity,
+                            "quoted" if i in quoted else "subject" if i < first_verb else "mention",
+                        )
+                        i = j
+                        continue
                 if entity is None and i == 0 and len(doc[i:j]) == 1:
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
@@ -465,6 +539,8 @@ class EntityRegistry:
                     entity.kind = (
                         "organization"  # "in Turkey": a place; as a source, its government
                     )
+                if entity is not None and (label := entity_label(doc[i:j])):
+                    entity.entity_labels[label] += 1
                 if entity is not None:
                     is_subject = i < first_verb or any(
                         t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]

@@ -96,6 +96,9 @@ class LanguageProfile:
     refusal_verbs: frozenset[str] = frozenset()
     # words between an opinion verb and its clause that do not stop it ("wijst erop dat")
     clause_bridges: frozenset[str] = frozenset()
+    # separable verb particles: a speech verb with one of these is another verb
+    # ("luidde … in" is inluiden, "stelde … uit" is uitstellen) unless the whole is listed
+    separable_particles: frozenset[str] = frozenset()
     verb_forms: dict[str, str] = field(default_factory=dict)
     # learned cue forms with precision (from the training corpus), lowercased form -> precision
     learned_cues: dict[str, float] = field(default_factory=dict)
