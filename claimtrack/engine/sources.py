@@ -61,18 +61,25 @@ class Entity:
     kind: str
     descriptors: set[str] = field(default_factory=set)
     affiliation: str | None = None
-    entity_labels: Counter = field(default_factory=Counter)  # NER labels of its name mentions
+    # NER labels of its name mentions, counted by (words in the mention, label)
+    entity_labels: Counter = field(default_factory=Counter)
 
     @property
     def place_or_thing(self) -> bool:
-        """The entity recognizer mostly reads this name as a place or a thing (LOC, MISC).
+        """The entity recognizer reads this name as a place or a thing (LOC, MISC).
 
+        The longest mentions decide ("Theo de Wit" is a person even where a
+        bare "De Wit" reads as a place); among those, the most frequent label.
         Such a source speaks only where a sentence makes it the speaker
         ("Moskou verklaarde …"); it never takes an unframed quotation or a pronoun.
         """
-        if not self.entity_labels or self.entity_labels.keys() & PERSON_LABELS:
+        if not self.entity_labels:
             return False
-        label, _ = self.entity_labels.most_common(1)[0]
+        longest = max(length for length, _ in self.entity_labels)
+        label = max(
+            (lab for length, lab in self.entity_labels if length == longest),
+            key=lambda lab: self.entity_labels[(longest, lab)],
+        )
         return label in NON_SPEAKER_LABELS
 
 
@@ -220,6 +227,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     for i in range(start + 1, end - 1):
         if _particle_after(doc, i, profile):
             continue  # "Pieter van der Meulen": 'van der' belongs to the surname
+        if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in PERSON_LABELS:
+            continue  # the recognizer reads "Hans van Dam" as one person's name
         if doc[i].lower_ in profile.affiliation_preps and any(
             t.text[:1].isupper() for t in doc[i + 1 : end]
         ):
@@ -306,8 +315,12 @@ def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
 
 
 def entity_label(tokens) -> str | None:
-    """The entity recognizer's label for a name: that of its first token inside an entity."""
-    return next((t.ent_type_ for t in tokens if t.ent_type_), None)
+    """The entity recognizer's label for a name: that of its last word inside an entity.
+
+    The last word heads a Dutch or English name ("de Argentijn Pablo Reyes" is
+    a person although "Argentijn" reads as MISC).
+    """
+    return next((t.ent_type_ for t in reversed(list(tokens)) if t.ent_type_), None)
 
 
 def _kind(
@@ -540,7 +553,7 @@ class EntityRegistry:
                         "organization"  # "in Turkey": a place; as a source, its government
                     )
                 if entity is not None and (label := entity_label(doc[i:j])):
-                    entity.entity_labels[label] += 1
+                    entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
                     is_subject = i < first_verb or any(
                         t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]
