@@ -21,6 +21,7 @@ from claimtrack.engine.chains import (
     link_nested,
     plain_ref,
 )
+from claimtrack.engine.coordination import coordinated_sources
 from claimtrack.engine.cues import find_frames
 from claimtrack.engine.document import Attribution, SourceRef, Statement, TextSpan
 from claimtrack.engine.floor import PENDING as FIRST_PERSON_PENDING
@@ -163,7 +164,38 @@ def _attributions_for(
         if speaker.name == UNKNOWN:
             confidence = min(confidence, 0.4)
         built.append((Attribution(speaker, kind, cue, content, [], round(confidence, 2)), frame))
+        if frame.source is not None and frame.antecedent is None and speaker.name != UNKNOWN:
+            for member in _coordinated_speakers(view, frame, body, profile, registry, index):
+                if member.name != speaker.name:
+                    built.append(
+                        (Attribution(member, kind, cue, content, [], round(confidence, 2)), frame)
+                    )
     return built
+
+
+def _coordinated_speakers(
+    view: SentenceView,
+    frame: Frame,
+    body: str,
+    profile: LanguageProfile,
+    registry: EntityRegistry,
+    index: int,
+) -> list[SourceRef]:
+    """The other speakers of a list the frame's source stands in ("X, Y en Z zeiden")."""
+    doc, base = view.doc, view.sentence.start
+    mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
+    if mention is None or mention.pronoun:
+        return []
+    refs = []
+    for start, end in coordinated_sources(doc, mention.start, mention.end, profile):
+        member = clean_mention(doc, start, end, profile)
+        span = _span(body, doc, base, start, end) if member is not None else None
+        if member is None or span is None or member.pronoun:
+            continue
+        name, kind, affiliation = resolve(member, registry, index)
+        if name != UNKNOWN:
+            refs.append(SourceRef(name, kind, span.text, span.start, span.end, affiliation))
+    return refs
 
 
 def _nested_source(
