@@ -145,6 +145,15 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if (
+        first_in_sentence
+        and tok.pos_ == "NOUN"
+        and not tok.ent_type_
+        and nxt is not None
+        and nxt.ent_iob_ == "B"
+        and nxt.ent_type_ in PERSON_LABELS
+    ):
+        return False  # "Schaatsster Mirjam de Boer": a role at the sentence start, then the name
+    if (
         nxt is not None
         and nxt.text[:1].islower()
         and nxt.is_alpha
@@ -421,13 +430,22 @@ class EntityRegistry:
         """Record that `entity` was speaker, subject or mentioned in `sentence`."""
         self.history.append(Salience(sentence, entity, role))
 
-    def resolve_pronoun(self, sentence: int, plural: bool) -> Entity | None:
-        """The most salient earlier source compatible with a pronoun."""
+    def resolve_pronoun(
+        self, sentence: int, plural: bool, earlier_only: bool = False
+    ) -> Entity | None:
+        """The most salient earlier source compatible with a pronoun.
+
+        With `earlier_only`, names noted in `sentence` itself are no antecedents
+        ("Toen belde zij haar trainer Jansen": zij is not Jansen).
+        """
         kinds = ("group", "organization") if plural else ("person",)
         rank = {"speaker": 0, "subject": 1}
+        history = (
+            [h for h in self.history if h.sentence < sentence] if earlier_only else self.history
+        )
         recent = [
             item
-            for item in self.history
+            for item in history
             if sentence - item.sentence <= PRONOUN_WINDOW
             and item.role in rank
             and item.entity.kind in kinds
@@ -436,7 +454,7 @@ class EntityRegistry:
         if recent:
             best = max(recent, key=lambda item: (item.sentence, -rank[item.role]))
             return best.entity
-        for item in reversed(self.history):
+        for item in reversed(history):
             if sentence - item.sentence > PRONOUN_WINDOW:
                 break
             if item.entity.kind in kinds and not item.entity.place_or_thing:
@@ -567,18 +585,29 @@ class EntityRegistry:
         """'Hij won de rit': a singular pronoun subject keeps its antecedent salient."""
         for tok in doc:
             if (
-                tok.dep_ == "nsubj"
+                tok.dep_ in ("nsubj", "nsubj:pass")
                 and tok.i not in quoted
                 and tok.lower_ in self.profile.person_pronouns
                 and (
                     tok.lower_ not in self.profile.plural_pronouns
-                    or tok.head.morph.get("Number") == ["Sing"]
+                    or _finite_number(tok.head) == ["Sing"]
                 )
             ):
-                entity = self.resolve_pronoun(sentence, plural=False)
+                entity = self.resolve_pronoun(sentence, plural=False, earlier_only=True)
                 if entity is not None:
                     self.note(sentence, entity, "subject")
                 return
+
+
+def _finite_number(head: Token) -> list[str]:
+    """Grammatical number of a clause's finite verb: the head's, or its auxiliary's or copula's."""
+    number = head.morph.get("Number")
+    if number:
+        return number
+    for child in head.children:
+        if child.dep_ in ("aux", "aux:pass", "cop") and child.morph.get("Number"):
+            return child.morph.get("Number")
+    return []
 
 
 def resolve(
