@@ -64,6 +64,29 @@ class QuoteRun:
     views: list  # SentenceView, in order
 
 
+MIN_SPOKEN_SHARE = 0.5
+
+
+def _spoken_share(view, key: tuple[int, int]) -> float:
+    """How much of a sentence the quotation [start, end) covers (0..1)."""
+    start, end = key
+    s, e = view.sentence.start, view.sentence.end
+    return max(0, min(end, e) - max(start, s)) / max(1, e - s)
+
+
+def _is_title(run: QuoteRun, body: str) -> bool:
+    """A capitalised quotation that fills no sentence it stands in: a title or a name.
+
+    "Hij speelde mee op hits als 'Rode rozen'" quotes no speech; without a
+    reporting frame such a quotation is given to nobody. A lowercase phrase in
+    quotes ("noemde het 'een schande'") may still be someone's words.
+    """
+    inner = body[run.key[0] : run.key[1]].strip(",'\"„”“‘’«» ")
+    return inner[:1].isupper() and all(
+        _spoken_share(view, run.key) < MIN_SPOKEN_SHARE for view in run.views
+    )
+
+
 def _runs(views: list) -> list[QuoteRun]:
     """Group the sentences that lie inside a quotation by that quotation."""
     runs: dict[tuple[int, int], QuoteRun] = {}
@@ -179,6 +202,8 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
         i = view.statement.index
         for run in by_first_sentence.get(i, []):
             speaker = _framed_speaker(run)
+            if speaker is None and _is_title(run, body):
+                continue
             if speaker is None:
                 candidates, rows = _features(run, views, registry, floor, spoken)
                 if decision_recorder is not None:

@@ -133,14 +133,12 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
         return False
+    if first_in_sentence and _is_role_noun(lower, profile):
+        return False  # "Zangeres Roos Verbeek", "Trainer Kees Mulder": the role describes
     if (
         first_in_sentence
         and tok.pos_ == "NOUN"
-        and (
-            lower in profile.role_nouns
-            or lower in profile.group_words
-            or tok.morph.get("Number") == ["Plur"]
-        )
+        and (lower in profile.group_words or tok.morph.get("Number") == ["Plur"])
     ):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
