@@ -319,8 +319,13 @@ def verb_frames(
         ):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
         clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
-        passive = is_participle(tok, profile) and any(
-            t.lower_ in profile.passive_auxiliaries for t in doc[clause_start : tok.i]
+        passive = (
+            is_participle(tok, profile)
+            and any(
+                t.lower_ in profile.passive_auxiliaries
+                and not (has_parse(doc) and t.pos_ in ("DET", "PRON"))  # possessive "Zijn familie"
+                for t in doc[clause_start : tok.i]
+            )
         )
         unknown = False
         if passive:

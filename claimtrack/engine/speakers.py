@@ -52,9 +52,12 @@ def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
 
 def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
     """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
+    # a parse may hang the subject on the auxiliary ("X heeft … gemeld": X under heeft)
+    auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "aux:pass")]
+    children = [*cue.children, *(g for aux in auxiliaries for g in aux.children)]
     subjects = [
         child
-        for child in cue.children
+        for child in children
         if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
         and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
         and child.lower_ not in profile.demonstratives
