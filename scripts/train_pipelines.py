@@ -178,7 +178,10 @@ def treebank_lexicon(sentences: list[list[str]]) -> dict[tuple[str, str], list[s
 
 
 def reporting_frames(
-    sentences: list[list[str]], language: str, rng: random.Random
+    sentences: list[list[str]],
+    language: str,
+    rng: random.Random,
+    lexicon_sentences: list[list[str]] | None = None,
 ) -> list[list[str]]:
     """Synthetic training sentences: treebank sentences wrapped in a reporting frame.
 
@@ -191,13 +194,14 @@ def reporting_frames(
 
     following the treebank's own convention (the quoted clause is the root, the
     reporting verb its parataxis, the speaker the verb's nsubj). Words and their
-    analyses come from configs/spacy/reporting_frames_<lang>.json and the treebank.
+    analyses come from configs/spacy/reporting_frames_<lang>.json and the treebank
+    (``lexicon_sentences`` when given: word analyses only, no sentence of them is used).
     """
     path = CONFIG_DIR / f"reporting_frames_{language}.json"
     if not path.exists():
         return []
     spec = json.loads(path.read_text(encoding="utf-8"))
-    lexicon = treebank_lexicon(sentences)
+    lexicon = treebank_lexicon(lexicon_sentences or sentences)
 
     def word(form: str, upos: str) -> list[str]:
         lemma, pos, xpos, feats = lexicon[(form.lower(), upos)]
@@ -330,18 +334,31 @@ def write_conllu(path: Path, sentences: list[list[str]]) -> None:
     path.write_text("".join("\n".join(s) + "\n\n" for s in sentences), encoding="utf-8")
 
 
-def prepare(language: str, with_2017: bool = True) -> Path:
+def prepare(language: str, with_2017: bool = True, leave_out: str | None = None) -> Path:
     """Write cleaned, split CoNLL-U and spaCy DocBin files; return their folder.
 
     Dutch training data also gets the 2017 LassySmall train split (with its
     labels upgraded by ``lassysmall_2017.py``) unless ``with_2017`` is false.
+    ``leave_out`` drops the documents whose id starts with it from the train
+    and dev splits (the held-out split stays as it is): ``WR-P-P-H`` leaves out
+    the Alpino news articles that ../shared/gold/ud-nl-dev annotates, so
+    attribution can be measured with a parser that never saw them.
     """
     out = WORK_DIR / language
     out.mkdir(parents=True, exist_ok=True)
     src = UD_DIR / language
+    lexicon_sentences = None
     if language == "nl":
         sentences = [s for name in SOURCES["nl"] for s in read_sentences(src / name)]
         splits = split_dutch(sentences)
+        if leave_out:  # the frames still take word analyses from all training documents
+            lexicon_sentences = [
+                clean_sentence(s, language) for s in splits["train"] + splits["dev"]
+            ]
+            for split in ("train", "dev"):
+                splits[split] = [
+                    s for s in splits[split] if not document_id(s).startswith(leave_out)
+                ]
     else:
         splits = {
             split: [s for name in names for s in read_sentences(src / name)]
@@ -353,7 +370,7 @@ def prepare(language: str, with_2017: bool = True) -> Path:
         cleaned = [clean_sentence(s, language) for s in sentences]
         if split == "train":
             variants = [v for s in cleaned if (v := quote_variant(s, language, rng))]
-            cleaned += variants + reporting_frames(cleaned, language, rng)
+            cleaned += variants + reporting_frames(cleaned, language, rng, lexicon_sentences)
         write_conllu(out / f"{split}.conllu", cleaned)
         summary[split] = {
             "sentences": len(cleaned),
@@ -578,6 +595,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, help="training output folder")
     parser.add_argument("--version", default="1.0.0")
     parser.add_argument(
+        "--leave-out",
+        metavar="PREFIX",
+        help="drop documents whose id starts with PREFIX from train and dev (WR-P-P-H: the "
+        "Alpino articles with attribution gold)",
+    )
+    parser.add_argument(
         "--without-2017",
         action="store_true",
         help="leave the 2017 LassySmall train split out of the Dutch training data",
@@ -593,7 +616,7 @@ def main(argv: list[str] | None = None) -> None:
     config = args.config or CONFIG_DIR / f"{args.lang}.cfg"
     output = args.output or WORK_DIR / args.lang / f"run-{config.stem}"
     if args.step in ("prepare", "all"):
-        prepare(args.lang, with_2017=not args.without_2017)
+        prepare(args.lang, with_2017=not args.without_2017, leave_out=args.leave_out)
     if args.step in ("train", "all"):
         train(args.lang, config, output, args.overrides, with_dev=args.with_dev)
     if args.step in ("package", "all"):

@@ -553,6 +553,13 @@ class EntityRegistry:
                         )
                         i = j
                         continue
+                if (
+                    entity is None
+                    and i > 0
+                    and doc[i - 1].lower_ in self.profile.indefinite_articles
+                ):
+                    i = j  # "miste een Grand Slam": a thing or a kind, not a source
+                    continue
                 if entity is None and i == 0 and len(doc[i:j]) == 1:
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
