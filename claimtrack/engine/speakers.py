@@ -62,6 +62,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
+        and child.lower_ not in profile.time_nouns  # "De afgelopen week twijfelde ze"
     ]
     subjects.sort(
         key=lambda c: (

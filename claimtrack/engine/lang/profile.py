@@ -96,6 +96,8 @@ class LanguageProfile:
     refusal_verbs: frozenset[str] = frozenset()
     # words between an opinion verb and its clause that do not stop it ("wijst erop dat")
     clause_bridges: frozenset[str] = frozenset()
+    # nouns of time: a phrase headed by one is no source ("de afgelopen week")
+    time_nouns: frozenset[str] = frozenset()
     # indefinite articles: a name after one is a thing or a kind ("een Grand Slam")
     indefinite_articles: frozenset[str] = frozenset()
     # words that join two speakers of one statement ("X en Y zeiden")
