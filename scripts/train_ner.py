@@ -292,12 +292,27 @@ def evaluate(language: str, model: Path, split: str = "test") -> dict:
     return scores
 
 
-def package(language: str, trained: Path) -> Path:
-    """Put the trained ``ner`` into the shipped pipeline; return its folder."""
+CORPUS_NAMES = {
+    "nl": "CoNLL-2002 Dutch NER (De Morgen, 2000)",
+    "en": "CoNLL-2003 English NER (Reuters, 1996)",
+}
+
+
+def package(language: str, trained: Path, version: str | None = None) -> Path:
+    """Put the trained ``ner`` into the shipped pipeline; return its folder.
+
+    meta.json names the NER corpus among the sources (a research corpus) and,
+    with ``version``, gets the new version number.
+    """
     import spacy
 
     target = MODELS_DIR / language
     nlp = spacy.load(target)
+    sources = [s for s in nlp.meta.get("sources", []) if "NER" not in s.get("name", "")]
+    sources.append({"name": CORPUS_NAMES[language], "license": "research use only"})
+    nlp.meta["sources"] = sources
+    if version:
+        nlp.meta["version"] = version
     ner_nlp = spacy.load(trained)
     if "tok2vec" in ner_nlp.pipe_names:
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
@@ -318,6 +333,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, help="training output folder")
     parser.add_argument("--model", type=Path, help="model to evaluate or package")
     parser.add_argument("--split", default="test", choices=["dev", "test"])
+    parser.add_argument("--version", help="new version number of the packaged pipeline")
     args, extra = parser.parse_known_args(argv)
     output = args.output or WORK_DIR / f"ner-{args.lang}" / "output"
     model = args.model or output / "model-best"
@@ -330,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("evaluate", "all"):
         evaluate(args.lang, model, args.split)
     if args.step in ("package", "all"):
-        print(package(args.lang, model))
+        print(package(args.lang, model, args.version))
 
 
 if __name__ == "__main__":

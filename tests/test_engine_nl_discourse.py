@@ -8,7 +8,10 @@ import json
 from engine_helpers import analyse, check_offsets, only, speakers_of
 
 from claimtrack.engine.lang.loader import read_entries
+from claimtrack.engine.lang.nl import PROFILE as DUTCH
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.nlp import load_pipeline
+from claimtrack.engine.sources import EntityRegistry
 
 NL = "nl"
 
@@ -155,3 +158,92 @@ def test_quote_speaker_weights_name_every_feature():
 
     data = json.loads(floor.WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert set(data["weights"]) == set(floor.FEATURES)
+
+
+PLACE_BEFORE_QUOTE = (
+    "Burgemeester Ingrid Vos opende vrijdag het nieuwe stadskantoor. Daarom koos Rotterdam "
+    "voor een kleiner ontwerp dan Amsterdam.\n\n"
+    ",,We hebben geleerd van de fouten die elders zijn gemaakt.''\n\n"
+    "Moskou verklaarde woensdag dat de gesprekken worden voortgezet."
+)
+
+
+def test_a_city_named_before_an_unframed_quote_does_not_take_it():
+    doc = analyse(PLACE_BEFORE_QUOTE, NL)
+    assert speakers_of(doc, ",,We hebben geleerd") == ["Ingrid Vos"]
+
+
+def test_a_place_speaks_when_the_sentence_makes_it_the_speaker():
+    doc = analyse(PLACE_BEFORE_QUOTE, NL)
+    moscow = only(doc, "Moskou verklaarde")
+    assert moscow.speaker.name == "Moskou"
+    assert moscow.speaker.kind == "organization"
+
+
+def test_a_separable_particle_makes_another_verb_unless_the_whole_is_a_cue():
+    text = (
+        "Wethouder Karin Smit stelde de beslissing over het zwembad uit tot na de zomer. "
+        "Wethouder Karin Smit gaf aan dat de gemeente eerst de kosten wil kennen. "
+        "De voorzitter stelde vast dat de kas klopte."
+    )
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Wethouder Karin Smit stelde") == []
+    assert speakers_of(doc, "Wethouder Karin Smit gaf aan") == ["Karin Smit"]
+    assert speakers_of(doc, "De voorzitter stelde vast") == ["voorzitter"]
+
+
+def test_van_inside_a_recognised_person_name_is_no_affiliation():
+    text = (
+        "Trainer Henk van Dalen zei zondag dat zijn ploeg klaar is voor de finale. "
+        "Volgens Pieter Jansen van Shell daalt de olieprijs dit jaar nog."
+    )
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Trainer Henk van Dalen") == ["Henk van Dalen"]
+    shell = only(doc, "Volgens Pieter Jansen")
+    assert (shell.speaker.name, shell.speaker.affiliation) == ("Pieter Jansen", "Shell")
+
+
+def test_every_member_of_a_list_of_speakers_gets_the_claim():
+    text = (
+        "Trainer Kees Mulder, aanvoerder Lisa Bos en keeper Daan Visser zeiden na afloop "
+        "dat de ploeg zich had laten verrassen. "
+        "Voorzitter Eva Smit, directeur van de stichting, zei dat de club gezond is."
+    )
+    doc = analyse(text, NL)
+    assert sorted(speakers_of(doc, "Trainer Kees Mulder")) == [
+        "Daan Visser",
+        "Kees Mulder",
+        "Lisa Bos",
+    ]
+    assert speakers_of(doc, "Voorzitter Eva Smit") == ["Eva Smit"]  # an apposition, no list
+    check_offsets(doc, text)
+
+
+def test_a_quoted_title_is_nobody_s_words():
+    text = (
+        "Zangeres Roos Verbeek zei: ,,Ik heb nooit aan stoppen gedacht.''\n\n"
+        "Haar grootste hit bleef 'Zomer in de stad' uit 1989. "
+        "Verbeek noemde het vorige album 'een vergissing'."
+    )
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Haar grootste hit") == []
+    assert speakers_of(doc, "Zangeres Roos Verbeek zei") == ["Roos Verbeek"]
+
+
+def test_a_possessive_zijn_is_no_passive_and_an_announced_object_is_a_claim():
+    text = "Haar familie heeft het nieuws gisteren bekendgemaakt. Zijn broer heeft de datum gemeld."
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Haar familie") == ["Haar familie"]
+    assert speakers_of(doc, "Zijn broer") == ["Zijn broer"]
+
+
+def test_a_name_after_an_indefinite_article_is_no_source_of_the_article():
+    registry = EntityRegistry(DUTCH)
+    doc = load_pipeline("nl")("Vorig jaar miste Sara Kuipers een Grand Slam door een blessure.")
+    registry.observe(doc, 0)
+    assert [e.name for e in registry.entities] == ["Sara Kuipers"]
+
+
+def test_a_phrase_of_time_is_never_the_source():
+    doc = analyse("De afgelopen week twijfelde ze nog of ze wel zou meedoen.", NL)
+    assert all(name != "afgelopen week" for name in speakers_of(doc, "De afgelopen week"))

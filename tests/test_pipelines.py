@@ -184,3 +184,33 @@ def test_english_quotes_stay_with_their_sentence(en, opening, closing):
     last_quote = [t for t in doc if t.text == closing][-1]
     assert last_quote.sent == token(doc, "unfair").sent
     assert token(doc, "Then").sent != token(doc, "unfair").sent
+
+
+# ---------------------------------------------------------------- named entities
+
+
+def entities(doc: Doc) -> dict[str, str]:
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def test_both_shipped_pipelines_recognise_entities(nl, en):
+    assert "ner" in nl.pipe_names and "ner" in en.pipe_names
+    assert set(nl.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+    assert set(en.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_dutch_person_with_particles_organisation_and_city(nl):
+    doc = nl("De woordvoerder van de FNV zei dat Johan van den Bosch morgen in Groningen spreekt.")
+    found = entities(doc)
+    assert found.get("FNV") == "ORG"
+    assert found.get("Johan van den Bosch") == "PER"
+    assert found.get("Groningen") == "LOC"
+
+
+def test_english_person_organisation_and_city(en):
+    found = entities(
+        en("Senator Maria Delgado told Reuters in Chicago that the union would strike.")
+    )
+    assert found.get("Maria Delgado") == "PER"
+    assert found.get("Reuters") == "ORG"
+    assert found.get("Chicago") == "LOC"
