@@ -298,7 +298,9 @@ CORPUS_NAMES = {
 }
 
 
-def package(language: str, trained: Path, version: str | None = None) -> Path:
+def package(
+    language: str, trained: Path, version: str | None = None, target: Path | None = None
+) -> Path:
     """Put the trained ``ner`` into the shipped pipeline; return its folder.
 
     meta.json names the NER corpus among the sources (a research corpus) and,
@@ -306,7 +308,7 @@ def package(language: str, trained: Path, version: str | None = None) -> Path:
     """
     import spacy
 
-    target = MODELS_DIR / language
+    target = target or MODELS_DIR / language
     nlp = spacy.load(target)
     sources = [s for s in nlp.meta.get("sources", []) if "NER" not in s.get("name", "")]
     sources.append({"name": CORPUS_NAMES[language], "license": "research use only"})
@@ -334,6 +336,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="model to evaluate or package")
     parser.add_argument("--split", default="test", choices=["dev", "test"])
     parser.add_argument("--version", help="new version number of the packaged pipeline")
+    parser.add_argument(
+        "--target", type=Path, help="pipeline folder (default claimtrack/models/<lang>)"
+    )
     args, extra = parser.parse_known_args(argv)
     output = args.output or WORK_DIR / f"ner-{args.lang}" / "output"
     model = args.model or output / "model-best"
@@ -346,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("evaluate", "all"):
         evaluate(args.lang, model, args.split)
     if args.step in ("package", "all"):
-        print(package(args.lang, model, args.version))
+        print(package(args.lang, model, args.version, args.target))
 
 
 if __name__ == "__main__":

@@ -509,8 +509,14 @@ def lemma_exception_patterns(language: str) -> list[dict]:
     return patterns
 
 
-def package(language: str, trained: Path, version: str, trained_on_dev: bool = False) -> Path:
-    """Turn a trained checkpoint into the shipped pipeline in claimtrack/models/<lang>.
+def package(
+    language: str,
+    trained: Path,
+    version: str,
+    trained_on_dev: bool = False,
+    target: Path | None = None,
+) -> Path:
+    """Turn a trained checkpoint into the shipped pipeline in claimtrack/models/<lang> (or `target`).
 
     A checkpoint trained on dev carries dev scores measured on its own training
     data; they are dropped from meta.json (the model README has the real figures).
@@ -543,7 +549,7 @@ def package(language: str, trained: Path, version: str, trained_on_dev: bool = F
     )
     for key in ("train", "dev"):
         nlp.config["paths"][key] = None
-    target = MODELS_DIR / language
+    target = target or MODELS_DIR / language
     readme = target / "README.md"
     readme_text = readme.read_text(encoding="utf-8") if readme.exists() else None
     if target.exists():
@@ -595,6 +601,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, help="training output folder")
     parser.add_argument("--version", default="1.0.0")
     parser.add_argument(
+        "--target", type=Path, help="package into this folder instead of claimtrack/models/<lang>"
+    )
+    parser.add_argument(
         "--leave-out",
         metavar="PREFIX",
         help="drop documents whose id starts with PREFIX from train and dev (WR-P-P-H: the "
@@ -621,7 +630,13 @@ def main(argv: list[str] | None = None) -> None:
         train(args.lang, config, output, args.overrides, with_dev=args.with_dev)
     if args.step in ("package", "all"):
         checkpoint = "model-last" if args.with_dev else "model-best"
-        package(args.lang, output / checkpoint, args.version, trained_on_dev=args.with_dev)
+        package(
+            args.lang,
+            output / checkpoint,
+            args.version,
+            trained_on_dev=args.with_dev,
+            target=args.target,
+        )
     if args.step in ("evaluate", "all"):
         evaluate(args.lang, MODELS_DIR / args.lang)
 
