@@ -247,3 +247,14 @@ def test_a_name_after_an_indefinite_article_is_no_source_of_the_article():
 def test_a_phrase_of_time_is_never_the_source():
     doc = analyse("De afgelopen week twijfelde ze nog of ze wel zou meedoen.", NL)
     assert all(name != "afgelopen week" for name in speakers_of(doc, "De afgelopen week"))
+
+
+def test_a_restrictive_relative_pronoun_gives_its_antecedent_the_claim():
+    text = "Ze zocht contact met ploegleider Daan Zwart die adviseerde te wachten op de sprint."
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Ze zocht contact") == ["Daan Zwart"]
+
+
+def test_an_opinion_verb_with_het_and_an_adjective_before_its_clause_is_a_claim():
+    doc = analyse("Wethouder Ilse Damen vindt het onterecht dat de markt niet doorgaat.", NL)
+    assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]

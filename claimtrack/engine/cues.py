@@ -126,7 +126,11 @@ def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     for t in doc[tok.i + 1 : tok.i + 6]:
         if t.lower_ in profile.complementizers or t.text in (":", "„", "“", ",,", '"'):
             return True
-        if t.pos_ in ("ADV", "PRON", "ADJ") or t.lower_ in profile.clause_bridges or t.text == ",":
+        if (
+            t.pos_ in ("ADV", "PRON", "DET", "ADJ")
+            or t.lower_ in profile.clause_bridges
+            or t.text == ","
+        ):
             continue
         return False
     return False

@@ -140,9 +140,14 @@ def relative_subject(
         doc[i].pos_ == "ADV" and doc[i].text[:1].islower() or doc[i].lower_ in profile.auxiliaries
     ):
         i -= 1
-    if i < 2 or doc[i].lower_ not in profile.relative_pronouns or doc[i - 1].text != ",":
+    if i < 2 or doc[i].lower_ not in profile.relative_pronouns:
         return None
-    antecedent = np_left(doc, i - 1, profile)
+    if doc[i - 1].text == ",":
+        antecedent = np_left(doc, i - 1, profile)
+    elif doc[i - 1].pos_ in ("NOUN", "PROPN") or doc[i - 1].text[:1].isupper():
+        antecedent = np_left(doc, i, profile)  # "de trainer die adviseerde te …": restrictive
+    else:
+        return None
     return ((i, i + 1), antecedent) if antecedent else None
 
 
