@@ -258,3 +258,25 @@ def test_a_restrictive_relative_pronoun_gives_its_antecedent_the_claim():
 def test_an_opinion_verb_with_het_and_an_adjective_before_its_clause_is_a_claim():
     doc = analyse("Wethouder Ilse Damen vindt het onterecht dat de markt niet doorgaat.", NL)
     assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]
+
+
+def test_regular_verb_forms_the_lemmatizer_missed_are_undone_by_rule():
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.tokens import lemma
+
+    words = ["vermoedt", "meldde", "gemeld", "aangekondigd", "verklaarde", "waarschuwt", "zei"]
+    doc = Doc(load_pipeline("nl").vocab, words=words)
+    for tok in doc:
+        tok.lemma_ = tok.text  # as a lemmatizer that has not seen the form leaves it
+        tok.pos_ = "VERB"
+    assert [lemma(t, DUTCH) for t in doc] == [
+        "vermoeden",
+        "melden",
+        "melden",
+        "aankondigen",
+        "verklaren",
+        "waarschuwen",
+        "zeggen",  # irregular: from verb_forms.txt
+    ]
+    assert not any(form in DUTCH.verb_forms for form in words[:6])

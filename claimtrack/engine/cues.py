@@ -43,7 +43,7 @@ from claimtrack.engine.speakers import (
     subject_of_previous_verb,
     trailing_subject,
 )
-from claimtrack.engine.tokens import has_parse, lemma
+from claimtrack.engine.tokens import has_parse, is_known_verb_form, lemma
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
@@ -95,7 +95,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
-        or tok.lower_ not in profile.verb_forms
+        or not is_known_verb_form(tok, profile)
         and not strong
     ):
         return False

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.tokens import is_known_verb_form
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
@@ -489,7 +490,7 @@ class EntityRegistry:
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
-            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or t.lower_ in self.profile.verb_forms),
+            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)),
             len(doc),
         )
         while i < len(doc):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimtrack.engine.lang.inflection import infinitive_candidates
 from claimtrack.engine.lang.profile import LanguageProfile
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
@@ -11,12 +12,49 @@ VERB_POS = frozenset({"VERB", "AUX"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
 
 
+def _known_verbs(profile: LanguageProfile) -> frozenset[str]:
+    known = _KNOWN_VERBS.get(id(profile))
+    if known is None:
+        known = frozenset(
+            profile.speech_verbs
+            | profile.opinion_verbs
+            | profile.report_verbs
+            | profile.quote_verbs
+            | profile.object_cue_verbs
+            | profile.refusal_verbs
+            | {verb for verb, _ in profile.phrasal_cues}
+        )
+        _KNOWN_VERBS[id(profile)] = known
+    return known
+
+
+_KNOWN_VERBS: dict[int, frozenset[str]] = {}
+
+
 def lemma(token: Token, profile: LanguageProfile) -> str:
-    """The verb lemma from the language tables, else the pipeline's lemma, lowercased."""
+    """The verb lemma from the language tables, else the pipeline's lemma, lowercased.
+
+    Where the pipeline returns a form that is no known verb ("vermoedt"), the
+    language's regular inflection is undone by rule and a known infinitive
+    that fits is taken ("vermoeden").
+    """
     lower = token.lower_
     if lower in profile.verb_forms:
         return profile.verb_forms[lower]
-    return (token.lemma_ or lower).lower()
+    found = (token.lemma_ or lower).lower()
+    known = _known_verbs(profile)
+    if found in known or not profile.infinitive_ending:
+        return found
+    candidates = infinitive_candidates(
+        lower,
+        profile.inflection_suffixes,
+        profile.participle_prefix,
+        profile.participle_suffixes,
+        profile.infinitive_ending,
+        profile.voicing,
+        profile.separable_particles,
+    )
+    return next((c for c in candidates if c in known), found)
 
 
 def is_capitalised(token: Token) -> bool:
@@ -59,3 +97,8 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
 def has_parse(doc: Doc) -> bool:
     """True when the pipeline assigned dependency arcs to this doc."""
     return doc.has_annotation("DEP")
+
+
+def is_known_verb_form(token: Token, profile: LanguageProfile) -> bool:
+    """A listed form of a cue verb, or a regular form of one ("vermoedt", "meldde")."""
+    return token.lower_ in profile.verb_forms or lemma(token, profile) in _known_verbs(profile)

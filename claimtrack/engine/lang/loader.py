@@ -54,7 +54,13 @@ def load_profile_data(code: str, **extra) -> LanguageProfile:
         values[f.name] = _typed(str(f.type), read_entries(path))
     settings = folder / "settings.toml"
     if settings.exists():
-        values.update(tomllib.loads(settings.read_text(encoding="utf-8")))
+        for key, value in tomllib.loads(settings.read_text(encoding="utf-8")).items():
+            # lists become tuples so the profile stays hashable
+            values[key] = (
+                tuple(tuple(v) if isinstance(v, list) else v for v in value)
+                if isinstance(value, list)
+                else value
+            )
     forms = folder / "verb_forms.txt"
     if forms.exists():
         values["verb_forms"] = parse_forms(forms.read_text(encoding="utf-8"))

@@ -96,6 +96,11 @@ class LanguageProfile:
     refusal_verbs: frozenset[str] = frozenset()
     # words between an opinion verb and its clause that do not stop it ("wijst erop dat")
     clause_bridges: frozenset[str] = frozenset()
+    # regular verb inflection (engine/lang/inflection.py), from settings.toml
+    inflection_suffixes: tuple[str, ...] = ()
+    participle_suffixes: tuple[str, ...] = ()
+    infinitive_ending: str = ""
+    voicing: tuple[tuple[str, str], ...] = ()
     # nouns of time: a phrase headed by one is no source ("de afgelopen week")
     time_nouns: frozenset[str] = frozenset()
     # indefinite articles: a name after one is a thing or a kind ("een Grand Slam")
