@@ -280,3 +280,14 @@ def test_regular_verb_forms_the_lemmatizer_missed_are_undone_by_rule():
         "zeggen",  # irregular: from verb_forms.txt
     ]
     assert not any(form in DUTCH.verb_forms for form in words[:6])
+
+
+def test_words_after_a_name_in_an_inverted_frame_are_not_part_of_it():
+    text = ",,Dit was de beste wedstrijd van het jaar'', sprak trainer Joris Baaij zuinig."
+    doc = analyse(text, NL)
+    assert speakers_of(doc, ",,Dit was de beste") == ["Joris Baaij"]
+
+
+def test_an_opinion_verb_keeps_its_clause_across_an_adverb_of_time():
+    doc = analyse("Wethouder Ilse Damen wist toen dat de markt niet doorging.", NL)
+    assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]

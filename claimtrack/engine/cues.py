@@ -94,6 +94,13 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
+        tok.i > 0
+        and tok.pos_ in ("ADP", "NUM", "CCONJ", "NOUN", "ADJ", "ADV", "PROPN")
+        and is_known_verb_form(tok, profile)
+        and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
+    ):
+        return True  # "Interpay schat dat …" with 'schat' mistagged: the clause settles it
+    if (
         tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)
         and not strong
@@ -129,6 +136,7 @@ def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         if (
             t.pos_ in ("ADV", "PRON", "DET", "ADJ")
             or t.lower_ in profile.clause_bridges
+            or t.lower_ in profile.time_words  # "wist toen dat"
             or t.text == ","
         ):
             continue

@@ -260,6 +260,11 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and all(
             t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
             or not t.is_alpha
+            # a parse may tag "zuinig" or "zich" otherwise: lowercase words after a
+            # name that open no affiliation are not part of it either
+            or t.text[:1].islower()
+            and t.lower_ not in profile.affiliation_preps
+            and t.lower_ not in profile.name_particles
             for t in tokens[last_name + 1 :]
         )
     ):
