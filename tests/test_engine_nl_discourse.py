@@ -291,3 +291,8 @@ def test_words_after_a_name_in_an_inverted_frame_are_not_part_of_it():
 def test_an_opinion_verb_keeps_its_clause_across_an_adverb_of_time():
     doc = analyse("Wethouder Ilse Damen wist toen dat de markt niet doorging.", NL)
     assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]
+
+
+def test_a_surname_with_an_apostrophe_particle_is_kept_whole():
+    doc = analyse("Van 't Veld wijst verder op de hoge kosten voor de gemeente.", NL)
+    assert speakers_of(doc, "Van 't Veld") == ["Van 't Veld"]

@@ -169,7 +169,7 @@ def _opens_surname(tok: Token, profile: LanguageProfile) -> bool:
     if not (tok.text[:1].isupper() and tok.lower_ in profile.name_particles):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    while nxt is not None and nxt.lower_ in profile.name_particles and nxt.text[:1].islower():
+    while nxt is not None and nxt.lower_ in profile.name_particles and not nxt.text[:1].isupper():
         nxt = tok.doc[nxt.i + 1] if nxt.i + 1 < len(tok.doc) else None
     return (
         nxt is not None
@@ -225,6 +225,19 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and _is_name_token(doc[start], profile, start == 0)
     ):
         start -= 1
+    # ... and to the particles before a surname ("Van 't Hof", "Anna van der Berg")
+    k = start
+    while k > 0 and doc[k - 1].lower_ in profile.name_particles:
+        k -= 1
+    if k < start and (
+        _opens_surname(doc[k], profile)
+        or k > 0
+        and _is_name_token(doc[k - 1], profile, k - 1 == 0)
+        and doc[k - 1].pos_ in ("PROPN", "X", "")
+    ):
+        start = k
+        while start > 0 and _is_name_token(doc[start - 1], profile, start - 1 == 0):
+            start -= 1
     while (
         end < len(doc)
         and _is_name_token(doc[end], profile, False)

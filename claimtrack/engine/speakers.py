@@ -50,6 +50,11 @@ def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     return finite
 
 
+def _looks_like_name(tok: Token) -> bool:
+    """A capitalised word the tagger got wrong: not sentence-initial, or an entity there."""
+    return tok.is_alpha and tok.text[:1].isupper() and (tok.i > 0 or bool(tok.ent_type_))
+
+
 def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
     """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
     # a parse may hang the subject on the auxiliary ("X heeft … gemeld": X under heeft)
@@ -59,7 +64,10 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         child
         for child in children
         if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
-        and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
+        and (child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or _looks_like_name(child))
+        # an adjective heads a subject only with a determiner ("de rijken"), not
+        # as a mis-parsed adverb ("antwoordde onmiddellijk")
+        and (child.pos_ != "ADJ" or any(c.dep_ == "det" for c in child.children))
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "De afgelopen week twijfelde ze"
