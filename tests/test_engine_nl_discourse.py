@@ -296,3 +296,10 @@ def test_an_opinion_verb_keeps_its_clause_across_an_adverb_of_time():
 def test_a_surname_with_an_apostrophe_particle_is_kept_whole():
     doc = analyse("Van 't Veld wijst verder op de hoge kosten voor de gemeente.", NL)
     assert speakers_of(doc, "Van 't Veld") == ["Van 't Veld"]
+
+
+def test_a_lone_surname_before_a_colon_and_a_quote_frames_it():
+    text = "Brouwer:,, Misschien spelen we volgend seizoen met drie spitsen. Dat zien we nog.''"
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Brouwer:") == ["Brouwer"]
+    assert speakers_of(doc, "Dat zien we nog") == ["Brouwer"]

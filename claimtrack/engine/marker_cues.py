@@ -165,10 +165,6 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if source[1] > source[0]:
             return [Frame("according_to", (0, colon.i), source, None, score=0.8)]
         return []
-    if not all(looks_nominal(t, profile) for t in head):
-        return []
-    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
-        return []
     quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in (
         '"',
         "“",
@@ -177,6 +173,17 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         "'",
         "‘",
     )
+    lone_name = (
+        quote_follows
+        and len(head) == 1
+        and head[0].is_alpha
+        and head[0].text[:1].isupper()
+        and head[0].lower_ not in profile.stopwords
+    )  # "Jansen: ,,…": a surname, however the tagger reads it
+    if not lone_name and not all(looks_nominal(t, profile) for t in head):
+        return []
+    if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
+        return []
     transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
     headline = (
         len(head) <= 4
