@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from engine_helpers import analyse, check_offsets, only, speakers_of
+from engine_helpers import analyse, attributions_of, check_offsets, only, speakers_of
 
 from claimtrack.engine.lang.loader import read_entries
 from claimtrack.engine.lang.nl import PROFILE as DUTCH
@@ -303,3 +303,13 @@ def test_a_lone_surname_before_a_colon_and_a_quote_frames_it():
     doc = analyse(text, NL)
     assert speakers_of(doc, "Brouwer:") == ["Brouwer"]
     assert speakers_of(doc, "Dat zien we nog") == ["Brouwer"]
+
+
+def test_a_confession_after_a_quote_and_a_split_compound_cue():
+    text = (
+        ",,Nee, daar ben ik zelf ook niet blij mee'', bekende hij gisteren na de wedstrijd. "
+        "Kort nadat KNVB-voorzitter Mulder het besluit bekend had gemaakt, vertrok de bus."
+    )
+    doc = analyse(text, NL)
+    assert len(attributions_of(doc, ",,Nee, daar ben ik")) == 1
+    assert speakers_of(doc, "Kort nadat") == ["Mulder"]

@@ -204,7 +204,13 @@ def verb_frames(
     `cue_score` gives the cue model's estimate for a token, where the language has a model.
     """
     frames = []
-    partners: set[int] = set()
+    # companions of phrasal cues are no cues of their own, wherever they stand
+    # ("bekend had gemaakt": 'bekend' belongs to 'maken', read before it)
+    partners: set[int] = {
+        partner.i
+        for tok in doc
+        if not tok.is_punct and (partner := _phrasal_partner(doc, tok, profile)) is not None
+    }
     for tok in doc:
         if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
             continue

@@ -238,6 +238,12 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         start = k
         while start > 0 and _is_name_token(doc[start - 1], profile, start - 1 == 0):
             start -= 1
+    if (
+        end < len(doc)
+        and _is_role_noun(doc[end - 1].lower_.rsplit("-", 1)[-1], profile)
+        and _is_name_token(doc[end], profile, False)
+    ):
+        end += 1  # "CSF-voorzitter Leoz": a parse may stop at the role
     while (
         end < len(doc)
         and _is_name_token(doc[end], profile, False)

@@ -63,6 +63,15 @@ def infinitive_candidates(
             for suffix in participle_suffixes:
                 if form.endswith(suffix) and len(form) > len(head) + len(suffix) + 1:
                     stems.append((particle, form[len(head) : len(form) - len(suffix)]))
+    if participle_prefix:
+        # a compound participle with its prefix inside: "bekendgemaakt" -> bekendmaakt
+        at = form.find(participle_prefix, 1)
+        while at > 0:
+            inner = form[:at] + form[at + len(participle_prefix) :]
+            for suffix in participle_suffixes:
+                if inner.endswith(suffix) and len(inner) - len(suffix) > at:
+                    stems.append(("", inner[: len(inner) - len(suffix)] if suffix else inner))
+            at = form.find(participle_prefix, at + 1)
     seen: list[str] = []
     for particle, stem in stems:
         for infinitive in _infinitives(stem, infinitive_ending, voice):
