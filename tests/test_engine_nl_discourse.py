@@ -313,3 +313,12 @@ def test_a_confession_after_a_quote_and_a_split_compound_cue():
     doc = analyse(text, NL)
     assert len(attributions_of(doc, ",,Nee, daar ben ik")) == 1
     assert speakers_of(doc, "Kort nadat") == ["Mulder"]
+
+
+def test_the_addressee_of_a_statement_is_not_its_source():
+    text = (
+        "Minister Karel Dekker was gisteren in Madrid. "
+        "Tegen de Spaanse krant El Mundo zei hij dat het overleg goed verliep."
+    )
+    doc = analyse(text, NL)
+    assert speakers_of(doc, "Tegen de Spaanse krant") == ["Karel Dekker"]

@@ -50,6 +50,18 @@ def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     return finite
 
 
+def _inside_pp(tok: Token, profile: LanguageProfile) -> bool:
+    """A noun phrase that a preposition opens ("Tegen de krant El Pais zei hij"): no subject."""
+    left = min(t.i for t in tok.subtree)
+    k = min(left, tok.i) - 1
+    while k >= 0 and tok.doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        k -= 1
+    if k < 0:
+        return False
+    prep = tok.doc[k]
+    return prep.pos_ == "ADP" and prep.lower_ not in profile.name_particles and k < tok.i
+
+
 def _looks_like_name(tok: Token) -> bool:
     """A capitalised word the tagger got wrong: not sentence-initial, or an entity there."""
     return tok.is_alpha and tok.text[:1].isupper() and (tok.i > 0 or bool(tok.ent_type_))
@@ -71,6 +83,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "De afgelopen week twijfelde ze"
+        and not _inside_pp(child, profile)
     ]
     subjects.sort(
         key=lambda c: (
