@@ -510,7 +510,14 @@ class EntityRegistry:
         no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
         """
         words = [t for t in doc if t.is_alpha and len(t) > 3]
-        if len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+        if (
+            len(words) >= 3
+            and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+            and any(
+                t.text[:1].isupper() and t.pos_ in ("VERB", "AUX", "ADV") and not t.ent_type_
+                for t in words[1:]
+            )
+        ):
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
