@@ -536,11 +536,19 @@ def package(
             "license": "CC BY-SA 4.0",
             "author": "claimtrack",
             "description": "CNN pipeline trained by scripts/train_pipelines.py on UD "
-            + ("Dutch LassySmall + Alpino (dev)" if language == "nl" else "English EWT"),
+            + (
+                "Dutch LassySmall (+ 2017 train) + Alpino (dev)"
+                if language == "nl"
+                else "English EWT"
+            ),
             "sources": [
                 {"name": n, "license": "CC BY-SA 4.0"}
                 for n in (
-                    ["UD_Dutch-LassySmall", "UD_Dutch-Alpino (dev)"]
+                    [
+                        "UD_Dutch-LassySmall",
+                        "UD_Dutch-LassySmall (2017 train)",
+                        "UD_Dutch-Alpino (dev)",
+                    ]
                     if language == "nl"
                     else ["UD_English-EWT"]
                 )

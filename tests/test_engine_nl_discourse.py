@@ -322,3 +322,9 @@ def test_the_addressee_of_a_statement_is_not_its_source():
     )
     doc = analyse(text, NL)
     assert speakers_of(doc, "Tegen de Spaanse krant") == ["Karel Dekker"]
+
+
+def test_an_adverb_of_time_before_an_inverted_verb_is_not_its_subject():
+    # the Dutch 2.0.0 parser makes both 'Gisteren' and 'politie' subjects of 'meldde'
+    doc = analyse("Gisteren meldde de politie dat de weg weer open is.", NL)
+    assert speakers_of(doc, "Gisteren meldde") == ["politie"]

@@ -68,6 +68,7 @@ def coordinated_sources(
     """
     if not profile.speaker_coordinators or not _member(doc, start, end, profile):
         return []
+    start = min(start, _member_left(doc, end, profile) or start)  # "keeper Daan Visser"
     members: list[tuple[int, int]] = []
     joined = False
     i = start

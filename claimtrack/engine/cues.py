@@ -302,7 +302,11 @@ def verb_frames(
             if first in profile.demonstratives and (tok.i <= 4 or ends_clause and tok.i <= 12):
                 anaphoric = True  # "Dat heeft (de voorzitter van de bond) gezegd."
             elif any(
-                c.lower_ in profile.demonstratives and c.pos_ == "PRON" and c.dep_ != "nsubj"
+                c.lower_ in profile.demonstratives
+                and c.pos_ == "PRON"
+                # a parse may call it the subject; after a verb ("heeft dat …
+                # bevestigd") it is the object
+                and (c.dep_ != "nsubj" or any(t.pos_ in ("AUX", "VERB") for t in doc[: c.i]))
                 for c in tok.children
             ):
                 anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."

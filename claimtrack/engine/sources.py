@@ -276,15 +276,15 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if (
         last_name is not None
         and last_name < len(tokens) - 1
-        and all(
-            t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
-            or not t.is_alpha
-            # a parse may tag "zuinig" or "zich" otherwise: lowercase words after a
-            # name that open no affiliation are not part of it either
-            or t.text[:1].islower()
-            and t.lower_ not in profile.affiliation_preps
-            and t.lower_ not in profile.name_particles
-            for t in tokens[last_name + 1 :]
+        and (
+            all(
+                t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
+                or not t.is_alpha
+                for t in tokens[last_name + 1 :]
+            )
+            # a parse may tag "zuinig" or "zich" otherwise, or run on into "van de
+            # havenbond": lowercase words after the last name are not part of it
+            or not any(t.text[:1].isupper() for t in tokens[last_name + 1 :])
         )
     ):
         tokens = tokens[: last_name + 1]

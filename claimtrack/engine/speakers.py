@@ -83,6 +83,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "De afgelopen week twijfelde ze"
+        and child.lower_ not in profile.time_words  # "Gisteren meldde de politie"
         and not _inside_pp(child, profile)
     ]
     subjects.sort(
