@@ -231,32 +231,32 @@ def test_a_quoted_title_is_nobody_s_words():
 
 
 def test_a_possessive_zijn_is_no_passive_and_an_announced_object_is_a_claim():
-    text = "Haar familie heeft het nieuws gisteren bekendgemaakt. Zijn broer heeft de datum gemeld."
+    text = "Haar zoon heeft de verkoop gisteren bekendgemaakt. Zijn broer heeft de datum gemeld."
     doc = analyse(text, NL)
-    assert speakers_of(doc, "Haar familie") == ["Haar familie"]
+    assert speakers_of(doc, "Haar zoon") == ["Haar zoon"]
     assert speakers_of(doc, "Zijn broer") == ["Zijn broer"]
 
 
 def test_a_name_after_an_indefinite_article_is_no_source_of_the_article():
     registry = EntityRegistry(DUTCH)
-    doc = load_pipeline("nl")("Vorig jaar miste Sara Kuipers een Grand Slam door een blessure.")
+    doc = load_pipeline("nl")("Vorig jaar won Sara Kuipers een Oscar voor haar rol in de film.")
     registry.observe(doc, 0)
     assert [e.name for e in registry.entities] == ["Sara Kuipers"]
 
 
 def test_a_phrase_of_time_is_never_the_source():
-    doc = analyse("De afgelopen week twijfelde ze nog of ze wel zou meedoen.", NL)
-    assert all(name != "afgelopen week" for name in speakers_of(doc, "De afgelopen week"))
+    doc = analyse("Vorige maand aarzelde hij nog of hij het contract zou tekenen.", NL)
+    assert all(name != "Vorige maand" for name in speakers_of(doc, "Vorige maand"))
 
 
 def test_a_restrictive_relative_pronoun_gives_its_antecedent_the_claim():
-    text = "Ze zocht contact met ploegleider Daan Zwart die adviseerde te wachten op de sprint."
+    text = "Hij belde zijn advocaat Mark Bos die aanraadde het vonnis af te wachten."
     doc = analyse(text, NL)
-    assert speakers_of(doc, "Ze zocht contact") == ["Daan Zwart"]
+    assert speakers_of(doc, "Hij belde") == ["Mark Bos"]
 
 
 def test_an_opinion_verb_with_het_and_an_adjective_before_its_clause_is_a_claim():
-    doc = analyse("Wethouder Ilse Damen vindt het onterecht dat de markt niet doorgaat.", NL)
+    doc = analyse("Wethouder Ilse Damen vindt het jammer dat de markt naar het plein verhuist.", NL)
     assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]
 
 
@@ -283,23 +283,23 @@ def test_regular_verb_forms_the_lemmatizer_missed_are_undone_by_rule():
 
 
 def test_words_after_a_name_in_an_inverted_frame_are_not_part_of_it():
-    text = ",,Dit was de beste wedstrijd van het jaar'', sprak trainer Joris Baaij zuinig."
+    text = ",,Dit was de beste wedstrijd van het jaar'', sprak trainer Joris Baaij kortaf."
     doc = analyse(text, NL)
     assert speakers_of(doc, ",,Dit was de beste") == ["Joris Baaij"]
 
 
 def test_an_opinion_verb_keeps_its_clause_across_an_adverb_of_time():
-    doc = analyse("Wethouder Ilse Damen wist toen dat de markt niet doorging.", NL)
+    doc = analyse("Wethouder Ilse Damen wist toen al dat de markt zou verhuizen.", NL)
     assert speakers_of(doc, "Wethouder Ilse Damen") == ["Ilse Damen"]
 
 
 def test_a_surname_with_an_apostrophe_particle_is_kept_whole():
-    doc = analyse("Van 't Veld wijst verder op de hoge kosten voor de gemeente.", NL)
+    doc = analyse("Van 't Veld zei dinsdag dat de kosten voor de gemeente te hoog zijn.", NL)
     assert speakers_of(doc, "Van 't Veld") == ["Van 't Veld"]
 
 
 def test_a_lone_surname_before_a_colon_and_a_quote_frames_it():
-    text = "Brouwer:,, Misschien spelen we volgend seizoen met drie spitsen. Dat zien we nog.''"
+    text = "Brouwer:,, Volgend seizoen spelen we met drie spitsen. Dat zien we nog.''"
     doc = analyse(text, NL)
     assert speakers_of(doc, "Brouwer:") == ["Brouwer"]
     assert speakers_of(doc, "Dat zien we nog") == ["Brouwer"]
@@ -307,21 +307,21 @@ def test_a_lone_surname_before_a_colon_and_a_quote_frames_it():
 
 def test_a_confession_after_a_quote_and_a_split_compound_cue():
     text = (
-        ",,Nee, daar ben ik zelf ook niet blij mee'', bekende hij gisteren na de wedstrijd. "
-        "Kort nadat KNVB-voorzitter Mulder het besluit bekend had gemaakt, vertrok de bus."
+        ",,Ik had die bal moeten stoppen'', bekende de keeper na afloop. "
+        "Kort nadat KNVB-voorzitter Mulder zijn vertrek bekend heeft gemaakt, belde de minister."
     )
     doc = analyse(text, NL)
-    assert len(attributions_of(doc, ",,Nee, daar ben ik")) == 1
+    assert len(attributions_of(doc, ",,Ik had die bal")) == 1
     assert speakers_of(doc, "Kort nadat") == ["Mulder"]
 
 
 def test_the_addressee_of_a_statement_is_not_its_source():
     text = (
         "Minister Karel Dekker was gisteren in Madrid. "
-        "Tegen de Spaanse krant El Mundo zei hij dat het overleg goed verliep."
+        "Tegen de Duitse omroep ZDF zei hij dat het overleg goed verliep."
     )
     doc = analyse(text, NL)
-    assert speakers_of(doc, "Tegen de Spaanse krant") == ["Karel Dekker"]
+    assert speakers_of(doc, "Tegen de Duitse omroep") == ["Karel Dekker"]
 
 
 def test_an_adverb_of_time_before_an_inverted_verb_is_not_its_subject():

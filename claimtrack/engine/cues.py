@@ -99,7 +99,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         and is_known_verb_form(tok, profile)
         and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
     ):
-        return True  # "Interpay schat dat …" with 'schat' mistagged: the clause settles it
+        return True  # "De bank schat dat …" with 'schat' mistagged: the clause settles it
     if (
         tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)
@@ -205,7 +205,7 @@ def verb_frames(
     """
     frames = []
     # companions of phrasal cues are no cues of their own, wherever they stand
-    # ("bekend had gemaakt": 'bekend' belongs to 'maken', read before it)
+    # ("duidelijk had gemaakt": 'duidelijk' belongs to 'maken', read before it)
     partners: set[int] = {
         partner.i
         for tok in doc

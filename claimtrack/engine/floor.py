@@ -77,7 +77,7 @@ def _spoken_share(view, key: tuple[int, int]) -> float:
 def _is_title(run: QuoteRun, body: str) -> bool:
     """A capitalised quotation that fills no sentence it stands in: a title or a name.
 
-    "Hij speelde mee op hits als 'Rode rozen'" quotes no speech; without a
+    "Ze zong in de musical 'Rode rozen'" quotes no speech; without a
     reporting frame such a quotation is given to nobody. A lowercase phrase in
     quotes ("noemde het 'een schande'") may still be someone's words.
     """

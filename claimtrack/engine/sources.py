@@ -225,7 +225,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and _is_name_token(doc[start], profile, start == 0)
     ):
         start -= 1
-    # ... and to the particles before a surname ("Van 't Hof", "Anna van der Berg")
+    # ... and to the particles before a surname ("Van 't Veld", "Anna van der Berg")
     k = start
     while k > 0 and doc[k - 1].lower_ in profile.name_particles:
         k -= 1
@@ -243,7 +243,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and _is_role_noun(doc[end - 1].lower_.rsplit("-", 1)[-1], profile)
         and _is_name_token(doc[end], profile, False)
     ):
-        end += 1  # "CSF-voorzitter Leoz": a parse may stop at the role
+        end += 1  # "KNVB-voorzitter Mulder": a parse may stop at the role
     while (
         end < len(doc)
         and _is_name_token(doc[end], profile, False)
@@ -282,7 +282,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
                 or not t.is_alpha
                 for t in tokens[last_name + 1 :]
             )
-            # a parse may tag "zuinig" or "zich" otherwise, or run on into "van de
+            # a parse may tag "kortaf" or "zich" otherwise, or run on into "van de
             # havenbond": lowercase words after the last name are not part of it
             or not any(t.text[:1].isupper() for t in tokens[last_name + 1 :])
         )
@@ -325,7 +325,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and name_tokens[-1].ent_type_ in PERSON_LABELS
     ):
         name_tokens = name_tokens[1:]
-        j += 1  # "de Argentijn Pablo Reyes": the nationality describes, the rest names
+        j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
@@ -349,8 +349,8 @@ def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
 def entity_label(tokens) -> str | None:
     """The entity recognizer's label for a name: that of its last word inside an entity.
 
-    The last word heads a Dutch or English name ("de Argentijn Pablo Reyes" is
-    a person although "Argentijn" reads as MISC).
+    The last word heads a Dutch or English name ("de Chileen Pablo Reyes" is
+    a person although "Chileen" reads as MISC).
     """
     return next((t.ent_type_ for t in reversed(list(tokens)) if t.ent_type_), None)
 
@@ -590,7 +590,7 @@ class EntityRegistry:
                     and i > 0
                     and doc[i - 1].lower_ in self.profile.indefinite_articles
                 ):
-                    i = j  # "miste een Grand Slam": a thing or a kind, not a source
+                    i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
                 if entity is None and i == 0 and len(doc[i:j]) == 1:
                     pass  # a capitalised first word on its own is no evidence of a name

@@ -51,7 +51,7 @@ def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
 
 
 def _inside_pp(tok: Token, profile: LanguageProfile) -> bool:
-    """A noun phrase that a preposition opens ("Tegen de krant El Pais zei hij"): no subject."""
+    """A noun phrase that a preposition opens ("Tegen de omroep zei zij"): no subject."""
     left = min(t.i for t in tok.subtree)
     k = min(left, tok.i) - 1
     while k >= 0 and tok.doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
@@ -78,11 +78,11 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
         and (child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or _looks_like_name(child))
         # an adjective heads a subject only with a determiner ("de rijken"), not
-        # as a mis-parsed adverb ("antwoordde onmiddellijk")
+        # as a mis-parsed adverb ("reageerde direct")
         and (child.pos_ != "ADJ" or any(c.dep_ == "det" for c in child.children))
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
-        and child.lower_ not in profile.time_nouns  # "De afgelopen week twijfelde ze"
+        and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
         and child.lower_ not in profile.time_words  # "Gisteren meldde de politie"
         and not _inside_pp(child, profile)
     ]

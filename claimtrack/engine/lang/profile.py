@@ -103,7 +103,7 @@ class LanguageProfile:
     voicing: tuple[tuple[str, str], ...] = ()
     # nouns of time: a phrase headed by one is no source ("de afgelopen week")
     time_nouns: frozenset[str] = frozenset()
-    # indefinite articles: a name after one is a thing or a kind ("een Grand Slam")
+    # indefinite articles: a name after one is a thing or a kind ("een Oscar")
     indefinite_articles: frozenset[str] = frozenset()
     # words that join two speakers of one statement ("X en Y zeiden")
     speaker_coordinators: frozenset[str] = frozenset()
