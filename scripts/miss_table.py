@@ -6,8 +6,8 @@ Reads the scorer's verbose output (one line per missed statement:
 table with one column per file:
 
   quote      the statement holds a quotation mark (quote runs, framed quotes)
-  name       a speaker was found but its name is cut or run on ("Hof" for
-             van-t-hof): the wanted id and the name share a word, not all
+  name       a speaker was found but its name is cut or run on ("Dijk" for
+             van-dijk): the wanted id and the name share a word, not all
   missed     no speaker found for a statement that has one (cue coverage,
              anaphoric frames, reportative zou)
   narration  a speaker given to a statement that has none

@@ -68,7 +68,9 @@ def coordinated_sources(
     """
     if not profile.speaker_coordinators or not _member(doc, start, end, profile):
         return []
-    start = min(start, _member_left(doc, end, profile) or start)  # "keeper Daan Visser"
+    left = _member_left(doc, end, profile)  # "keeper Daan Visser": the member starts at its role
+    if left is not None:
+        start = min(start, left)
     members: list[tuple[int, int]] = []
     joined = False
     i = start

@@ -95,9 +95,13 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         tok.i > 0
-        and tok.pos_ in ("ADP", "NUM", "CCONJ", "NOUN", "ADJ", "ADV", "PROPN")
+        and tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV")
         and is_known_verb_form(tok, profile)
         and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
+        and not (
+            doc[tok.i - 1].pos_ in ("DET", "ADJ", "NUM", "NOUN")
+            or doc[tok.i - 1].dep_ == "nmod:poss"
+        )
     ):
         return True  # "De bank schat dat …" with 'schat' mistagged: the clause settles it
     if (
@@ -136,7 +140,7 @@ def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         if (
             t.pos_ in ("ADV", "PRON", "DET", "ADJ")
             or t.lower_ in profile.clause_bridges
-            or t.lower_ in profile.time_words  # "wist toen dat"
+            or t.lower_ in profile.time_words  # "weet nu al dat"
             or t.text == ","
         ):
             continue
@@ -209,7 +213,9 @@ def verb_frames(
     partners: set[int] = {
         partner.i
         for tok in doc
-        if not tok.is_punct and (partner := _phrasal_partner(doc, tok, profile)) is not None
+        if not tok.is_punct
+        and _may_be_verb(doc, tok, profile)
+        and (partner := _phrasal_partner(doc, tok, profile)) is not None
     }
     for tok in doc:
         if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
@@ -224,8 +230,6 @@ def verb_frames(
             continue
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
-        if partner is not None:
-            partners.add(partner.i)  # "liet zij weten": 'weten' is not a cue of its own
         particle = _separable_particle(tok, profile) if partner is None else None
         if particle is not None and not lem.startswith(particle):
             whole = particle + lem
@@ -306,7 +310,12 @@ def verb_frames(
                 and c.pos_ == "PRON"
                 # a parse may call it the subject; after a verb ("heeft dat …
                 # bevestigd") it is the object
-                and (c.dep_ != "nsubj" or any(t.pos_ in ("AUX", "VERB") for t in doc[: c.i]))
+                and (
+                    c.dep_ != "nsubj"
+                    or any(
+                        t.i < c.i and t.pos_ in ("AUX", "VERB") for t in (tok.head, *tok.children)
+                    )
+                )
                 for c in tok.children
             ):
                 anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."
@@ -345,7 +354,7 @@ def verb_frames(
             is_participle(tok, profile)
             and any(
                 t.lower_ in profile.passive_auxiliaries
-                and not (has_parse(doc) and t.pos_ in ("DET", "PRON"))  # possessive "Zijn familie"
+                and not (has_parse(doc) and t.pos_ in ("DET", "PRON"))  # possessive "Haar zoon"
                 for t in doc[clause_start : tok.i]
             )
         )

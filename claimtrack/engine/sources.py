@@ -134,15 +134,21 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
         return False
-    if first_in_sentence and _is_role_noun(lower, profile):
-        return False  # "Zangeres Roos Verbeek", "Trainer Kees Mulder": the role describes
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if (
+        first_in_sentence
+        and _is_role_noun(lower, profile)
+        and nxt is not None
+        and nxt.is_alpha
+        and nxt.text[:1].isupper()
+    ):
+        return False  # "Zangeres Roos Verbeek": the role describes ("Arts zei" is a surname)
     if (
         first_in_sentence
         and tok.pos_ == "NOUN"
         and (lower in profile.group_words or tok.morph.get("Number") == ["Plur"])
     ):
         return False
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if (
         first_in_sentence
         and tok.pos_ == "NOUN"
@@ -340,7 +346,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
 
 
 def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
-    """A role noun, also as the head of a Dutch compound ("defensieminister")."""
+    """A role noun, also as the head of a Dutch compound ("havenwethouder")."""
     return word in profile.role_nouns or any(
         len(role) >= 5 and word.endswith(role) for role in profile.role_nouns
     )
@@ -372,7 +378,7 @@ def _kind(
         if all(t.text.isupper() and len(t.text) > 1 for t in name_tokens):
             return "organization"
         if any(_is_role_noun(t.lower_, profile) for t in descriptor_tokens):
-            return "person"  # "de minister Ben-Arie": a role describes a person
+            return "person"  # "de wethouder Van Dam": a role describes a person
         if entity_label(name_tokens) in ORGANIZATION_LABELS:
             return "organization"  # a place as a source speaks through its government
         return "person"

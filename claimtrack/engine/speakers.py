@@ -52,14 +52,14 @@ def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
 
 def _inside_pp(tok: Token, profile: LanguageProfile) -> bool:
     """A noun phrase that a preposition opens ("Tegen de omroep zei zij"): no subject."""
-    left = min(t.i for t in tok.subtree)
-    k = min(left, tok.i) - 1
-    while k >= 0 and tok.doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-        k -= 1
-    if k < 0:
-        return False
-    prep = tok.doc[k]
-    return prep.pos_ == "ADP" and prep.lower_ not in profile.name_particles and k < tok.i
+    doc = tok.doc
+    k = min(t.i for t in tok.subtree) - 1
+    if k >= 0 and doc[k + 1].pos_ != "DET":
+        # a name in apposition has no determiner of its own ("de krant El Pais"):
+        # walk back over the noun phrase it belongs to
+        while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            k -= 1
+    return k >= 0 and doc[k].pos_ == "ADP" and doc[k].lower_ not in profile.name_particles
 
 
 def _looks_like_name(tok: Token) -> bool:
@@ -167,7 +167,7 @@ def relative_subject(
     if doc[i - 1].text == ",":
         antecedent = np_left(doc, i - 1, profile)
     elif doc[i - 1].pos_ in ("NOUN", "PROPN") or doc[i - 1].text[:1].isupper():
-        antecedent = np_left(doc, i, profile)  # "de trainer die adviseerde te …": restrictive
+        antecedent = np_left(doc, i, profile)  # "de arts die aanraadde te …": restrictive
     else:
         return None
     return ((i, i + 1), antecedent) if antecedent else None

@@ -9,26 +9,12 @@ from claimtrack.engine.lang.profile import LanguageProfile
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
+NOT_INFLECTED_POS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
 
 
 def _known_verbs(profile: LanguageProfile) -> frozenset[str]:
-    known = _KNOWN_VERBS.get(id(profile))
-    if known is None:
-        known = frozenset(
-            profile.speech_verbs
-            | profile.opinion_verbs
-            | profile.report_verbs
-            | profile.quote_verbs
-            | profile.object_cue_verbs
-            | profile.refusal_verbs
-            | {verb for verb, _ in profile.phrasal_cues}
-        )
-        _KNOWN_VERBS[id(profile)] = known
-    return known
-
-
-_KNOWN_VERBS: dict[int, frozenset[str]] = {}
+    return profile.known_verbs
 
 
 def lemma(token: Token, profile: LanguageProfile) -> str:
@@ -43,8 +29,8 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
     known = _known_verbs(profile)
-    if found in known or not profile.infinitive_ending:
-        return found
+    if found in known or not profile.infinitive_ending or token.pos_ in NOT_INFLECTED_POS:
+        return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
     candidates = infinitive_candidates(
         lower,
         profile.inflection_suffixes,

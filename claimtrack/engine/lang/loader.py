@@ -55,7 +55,7 @@ def load_profile_data(code: str, **extra) -> LanguageProfile:
     settings = folder / "settings.toml"
     if settings.exists():
         for key, value in tomllib.loads(settings.read_text(encoding="utf-8")).items():
-            # lists become tuples so the profile stays hashable
+            # lists become tuples: they are arguments of cached functions
             values[key] = (
                 tuple(tuple(v) if isinstance(v, list) else v for v in value)
                 if isinstance(value, list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -115,3 +116,16 @@ class LanguageProfile:
     learned_cues: dict[str, float] = field(default_factory=dict)
     # trained context-aware cue model (claimtrack.engine.cue_model.CueModel), where one exists
     cue_model: object | None = None
+
+    @cached_property
+    def known_verbs(self) -> frozenset[str]:
+        """Every verb lemma the cue tables list (speech, opinion, report, quote, ...)."""
+        return frozenset(
+            self.speech_verbs
+            | self.opinion_verbs
+            | self.report_verbs
+            | self.quote_verbs
+            | self.object_cue_verbs
+            | self.refusal_verbs
+            | {verb for verb, _ in self.phrasal_cues}
+        )
