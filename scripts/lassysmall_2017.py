@@ -32,6 +32,8 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from train_pipelines import read_sentences
+
 REPO = Path(__file__).resolve().parent.parent
 UD_NL = Path(os.environ.get("CLAIMTRACK_UD_DIR", REPO.parent / "shared" / "ud")) / "nl"
 FILE_2017 = "nl_lassysmall-ud-train-2017.conllu"
@@ -113,20 +115,6 @@ def upgrade_labels(rows: list[Row], arg_lexicon: set[tuple[str, str]]) -> list[R
             elif _oblique_key(row, rows, kids) in arg_lexicon:
                 new[7] = "obl:arg"
     return out
-
-
-def read_sentences(path: Path) -> list[list[str]]:
-    """The sentences of a CoNLL-U file, each as its lines."""
-    sentences, current = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            current.append(line)
-        elif current:
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
 
 
 def to_docbin(sentences: list[list[str]], arg_lexicon: set[tuple[str, str]], per_doc: int = 10):

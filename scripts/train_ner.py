@@ -43,8 +43,9 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from train_pipelines import run_spacy
 
 REPO = Path(__file__).resolve().parent.parent
 NER_DIR = Path(os.environ.get("CLAIMTRACK_NER_DIR", REPO.parent / "shared" / "ner"))
@@ -227,34 +228,16 @@ def raw_text(language: str) -> Path:
 
 def pretrain(language: str, output: Path, extra: list[str]) -> Path:
     """Run ``spacy pretrain`` for the NER tok2vec on one thread; return the output folder."""
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    cmd = [
-        sys.executable,
-        "-m",
-        "spacy",
-        "pretrain",
-        str(CONFIG),
-        str(output),
-        "--paths.raw_text",
-        str(raw_text(language)),
-        "--nlp.lang",
-        language,
-        *extra,
-    ]
-    started = time.time()
-    subprocess.run(cmd, check=True, env=env)
-    print(f"pretrained in {time.time() - started:.0f} s", file=sys.stderr)
+    args = ["pretrain", str(CONFIG), str(output), "--paths.raw_text", str(raw_text(language))]
+    seconds = run_spacy([*args, "--nlp.lang", language, *extra])
+    print(f"pretrained in {seconds:.0f} s", file=sys.stderr)
     return output
 
 
 def train(language: str, output: Path, extra: list[str]) -> Path:
     """Run ``spacy train`` on one thread; return the best checkpoint."""
     data = WORK_DIR / f"ner-{language}"
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    cmd = [
-        sys.executable,
-        "-m",
-        "spacy",
+    args = [
         "train",
         str(CONFIG),
         "--output",
@@ -263,13 +246,9 @@ def train(language: str, output: Path, extra: list[str]) -> Path:
         str(data / "train.spacy"),
         "--paths.dev",
         str(data / "dev.spacy"),
-        "--nlp.lang",
-        language,
-        *extra,
     ]
-    started = time.time()
-    subprocess.run(cmd, check=True, env=env)
-    print(f"trained in {time.time() - started:.0f} s", file=sys.stderr)
+    seconds = run_spacy([*args, "--nlp.lang", language, *extra])
+    print(f"trained in {seconds:.0f} s", file=sys.stderr)
     return output / "model-best"
 
 

@@ -443,11 +443,7 @@ def train(
     """
     data = WORK_DIR / language
     train_path = merge_train_and_dev(language) if with_dev else data / "train.spacy"
-    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    cmd = [
-        sys.executable,
-        "-m",
-        "spacy",
+    args = [
         "train",
         str(config),
         "--output",
@@ -458,10 +454,18 @@ def train(
         str(data / "dev.spacy"),
         *overrides,
     ]
+    seconds = run_spacy(args)
+    (output / "train_seconds.txt").write_text(f"{seconds:.0f}\n")
+
+
+def run_spacy(args: list[str]) -> float:
+    """Run ``python -m spacy <args>`` on one thread, echoing the command; return its seconds."""
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    cmd = [sys.executable, "-m", "spacy", *args]
     print(" ".join(cmd), flush=True)
     started = time.time()
     subprocess.run(cmd, check=True, env=env)
-    (output / "train_seconds.txt").write_text(f"{time.time() - started:.0f}\n")
+    return time.time() - started
 
 
 # ---------------------------------------------------------------- package

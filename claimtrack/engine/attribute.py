@@ -111,8 +111,7 @@ def _speaker_ref(
         span = _span(body, doc, base, *frame.source)
         if antecedent is None or span is None:
             return None
-        name, kind, affiliation = resolve(antecedent, registry, index)
-        return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
+        return _resolved(antecedent, span, registry, index)
     mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
     if mention is None:
         return None
@@ -127,6 +126,11 @@ def _speaker_ref(
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
+    return _resolved(mention, span, registry, index)
+
+
+def _resolved(mention, span: TextSpan, registry: EntityRegistry, index: int) -> SourceRef:
+    """The source a mention resolves to, pointing at its text in the article."""
     name, kind, affiliation = resolve(mention, registry, index)
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 
@@ -192,9 +196,9 @@ def _coordinated_speakers(
         span = _span(body, doc, base, start, end) if member is not None else None
         if member is None or span is None or member.pronoun:
             continue
-        name, kind, affiliation = resolve(member, registry, index)
-        if name != UNKNOWN:
-            refs.append(SourceRef(name, kind, span.text, span.start, span.end, affiliation))
+        ref = _resolved(member, span, registry, index)
+        if ref.name != UNKNOWN:
+            refs.append(ref)
     return refs
 
 

@@ -210,15 +210,16 @@ def verb_frames(
     frames = []
     # companions of phrasal cues are no cues of their own, wherever they stand
     # ("duidelijk had gemaakt": 'duidelijk' belongs to 'maken', read before it)
+    verbs = [
+        not tok.is_punct and not tok.is_space and _may_be_verb(doc, tok, profile) for tok in doc
+    ]
     partners: set[int] = {
         partner.i
         for tok in doc
-        if not tok.is_punct
-        and _may_be_verb(doc, tok, profile)
-        and (partner := _phrasal_partner(doc, tok, profile)) is not None
+        if verbs[tok.i] and (partner := _phrasal_partner(doc, tok, profile)) is not None
     }
     for tok in doc:
-        if tok.is_punct or tok.is_space or tok.i in partners or not _may_be_verb(doc, tok, profile):
+        if not verbs[tok.i] or tok.i in partners:
             continue
         if any(
             tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to

@@ -13,10 +13,6 @@ NOT_INFLECTED_POS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
 
 
-def _known_verbs(profile: LanguageProfile) -> frozenset[str]:
-    return profile.known_verbs
-
-
 def lemma(token: Token, profile: LanguageProfile) -> str:
     """The verb lemma from the language tables, else the pipeline's lemma, lowercased.
 
@@ -28,7 +24,7 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     if lower in profile.verb_forms:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
-    known = _known_verbs(profile)
+    known = profile.known_verbs
     if found in known or not profile.infinitive_ending or token.pos_ in NOT_INFLECTED_POS:
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
     candidates = infinitive_candidates(
@@ -87,4 +83,4 @@ def has_parse(doc: Doc) -> bool:
 
 def is_known_verb_form(token: Token, profile: LanguageProfile) -> bool:
     """A listed form of a cue verb, or a regular form of one ("vermoedt", "meldde")."""
-    return token.lower_ in profile.verb_forms or lemma(token, profile) in _known_verbs(profile)
+    return token.lower_ in profile.verb_forms or lemma(token, profile) in profile.known_verbs
