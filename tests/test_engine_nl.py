@@ -201,3 +201,22 @@ def test_rumour_without_source_is_unknown():
     a = only(analyse(body, NL), "Er gaan geruchten")
     assert (a.speaker.name, a.type, a.cue.text) == ("unknown", "nominal", "geruchten")
     assert a.content.text == "dat de fabriek in Delft sluit"
+
+
+def test_a_body_longer_than_one_chunk_keeps_numbering_and_attributions_in_every_chunk():
+    from claimtrack.engine.extract import CHUNK_CHARS, get_extractor
+
+    paragraph = (
+        "De wethouder van Haaksbergen zei dat het zwembad open blijft. "
+        "Volgens de gemeente kost de renovatie twee miljoen euro.\n\n"
+    )
+    body = paragraph * (2 * CHUNK_CHARS // len(paragraph) + 2)
+    document = get_extractor().analyse_body(body, language="nl")
+    assert [s.index for s in document.statements] == list(range(len(document.statements)))
+    assert len(document.statements) == body.count(".")
+    def speakers(statements):
+        return [[a.speaker.name for a in s.attributions] for s in statements]
+
+    # the last paragraph lies in another chunk than the first and reads the same
+    assert speakers(document.statements[-2:]) == speakers(document.statements[:2])
+    assert all(speakers(document.statements[:2]))

@@ -84,3 +84,42 @@ def test_language_detection():
 
 def test_empty_body_gives_no_statements():
     assert get_extractor().analyse_body("", language="nl").statements == []
+
+
+def test_an_endless_sentence_is_cut_at_spaces_into_bounded_pieces_without_losing_text():
+    from claimtrack.engine.segment import MAX_SENTENCE_CHARS
+
+    text = "de dijkgraaf zegt dat het water stijgt en dat de boeren wachten " * 800
+    pieces = sentences(text)
+    assert len(pieces) > 1
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(not p.startswith(" ") and not p.endswith(" ") for p in pieces)
+    assert " ".join(pieces) == text.strip()
+
+
+def test_one_enormous_word_is_cut_into_pieces_too():
+    from claimtrack.engine.segment import MAX_SENTENCE_CHARS
+
+    text = "Hij riep " + "o" * 50_000 + "."
+    pieces = sentences(text)
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_huge_paragraph_becomes_several_and_each_keeps_its_own_quotations():
+    from claimtrack.engine.segment import MAX_PARAGRAPH_CHARS
+
+    sentence = "De burgemeester zei: „We gaan de brug vernieuwen.” "
+    text = sentence * (3 * MAX_PARAGRAPH_CHARS // len(sentence))
+    paragraphs = segment(text, get_profile("nl"))
+    assert len(paragraphs) >= 3
+    assert all(p.end - p.start <= MAX_PARAGRAPH_CHARS for p in paragraphs)
+    for paragraph in paragraphs:
+        assert paragraph.quotes
+        assert all(paragraph.start <= q.start and q.end <= paragraph.end for q in paragraph.quotes)
+    assert sum(len(p.sentences) for p in paragraphs) == text.count("De burgemeester")
+
+
+def test_abbreviations_are_still_recognised_at_the_end_of_a_long_paragraph():
+    text = "De raad vergaderde lang. " * 400 + "Daarna sprak dr. Visser de zaal toe."
+    assert sentences(text)[-1] == "Daarna sprak dr. Visser de zaal toe."

@@ -16,7 +16,13 @@ from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
 from claimtrack.engine.language import detect_language
 from claimtrack.engine.metadata import split_metadata
 from claimtrack.engine.pipeline import get_pipeline
-from claimtrack.engine.segment import segment
+from claimtrack.engine.segment import Paragraph, segment
+
+# A body longer than this is analysed in chunks of whole paragraphs, each with
+# its own record of who was mentioned: the article-level rules (pronouns, the
+# quote floor) then cost the same per character however long the input is.
+# News articles are far shorter, so for them nothing changes.
+CHUNK_CHARS = 60_000
 
 
 class Extractor:
@@ -52,17 +58,38 @@ class Extractor:
         if language == "auto":
             language = detect_language(body)
         profile = get_profile(language)
-        paragraphs = segment(body, profile)
-        statements = [
-            Statement(
-                index=i, paragraph=s.paragraph, start=s.start, end=s.end, text=body[s.start : s.end]
-            )
-            for i, s in enumerate(s for p in paragraphs for s in p.sentences)
-        ]
-        attribute_article(body, paragraphs, statements, profile, get_pipeline(language), publisher)
+        nlp = get_pipeline(language)
+        statements: list[Statement] = []
+        for chunk in _chunks(segment(body, profile)):
+            # statement indexes count from 0 within a chunk while it is analysed
+            chunk_statements = [
+                Statement(
+                    index=i,
+                    paragraph=s.paragraph,
+                    start=s.start,
+                    end=s.end,
+                    text=body[s.start : s.end],
+                )
+                for i, s in enumerate(s for p in chunk for s in p.sentences)
+            ]
+            attribute_article(body, chunk, chunk_statements, profile, nlp, publisher)
+            for statement in chunk_statements:
+                statement.index += len(statements)
+            statements.extend(chunk_statements)
         return Document(
             language=language, statements=statements, publisher=publisher, date=date, title=title
         )
+
+
+def _chunks(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """Consecutive paragraphs grouped into chunks of at most CHUNK_CHARS (a paragraph never split)."""
+    chunks: list[list[Paragraph]] = []
+    for paragraph in paragraphs:
+        if chunks and paragraph.end - chunks[-1][0].start <= CHUNK_CHARS:
+            chunks[-1].append(paragraph)
+        else:
+            chunks.append([paragraph])
+    return chunks
 
 
 def _shift(document: Document, offset: int) -> None:

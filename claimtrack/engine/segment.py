@@ -6,6 +6,7 @@ Headings (a short line without final punctuation) and link footers
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,15 @@ CLOSERS = "\"'”’»)]"
 LINE_END_PUNCT = TERMINAL + ":;" + CLOSERS
 BOUNDARY = re.compile(r"[.!?…]+")
 HEADING_MAX_WORDS = 12
+ABBREVIATION_MAX_CHARS = 32
+# Longer "sentences" (a list without full stops, a pasted table, one endless
+# word) are cut into pieces of at most this size, so that no single parse and
+# no rule that looks across a sentence sees unbounded input.
+MAX_SENTENCE_CHARS = 2000
+# A paragraph longer than this is split, at sentence boundaries, into several:
+# rules that look across a paragraph then stay bounded too.
+MAX_PARAGRAPH_CHARS = 20_000
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,9 @@ def paragraph_spans(text: str, profile: LanguageProfile) -> list[tuple[int, int]
 
 
 def _ends_with_abbreviation(text: str, dot: int, para_start: int, profile: LanguageProfile) -> bool:
-    word_match = re.search(r"([\w.]+)$", text[para_start:dot])
+    # only the last few characters can hold an abbreviation: looking further back
+    # would make every full stop cost the length of the paragraph
+    word_match = _WORD_BEFORE.search(text, max(para_start, dot - ABBREVIATION_MAX_CHARS), dot)
     if not word_match:
         return False
     word = word_match.group(1).lower()
@@ -165,17 +177,62 @@ def sentence_spans(
         sent_start = gap
     if sent_start < end:
         sentences.append((sent_start, end))
-    return sentences
+    return [piece for s, e in sentences for piece in _pieces(text, s, e)]
+
+
+def _pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS):
+    """Cut text[start:end] into pieces of at most `limit` characters, at a space if there is one."""
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        if cut < 0:
+            cut = start + limit
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def segment(text: str, profile: LanguageProfile) -> list[Paragraph]:
     """Split a body into paragraphs of sentences; offsets index into `text`."""
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for start, end in paragraph_spans(text, profile):
         quotes = find_quotes(text, start, end)
-        index = len(paragraphs)
-        sentences = tuple(
-            Sentence(s, e, index) for s, e in sentence_spans(text, start, end, quotes, profile)
-        )
-        paragraphs.append(Paragraph(index, start, end, sentences, tuple(quotes)))
+        spans = sentence_spans(text, start, end, quotes, profile)
+        for group in _bounded_groups(spans):
+            index = len(paragraphs)
+            g_start, g_end = (start, end) if len(group) == len(spans) else (group[0][0], group[-1][1])
+            paragraphs.append(
+                Paragraph(
+                    index,
+                    g_start,
+                    g_end,
+                    tuple(Sentence(s, e, index) for s, e in group),
+                    _overlapping(quotes, g_start, g_end),
+                )
+            )
     return paragraphs
+
+
+def _overlapping(quotes: list[QuoteSpan], start: int, end: int) -> tuple[QuoteSpan, ...]:
+    """The quotations (in order, not overlapping each other) that overlap [start, end)."""
+    first = bisect.bisect_right(quotes, start, key=lambda q: q.end)
+    found = []
+    for k in range(first, len(quotes)):
+        quote = quotes[k]
+        if quote.start >= end:
+            break
+        found.append(quote)
+    return tuple(found)
+
+
+def _bounded_groups(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Consecutive sentences grouped so that no group spans more than MAX_PARAGRAPH_CHARS."""
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if groups and span[1] - groups[-1][0][0] <= MAX_PARAGRAPH_CHARS:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups

@@ -8,6 +8,7 @@ recent compatible named source (coreference within one article).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -347,9 +348,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
 
 def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
     """A role noun, also as the head of a Dutch compound ("havenwethouder")."""
-    return word in profile.role_nouns or any(
-        len(role) >= 5 and word.endswith(role) for role in profile.role_nouns
-    )
+    return word in profile.role_nouns or word.endswith(profile.compound_role_heads)
 
 
 def entity_label(tokens) -> str | None:
@@ -469,9 +468,11 @@ class EntityRegistry:
         """
         kinds = ("group", "organization") if plural else ("person",)
         rank = {"speaker": 0, "subject": 1}
-        history = (
-            [h for h in self.history if h.sentence < sentence] if earlier_only else self.history
-        )
+        # notes are recorded in sentence order: only the last few sentences' can count
+        window = self.history[
+            bisect.bisect_left(self.history, sentence - PRONOUN_WINDOW, key=lambda h: h.sentence) :
+        ]
+        history = [h for h in window if h.sentence < sentence] if earlier_only else window
         recent = [
             item
             for item in history

@@ -118,6 +118,11 @@ class LanguageProfile:
     cue_model: object | None = None
 
     @cached_property
+    def compound_role_heads(self) -> tuple[str, ...]:
+        """Role nouns long enough to head a Dutch compound ("havenwethouder")."""
+        return tuple(role for role in self.role_nouns if len(role) >= 5)
+
+    @cached_property
     def known_verbs(self) -> frozenset[str]:
         """Every verb lemma the cue tables list (speech, opinion, report, quote, ...)."""
         return frozenset(
