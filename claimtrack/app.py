@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
+from claimtrack import login_limits, request_checks
 from claimtrack.store import default_database_path, open_database
 
 
@@ -15,7 +16,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     Configuration comes from defaults, then `instance/config.py` if present,
     then environment variables (CLAIMTRACK_DATABASE, CLAIMTRACK_ADMIN_TOKEN,
-    CLAIMTRACK_SECRET_KEY), then `test_config`.
+    CLAIMTRACK_SECRET_KEY, CLAIMTRACK_MAX_UPLOAD_BYTES, CLAIMTRACK_EXTRACT_IN_WORKER),
+    then `test_config`.
     """
     # claimtrack/templates is a link to the top-level templates/ folder, so the
     # pages render from a clone and from an installed wheel alike.
@@ -24,6 +26,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=str(default_database_path(app.instance_path)),
         ADMIN_TOKEN=os.environ.get("CLAIMTRACK_ADMIN_TOKEN") or None,
         SECRET_KEY=os.environ.get("CLAIMTRACK_SECRET_KEY") or os.urandom(32).hex(),
+        # analyse imports made over HTTP in a worker process (claimtrack.extraction_worker)
+        EXTRACT_IN_WORKER=os.environ.get("CLAIMTRACK_EXTRACT_IN_WORKER", "1") != "0",
         MAX_CONTENT_LENGTH=int(
             os.environ.get("CLAIMTRACK_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
         ),
@@ -38,6 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     open_database(app.config["DATABASE"]).close()
 
     app.teardown_appcontext(close_db)
+    request_checks.install(app)
+    login_limits.install(app)
     _register_blueprints(app)
     return app
 
@@ -66,3 +72,14 @@ def _register_blueprints(app: Flask) -> None:
 
     register_web(app)
     register_api(app)
+
+
+def http_extractor():
+    """The extractor for imports made over HTTP: the worker process unless configured off."""
+    from flask import current_app
+
+    if not current_app.config.get("EXTRACT_IN_WORKER", True):
+        return None  # the importer then uses the engine in this process
+    from claimtrack.extraction_worker import WorkerExtractor
+
+    return WorkerExtractor()

@@ -15,8 +15,14 @@ import sqlite_utils
 
 from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
+from claimtrack.ingest.article import sanitised
 from claimtrack.ingest.files import max_import_bytes
-from claimtrack.store.articles import SaveResult, find_article_by_hash, save_article
+from claimtrack.store.articles import (
+    SaveResult,
+    find_article_by_hash,
+    save_article,
+    suggestions_pending,
+)
 
 STDIN_PATH = "-"
 
@@ -44,9 +50,15 @@ class ImportOutcome:
 def import_parsed_article(
     db: sqlite_utils.Database, parsed: ParsedArticle, extractor=None
 ) -> SaveResult:
-    """Analyse and store one parsed article; content already stored is not analysed again."""
+    """Analyse and store one parsed article; content already stored is not analysed again.
+
+    The article's text is cleaned first (ArticleRejected when it cannot be).
+    """
+    parsed = sanitised(parsed)
     existing = find_article_by_hash(db, parsed.content_hash)
     if existing:
+        if suggestions_pending(db, existing.article_id):
+            _suggest(db, existing.article_id)  # an earlier import stopped before this step
         return existing
     if extractor is None:
         from claimtrack.engine.extract import get_extractor
@@ -61,10 +73,14 @@ def import_parsed_article(
     )
     result = save_article(db, parsed, document)
     if result.status == "imported":
-        from claimtrack.store.event_suggestions import suggest_events
-
-        suggest_events(db, result.article_id)
+        _suggest(db, result.article_id)
     return result
+
+
+def _suggest(db: sqlite_utils.Database, article_id: int) -> None:
+    from claimtrack.store.event_suggestions import suggest_events
+
+    suggest_events(db, article_id)
 
 
 def import_paths(

@@ -31,7 +31,10 @@ MB = 1_000_000
 
 def dutch_prose(size: int) -> str:
     """The Dutch demo bodies repeated (paragraphs kept) up to `size` characters."""
-    bodies = [split_metadata(p.read_text(encoding="utf-8")).body.strip() for p in sorted(DEMO.glob("*.txt"))]
+    bodies = [
+        split_metadata(p.read_text(encoding="utf-8")).body.strip()
+        for p in sorted(DEMO.glob("*.txt"))
+    ]
     unit = "\n\n".join(bodies) + "\n\n"
     return (unit * (size // len(unit) + 1))[:size]
 

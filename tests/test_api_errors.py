@@ -127,7 +127,6 @@ def test_unexpected_failure_is_a_json_500(app, client, monkeypatch):
 def test_a_flood_of_bad_requests_does_not_affect_good_ones(client):
     bad_requests = [
         lambda: client.post("/api/v1/events", data=b"{", headers=AUTH),
-        lambda: client.post("/api/v1/events", json={"title": "x"}, headers={"Authorization": "x"}),
         lambda: client.post("/api/v1/events", json={"title": ""}, headers=AUTH),
         lambda: client.get("/api/v1/statements?limit=-5"),
         lambda: client.get("/api/v1/sources/99999"),

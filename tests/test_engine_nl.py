@@ -214,6 +214,7 @@ def test_a_body_longer_than_one_chunk_keeps_numbering_and_attributions_in_every_
     document = get_extractor().analyse_body(body, language="nl")
     assert [s.index for s in document.statements] == list(range(len(document.statements)))
     assert len(document.statements) == body.count(".")
+
     def speakers(statements):
         return [[a.speaker.name for a in s.attributions] for s in statements]
 

@@ -95,9 +95,7 @@ def test_suggestions_can_be_accepted_by_the_admin_only(client, db_path):
     refused = client.post(f"/events/suggestions/{suggestion}", data={"decision": "accept"})
     assert refused.status_code in (302, 400, 403)
 
-    with client.session_transaction() as session:
-        session["admin"] = True
-        session["csrf_token"] = "tok"
+    log_in(client)
     accepted = client.post(
         f"/events/suggestions/{suggestion}", data={"decision": "accept", "csrf_token": "tok"}
     )
@@ -110,8 +108,13 @@ def test_suggestions_can_be_accepted_by_the_admin_only(client, db_path):
 
 
 def log_in(client):
+    """Log in with the admin token, then fix the session's CSRF token to "tok"."""
+    login_page = client.get("/login").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', login_page).group(1)
+    assert (
+        client.post("/login", data={"token": "test-token", "csrf_token": csrf}).status_code == 302
+    )
     with client.session_transaction() as session:
-        session["admin"] = True
         session["csrf_token"] = "tok"
 
 

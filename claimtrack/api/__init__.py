@@ -7,7 +7,7 @@ handlers on the blueprint turn every failure into one JSON envelope.
 from flask import Flask
 
 from claimtrack.api import articles, events, exports, openapi, sources, statements  # noqa: F401
-from claimtrack.api.blueprint import RowIdConverter, api
+from claimtrack.api.blueprint import api
 from claimtrack.api.errors import register_blueprint_handlers, register_routing_handlers
 
 register_blueprint_handlers(api)
@@ -15,6 +15,5 @@ register_blueprint_handlers(api)
 
 def register(app: Flask) -> None:
     """Attach the JSON API to `app`."""
-    app.url_map.converters["rowid"] = RowIdConverter
     register_routing_handlers(app)
     app.register_blueprint(api)

@@ -20,8 +20,10 @@ from claimtrack.api.schemas import (
     ArticlePageSchema,
     PageQuerySchema,
 )
-from claimtrack.app import get_db
-from claimtrack.ingest.article import ParsedArticle
+from claimtrack.app import get_db, http_extractor
+from claimtrack.extraction_worker import ExtractionFailed
+from claimtrack.ingest.article import ArticleRejected, ParsedArticle
+from claimtrack.ingest.files import max_import_bytes
 from claimtrack.store import api_queries
 
 
@@ -31,7 +33,7 @@ from claimtrack.store import api_queries
     tag="articles",
     body=ArticleInputSchema,
     responses={201: ArticleDetailSchema},
-    errors=(400, 401, 403, 409, 413, 422, 503),
+    errors=(400, 401, 403, 409, 413, 415, 422, 429, 503),
     write=True,
 )
 @require_admin
@@ -53,10 +55,18 @@ def create_article():
     from claimtrack.engine.nlp import PipelineUnavailable
     from claimtrack.importer import import_parsed_article
 
+    limit = max_import_bytes()
+    size = len(parsed.body.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise ApiError(413, f"the body is {size:,} bytes; the import limit is {limit:,} bytes")
     db = get_db()
     try:
         # the same path as `claimtrack import`: known content is not analysed again
-        result = import_parsed_article(db, parsed)
+        result = import_parsed_article(db, parsed, http_extractor())
+    except ExtractionFailed as exc:
+        raise ApiError(503, str(exc)) from None
+    except ArticleRejected as exc:
+        raise ApiError(422, f"the article cannot be imported: {exc.reason}") from None
     except PipelineUnavailable as exc:
         raise ApiError(503, f"the analysis engine is not available: {exc}") from None
     if result.status != "imported":

@@ -10,6 +10,7 @@ from typing import TypeVar
 from flask import current_app, request
 
 from claimtrack.api.errors import ApiError
+from claimtrack.login_limits import limit_token_guessing
 
 View = TypeVar("View", bound=Callable)
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="claimtrack"'}
@@ -19,7 +20,8 @@ def require_admin(view: View) -> View:
     """Let the view run only for `Authorization: Bearer <ADMIN_TOKEN>`.
 
     No token configured means writes are switched off (403); a missing or
-    wrong token is 401. The check runs before the body is read.
+    wrong token is 401, and too many of those from one address are 429
+    (`claimtrack.login_limits`). The check runs before the body is read.
     """
 
     @functools.wraps(view)
@@ -27,7 +29,7 @@ def require_admin(view: View) -> View:
         check_admin_token()
         return view(*args, **kwargs)
 
-    return guarded  # type: ignore[return-value]
+    return limit_token_guessing(guarded)  # type: ignore[return-value]
 
 
 def check_admin_token() -> None:

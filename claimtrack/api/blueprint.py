@@ -1,4 +1,4 @@
-"""The API blueprint, the row-id URL converter, and the registry of documented operations.
+"""The API blueprint and the registry of documented operations.
 
 Each view declares its OpenAPI operation with `@operation(...)` next to its
 route; `claimtrack.api.openapi` turns the registry into the document.
@@ -11,24 +11,10 @@ from dataclasses import dataclass, field
 
 from flask import Blueprint
 from marshmallow import Schema
-from werkzeug.routing import BaseConverter
 
 API_VERSION_PREFIX = "/api/v1"
-MAX_PATH_ID = 10**18 - 1
 
 api = Blueprint("api", __name__, url_prefix=API_VERSION_PREFIX)
-
-
-class RowIdConverter(BaseConverter):
-    """`<rowid:name>`: a positive id that fits SQLite's integer (anything else is 404)."""
-
-    regex = r"[1-9][0-9]{0,17}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value) -> str:
-        return str(int(value))
 
 
 @dataclass

@@ -58,7 +58,7 @@ def list_events():
     tag="events",
     body=EventInputSchema,
     responses={201: EventSchema},
-    errors=(400, 401, 403, 413, 422),
+    errors=(400, 401, 403, 413, 415, 422, 429),
     write=True,
 )
 @require_admin

@@ -23,7 +23,9 @@ ERROR_DESCRIPTIONS = {
     404: "No such resource",
     409: "Conflict with stored data",
     413: "Request body too large",
+    415: "The body is not sent as application/json",
     422: "The input did not validate; `errors` holds the messages per field",
+    429: "Too many failed admin token attempts from this address; see Retry-After",
     503: "The analysis engine (spaCy pipelines) is not available",
 }
 

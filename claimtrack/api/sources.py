@@ -85,7 +85,7 @@ def source_claims(source_id: int):
     tag="sources",
     body=MergeInputSchema,
     responses={200: MergeResultSchema},
-    errors=(400, 401, 403, 404, 409, 413, 422),
+    errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
     write=True,
 )
 @require_admin
@@ -113,7 +113,7 @@ def merge_source(source_id: int):
     tag="sources",
     body=AliasInputSchema,
     responses={201: SourceSchema},
-    errors=(400, 401, 403, 404, 409, 413, 422),
+    errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
     write=True,
 )
 @require_admin
@@ -134,7 +134,7 @@ def add_alias(source_id: int):
     tag="sources",
     query=AliasQuerySchema,
     responses={200: SourceSchema},
-    errors=(401, 403, 404, 422),
+    errors=(401, 403, 404, 422, 429),
     write=True,
 )
 @require_admin

@@ -202,7 +202,9 @@ def segment(text: str, profile: LanguageProfile) -> list[Paragraph]:
         spans = sentence_spans(text, start, end, quotes, profile)
         for group in _bounded_groups(spans):
             index = len(paragraphs)
-            g_start, g_end = (start, end) if len(group) == len(spans) else (group[0][0], group[-1][1])
+            g_start, g_end = (
+                (start, end) if len(group) == len(spans) else (group[0][0], group[-1][1])
+            )
             paragraphs.append(
                 Paragraph(
                     index,

@@ -7,6 +7,12 @@ import json
 from dataclasses import dataclass
 
 from claimtrack.engine.metadata import date_precision
+from claimtrack.ingest.fields import is_web_address
+from claimtrack.ingest.text_hygiene import clean_text, unencodable_reason
+
+# No word of article text is this long; a longer run without spaces is a
+# pasted blob (base64, a minified script), not something to store as claims.
+MAX_WORD_CHARS = 2000
 
 
 class ArticleRejected(ValueError):
@@ -63,3 +69,42 @@ class ParsedArticle:
         }
         encoded = json.dumps(identity, ensure_ascii=False, sort_keys=True).encode("utf-8")
         return hashlib.sha256(encoded).hexdigest()
+
+
+def sanitised(parsed: ParsedArticle) -> ParsedArticle:
+    """The article with its text fields cleaned (see text_hygiene), or ArticleRejected.
+
+    Refused: a lone surrogate in any field, a body with nothing left after
+    cleaning, a word longer than MAX_WORD_CHARS, an address that is not http(s).
+    """
+    path = parsed.source_path
+    for name in ("body", "title", "url", "publisher", "date"):
+        value = getattr(parsed, name)
+        reason = unencodable_reason(value) if value else None
+        if reason:
+            raise ArticleRejected(path, f"the {name} {reason}")
+    body = clean_text(parsed.body)
+    if not body.strip():
+        raise ArticleRejected(path, "no article text (only invisible or control characters)")
+    longest = max(body.split(), key=len)
+    if len(longest) > MAX_WORD_CHARS:
+        at = body.index(longest)
+        raise ArticleRejected(
+            path,
+            f"a {len(longest):,}-character word at character {at:,} "
+            f"(the limit is {MAX_WORD_CHARS:,}): this is not article text",
+        )
+    url = parsed.url.strip() if parsed.url else None
+    if url and not is_web_address(url):
+        raise ArticleRejected(path, f"the url {url[:80]!r} is not an http:// or https:// address")
+    parsed.body = body
+    parsed.url = url or None
+    parsed.title = _clean_field(parsed.title)
+    parsed.publisher = _clean_field(parsed.publisher)
+    return parsed
+
+
+def _clean_field(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return " ".join(clean_text(value).split()) or None

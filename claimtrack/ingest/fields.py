@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import urllib.parse
+
 from claimtrack.engine.metadata import DATE_VALUE
 
 LANGUAGES = ("nl", "en", "auto")
@@ -18,13 +21,28 @@ def normalise_language(value: str | None) -> str | None:
 
 
 def is_valid_date(value: str) -> bool:
-    """True for YYYY, YYYY-MM or YYYY-MM-DD with a real month and day."""
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day (no 2021-02-31)."""
     if not DATE_VALUE.fullmatch(value):
         return False
     parts = [int(p) for p in value.split("-")]
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
         return False
-    return len(parts) < 3 or 1 <= parts[2] <= 31
+    if len(parts) == 3:
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            return False
+    return parts[0] >= 1
+
+
+def is_web_address(value: str) -> bool:
+    """True for an absolute http:// or https:// address with a host."""
+    parsed = urllib.parse.urlsplit(value)
+    return (
+        parsed.scheme.lower() in ("http", "https")
+        and bool(parsed.netloc)
+        and not any(c.isspace() or ord(c) < 32 for c in value)
+    )
 
 
 def clean_optional(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.html_article import parse_html_article
 from claimtrack.ingest.json_article import parse_json_article
 from claimtrack.ingest.text_article import parse_text_article
+from claimtrack.ingest.text_hygiene import clean_text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "CLAIMTRACK_MAX_IMPORT_BYTES"
@@ -80,7 +81,7 @@ def decode_article_bytes(data: bytes, path: str | None, max_bytes: int | None = 
         raise ArticleRejected(
             path, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at byte {exc.start})"
         ) from None
-    return text.removeprefix("\ufeff")
+    return clean_text(text.removeprefix("\ufeff"))
 
 
 def parse_bytes(

@@ -40,6 +40,14 @@ def find_article_by_hash(db: sqlite_utils.Database, content_hash: str) -> SaveRe
     return SaveResult("unchanged", row[0], row[1]) if row else None
 
 
+def suggestions_pending(db: sqlite_utils.Database, article_id: int) -> bool:
+    """True when the article's event suggestions have not been computed yet."""
+    row = db.execute(
+        "SELECT suggestions_pending FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def save_article(
     db: sqlite_utils.Database, parsed: ParsedArticle, document: Document
 ) -> SaveResult:
@@ -57,8 +65,9 @@ def save_article(
             return existing
         article_id = db.execute(
             "INSERT INTO articles (title, url, publisher, language, date, date_precision, body,"
-            " body_offset, content_hash, source_path, word_count, imported_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " body_offset, content_hash, source_path, word_count, imported_at,"
+            " suggestions_pending)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             [
                 parsed.title or headline_from(document),
                 parsed.url,

@@ -32,7 +32,17 @@ MAX_CANDIDATES = 300
 
 def suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
     """Propose an event for article `article_id` and the stored articles that report the same
-    occurrence; return the ids of the suggestions created or extended (empty if none)."""
+    occurrence; return the ids of the suggestions created or extended (empty if none).
+
+    The article is marked as having its suggestions computed afterwards.
+    """
+    suggestions = _suggest_events(db, article_id)
+    with write_transaction(db):
+        db.execute("UPDATE articles SET suggestions_pending = 0 WHERE id = ?", [article_id])
+    return suggestions
+
+
+def _suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
     ensure_curated_sources(db)
     people = _person_aliases(db)
     mine = _article_occurrence(db, article_id, people)

@@ -661,6 +661,7 @@ def source_articles(db: sqlite_utils.Database, source_id: int, limit: int = 200)
 # ---------------------------------------------------------------- search
 
 _FTS_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_NOT_SEARCHABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 SNIPPET_START = "\x02"
 SNIPPET_END = "\x03"
 
@@ -673,7 +674,9 @@ def fts_match_expression(query: str) -> str | None:
     error. Returns None when nothing searchable is left.
     """
     parts = []
-    for phrase, word in _FTS_TOKEN.findall(query or ""):
+    # control characters (a NUL ends the query inside SQLite) and lone surrogates are no words
+    query = _NOT_SEARCHABLE.sub(" ", query or "")
+    for phrase, word in _FTS_TOKEN.findall(query):
         text = phrase if phrase else word
         prefix = not phrase and text.endswith("*")
         text = text.rstrip("*") if prefix else text

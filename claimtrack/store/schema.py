@@ -205,10 +205,26 @@ CREATE INDEX idx_attribution_via_article ON attribution_via (article_id);
 CREATE INDEX idx_articles_language ON articles (language);
 """
 
+# Version 3: admin logins live on the server, so logging out (or changing the
+# admin token) ends them for every copy of the cookie. The token itself is
+# never stored, only a keyed hash that tells whether it is still the same one.
+# An article is stored with its event suggestions still pending; they are
+# marked done once computed, so an import interrupted in between computes
+# them when the same file is imported again.
+ADMIN_SESSIONS_AND_PENDING_SUGGESTIONS = """
+CREATE TABLE admin_sessions (
+    id TEXT PRIMARY KEY,
+    token_fingerprint TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+ALTER TABLE articles ADD COLUMN suggestions_pending INTEGER NOT NULL DEFAULT 0;
+"""
+
 # Each entry is the SQL script that takes the database from version i to i + 1.
 MIGRATIONS: list[str] = [
     INITIAL_SCHEMA,  # version 1
     ARTICLE_DATE_ON_CLAIMS,  # version 2
+    ADMIN_SESSIONS_AND_PENDING_SUGGESTIONS,  # version 3
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from claimtrack.app import get_db
+from claimtrack.app import get_db, http_extractor
 from claimtrack.engine.document import SOURCE_KINDS
+from claimtrack.extraction_worker import ExtractionFailed
 from claimtrack.ingest.article import ArticleRejected
+from claimtrack.login_limits import limit_token_guessing
+from claimtrack.request_checks import parse_row_id
 from claimtrack.store import queries
 from claimtrack.store.source_edits import (
     SourceEditRejected,
@@ -25,6 +28,7 @@ from claimtrack.web.importing import import_article_bytes
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limit_token_guessing
 def login():
     """Log in with the admin token (the page says so when writes are disabled)."""
     target = security.safe_next(request.values.get("next"))
@@ -75,10 +79,10 @@ def edit_source(slug: str):
                 )
                 flash("Alias added.")
             elif action == "remove_alias":
-                alias_id = request.form.get("alias_id", "")
-                if not alias_id.isdigit():
+                alias_id = parse_row_id(request.form.get("alias_id", ""))
+                if alias_id is None:
                     abort(400, description="No alias chosen.")
-                remove_alias(db, source["id"], int(alias_id))
+                remove_alias(db, source["id"], alias_id)
                 flash("Alias removed.")
             else:
                 abort(400, description="Unknown action.")
@@ -145,9 +149,12 @@ def import_article():
                 publisher=fields["publisher"],
                 date=fields["date"],
                 language=fields["language"] or "auto",
+                extractor=http_extractor(),
             )
         except ArticleRejected as error:
             return _import_form(fields, error.reason), 422
+        except ExtractionFailed as error:
+            return _import_form(fields, str(error)), 503
         if result.status == "unchanged":
             flash("This article was already stored; nothing changed.")
         else:

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from claimtrack.engine.document import ATTRIBUTION_TYPES
+from claimtrack.request_checks import MAX_ROW_ID, parse_row_id
 from claimtrack.store.cursors import BadCursor
 from claimtrack.store.queries import ClaimFilters
 from claimtrack.web.formats import json_response
@@ -47,9 +48,10 @@ def int_arg(name: str) -> int | None:
     value = request.args.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
-        abort(400, description=f"'{name}' must be a whole number")
-    return int(value)
+    number = parse_row_id(value)
+    if number is None:
+        abort(400, description=f"'{name}' must be a whole number from 1 to {MAX_ROW_ID}")
+    return number
 
 
 def limit_arg() -> int | None:

@@ -40,8 +40,8 @@ def default_sides(event: dict) -> list[str]:
     return sorted(publishers, key=lambda p: -publishers[p])[:2]
 
 
-@bp.route("/events/<int:event_id>/compare", defaults={"fmt": "html"})
-@bp.route("/events/<int:event_id>/compare.<any(json):fmt>")
+@bp.route("/events/<rowid:event_id>/compare", defaults={"fmt": "html"})
+@bp.route("/events/<rowid:event_id>/compare.<any(json):fmt>")
 def compare(event_id: int, fmt: str):
     """Two sources' accounts of one event in aligned rows (?a=White House&b=Kremlin)."""
     db = get_db()
@@ -79,7 +79,7 @@ def suggestions():
     return render_template("events/suggestions.html", suggestions=list_suggestions(get_db()))
 
 
-@bp.route("/events/suggestions/<int:suggestion_id>", methods=["POST"])
+@bp.route("/events/suggestions/<rowid:suggestion_id>", methods=["POST"])
 @security.admin_required
 def decide_suggestion(suggestion_id: int):
     """Accept (creating or extending an event) or reject one suggestion."""

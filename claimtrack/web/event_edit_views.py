@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from claimtrack.app import get_db
+from claimtrack.request_checks import parse_row_id
 from claimtrack.store.events import (
     EventNotFound,
     add_articles,
@@ -25,10 +26,10 @@ MAX_DESCRIPTION_LENGTH = 5000
 
 def parse_ids(text: str) -> list[int]:
     """Article ids typed as "3, 5 8" -> [3, 5, 8]; ValueError for anything else."""
-    parts = text.replace(",", " ").split()
-    if not all(part.isdigit() for part in parts):
+    ids = [parse_row_id(part) for part in text.replace(",", " ").split()]
+    if None in ids:
         raise ValueError("article ids must be whole numbers separated by commas or spaces")
-    return [int(part) for part in parts]
+    return ids
 
 
 @bp.route("/events/new", methods=["GET", "POST"])
@@ -59,7 +60,7 @@ def new_event():
     return render_template("events/new.html", error=error, form=form), status
 
 
-@bp.route("/events/<int:event_id>/articles", methods=["POST"])
+@bp.route("/events/<rowid:event_id>/articles", methods=["POST"])
 @security.admin_required
 def edit_event_articles(event_id: int):
     """Add or remove articles (all their statements) of an event."""

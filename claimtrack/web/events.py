@@ -53,8 +53,8 @@ def event_context(event_id: int) -> dict:
     return {"event": event, "statements": statements}
 
 
-@bp.route("/events/<int:event_id>", defaults={"fmt": "html"})
-@bp.route("/events/<int:event_id>.<any(json, csv):fmt>")
+@bp.route("/events/<rowid:event_id>", defaults={"fmt": "html"})
+@bp.route("/events/<rowid:event_id>.<any(json, csv):fmt>")
 def event(event_id: int, fmt: str):
     """One event: its participants and the statements linked to it."""
     context = event_context(event_id)

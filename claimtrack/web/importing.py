@@ -21,6 +21,7 @@ def import_article_bytes(
     date: str | None = None,
     language: str = "auto",
     max_bytes: int | None = None,
+    extractor=None,
 ) -> SaveResult:
     """Parse `data` (txt, JSON or HTML), fill in metadata the file lacks, analyse and save it.
 
@@ -38,4 +39,4 @@ def import_article_bytes(
     parsed.date = parsed.date or date
     if parsed.language == "auto":
         parsed.language = chosen_language
-    return import_parsed_article(db, parsed)
+    return import_parsed_article(db, parsed, extractor)

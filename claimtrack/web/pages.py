@@ -53,8 +53,8 @@ def articles(fmt: str):
     )
 
 
-@bp.route("/articles/<int:article_id>", defaults={"fmt": "html"})
-@bp.route("/articles/<int:article_id>.<any(json):fmt>")
+@bp.route("/articles/<rowid:article_id>", defaults={"fmt": "html"})
+@bp.route("/articles/<rowid:article_id>.<any(json):fmt>")
 def article(article_id: int, fmt: str):
     """The article text with every attributed statement highlighted, and its sources."""
     db = get_db()
@@ -79,8 +79,8 @@ def article(article_id: int, fmt: str):
     )
 
 
-@bp.route("/statements/<int:statement_id>", defaults={"fmt": "html"})
-@bp.route("/statements/<int:statement_id>.<any(json):fmt>")
+@bp.route("/statements/<rowid:statement_id>", defaults={"fmt": "html"})
+@bp.route("/statements/<rowid:statement_id>.<any(json):fmt>")
 def statement(statement_id: int, fmt: str):
     """A statement's permalink: its provenance chains and the same source's other statements."""
     db = get_db()

@@ -2,17 +2,34 @@
 
 Read pages are public. Writes need a session that logged in with the admin
 token from configuration (`ADMIN_TOKEN`; None disables writes) and a form
-field `csrf_token` matching the one bound to the session.
+field `csrf_token` matching the one bound to the session. The login itself
+is recorded in the database (`store.admin_sessions`): logging out, or a
+change of the admin token, ends it for every copy of the cookie.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import hmac
 import secrets
+import urllib.parse
 from collections.abc import Callable
 
-from flask import Flask, abort, current_app, redirect, render_template, request, session, url_for
+from flask import (
+    Flask,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from claimtrack.app import get_db
+from claimtrack.store import admin_sessions
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -25,12 +42,15 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
 }
 CSRF_FIELD = "csrf_token"
+SESSION_ID_FIELD = "admin_session"
 
 
 def install(app: Flask) -> None:
     """Add security headers to every response and check CSRF tokens on web form posts."""
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    # Flask's defaults hold these keys already (SameSite None), so setdefault would keep them
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    if not app.config.get("SESSION_COOKIE_SAMESITE"):
+        app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
 
     @app.after_request
     def add_security_headers(response):
@@ -64,8 +84,15 @@ def writes_enabled() -> bool:
 
 
 def is_admin() -> bool:
-    """True when this session logged in with the current admin token."""
-    return writes_enabled() and session.get("admin") is True
+    """True when this session's login is on record and was made with the current admin token."""
+    if not writes_enabled():
+        return False
+    if "is_admin" not in g:
+        session_id = session.get(SESSION_ID_FIELD)
+        g.is_admin = isinstance(session_id, str) and admin_sessions.session_is_live(
+            get_db(), session_id, _token_fingerprint()
+        )
+    return g.is_admin
 
 
 def token_matches(token: str) -> bool:
@@ -73,19 +100,30 @@ def token_matches(token: str) -> bool:
     configured = current_app.config.get("ADMIN_TOKEN")
     if not configured or not token:
         return False
-    return hmac.compare_digest(configured.encode("utf-8"), token.encode("utf-8"))
+    return hmac.compare_digest(configured.encode("utf-8"), token.encode("utf-8", "replace"))
 
 
 def log_in() -> None:
-    """Mark the session as admin, with a fresh CSRF token."""
+    """Start a recorded admin session, with a fresh CSRF token."""
     session.clear()
-    session["admin"] = True
+    session[SESSION_ID_FIELD] = admin_sessions.start_session(get_db(), _token_fingerprint())
     session[CSRF_FIELD] = secrets.token_urlsafe(32)
+    g.is_admin = True
 
 
 def log_out() -> None:
-    """Forget the admin session."""
+    """End the admin session on the server and forget the cookie's contents."""
+    session_id = session.get(SESSION_ID_FIELD)
+    if isinstance(session_id, str):
+        admin_sessions.end_session(get_db(), session_id)
     session.clear()
+    g.is_admin = False
+
+
+def _token_fingerprint() -> str:
+    """A keyed hash of the configured admin token: equal while the token stays the same."""
+    token = str(current_app.config.get("ADMIN_TOKEN") or "")
+    return hmac.new(token.encode("utf-8"), b"claimtrack admin session", hashlib.sha256).hexdigest()
 
 
 def admin_required(view: Callable) -> Callable:
@@ -105,7 +143,17 @@ def admin_required(view: Callable) -> Callable:
 
 
 def safe_next(target: str | None) -> str:
-    """A redirect target that stays on this site ('/' when in doubt)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+    """A redirect target that stays on this site: a plain path, else '/'.
+
+    Browsers drop tabs and newlines from addresses and read a backslash as a
+    slash, so "/%09/evil.example" (a tab) would leave the site: any whitespace,
+    control character or backslash makes the target unsafe.
+    """
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 or c == "\\" for c in target):
+        return "/"
+    parts = urllib.parse.urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return "/"
+    return target
