@@ -10,8 +10,9 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import Flask, current_app
 from werkzeug.routing import Rule
 
-from claimtrack.api.blueprint import MAX_PATH_ID, OPERATIONS, Operation, api
+from claimtrack.api.blueprint import OPERATIONS, Operation, api
 from claimtrack.api.schemas import ErrorSchema
+from claimtrack.request_checks import MAX_ROW_ID
 
 OPENAPI_VERSION = "3.0.3"
 _EXTENSION_KEY = "claimtrack_openapi"
@@ -77,7 +78,7 @@ def _operation(rule: Rule, described: Operation) -> dict[str, Any]:
             "name": name,
             "in": "path",
             "required": True,
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PATH_ID},
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ROW_ID},
         }
         for name in sorted(rule.arguments)
     ]
