@@ -6,6 +6,8 @@ dump_only; the OpenAPI document is generated from these same classes.
 
 from __future__ import annotations
 
+import re
+
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates
 
 from claimtrack.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_ROW_ID, PageToken
@@ -17,13 +19,30 @@ from claimtrack.store.sources import UNKNOWN_SPEAKER, alias_key
 LANGUAGES = ("nl", "en")
 
 
+_ASCII_INTEGER = re.compile(r"-?[0-9]+")
+
+
+class QueryInteger(fields.Integer):
+    """An integer given as text in a query string: ASCII digits only.
+
+    Python's int() also reads other scripts' digits ("٣" is 3), which no
+    client means and the OpenAPI document does not allow.
+    """
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not _ASCII_INTEGER.fullmatch(value):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 def row_id(*, strict: bool = True, **kwargs) -> fields.Integer:
     """An integer field for a row id (1 up to SQLite's largest integer).
 
     Strict (JSON numbers only) in bodies; query parameters pass strict=False
-    because they arrive as text.
+    because they arrive as text (ASCII digits only, see QueryInteger).
     """
-    return fields.Integer(strict=strict, validate=validate.Range(1, MAX_ROW_ID), **kwargs)
+    field = fields.Integer if strict else QueryInteger
+    return field(strict=strict, validate=validate.Range(1, MAX_ROW_ID), **kwargs)
 
 
 def _check_date(value: str | None) -> None:
@@ -54,7 +73,7 @@ class ArticleInputSchema(ArticleSchema):
 class PageQuerySchema(StrictSchema):
     """Paging parameters shared by every list."""
 
-    limit = fields.Integer(
+    limit = QueryInteger(
         load_default=DEFAULT_PAGE_SIZE,
         validate=validate.Range(1, MAX_PAGE_SIZE),
         metadata={"description": f"rows per page (1-{MAX_PAGE_SIZE})"},
