@@ -63,10 +63,50 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
 
 def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     """The separable particle the parser attaches to a verb ("gaf … aan" -> 'aan'), if any."""
+    doc = verb.doc
     for child in verb.children:
         if child.dep_ == "compound:prt" and child.lower_ in profile.separable_particles:
+            nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ"):
+                continue  # "meldt op basis van …": a preposition opening a phrase, no particle
             return child.lower_
     return None
+
+
+def _without_partner(
+    doc: Doc, content: tuple[int, int], partner: Token
+) -> tuple[int, int] | None:
+    """Content that starts with a phrasal cue's own partner ('laten weten in een brief') keeps
+    only what follows it, and only when that holds a clause; otherwise there is none."""
+    start, end = content
+    if not start <= partner.i < end or any(t.i < partner.i and not t.is_punct for t in doc[start:end]):
+        return content
+    rest = doc[partner.i + 1 : end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return (partner.i + 1, end)
+
+
+def _states_its_own_claim(doc: Doc, content: tuple[int, int], profile: LanguageProfile) -> bool:
+    """Content that is a claim in its own right: after a colon, quoted, or opened by 'dat'."""
+    start, end = content
+    before = doc[start - 1] if start > 0 else None
+    words = doc[start:end]
+    return (
+        before is not None
+        and before.text == ":"
+        or any(t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,", '"', "‘") for t in words)
+        or len(words) > 0
+        and words[0].lower_ in profile.complementizers
+    )
+
+
+def _opens_with_fronted_object(doc: Doc, cue: Token) -> bool:
+    """'Dat laat de minister in een brief weten': a demonstrative, then the finite verb of the
+    main clause (verb second), so the demonstrative is the fronted object the cue reports."""
+    if len(doc) < 3 or doc[1].pos_ not in ("VERB", "AUX") or doc[1].i > cue.i:
+        return False
+    return not any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in doc[2 : cue.i])
 
 
 def _is_title_case(doc: Doc) -> bool:
@@ -301,10 +341,21 @@ def verb_frames(
             content = content_after(doc, tok, profile) or (
                 parse_content(doc, tok) if has_parse(doc) else None
             )
+        if content is not None and partner is not None:
+            content = _without_partner(doc, content, partner)
+        if (
+            content is not None
+            and doc[0].lower_ in profile.demonstratives
+            and _opens_with_fronted_object(doc, tok)
+            and not _states_its_own_claim(doc, content, profile)
+        ):
+            content = None  # "Dat zei ze dinsdag tijdens …": the object is 'Dat', said before
         if content is None:
             first = doc[0].lower_
             ends_clause = all(t.is_punct for t in doc[tok.i + 1 :])
-            if first in profile.demonstratives and (tok.i <= 4 or ends_clause and tok.i <= 12):
+            if first in profile.demonstratives and (
+                tok.i <= 4 or ends_clause and tok.i <= 12 or _opens_with_fronted_object(doc, tok)
+            ):
                 anaphoric = True  # "Dat heeft (de voorzitter van de bond) gezegd."
             elif any(
                 c.lower_ in profile.demonstratives
@@ -336,6 +387,8 @@ def verb_frames(
         source = trailing or (
             relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
         )
+        if source is None and anaphoric and _opens_with_fronted_object(doc, tok):
+            source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):
             source = subject_of_governor(tok, profile) or main_subject(doc, tok, profile)
         if source is None and is_present_participle(tok, profile):

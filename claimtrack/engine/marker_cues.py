@@ -41,6 +41,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
             if source is None:
                 continue
+            source = document_owner(doc, source, profile)
             if i > 0:
                 content = (0, i - 1 if doc[i - 1].text == "," else i)
             else:
@@ -75,9 +76,37 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
         content = (after, clause_end(doc, after, profile)) if tok.i == 0 else (0, tok.i)
+        if content[0] == 0:
+            # "…, blijkt uit cijfers van X": the verb before the phrase belongs to the cue
+            end = content[1]
+            while end > 0 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("VERB", "AUX")):
+                end -= 1
+            content = (0, end) if end > 0 else content
+        # "Dat blijkt uit onderzoek van X": the claim is the sentence before
+        anaphoric = all(t.lower_ in profile.demonstratives for t in doc[content[0] : content[1]])
         if content[1] > content[0]:
-            return [Frame("according_to", (tok.i, tok.i + 1), source, content, score=0.6)]
+            return [
+                Frame(
+                    "according_to",
+                    (tok.i, tok.i + 1),
+                    document_owner(doc, source, profile),
+                    None if anaphoric else content,
+                    anaphoric=anaphoric,
+                    score=0.6,
+                )
+            ]
     return []
+
+
+def document_owner(doc: Doc, source: tuple[int, int], profile: LanguageProfile) -> tuple[int, int]:
+    """'een rapport van de VN', 'cijfers van het CBS': a document speaks for whoever made it."""
+    start, end = source
+    for i in range(start, end - 1):
+        if doc[i].lower_ in profile.source_documents and doc[i + 1].lower_ in profile.affiliation_preps:
+            owner = np_right(doc, i + 2, profile)
+            if owner is not None and owner[1] <= end:
+                return owner
+    return source
 
 
 def _points_back(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import lemma, looks_nominal
+from claimtrack.engine.tokens import continues_institution, lemma, looks_nominal
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.35
@@ -66,9 +66,13 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
     first = i
     if i < len(doc) and is_pronoun(doc[i], profile):
         return (i, i + 1)
-    while i < len(doc) and looks_nominal(doc[i], profile) and i - first < MAX_SOURCE_TOKENS:
-        if i > first and doc[i].lower_ in profile.complementizers:
-            break
+    while (
+        i < len(doc)
+        and (looks_nominal(doc[i], profile) or continues_institution(doc, i, profile))
+        and i - first < MAX_SOURCE_TOKENS
+    ):
+        if i > first and doc[i].lower_ in profile.complementizers and not doc[i].text.isupper():
+            break  # an acronym that spells a complementizer ("het OM") is a name
         i += 1
     if i == first:
         return None

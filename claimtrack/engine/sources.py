@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import is_known_verb_form
+from claimtrack.engine.tokens import continues_institution, is_known_verb_form
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
@@ -197,6 +197,14 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     )
 
 
+def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
+    """'voor' and 'de' in "Bureau voor de Statistiek": small words inside an institution's name."""
+    doc, k = tok.doc, tok.i
+    while k > 0 and doc[k].lower_ in profile.determiners:
+        k -= 1
+    return continues_institution(doc, k, profile)
+
+
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
     """Trim a raw source span and read its name, descriptor, kind and affiliation."""
     while start < end and (
@@ -222,6 +230,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             doc[k].pos_ == "ADP"
             and doc[k].lower_ not in profile.affiliation_preps
             and doc[k].lower_ not in profile.name_particles
+            and not doc[k].text.isupper()  # "het OM": an acronym, whatever the tagger says
+            and not continues_institution(doc, k, profile)
         ):
             end = k
             break
@@ -263,6 +273,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             continue  # "Pieter van der Meulen": 'van der' belongs to the surname
         if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in PERSON_LABELS:
             continue  # the recognizer reads "Hans van Dam" as one person's name
+        if continues_institution(doc, i, profile):
+            continue  # "Raad van State", "Kamer van Koophandel": 'van' inside the name
         if doc[i].lower_ in profile.affiliation_preps and any(
             t.text[:1].isupper() for t in doc[i + 1 : end]
         ):
@@ -306,6 +318,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     j = len(tokens)
     while j > 0 and (
         _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
+        or _inside_institution_name(tokens[j - 1], profile)
         or tokens[j - 1].lower_ in profile.name_particles
         and j < len(tokens)
         and (j - 1 > 0 or _opens_surname(tokens[j - 1], profile))
@@ -548,6 +561,8 @@ class EntityRegistry:
             j = i
             while j < len(doc) and (
                 _is_name_token(doc[j], self.profile, j == 0)
+                or j > i
+                and _inside_institution_name(doc[j], self.profile)
                 or doc[j].lower_ in self.profile.name_particles
                 and j + 1 < len(doc)
                 and (

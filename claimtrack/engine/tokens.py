@@ -84,3 +84,28 @@ def has_parse(doc: Doc) -> bool:
 def is_known_verb_form(token: Token, profile: LanguageProfile) -> bool:
     """A listed form of a cue verb, or a regular form of one ("vermoedt", "meldde")."""
     return token.lower_ in profile.verb_forms or lemma(token, profile) in profile.known_verbs
+
+
+def names_institution(token: Token, profile: LanguageProfile) -> bool:
+    """A capitalised organisation noun ('Vereniging', 'Ministerie', 'Bureau') that its name
+    continues after a preposition ('Raad van State', 'Bureau voor de Statistiek')."""
+    return (
+        token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.pos_ != "PROPN"
+        and token.ent_type_ not in ("PER", "PERSON")
+        and token.lower_ in profile.organization_words
+    )
+
+
+def continues_institution(doc: Doc, i: int, profile: LanguageProfile) -> bool:
+    """Token `i` is a preposition inside an institution's name: an organisation noun before it,
+    a capitalised word after it (past any article)."""
+    if i == 0 or doc[i].lower_ not in profile.institution_preps:
+        return False
+    if not names_institution(doc[i - 1], profile):
+        return False
+    k = i + 1
+    while k < len(doc) and doc[k].lower_ in profile.determiners:
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha
