@@ -87,3 +87,31 @@ def test_a_real_separable_particle_still_makes_another_verb():
     body = "De rechter stelde de uitspraak uit tot volgende week."
     doc = analyse(body, NL)
     assert speakers_of(doc, "De rechter stelde") == []
+
+
+def test_reporting_verbs_the_tagger_reads_as_nouns_still_report():
+    body = (
+        "Havenmeester Sjoerd Mulder ontkent dat de sluis te laat dichtging. "
+        ",,Het water steeg te snel'', vreest dijkwerker Pim Dekker. "
+        "Kapitein Ada Smit betoogt dat de vaargeul breder moet."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Havenmeester Sjoerd Mulder") == ["Sjoerd Mulder"]
+    assert speakers_of(doc, ",,Het water steeg") == ["Pim Dekker"]
+    assert speakers_of(doc, "Kapitein Ada Smit") == ["Ada Smit"]
+
+
+def test_a_noun_after_a_possessive_before_dat_stays_a_noun():
+    body = "Zijn antwoord dat de brug openging, kwam te laat."
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Zijn antwoord") == []
+
+
+def test_being_convinced_is_a_view_of_the_subject_and_an_impersonal_passive_has_no_source():
+    body = (
+        "De burgemeester is ervan overtuigd dat de markt terugkomt. "
+        "Er wordt gevreesd dat de dijk het niet houdt."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De burgemeester is ervan") == ["burgemeester"]
+    assert speakers_of(doc, "Er wordt gevreesd") == ["unknown"]

@@ -135,7 +135,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         tok.i > 0
-        and tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV")
+        and tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV", "NOUN")
         and is_known_verb_form(tok, profile)
         and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
         and not (
@@ -144,6 +144,15 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         )
     ):
         return True  # "De bank schat dat …" with 'schat' mistagged: the clause settles it
+    if (
+        tok.pos_ == "NOUN"
+        and tok.is_lower
+        and tok.i > 1
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i - 2].text in QUOTE_CLOSERS
+        and is_known_verb_form(tok, profile)
+    ):
+        return True  # ",,…'', vreest de burgemeester": the verb after a quotation, mistagged
     if (
         tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)
@@ -413,6 +422,15 @@ def verb_frames(
             )
         )
         unknown = False
+        if (
+            passive
+            and opinion
+            and source is not None
+            and source[1] <= tok.i
+            and doc[source[0]].pos_ in ("PROPN", "NOUN", "PRON", "DET")
+            and doc[source[0]].lower_ not in profile.impersonal_subjects
+        ):
+            passive = False  # "X is ervan overtuigd dat …": a state of X's, not a passive
         if passive:
             agent = next(
                 (t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in profile.agent_preps), None

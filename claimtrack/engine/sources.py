@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import continues_institution, is_known_verb_form
+from claimtrack.engine.tokens import continues_institution, is_known_verb_form, mistagged_verb
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
@@ -167,7 +167,11 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     ):
         return False  # "Amerikaanse president": a capitalised adjective, not a name
     return not (
-        tok.pos_ == "ADJ" and nxt is not None and nxt.text[:1].islower() and nxt.pos_ == "NOUN"
+        tok.pos_ == "ADJ"
+        and nxt is not None
+        and nxt.text[:1].islower()
+        and nxt.pos_ == "NOUN"
+        and not mistagged_verb(nxt, profile)  # "Mulder ontkent dat": a verb, tagged a noun
     )
 
 

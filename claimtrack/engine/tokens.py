@@ -10,6 +10,7 @@ from claimtrack.engine.lang.profile import LanguageProfile
 NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOT_INFLECTED_POS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM"})
+QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
 
 
@@ -25,7 +26,9 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
     known = profile.known_verbs
-    if found in known or not profile.infinitive_ending or token.pos_ in NOT_INFLECTED_POS:
+    if found in known or not profile.infinitive_ending:
+        return found
+    if token.pos_ in NOT_INFLECTED_POS and not mistagged_verb(token, profile):
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
     candidates = infinitive_candidates(
         lower,
@@ -37,6 +40,23 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         profile.separable_particles,
     )
     return next((c for c in candidates if c in known), found)
+
+
+def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
+    """'Directeur Blom ontkent dat …' with 'ontkent' tagged a noun: a lowercase word between a
+    name or personal pronoun and a 'dat'-clause or colon stands where the finite verb goes."""
+    doc, i = token.doc, token.i
+    if token.pos_ != "NOUN" or i == 0 or i + 1 >= len(doc) or not token.is_lower:
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if before.text == "," and i > 1 and doc[i - 2].text in QUOTE_CLOSERS:
+        return True  # ",,…'', vreest X": the place of the verb that introduces the quotation
+    return (
+        (after.lower_ in profile.complementizers and after.pos_ == "SCONJ" or after.text == ":")
+        and (before.pos_ in ("PROPN", "PRON") or before.text[:1].isupper() and before.i > 0)
+        and before.dep_ != "nmod:poss"
+        and before.lower_ not in profile.determiners
+    )
 
 
 def is_capitalised(token: Token) -> bool:
