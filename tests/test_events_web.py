@@ -39,10 +39,11 @@ def test_compare_page_shows_two_columns_with_rows_aligned(client, db_path):
     page = client.get(f"/events/{event_id}/compare?a=Witte+Huis&b=Kremlin")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert '<th scope="col">White House</th>' in html and '<th scope="col">Kremlin</th>' in html
+    assert '<th scope="col"><bdi>White House</bdi></th>' in html
+    assert '<th scope="col"><bdi>Kremlin</bdi></th>' in html
     summit_row = re.search(r'<tr class="row-both">(.*?)</tr>', html, re.DOTALL).group(1)
     assert "proposed a summit meeting" in summit_row and "agreed to consider a summit" in summit_row
-    assert "Only Kremlin" in html and "White House says nothing about this." in html
+    assert "Only Kremlin" in html and "<bdi>White House</bdi> says nothing about this." in html
     assert f'href="/articles/{readout}#s-' in html
 
 

@@ -49,7 +49,9 @@ def test_a_script_url_in_a_txt_header_is_refused_naming_the_file(
     cli_runner, db_path, tmp_path, header
 ):
     path = write_txt(
-        tmp_path, "haven.txt", {"title": "Haven open", "language": "nl", **header},
+        tmp_path,
+        "haven.txt",
+        {"title": "Haven open", "language": "nl", **header},
         "De haven blijft open, zei de havenmeester.\n",
     )
     result = cli_runner("import", str(path))
@@ -63,7 +65,9 @@ def test_a_script_address_in_a_source_header_is_not_taken_as_the_url(
     cli_runner, client, db_path, tmp_path
 ):
     path = write_txt(
-        tmp_path, "haven.txt", {"title": "Haven open", "source": "javascript:alert(1) (archive)"},
+        tmp_path,
+        "haven.txt",
+        {"title": "Haven open", "source": "javascript:alert(1) (archive)"},
         "De haven blijft open, zei de havenmeester.\n",
     )
     assert cli_runner("import", str(path)).exit_code == 0
@@ -74,7 +78,9 @@ def test_a_script_address_in_a_source_header_is_not_taken_as_the_url(
 
 def test_an_http_url_in_a_txt_header_is_kept(cli_runner, db_path, tmp_path):
     path = write_txt(
-        tmp_path, "haven.txt", {"title": "Haven open", "url": "https://example.org/haven"},
+        tmp_path,
+        "haven.txt",
+        {"title": "Haven open", "url": "https://example.org/haven"},
         "De haven blijft open, zei de havenmeester.\n",
     )
     assert cli_runner("import", str(path)).exit_code == 0
@@ -84,7 +90,9 @@ def test_an_http_url_in_a_txt_header_is_kept(cli_runner, db_path, tmp_path):
 @pytest.mark.parametrize("date", ["2021-02-31", "2023-02-29", "2021-04-31", "2021-13"])
 def test_a_date_that_is_not_in_the_calendar_is_refused(cli_runner, client, db_path, tmp_path, date):
     path = write_txt(
-        tmp_path, "brug.txt", {"title": "Brug dicht", "date": date},
+        tmp_path,
+        "brug.txt",
+        {"title": "Brug dicht", "date": date},
         "De brug blijft dicht, zei de wethouder.\n",
     )
     result = cli_runner("import", str(path))
@@ -176,12 +184,14 @@ def test_event_suggestions_are_made_when_an_import_stopped_before_them(
     cli_runner, db_path, tmp_path, monkeypatch
 ):
     english = write_txt(
-        tmp_path, "call-en.txt",
+        tmp_path,
+        "call-en.txt",
         {"title": "The call", "publisher": "White House", "date": "2023-05-10", "language": "en"},
         "On Monday Joe Biden had a phone call with Vladimir Putin.\n",
     )
     dutch = write_txt(
-        tmp_path, "call-nl.txt",
+        tmp_path,
+        "call-nl.txt",
         {"title": "Het gesprek", "publisher": "De Krant", "date": "2023-05", "language": "nl"},
         "Biden en Poetin voerden maandag een telefoongesprek.\n",
     )

@@ -17,6 +17,7 @@ from claimtrack.app import create_app
 
 AUTH = {"Authorization": "Bearer test-token"}
 NOT_64_BITS = "123456789012345678901234567890"  # far beyond SQLite's 64-bit integer
+MULTIPART_TITLE = b'--x\r\nContent-Disposition: form-data; name="title"\r\n\r\nTop\r\n--x--\r\n'
 
 
 @pytest.fixture
@@ -202,8 +203,7 @@ def test_json_nested_very_deep_is_a_400_and_stores_nothing(client, depth):
     [
         ("text/plain", b'{"title": "Top"}'),
         ("application/x-www-form-urlencoded", b"title=Top"),
-        ("multipart/form-data; boundary=x", b'--x\r\nContent-Disposition: form-data; name="title"'
-         b"\r\n\r\nTop\r\n--x--\r\n"),
+        ("multipart/form-data; boundary=x", MULTIPART_TITLE),
         (None, b'{"title": "Top"}'),
     ],
     ids=["text", "form", "multipart", "none"],

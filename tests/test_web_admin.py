@@ -90,7 +90,8 @@ def test_merge_witte_huis_into_white_house_moves_relays_and_aliases(admin, db, s
     assert source["relayed_claims"] == 1
     assert "Witte Huis" in {a["alias"] for a in source["aliases"]}
     html = client.get("/sources/joe-biden").get_data(as_text=True)
-    assert "Testkrant</li>" in html and 'href="/sources/white-house">White House' in html
+    assert "Testkrant</bdi></li>" in html
+    assert 'href="/sources/white-house"><bdi>White House</bdi>' in html
 
 
 def test_merge_rejects_unknown_or_identical_sources(admin, sample):

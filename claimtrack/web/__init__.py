@@ -11,7 +11,7 @@ import importlib
 
 from flask import Flask
 
-from claimtrack.web import security
+from claimtrack.web import display, security
 
 # Modules whose import adds routes to the web or events blueprints. The events
 # feature appends its own module here (for /events/<id>/compare and suggestions).
@@ -37,6 +37,7 @@ def register(app: Flask) -> None:
     from claimtrack.web.events import bp as events_bp
 
     security.install(app)
+    display.install(app)
     app.register_blueprint(web_bp)
     app.register_blueprint(events_bp)
     # Unknown URLs never reach a blueprint, so their pages are set on the app
