@@ -25,11 +25,11 @@ def test_dat_laat_x_weten_attributes_the_sentence_before():
 
 def test_a_frame_with_a_time_word_and_place_after_the_verb_still_points_back():
     body = (
-        "Wethouder Joris Brand blijft aan tot de verkiezingen. Dat zei hij maandagavond "
-        "tijdens een drukke bewonersavond."
+        "Burgemeester Femke Jansen van Zwolle is niet van plan op te stappen. Dat zei ze "
+        "dinsdagavond tijdens een extra raadsvergadering."
     )
     doc = analyse(body, NL)
-    assert speakers_of(doc, "Wethouder Joris Brand blijft") == ["Joris Brand"]
+    assert speakers_of(doc, "Burgemeester Femke Jansen") == ["Femke Jansen"]
 
 
 def test_a_frame_that_points_back_keeps_its_own_clause_when_it_has_one():
@@ -115,3 +115,36 @@ def test_being_convinced_is_a_view_of_the_subject_and_an_impersonal_passive_has_
     doc = analyse(body, NL)
     assert speakers_of(doc, "De burgemeester is ervan") == ["burgemeester"]
     assert speakers_of(doc, "Er wordt gevreesd") == ["unknown"]
+
+
+PORTRAIT = (
+    "Na twintig jaar stopt bakker Henk Wolters uit Deventer met zijn zaak.\n\n"
+    '"Ik heb het echt geprobeerd", vertelt Wolters in zijn lege winkel. '
+    '"Niemand wil nog om vier uur \'s nachts opstaan."\n\n'
+    "Zijn vrouw Ria staat al die jaren naast hem achter de toonbank. "
+    '"We hebben er alles aan gegeven. Maar je lijf zegt op een gegeven moment: het is genoeg."\n\n'
+    "Volgens voorzitter Tom Brink sluiten elk jaar honderden bakkerijen. "
+    '"Het vak is zwaar en de energieprijzen zijn hoog", zegt Brink. '
+    '"Jongeren kiezen liever iets anders."\n\n'
+    "Wolters zelf blijft positief. "
+    '"Ik ga eindelijk eens op vakantie. Met Ria naar Italië."'
+)
+
+
+def test_an_unframed_quote_goes_to_the_person_just_introduced_with_a_relation():
+    doc = analyse(PORTRAIT, NL)
+    assert speakers_of(doc, '"We hebben er alles') == ["Ria"]
+    assert speakers_of(doc, "Maar je lijf zegt") == ["Ria"]
+    check_offsets(doc, PORTRAIT)
+
+
+def test_a_known_surname_opening_a_sentence_takes_the_quote_after_it():
+    doc = analyse(PORTRAIT, NL)
+    assert speakers_of(doc, '"Ik ga eindelijk') == ["Henk Wolters"]
+    assert speakers_of(doc, "Met Ria naar") == ["Henk Wolters"]
+
+
+def test_a_person_name_split_by_odd_tags_is_one_source():
+    doc = analyse(PORTRAIT, NL)
+    assert speakers_of(doc, "Volgens voorzitter Tom Brink") == ["Tom Brink"]
+    assert speakers_of(doc, '"Jongeren kiezen') == ["Tom Brink"]

@@ -65,6 +65,8 @@ class Entity:
     affiliation: str | None = None
     # NER labels of its name mentions, counted by (words in the mention, label)
     entity_labels: Counter = field(default_factory=Counter)
+    # introduced somewhere with a person's role ("zijn vrouw Ria", "trainer Smit")
+    has_role: bool = False
 
     @property
     def place_or_thing(self) -> bool:
@@ -75,7 +77,7 @@ class Entity:
         Such a source speaks only where a sentence makes it the speaker
         ("Moskou verklaarde …"); it never takes an unframed quotation or a pronoun.
         """
-        if not self.entity_labels:
+        if not self.entity_labels or self.has_role:
             return False
         longest = max(length for length, _ in self.entity_labels)
         label = max(
@@ -131,6 +133,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if lower in profile.first_person or lower in profile.stopwords:
         return False
+    if tok.ent_iob_ == "I" and tok.ent_type_ in PERSON_LABELS:
+        return True  # inside a person's name by the recognizer's reading, whatever the tag
     if first_in_sentence and tok.pos_ not in ("PROPN", "X", "NOUN", ""):
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
@@ -598,6 +602,12 @@ class EntityRegistry:
             if descriptor and not any(_is_role_noun(w, self.profile) for w in descriptor.split()):
                 descriptor = None
             mention = clean_mention(doc, k, j, self.profile)
+            if known_first and j == i + 1 and not (mention and mention.name):
+                # "Wolters zelf bleef kalm": a known surname the tagger reads as a plural noun
+                entity = self.find(doc[i].text)
+                self.note(sentence, entity, "quoted" if i in quoted else "subject")
+                i = j
+                continue
             if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:
                 entity = self.find(mention.name)
                 if entity is None and j - i == 1 and doc[i].ent_type_ in NON_SPEAKER_LABELS:
@@ -633,6 +643,8 @@ class EntityRegistry:
                     entity.kind = (
                         "organization"  # "in Turkey": a place; as a source, its government
                     )
+                if entity is not None and descriptor:
+                    entity.has_role = True  # "zijn vrouw Ria": a person, whatever the recognizer says
                 if entity is not None and (label := entity_label(doc[i:j])):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
