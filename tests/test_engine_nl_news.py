@@ -148,3 +148,44 @@ def test_a_person_name_split_by_odd_tags_is_one_source():
     doc = analyse(PORTRAIT, NL)
     assert speakers_of(doc, "Volgens voorzitter Tom Brink") == ["Tom Brink"]
     assert speakers_of(doc, '"Jongeren kiezen') == ["Tom Brink"]
+
+
+WITNESSES = (
+    "In een buurthuis in Lelystad is zondag brand uitgebroken. Volgens getuigen "
+    "klonken er eerst twee harde knallen. \"Alles trilde\", zegt een bewoner van de flat ernaast "
+    "tegen de regionale omroep Omroep Flevoland. \"Ik dacht dat er een bom was ontploft.\"\n\n"
+    'Wethouder Sanne Mol sprak van "een afschuwelijke nacht".'
+)
+
+
+def test_a_source_that_opens_the_sentence_ends_before_its_finite_verb():
+    doc = analyse(WITNESSES, NL)
+    assert speakers_of(doc, "Volgens getuigen") == ["getuigen"]
+
+
+def test_a_speaker_known_by_a_description_keeps_the_floor_over_a_name_in_the_frame():
+    doc = analyse(WITNESSES, NL)
+    speaker = speakers_of(doc, '"Alles trilde"')
+    assert speaker and speaker[0].startswith("bewoner")
+    assert speakers_of(doc, '"Ik dacht dat er een bom') == speaker
+
+
+def test_spreken_van_frames_the_quoted_words():
+    doc = analyse(WITNESSES, NL)
+    assert speakers_of(doc, "Wethouder Sanne Mol sprak van") == ["Sanne Mol"]
+
+
+def test_a_participle_with_a_separating_diaeresis_reads_as_its_verb():
+    from claimtrack.engine.lang.inflection import infinitive_candidates
+    from claimtrack.engine.lang.nl import PROFILE as P
+
+    found = infinitive_candidates(
+        "geëist",
+        P.inflection_suffixes,
+        P.participle_prefix,
+        P.participle_suffixes,
+        P.infinitive_ending,
+        P.voicing,
+        P.separable_particles,
+    )
+    assert "eisen" in found

@@ -112,12 +112,38 @@ def _framed_speaker(run: QuoteRun) -> SourceRef | None:
     return None
 
 
+@dataclass
+class DescribedFloor:
+    """The floor held by a speaker known only by a description ('een medewerker van de winkel')."""
+
+    speaker: SourceRef
+    entity: Entity  # a stand-in, never registered: descriptions are no names
+    sentence: int  # the last sentence of the quotation it was framed with
+    paragraph: int
+
+
+def _described_row(held: DescribedFloor, first_sentence: int, paragraph: int) -> dict[str, float]:
+    """The features a named floor holder would have, for one known by a description."""
+    here = held.paragraph == paragraph
+    return {
+        "holds_floor": 1.0,
+        "nearest_subject_before": float(here),
+        "subject_just_before": float(here and held.sentence == first_sentence - 1),
+        "named_after": 0.0,
+        "recency": math.exp(-(first_sentence - held.sentence) / 5),
+        "is_person": float(held.speaker.kind == "person"),
+        "is_organization": float(held.speaker.kind == "organization"),
+        "bias": 1.0,
+    }
+
+
 def _features(
     run: QuoteRun,
     views: list,
     registry: EntityRegistry,
     floor: Entity | None,
     spoken: dict[int, int],
+    described: DescribedFloor | None = None,
 ) -> tuple[list[Entity], list[dict[str, float]]]:
     first, last = run.views[0], run.views[-1]
     i, j = first.statement.index, last.statement.index
@@ -161,6 +187,9 @@ def _features(
         }
         candidates.append(entity)
         rows.append(row)
+    if described is not None:
+        candidates.append(described.entity)
+        rows.append(_described_row(described, i, paragraph))
     return candidates, rows
 
 
@@ -197,6 +226,7 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
     by_first_sentence = {}
     for run in _runs(views):
         by_first_sentence.setdefault(run.views[0].statement.index, []).append(run)
+    described: DescribedFloor | None = None
     done_until = -1
     for view in views:
         i = view.statement.index
@@ -205,19 +235,32 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
             if speaker is None and _is_title(run, body):
                 continue
             if speaker is None:
-                candidates, rows = _features(run, views, registry, floor, spoken)
+                candidates, rows = _features(run, views, registry, floor, spoken, described)
                 if decision_recorder is not None:
                     decision_recorder(run.views, candidates, rows)
                 if candidates:
                     best = max(range(len(rows)), key=lambda k: _score(rows[k], weights))
                     entity = candidates[best]
-                    speaker = SourceRef(entity.name, entity.kind, affiliation=entity.affiliation)
+                    speaker = (
+                        described.speaker
+                        if described is not None and entity is described.entity
+                        else SourceRef(entity.name, entity.kind, affiliation=entity.affiliation)
+                    )
             if speaker is not None:
                 _give(run, speaker, body)
                 entity = registry.find(speaker.name)
+                last = run.views[-1]
                 if entity is not None:
-                    floor = entity
+                    floor, described = entity, None
                     spoken[id(entity)] = spoken.get(id(entity), 0) + 1
+                elif speaker.name not in (UNKNOWN, PENDING):
+                    floor = None
+                    described = DescribedFloor(
+                        speaker,
+                        Entity(speaker.name, speaker.kind),
+                        last.statement.index,
+                        last.sentence.paragraph,
+                    )
             done_until = max(done_until, run.views[-1].statement.index)
         if i <= done_until and view.quotes:
             continue  # a quotation's sentences count once, as one turn

@@ -29,6 +29,16 @@ def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int]
     return (start, end) if end > start else None
 
 
+def _before_finite_verb(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    """'Volgens getuigen klonken er …': a clause that opens with the source has its finite verb
+    right after it, so a source phrase ends before the first verb past its first word."""
+    start, end = source
+    for k in range(start + 1, end):
+        if doc[k].pos_ in ("VERB", "AUX"):
+            return (start, k)
+    return source
+
+
 def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'volgens X', 'aldus X', 'according to X'."""
     frames = []
@@ -41,6 +51,8 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
             if source is None:
                 continue
+            if i == 0:
+                source = _before_finite_verb(doc, source)
             source = document_owner(doc, source, profile)
             if i > 0:
                 content = (0, i - 1 if doc[i - 1].text == "," else i)

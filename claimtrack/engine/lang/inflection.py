@@ -37,6 +37,15 @@ def _infinitives(stem: str, ending: str, voicing: dict[str, str]) -> list[str]:
     return out
 
 
+# A diaeresis on a stem's first vowel only keeps it apart from the prefix's vowel
+# ("geëist" -> eis-): the infinitive is written without it.
+_SEPARATED = str.maketrans("ëïöüä", "eioua")
+
+
+def _without_separating_diaeresis(stem: str) -> str:
+    return stem[:1].translate(_SEPARATED) + stem[1:]
+
+
 @lru_cache(maxsize=65536)
 def infinitive_candidates(
     form: str,
@@ -62,7 +71,8 @@ def infinitive_candidates(
                 continue
             for suffix in participle_suffixes:
                 if form.endswith(suffix) and len(form) > len(head) + len(suffix) + 1:
-                    stems.append((particle, form[len(head) : len(form) - len(suffix)]))
+                    stem = form[len(head) : len(form) - len(suffix)]
+                    stems.append((particle, _without_separating_diaeresis(stem)))
     if participle_prefix:
         # a compound participle with its prefix inside: "bekendgemaakt" -> bekendmaakt
         at = form.find(participle_prefix, 1)
