@@ -13,6 +13,7 @@ from werkzeug.routing import Rule
 from claimtrack.api.blueprint import OPERATIONS, Operation, api
 from claimtrack.api.schemas import ErrorSchema
 from claimtrack.request_checks import MAX_ROW_ID
+from claimtrack.schema_patterns import restrict
 
 OPENAPI_VERSION = "3.0.3"
 _EXTENSION_KEY = "claimtrack_openapi"
@@ -57,7 +58,7 @@ def build_openapi(app: Flask) -> dict[str, Any]:
             operations[method.lower()] = _operation(rule, described)
     for path, operations in paths.items():
         spec.path(path=path, operations=operations)
-    return spec.to_dict()
+    return restrict(spec.to_dict())
 
 
 def openapi_document() -> dict[str, Any]:

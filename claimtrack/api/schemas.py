@@ -14,6 +14,7 @@ from claimtrack.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_ROW_
 from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
 from claimtrack.ingest.fields import is_valid_date
 from claimtrack.ingest.json_article import ArticleSchema
+from claimtrack.schema_patterns import CALENDAR_DATE, HAS_LETTER_OR_DIGIT
 from claimtrack.store.sources import UNKNOWN_SPEAKER, alias_key
 
 LANGUAGES = ("nl", "en")
@@ -109,8 +110,12 @@ class StatementQuerySchema(PageQuerySchema):
     q = fields.String(
         validate=validate.Length(1, 500), metadata={"description": "words in the statement"}
     )
-    since = fields.String(metadata={"description": "article date from (YYYY[-MM[-DD]])"})
-    until = fields.String(metadata={"description": "article date up to (YYYY[-MM[-DD]])"})
+    since = fields.String(
+        metadata={"description": "article date from (YYYY[-MM[-DD]])", "pattern": CALENDAR_DATE}
+    )
+    until = fields.String(
+        metadata={"description": "article date up to (YYYY[-MM[-DD]])", "pattern": CALENDAR_DATE}
+    )
 
     @validates("since")
     def _since_is_date(self, value: str, **_kwargs) -> None:
@@ -137,7 +142,9 @@ class MergeInputSchema(StrictSchema):
 class AliasInputSchema(StrictSchema):
     """A name by which a source is also known."""
 
-    alias = fields.String(required=True, validate=validate.Length(1, 300))
+    alias = fields.String(
+        required=True, validate=validate.Length(1, 300), metadata={"pattern": HAS_LETTER_OR_DIGIT}
+    )
     language = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(LANGUAGES))
 
     @validates("alias")
@@ -156,12 +163,15 @@ class EventInputSchema(StrictSchema):
     """A news event that statements and sources can be linked to."""
 
     title = fields.String(required=True, validate=validate.Length(1, 500))
-    date = fields.String(load_default=None, allow_none=True)
+    date = fields.String(load_default=None, allow_none=True, metadata={"pattern": CALENDAR_DATE})
     description = fields.String(
         load_default=None, allow_none=True, validate=validate.Length(max=5000)
     )
     participants = fields.List(
-        fields.String(validate=[validate.Length(1, 300), _names_a_source]),
+        fields.String(
+            validate=[validate.Length(1, 300), _names_a_source],
+            metadata={"pattern": HAS_LETTER_OR_DIGIT},
+        ),
         load_default=list,
         validate=validate.Length(max=200),
         metadata={"description": "source names or aliases (unknown names become new sources)"},

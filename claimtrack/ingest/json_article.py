@@ -8,6 +8,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate, valida
 
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.fields import is_valid_date
+from claimtrack.schema_patterns import CALENDAR_DATE, HAS_TEXT, WEB_ADDRESS
 
 
 class ArticleSchema(Schema):
@@ -16,12 +17,20 @@ class ArticleSchema(Schema):
     class Meta:
         unknown = RAISE
 
-    title = fields.String(required=True, validate=validate.Length(min=1, max=1000))
-    body = fields.String(required=True)
-    url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"})
+    # the patterns only describe these checks in the OpenAPI document (claimtrack.schema_patterns)
+    title = fields.String(
+        required=True, validate=validate.Length(min=1, max=1000), metadata={"pattern": HAS_TEXT}
+    )
+    body = fields.String(required=True, metadata={"pattern": HAS_TEXT})
+    url = fields.Url(
+        load_default=None,
+        allow_none=True,
+        schemes={"http", "https"},
+        metadata={"pattern": WEB_ADDRESS},
+    )
     publisher = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
     language = fields.String(load_default="auto", validate=validate.OneOf(["nl", "en", "auto"]))
-    date = fields.String(load_default=None, allow_none=True)
+    date = fields.String(load_default=None, allow_none=True, metadata={"pattern": CALENDAR_DATE})
 
     @validates("body")
     def _body_has_text(self, value: str, **_kwargs) -> None:
