@@ -189,3 +189,14 @@ def test_a_participle_with_a_separating_diaeresis_reads_as_its_verb():
         P.separable_particles,
     )
     assert "eisen" in found
+
+
+def test_a_plural_pronoun_after_people_named_together_speaks_for_all_of_them():
+    body = (
+        "Burgemeester Anna Vos, wethouder Kees Bakker en directeur Els de Lange presenteerden "
+        "gisteren het plan. Ze zeiden dat de wijk over vijf jaar klaar is.\n\n"
+        "Anna Vos kwam later terug. Zij zei dat de kosten meevallen."
+    )
+    doc = analyse(body, NL)
+    assert sorted(speakers_of(doc, "Ze zeiden")) == ["Anna Vos", "Els de Lange", "Kees Bakker"]
+    assert speakers_of(doc, "Zij zei") == ["Anna Vos"]

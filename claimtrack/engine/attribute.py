@@ -33,7 +33,13 @@ from claimtrack.engine.phrases import np_right
 from claimtrack.engine.pipeline import parse_sentences
 from claimtrack.engine.quotes import QuoteSpan
 from claimtrack.engine.segment import Paragraph, Sentence
-from claimtrack.engine.sources import UNKNOWN, EntityRegistry, clean_mention, resolve
+from claimtrack.engine.sources import (
+    UNKNOWN,
+    EntityRegistry,
+    clean_mention,
+    finite_number,
+    resolve,
+)
 from claimtrack.engine.tokens import lemma
 
 
@@ -126,7 +132,20 @@ def _speaker_ref(
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
+    group = _pronoun_group(doc, mention, profile, registry, index)
+    if group:
+        first = group[0]
+        return SourceRef(first.name, first.kind, span.text, span.start, span.end, first.affiliation)
     return _resolved(mention, span, registry, index)
+
+
+def _pronoun_group(doc: Doc, mention, profile: LanguageProfile, registry: EntityRegistry, index):
+    """The people a plural pronoun subject refers to ('Ze zeiden' after 'X, Y en Z …')."""
+    if not mention.pronoun or mention.head not in profile.plural_pronouns:
+        return []
+    if finite_number(doc[mention.start].head) != ["Plur"]:
+        return []  # "zij zei": she, not they
+    return registry.plural_antecedents(index)
 
 
 def _resolved(mention, span: TextSpan, registry: EntityRegistry, index: int) -> SourceRef:
@@ -188,7 +207,12 @@ def _coordinated_speakers(
     """The other speakers of a list the frame's source stands in ("X, Y en Z zeiden")."""
     doc, base = view.doc, view.sentence.start
     mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
-    if mention is None or mention.pronoun:
+    if mention is not None and mention.pronoun:
+        return [
+            SourceRef(member.name, member.kind, affiliation=member.affiliation)
+            for member in _pronoun_group(doc, mention, profile, registry, index)
+        ]
+    if mention is None:
         return []
     refs = []
     for start, end in coordinated_sources(doc, mention.start, mention.end, profile):

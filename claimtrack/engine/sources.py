@@ -21,6 +21,7 @@ from claimtrack.engine.tokens import continues_institution, is_known_verb_form, 
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
+GROUP_WINDOW = 3  # sentences a named group stays the referent of a plural pronoun
 
 # Entity labels of the shipped pipelines (CoNLL: PER ORG LOC MISC) and of spaCy's
 # official ones (OntoNotes), so either kind of pipeline can be loaded.
@@ -427,6 +428,8 @@ class EntityRegistry:
         self.profile = profile
         self.entities: list[Entity] = []
         self.history: list[Salience] = []
+        # people named together as the subject of one sentence ("X, Y en Z presenteerden")
+        self.groups: list[tuple[int, list[Entity]]] = []
 
     def find(self, name: str) -> Entity | None:
         """The known entity that `name` refers to (full name, surname or genitive)."""
@@ -537,6 +540,7 @@ class EntityRegistry:
         registered, but noted as 'quoted', which makes them no antecedent and
         no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
         """
+        first_note = len(self.history)
         words = [t for t in doc if t.is_alpha and len(t) > 3]
         if (
             len(words) >= 3
@@ -654,7 +658,33 @@ class EntityRegistry:
                     role = "subject" if is_subject else "mention"
                     self.note(sentence, entity, "quoted" if i in quoted else role)
             i = j
+        self._note_group(sentence, first_note)
         self._note_pronoun_subject(doc, sentence, quoted)
+
+    def _note_group(self, sentence: int, first_note: int) -> None:
+        """Remember the people this sentence names together as its subject."""
+        members: list[Entity] = []
+        for h in self.history[first_note:]:
+            if h.role == "subject" and h.entity.kind == "person" and h.entity not in members:
+                members.append(h.entity)
+        if len(members) > 1:
+            self.groups.append((sentence, members))
+
+    def plural_antecedents(self, sentence: int) -> list[Entity]:
+        """'Ze zeiden' after 'X, Y en Z presenteerden …': the people last named together as a
+        subject, when no group or organisation was a subject since."""
+        if not self.groups:
+            return []
+        at, members = self.groups[-1]
+        if sentence - at > GROUP_WINDOW or at >= sentence:
+            return []
+        later = any(
+            at < h.sentence < sentence
+            and h.role in ("subject", "speaker")
+            and h.entity.kind in ("group", "organization")
+            for h in self.history
+        )
+        return [] if later else members
 
     def _note_pronoun_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Hij won de rit': a singular pronoun subject keeps its antecedent salient."""
@@ -665,7 +695,7 @@ class EntityRegistry:
                 and tok.lower_ in self.profile.person_pronouns
                 and (
                     tok.lower_ not in self.profile.plural_pronouns
-                    or _finite_number(tok.head) == ["Sing"]
+                    or finite_number(tok.head) == ["Sing"]
                 )
             ):
                 entity = self.resolve_pronoun(sentence, plural=False, earlier_only=True)
@@ -674,7 +704,7 @@ class EntityRegistry:
                 return
 
 
-def _finite_number(head: Token) -> list[str]:
+def finite_number(head: Token) -> list[str]:
     """Grammatical number of a clause's finite verb: the head's, or its auxiliary's or copula's."""
     number = head.morph.get("Number")
     if number:
