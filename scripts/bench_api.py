@@ -6,10 +6,18 @@ then runs N client threads with keep-alive connections for a fixed time and
 reports requests/s, latency percentiles and errors. With --bad-clients,
 more threads send only bad requests (broken JSON, wrong token, invalid
 parameters, unknown ids) at the same time, to show they change nothing for
-the good ones. The server is stopped at the end, whatever happens.
+the good ones. With --mix pages-and-api the clients also fetch the HTML
+pages (home, lists, source, article and statement pages, search). With
+--import-during PATH an import of the articles under PATH runs at the same
+time, on a copy of the database (each .txt, .json or .html file is copied
+with its text marked as a copy, so it is new content that is analysed and
+stored, not skipped as unchanged). The server is stopped at the end,
+whatever happens.
 
     python scripts/bench_api.py --statements 50000 --clients 8 --seconds 30
     python scripts/bench_api.py --mix mixed --bad-clients 4
+    python scripts/bench_api.py --db /tmp/ct-load.db --mix pages-and-api
+    python scripts/bench_api.py --db /tmp/ct-load.db --mix pages-and-api --import-during ../shared/corpus
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import http.client
 import json
 import os
 import secrets
+import shutil
 import socket
 import statistics
 import subprocess
@@ -57,14 +66,17 @@ def ensure_database(path: Path, statements: int) -> None:
     )
 
 
-def start_server(db: Path, port: int, threads: int, log: IO[bytes]) -> subprocess.Popen:
+def start_server(
+    db: Path, port: int, threads: int, log: IO[bytes], token: str | None = None
+) -> subprocess.Popen:
     """Start `claimtrack serve` on loopback; its output goes to `log`.
 
     The log is a file, not a pipe: waitress warns on stderr when its queue
-    grows, and an unread pipe would fill up and stall the server.
+    grows, and an unread pipe would fill up and stall the server. Writes are
+    enabled with `token`, or by default with a token no client knows, so bad
+    writes meet the 401 path.
     """
-    # writes enabled with a token no client knows, so bad writes meet the 401 path
-    env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": secrets.token_hex(16)}
+    env = {**os.environ, "CLAIMTRACK_ADMIN_TOKEN": token or secrets.token_hex(16)}
     command = [
         sys.executable,
         "-c",
@@ -111,10 +123,11 @@ def client_loop(port: int, paths: list[str], stop_at: float, results: list, erro
             response = connection.getresponse()
             body = response.read()
             elapsed = time.perf_counter() - started
-            if response.status != 200 or not body.startswith(b"{"):
+            expected = b"<!doctype" if not path.startswith("/api/") else b"{"
+            if response.status != 200 or not body.lstrip()[:9].lower().startswith(expected):
                 errors.append(f"{response.status} {path}")
             else:
-                results.append(elapsed)
+                results.append((path, elapsed))
         except (OSError, http.client.HTTPException) as exc:
             errors.append(f"{type(exc).__name__}: {exc} ({path})")
             connection.close()
@@ -171,8 +184,18 @@ def run_load(
     for thread in threads:
         thread.join()
     wall = time.monotonic() - started
-    latencies = sorted(results)
+    latencies = sorted(elapsed for _, elapsed in results)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
+    by_kind = {}
+    for kind, is_kind in (("api", True), ("pages", False)):
+        times = [e for path, e in results if path.startswith("/api/") is is_kind]
+        if len(times) > 1:
+            cuts = statistics.quantiles(times, n=100)
+            by_kind[kind] = {
+                "requests": len(times),
+                "p50_ms": round(cuts[49] * 1000, 1),
+                "p95_ms": round(cuts[94] * 1000, 1),
+            }
     return {
         "requests": len(latencies),
         "errors": len(errors),
@@ -183,14 +206,17 @@ def run_load(
         "p95_ms": round(quantiles[94] * 1000, 1),
         "p99_ms": round(quantiles[98] * 1000, 1),
         "max_ms": round(latencies[-1] * 1000, 1) if latencies else None,
+        "by_kind": by_kind,
         **({"bad_request_statuses": bad_statuses} if bad_clients else {}),
     }
 
 
-def request_paths(port: int, variant: str) -> list[str]:
-    """The request mix: the first page, or also filtered and deeper pages."""
+def request_paths(port: int, variant: str, db: Path | None = None) -> list[str]:
+    """The request mix: the first page, or also filtered and deeper pages (and HTML pages)."""
     if variant == "first-page":
         return ["/api/v1/statements"]
+    if variant == "pages-and-api":
+        return request_paths(port, "mixed") + page_paths(db)
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     connection.request("GET", "/api/v1/sources?limit=20")
     sources = json.loads(connection.getresponse().read())["items"]
@@ -210,6 +236,101 @@ def request_paths(port: int, variant: str) -> list[str]:
     return paths
 
 
+SEARCHES = ["minister", "president", "klimaat", "sanctions", "oorlog", '"het kabinet"']
+
+
+def page_paths(db: Path) -> list[str]:
+    """HTML pages over rows of `db`: lists, busy and random sources, articles, statements, search."""
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        busiest = [
+            row[0]
+            for row in connection.execute(
+                "SELECT s.slug FROM sources s JOIN (SELECT speaker_source_id AS id, count(*) AS n"
+                " FROM attributions GROUP BY 1 ORDER BY n DESC LIMIT 5) c ON c.id = s.id"
+            )
+        ]
+        others = [
+            r[0] for r in connection.execute("SELECT slug FROM sources ORDER BY random() LIMIT 5")
+        ]
+        articles = [
+            r[0] for r in connection.execute("SELECT id FROM articles ORDER BY random() LIMIT 8")
+        ]
+        statements = [
+            r[0] for r in connection.execute("SELECT id FROM statements ORDER BY random() LIMIT 8")
+        ]
+    finally:
+        connection.close()
+    paths = ["/", "/sources", "/articles", "/events"]
+    paths += [f"/sources/{slug}" for slug in busiest + others]
+    paths += [f"/articles/{i}" for i in articles]
+    paths += [f"/statements/{i}" for i in statements]
+    paths += ["/search?" + urlencode({"q": q}) for q in SEARCHES]
+    return paths
+
+
+def copy_articles(source: Path, target: Path) -> int:
+    """Copy the article files under `source` to `target` as new content; return how many."""
+    count = 0
+    files = [source] if source.is_file() else sorted(source.rglob("*"))
+    for path in files:
+        if path.suffix not in (".txt", ".json", ".html") or not path.is_file():
+            continue
+        count += 1
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".json":
+            data = json.loads(text)
+            data["title"] = f"{data.get('title') or 'Untitled'} (load test copy)"
+            text = json.dumps(data, ensure_ascii=False)
+        elif path.suffix == ".html":
+            text = text.replace("</body>", "<p>Load test copy.</p></body>")
+        else:
+            text = text.rstrip("\n") + "\n\nLoad test copy.\n"
+        (target / f"{count:05d}-{path.name}").write_text(text, encoding="utf-8")
+    return count
+
+
+def start_import(db: Path, folder: Path, log: IO[bytes]) -> subprocess.Popen:
+    """`claimtrack import --json` of `folder` into `db`, one JSON line per file to `log`."""
+    command = [
+        sys.executable,
+        "-c",
+        "from claimtrack.cli import main; main()",
+        "import",
+        "--json",
+        "--db",
+        str(db),
+        str(folder),
+    ]
+    return subprocess.Popen(command, stdout=log, stderr=subprocess.DEVNULL)
+
+
+def import_summary(importer: subprocess.Popen, log: IO[bytes], started: float) -> dict:
+    """Files imported while the load ran, and how the importer ended (stopped if still going)."""
+    running = importer.poll() is None
+    if running:
+        importer.terminate()
+        importer.wait(timeout=30)
+    log.seek(0)
+    outcomes = [
+        json.loads(line) for line in log.read().decode().splitlines() if line.startswith("{")
+    ]
+    statuses: dict = {}
+    for outcome in outcomes:
+        statuses[outcome["status"]] = statuses.get(outcome["status"], 0) + 1
+    return {
+        "files_done": len(outcomes),
+        "statuses": statuses,
+        "statements_stored": sum(
+            o.get("statements", 0) for o in outcomes if o["status"] == "imported"
+        ),
+        "still_running_at_end": running,
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/claimtrack-bench-api.db"))
@@ -217,26 +338,53 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--server-threads", type=int, default=8)
-    parser.add_argument("--mix", choices=["first-page", "mixed"], default="first-page")
+    parser.add_argument(
+        "--mix", choices=["first-page", "mixed", "pages-and-api"], default="first-page"
+    )
     parser.add_argument(
         "--bad-clients",
         type=int,
         default=0,
         help="extra clients sending only bad requests at the same time (not in the figures)",
     )
+    parser.add_argument(
+        "--import-during",
+        type=Path,
+        metavar="PATH",
+        help="import copies of the articles under PATH while the load runs (on a copy of --db)",
+    )
     args = parser.parse_args()
     args.seconds = min(args.seconds, 300.0)  # bounded: never an open-ended loop
 
     ensure_database(args.db, args.statements)
     port = free_port()
-    with tempfile.TemporaryFile() as log:
-        server = start_server(args.db, port, args.server_threads, log)
+    with tempfile.TemporaryDirectory() as scratch, tempfile.TemporaryFile() as log:
+        db = args.db
+        if args.import_during:
+            db = Path(scratch) / "bench.db"
+            shutil.copyfile(args.db, db)  # the import writes to a copy, never to --db
+            articles = Path(scratch) / "articles"
+            articles.mkdir()
+            copies = copy_articles(args.import_during, articles)
+        server = start_server(db, port, args.server_threads, log)
+        importer = None
         try:
             wait_until_up(port, server, log)
-            paths = request_paths(port, args.mix)
+            paths = request_paths(port, args.mix, db)
             run_load(port, paths, args.clients, min(3.0, args.seconds))  # warm-up, not reported
+            if args.import_during:
+                import_log = (Path(scratch) / "import.jsonl").open("w+b")
+                import_started = time.monotonic()
+                importer = start_import(db, articles, import_log)
             report = run_load(port, paths, args.clients, args.seconds, args.bad_clients)
+            if importer is not None:
+                report["import"] = {
+                    "files_offered": copies,
+                    **import_summary(importer, import_log, import_started),
+                }
         finally:
+            if importer is not None and importer.poll() is None:
+                importer.kill()
             server.terminate()
             try:
                 server.wait(timeout=10)
