@@ -200,3 +200,21 @@ def test_a_plural_pronoun_after_people_named_together_speaks_for_all_of_them():
     doc = analyse(body, NL)
     assert sorted(speakers_of(doc, "Ze zeiden")) == ["Anna Vos", "Els de Lange", "Kees Bakker"]
     assert speakers_of(doc, "Zij zei") == ["Anna Vos"]
+
+
+def test_frames_that_name_a_document_or_someones_words_point_back():
+    body = (
+        "Het aantal ooievaars in Drenthe is verdubbeld. Dat is te lezen in een rapport van "
+        "de Vogelbescherming.\n\n"
+        "De bakkerij sluit in maart. Dat zijn de woorden van eigenaar Joost Kramer."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Het aantal ooievaars") == ["Vogelbescherming"]
+    assert speakers_of(doc, "De bakkerij sluit") == ["Joost Kramer"]
+
+
+def test_volgens_a_plan_or_timetable_is_no_source():
+    body = "De veerboot vertrok volgens de dienstregeling om negen uur. Alles ging volgens plan."
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De veerboot vertrok") == []
+    assert speakers_of(doc, "Alles ging") == []

@@ -53,6 +53,8 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 continue
             if i == 0:
                 source = _before_finite_verb(doc, source)
+            if doc[source[1] - 1].lower_ in profile.according_to_non_sources:
+                continue  # "volgens de dienstregeling": a plan followed, no one's claim
             source = document_owner(doc, source, profile)
             if i > 0:
                 content = (0, i - 1 if doc[i - 1].text == "," else i)
@@ -94,8 +96,13 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             while end > 0 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("VERB", "AUX")):
                 end -= 1
             content = (0, end) if end > 0 else content
-        # "Dat blijkt uit onderzoek van X": the claim is the sentence before
-        anaphoric = all(t.lower_ in profile.demonstratives for t in doc[content[0] : content[1]])
+        # "Dat blijkt uit onderzoek van X", "Dat is te lezen in …": the claim is the sentence before
+        words = doc[content[0] : content[1]]
+        anaphoric = (
+            len(words) > 0
+            and words[0].lower_ in profile.demonstratives
+            and all(t.pos_ in ("VERB", "AUX", "ADP", "PART", "ADV") for t in words[1:])
+        )
         if content[1] > content[0]:
             return [
                 Frame(

@@ -62,6 +62,8 @@ class LanguageProfile:
     participle_prefix: str = ""  # "ge" in gezegd
     # prepositions linking a person to an organisation ("van de NAVO", "of NATO")
     affiliation_preps: frozenset[str] = frozenset()
+    # nouns that make "volgens X" a plan or rule followed, not a source ("volgens plan")
+    according_to_non_sources: frozenset[str] = frozenset()
     # prepositions inside an institution's name ("Raad van State", "Bureau voor de Statistiek")
     institution_preps: frozenset[str] = frozenset()
     # a determiner right before a name marks an organisation ("het Kremlin", "the Kremlin")
