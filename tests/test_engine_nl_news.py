@@ -152,8 +152,8 @@ def test_a_person_name_split_by_odd_tags_is_one_source():
 
 WITNESSES = (
     "In een buurthuis in Lelystad is zondag brand uitgebroken. Volgens getuigen "
-    "klonken er eerst twee harde knallen. \"Alles trilde\", zegt een bewoner van de flat ernaast "
-    "tegen de regionale omroep Omroep Flevoland. \"Ik dacht dat er een bom was ontploft.\"\n\n"
+    'klonken er eerst twee harde knallen. "Alles trilde", zegt een bewoner van de flat ernaast '
+    'tegen de regionale omroep Omroep Flevoland. "Ik dacht dat er een bom was ontploft."\n\n'
     'Wethouder Sanne Mol sprak van "een afschuwelijke nacht".'
 )
 
@@ -218,3 +218,17 @@ def test_volgens_a_plan_or_timetable_is_no_source():
     doc = analyse(body, NL)
     assert speakers_of(doc, "De veerboot vertrok") == []
     assert speakers_of(doc, "Alles ging") == []
+
+
+def test_hearsay_takes_the_source_a_frame_names_next_or_a_volgens_before():
+    body = (
+        "De brandstichter zou de benzine in een schuur hebben bewaard. Dat meldt de politie.\n\n"
+        "Volgens persbureau ANP heeft de minister haar excuses aangeboden. Zij zou daarbij "
+        "in tranen zijn geweest.\n\n"
+        "De bus zou veel te hard hebben gereden, zeggen getuigen."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De brandstichter zou") == ["politie"]
+    assert only(doc, "De brandstichter zou").type == "reportative"
+    assert speakers_of(doc, "Zij zou daarbij") == ["ANP"]
+    assert speakers_of(doc, "De bus zou") == ["getuigen"]

@@ -123,3 +123,21 @@ def test_a_huge_paragraph_becomes_several_and_each_keeps_its_own_quotations():
 def test_abbreviations_are_still_recognised_at_the_end_of_a_long_paragraph():
     text = "De raad vergaderde lang. " * 400 + "Daarna sprak dr. Visser de zaal toe."
     assert sentences(text)[-1] == "Daarna sprak dr. Visser de zaal toe."
+
+
+def test_a_plural_with_an_apostrophe_ends_its_sentence_and_dotted_initials_do_not():
+    from claimtrack.engine.lang import get_profile
+    from claimtrack.engine.segment import segment
+
+    text = (
+        "De school kocht twintig nieuwe camera's. Volgens directeur A.B. Smit was dat nodig. "
+        "Er komen o.m. nieuwe tafels."
+    )
+    sentences = [
+        text[s.start : s.end] for p in segment(text, get_profile("nl")) for s in p.sentences
+    ]
+    assert sentences == [
+        "De school kocht twintig nieuwe camera's.",
+        "Volgens directeur A.B. Smit was dat nodig.",
+        "Er komen o.m. nieuwe tafels.",
+    ]

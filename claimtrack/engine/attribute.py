@@ -317,7 +317,12 @@ def attribute_article(
             a
             for a, f in zip(attributions, frames)
             if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
-            and (nested is not None or lemma(doc[f.cue[0]], profile) in profile.report_verbs)
+            and (
+                nested is not None
+                or f.type
+                == "according_to"  # "Volgens Reuters …": the paragraph's hearsay is theirs
+                or lemma(doc[f.cue[0]], profile) in profile.report_verbs
+            )
         ]
         new_context = context_from(reports, nested)
         if new_context is not None:
@@ -366,10 +371,16 @@ def _apply_reportative(
 def _attribute_previous(views: list[SentenceView], index: int, attribution: Attribution) -> None:
     """'Dat heeft hij gezegd': the previous sentence is the claim this frame refers to."""
     previous = views[index - 1]
-    if (
-        previous.sentence.paragraph != views[index].sentence.paragraph
-        or previous.statement.attributions
-    ):
+    if previous.sentence.paragraph != views[index].sentence.paragraph:
+        return
+    hearsay = previous.statement.attributions
+    if hearsay and all(a.type == "reportative" and a.speaker.name == UNKNOWN for a in hearsay):
+        # "X zou … hebben gedaan. Dat meldt de politie.": the frame names the hearsay's source
+        for att in hearsay:
+            att.speaker = plain_ref(attribution.speaker)
+            att.via = list(attribution.via)
+        return
+    if hearsay:
         return
     st = previous.statement
     previous.statement.attributions.append(

@@ -24,7 +24,6 @@ from claimtrack.engine.marker_cues import (
 )
 from claimtrack.engine.phrases import (
     LEARNED_CUE_THRESHOLD,
-    QUOTE_CLOSERS,
     clause_end,
     content_after,
     np_right,
@@ -43,7 +42,7 @@ from claimtrack.engine.speakers import (
     subject_of_previous_verb,
     trailing_subject,
 )
-from claimtrack.engine.tokens import has_parse, is_known_verb_form, lemma
+from claimtrack.engine.tokens import QUOTE_CLOSERS, has_parse, is_known_verb_form, lemma
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
@@ -73,13 +72,13 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     return None
 
 
-def _without_partner(
-    doc: Doc, content: tuple[int, int], partner: Token
-) -> tuple[int, int] | None:
+def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tuple[int, int] | None:
     """Content that starts with a phrasal cue's own partner ('laten weten in een brief') keeps
     only what follows it, and only when that holds a clause; otherwise there is none."""
     start, end = content
-    if not start <= partner.i < end or any(t.i < partner.i and not t.is_punct for t in doc[start:end]):
+    if not start <= partner.i < end or any(
+        t.i < partner.i and not t.is_punct for t in doc[start:end]
+    ):
         return content
     rest = doc[partner.i + 1 : end]
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):

@@ -8,13 +8,12 @@ from spacy.tokens import Doc, Token
 from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.phrases import (
-    QUOTE_CLOSERS,
     clause_end,
     content_after,
     np_left,
     np_right,
 )
-from claimtrack.engine.tokens import looks_nominal
+from claimtrack.engine.tokens import QUOTE_CLOSERS, looks_nominal
 
 
 def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
@@ -121,7 +120,10 @@ def document_owner(doc: Doc, source: tuple[int, int], profile: LanguageProfile) 
     """'een rapport van de VN', 'cijfers van het CBS': a document speaks for whoever made it."""
     start, end = source
     for i in range(start, end - 1):
-        if doc[i].lower_ in profile.source_documents and doc[i + 1].lower_ in profile.affiliation_preps:
+        if (
+            doc[i].lower_ in profile.source_documents
+            and doc[i + 1].lower_ in profile.affiliation_preps
+        ):
             owner = np_right(doc, i + 2, profile)
             if owner is not None and owner[1] <= end:
                 return owner

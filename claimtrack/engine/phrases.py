@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import QUOTE_CLOSERS, continues_institution, lemma, looks_nominal
+from claimtrack.engine.tokens import continues_institution, lemma, looks_nominal
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.35

@@ -27,6 +27,7 @@ MAX_SENTENCE_CHARS = 2000
 # rules that look across a paragraph then stay bounded too.
 MAX_PARAGRAPH_CHARS = 20_000
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){1,3}[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,11 @@ def _ends_with_abbreviation(text: str, dot: int, para_start: int, profile: Langu
     if not word_match:
         return False
     word = word_match.group(1).lower()
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Biden"
+    after_apostrophe = word_match.start() > 0 and text[word_match.start() - 1] in "'’"
+    if len(word) == 1 and word.isalpha() and not after_apostrophe:
+        return True  # an initial: "J. Biden" (but "collega's." ends a sentence)
+    if _INITIALS.fullmatch(word):
+        return True  # "A.B. Smit", "o.m.": letters with full stops between them
     return word in profile.abbreviations or word.rstrip(".") in profile.abbreviations
 
 

@@ -648,7 +648,9 @@ class EntityRegistry:
                         "organization"  # "in Turkey": a place; as a source, its government
                     )
                 if entity is not None and descriptor:
-                    entity.has_role = True  # "zijn vrouw Ria": a person, whatever the recognizer says
+                    entity.has_role = (
+                        True  # "zijn vrouw Ria": a person, whatever the recognizer says
+                    )
                 if entity is not None and (label := entity_label(doc[i:j])):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:

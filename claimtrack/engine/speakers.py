@@ -11,12 +11,11 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.phrases import (
-    QUOTE_CLOSERS,
     np_left,
     np_right,
     subtree_span,
 )
-from claimtrack.engine.tokens import has_parse
+from claimtrack.engine.tokens import QUOTE_CLOSERS, has_parse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -177,7 +176,11 @@ def source_of_verb(
     doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool
 ) -> tuple[int, int] | None:
     if inverted:
-        return np_right(doc, cue.i + 1, profile) or subject_before_apposition(doc, cue, profile)
+        return (
+            np_right(doc, cue.i + 1, profile)
+            or subject_before_apposition(doc, cue, profile)
+            or _words_closing_the_sentence(doc, cue)
+        )
     if profile.subject_may_follow_verb and has_parse(doc):
         parsed = parse_subject(doc, cue, profile)
         if parsed is False:
@@ -196,6 +199,22 @@ def source_of_verb(
         return positional
     parsed = parse_subject(doc, cue, profile)
     return parsed or None
+
+
+MAX_CLOSING_SUBJECT = 4
+
+
+def _words_closing_the_sentence(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """'…, zeggen getuigen.': a few words between an inverted cue and the sentence end are its
+    subject, whatever the tagger calls them (a plural noun that is also a verb form)."""
+    end = cue.i + 1
+    while end < len(doc) and not doc[end].is_punct:
+        end += 1
+    if end == cue.i + 1 or end - cue.i - 1 > MAX_CLOSING_SUBJECT:
+        return None
+    if any(not t.is_punct for t in doc[end:]):
+        return None
+    return (cue.i + 1, end)
 
 
 def subject_of_governor(cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
