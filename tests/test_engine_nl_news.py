@@ -232,3 +232,27 @@ def test_hearsay_takes_the_source_a_frame_names_next_or_a_volgens_before():
     assert only(doc, "De brandstichter zou").type == "reportative"
     assert speakers_of(doc, "Zij zou daarbij") == ["ANP"]
     assert speakers_of(doc, "De bus zou") == ["getuigen"]
+
+
+def test_a_role_with_its_portfolio_before_a_name_keeps_the_name():
+    body = (
+        "Volgens minister van Onderwijs Karin Peeters moet de school open blijven. "
+        "Minister van Buitenlandse Zaken Hanna Smit zegt dat het overleg doorgaat."
+    )
+    doc = analyse(body, NL)
+    attribution = only(doc, "Volgens minister van Onderwijs")
+    assert attribution.speaker.name == "Karin Peeters"
+    assert attribution.speaker.affiliation == "Onderwijs"
+    assert speakers_of(doc, "Minister van Buitenlandse Zaken") == ["Hanna Smit"]
+
+
+def test_a_short_unframed_term_in_quotes_is_no_ones_speech():
+    body = (
+        '"We zijn blij met de uitslag", zegt directeur Mila Jansen. De inspectie gaf het '
+        "kinderdagverblijf het etiket ‘voorbeeldig’. De nieuwe vleugel krijgt de naam "
+        '"de zonnebloem". "Er is wel een wachtlijst. Dat is jammer."'
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De inspectie gaf") == []
+    assert speakers_of(doc, "De nieuwe vleugel") == []
+    assert speakers_of(doc, '"Er is wel een wachtlijst') == ["Mila Jansen"]

@@ -65,6 +65,7 @@ class QuoteRun:
 
 
 MIN_SPOKEN_SHARE = 0.5
+MAX_SCARE_QUOTE_WORDS = 3  # a quoted term inside narration, not a turn of speech
 
 
 def _spoken_share(view, key: tuple[int, int]) -> float:
@@ -75,16 +76,16 @@ def _spoken_share(view, key: tuple[int, int]) -> float:
 
 
 def _is_title(run: QuoteRun, body: str) -> bool:
-    """A capitalised quotation that fills no sentence it stands in: a title or a name.
+    """A quotation that fills no sentence it stands in and is a name or a scare quote.
 
-    "Ze zong in de musical 'Rode rozen'" quotes no speech; without a
-    reporting frame such a quotation is given to nobody. A lowercase phrase in
-    quotes ("noemde het 'een schande'") may still be someone's words.
+    "Ze zong in de musical 'Rode rozen'" and "kreeg het etiket 'voorbeeldig'" quote no
+    speech; without a reporting frame such a quotation is given to nobody. A longer
+    lowercase phrase in quotes may still be someone's words, and a framed one
+    ("noemde het 'een schande'") keeps its frame's speaker.
     """
     inner = body[run.key[0] : run.key[1]].strip(",'\"„”“‘’«» ")
-    return inner[:1].isupper() and all(
-        _spoken_share(view, run.key) < MIN_SPOKEN_SHARE for view in run.views
-    )
+    partial = all(_spoken_share(view, run.key) < MIN_SPOKEN_SHARE for view in run.views)
+    return partial and (inner[:1].isupper() or len(inner.split()) <= MAX_SCARE_QUOTE_WORDS)
 
 
 def _runs(views: list) -> list[QuoteRun]:

@@ -206,6 +206,24 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     )
 
 
+def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProfile) -> int | None:
+    """Where a person's name starts after 'role van <portfolio>' ('staatssecretaris van
+    Financiën Eric Wiebes'): the recognizer's person name that runs to the mention's end."""
+    if prep == 0 or doc[prep].lower_ not in profile.affiliation_preps:
+        return None
+    if not _is_role_noun(doc[prep - 1].lower_, profile):
+        return None
+    for k in range(prep + 2, end):
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in PERSON_LABELS:
+            rest = doc[k:end]
+            if all(
+                t.ent_type_ in PERSON_LABELS or t.lower_ in profile.name_particles for t in rest
+            ):
+                return k
+            return None
+    return None
+
+
 def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
     """'voor' and 'de' in "Bureau voor de Statistiek": small words inside an institution's name."""
     doc, k = tok.doc, tok.i
@@ -277,6 +295,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         end += 1
     affiliation = None
+    name_from = start  # where the name may begin ("minister van Onderwijs Karin Peeters": at Karin)
     for i in range(start + 1, end - 1):
         if _particle_after(doc, i, profile):
             continue  # "Pieter van der Meulen": 'van der' belongs to the surname
@@ -284,6 +303,14 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             continue  # the recognizer reads "Hans van Dam" as one person's name
         if continues_institution(doc, i, profile):
             continue  # "Raad van State", "Kamer van Koophandel": 'van' inside the name
+        person = _person_after_portfolio(doc, i, end, profile)
+        if person is not None:
+            # "minister van Onderwijs Karin Peeters": the role's portfolio, then the name
+            affiliation = " ".join(
+                t.text for t in doc[i + 1 : person] if t.lower_ not in profile.determiners
+            )
+            name_from = person
+            break
         if doc[i].lower_ in profile.affiliation_preps and any(
             t.text[:1].isupper() for t in doc[i + 1 : end]
         ):
@@ -325,7 +352,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
     j = len(tokens)
-    while j > 0 and (
+    while j > name_from - start and (
         _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
         or _inside_institution_name(tokens[j - 1], profile)
         or tokens[j - 1].lower_ in profile.name_particles
@@ -334,6 +361,17 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         j -= 1
     name_tokens = tokens[j:]
+    for k in range(len(name_tokens) - 1, 0, -1):
+        # "Buitenlandse Zaken Hanna Smit": an organisation's name, then a person's
+        if (
+            name_tokens[k].ent_iob_ == "B"
+            and name_tokens[k].ent_type_ in PERSON_LABELS
+            and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[k:])
+            and all(t.ent_type_ and t.ent_type_ not in PERSON_LABELS for t in name_tokens[:k])
+        ):
+            j += k
+            name_tokens = name_tokens[k:]
+            break
     if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
