@@ -29,6 +29,7 @@ import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -241,8 +242,6 @@ SEARCHES = ["minister", "president", "klimaat", "sanctions", "oorlog", '"het kab
 
 def page_paths(db: Path) -> list[str]:
     """HTML pages over rows of `db`: lists, busy and random sources, articles, statements, search."""
-    import sqlite3
-
     connection = sqlite3.connect(db)
     try:
         busiest = [
@@ -390,6 +389,11 @@ def main() -> None:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
+        if args.import_during:
+            connection = sqlite3.connect(db)
+            check = connection.execute("PRAGMA integrity_check").fetchall()
+            connection.close()
+            report["import"]["integrity_check"] = "; ".join(row[0] for row in check)
     report.update(
         {
             "clients": args.clients,

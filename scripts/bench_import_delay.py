@@ -95,6 +95,17 @@ def post_article(port: int, token: str, body: str) -> tuple[int, float, dict]:
     return response.status, seconds, brief
 
 
+def integrity_check(db: Path) -> str:
+    """SQLite's `PRAGMA integrity_check` answer for `db` ("ok" when sound)."""
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        return "; ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
+    finally:
+        connection.close()
+
+
 def summary(latencies: list[float]) -> dict:
     """Count, p50, p95 and max in milliseconds."""
     if not latencies:
@@ -150,6 +161,7 @@ def main() -> None:
                 server.wait(timeout=10)
             except Exception:  # noqa: BLE001
                 server.kill()
+        integrity = integrity_check(db)
     before = [s for s in samples if s[0] < import_started and s[0] + s[1] < import_started]
     during = [s for s in samples if s[0] < import_ended and s[0] + s[1] > import_started]
     errors = [s for s in samples if s[2] != 200]
@@ -168,6 +180,7 @@ def main() -> None:
         ),
         "reads_over_500_ms_during_import": sum(1 for s in during if s[1] > 0.5),
         "read_errors": len(errors),
+        "integrity_check": integrity,
         "readers": args.readers,
         "database": str(args.db),
     }

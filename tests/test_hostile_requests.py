@@ -304,3 +304,33 @@ def test_a_huge_json_body_is_never_parsed_twice_into_a_500(client):
     raw = json.dumps({"title": "Top", "description": "woord " * 200_000}).encode()
     body = assert_envelope(post_raw(client, "/api/v1/events", raw), 422)
     assert "description" in body["errors"]
+
+
+# --- after all of it ---------------------------------------------------------------------------
+
+
+def test_the_database_is_intact_after_every_probe(app, client, db, sample):
+    tables = ("articles", "statements", "sources", "events", "source_aliases")
+    before = {table: db[table].count for table in tables}
+    probes = [
+        lambda: client.get("/login?next=/%09/evil.example"),
+        lambda: client.get("/search.csv?q=Biden%00x"),
+        lambda: client.get("/api/v1/statements?q=%00"),
+        lambda: client.get("/sources/joe-biden?article=%C2%B2"),
+        lambda: client.get(f"/api/v1/articles/{NOT_64_BITS}"),
+        lambda: post_raw(client, "/api/v1/events", b'{"title": "\\ud800"}'),
+        lambda: post_raw(
+            client, "/api/v1/events", b'{"title": [' + b"[" * 50_000 + b"]" * 50_001 + b"}"
+        ),
+        lambda: post_raw(client, "/api/v1/events", b"title=x", "application/x-www-form-urlencoded"),
+        lambda: post_raw(client, "/api/v1/articles", b'{"title": "x", "body": "a\\u0000b"}'),
+        lambda: client.post(
+            "/api/v1/events", json={"title": "x"}, headers={"Authorization": "Bearer no"}
+        ),
+    ]
+    for _ in range(3):
+        for probe in probes:
+            assert probe().status_code < 500
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert {table: db[table].count for table in before} == before
+    assert client.get("/sources/joe-biden").status_code == 200
