@@ -256,3 +256,27 @@ def test_a_short_unframed_term_in_quotes_is_no_ones_speech():
     assert speakers_of(doc, "De inspectie gaf") == []
     assert speakers_of(doc, "De nieuwe vleugel") == []
     assert speakers_of(doc, '"Er is wel een wachtlijst') == ["Mila Jansen"]
+
+
+def test_word_order_rules_out_sources_the_parse_suggests():
+    body = (
+        "Trainer Rob Mulder is ontevreden. Steevast klaagt hij over de scheidsrechters.\n\n"
+        "De zwemmers wisten te melden dat de club schulden heeft.\n\n"
+        '"Het loket sluit", maakte het stadsbestuur bekend.\n\n'
+        "Wouters komt naar eigen zeggen op voor de zwemmers."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Steevast klaagt hij") == ["Rob Mulder"]
+    assert speakers_of(doc, "De zwemmers wisten") == ["zwemmers"]
+    assert speakers_of(doc, '"Het loket sluit"') == ["stadsbestuur"]
+    assert speakers_of(doc, "Wouters komt naar eigen zeggen") == ["Wouters"]
+
+
+def test_reflexive_cue_verbs_keep_their_pronoun_and_other_reflexives_stay_no_cue():
+    body = (
+        "Burgemeester Bos vroeg zich af of het plan haalbaar is. "
+        "De twee ploegen verklaarden zich bereid te helpen."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Burgemeester Bos vroeg") == ["Bos"]
+    assert speakers_of(doc, "De twee ploegen") == []

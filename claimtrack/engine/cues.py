@@ -72,6 +72,53 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     return None
 
 
+NOMINATIVE_AFTER_VERB = ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je", "u")
+
+
+def _checked_source(
+    doc: Doc,
+    cue: Token,
+    source: tuple[int, int] | None,
+    content: tuple[int, int] | None,
+    partner: Token | None,
+    inverted: bool,
+    profile: LanguageProfile,
+) -> tuple[int, int] | None:
+    """Correct a source the word order rules out.
+
+    - "Steevast klaagt hij": with a nominative pronoun right after the finite verb, what
+      stands before the verb is no subject.
+    - "Zij wisten te melden dat de club …": a source past the clause's 'dat' is none.
+    - "maakte het stadsbestuur bekend": a phrasal cue's partner ends the source.
+    - "naar eigen zeggen": the speaker is the sentence's subject.
+    """
+    if cue.i >= 2 and doc[cue.i - 1].lower_ == "eigen":
+        return main_subject(doc, cue, profile)
+    if source is None:
+        return None
+    start, end = source
+    if (
+        not inverted
+        and end <= cue.i
+        and cue.i + 1 < len(doc)
+        and doc[cue.i + 1].lower_ in NOMINATIVE_AFTER_VERB
+        and doc[cue.i + 1].lower_
+        in profile.person_pronouns | profile.plural_pronouns | profile.first_person
+    ):
+        return (cue.i + 1, cue.i + 2)
+    if (
+        not inverted
+        and start > cue.i
+        and any(t.lower_ in profile.complementizers for t in doc[cue.i + 1 : start + 1])
+    ):
+        return subject_of_governor(cue, profile) or main_subject(doc, cue, profile)
+    if partner is not None and start < partner.i < end:
+        return (start, partner.i)
+    while end > start + 1 and doc[end - 1].lower_ in profile.conjunctions | profile.determiners:
+        end -= 1  # "De gemeente en de provincie vinden": at least the first of them
+    return (start, end)
+
+
 def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tuple[int, int] | None:
     """Content that starts with a phrasal cue's own partner ('laten weten in een brief') keeps
     only what follows it, and only when that holds a clause; otherwise there is none."""
@@ -188,6 +235,7 @@ def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         if (
             t.pos_ in ("ADV", "PRON", "DET", "ADJ")
             or t.lower_ in profile.clause_bridges
+            or t.dep_ == "compound:prt"  # "vroeg zich af of"
             or t.lower_ in profile.time_words  # "weet nu al dat"
             or t.text == ","
         ):
@@ -322,8 +370,9 @@ def verb_frames(
         if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
         window = [t for t in doc[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
-        if any(t.lower_ in profile.non_speech_objects for t in window) or any(
-            c.lower_ in profile.non_speech_objects for c in tok.children
+        if lem not in profile.reflexive_cues and (
+            any(t.lower_ in profile.non_speech_objects for t in window)
+            or any(c.lower_ in profile.non_speech_objects for c in tok.children)
         ):
             continue
         cue_range = (
@@ -395,6 +444,7 @@ def verb_frames(
         source = trailing or (
             relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
         )
+        source = _checked_source(doc, tok, source, content, partner, inverted, profile)
         if source is None and anaphoric and _opens_with_fronted_object(doc, tok):
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):

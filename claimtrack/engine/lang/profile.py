@@ -64,6 +64,8 @@ class LanguageProfile:
     affiliation_preps: frozenset[str] = frozenset()
     # nouns that make "volgens X" a plan or rule followed, not a source ("volgens plan")
     according_to_non_sources: frozenset[str] = frozenset()
+    # cue verbs that take a reflexive pronoun ("zich afvragen"): no non-speech use for them
+    reflexive_cues: frozenset[str] = frozenset()
     # prepositions inside an institution's name ("Raad van State", "Bureau voor de Statistiek")
     institution_preps: frozenset[str] = frozenset()
     # a determiner right before a name marks an organisation ("het Kremlin", "the Kremlin")
