@@ -280,3 +280,36 @@ def test_reflexive_cue_verbs_keep_their_pronoun_and_other_reflexives_stay_no_cue
     doc = analyse(body, NL)
     assert speakers_of(doc, "Burgemeester Bos vroeg") == ["Bos"]
     assert speakers_of(doc, "De twee ploegen") == []
+
+
+def test_verbs_in_a_sense_that_reports_nothing_are_no_cues():
+    body = (
+        "Erkende sportclubs krijgen voortaan meer steun. De gemeente geeft de voorkeur aan "
+        "een nieuwe sporthal. De bond stelt hoge eisen aan de clubs. Niemand weet hoe lang de "
+        "bouw duurt. Het tekort, dat wil zeggen het verschil tussen inkomsten en uitgaven, groeit."
+    )
+    doc = analyse(body, NL)
+    for start in (
+        "Erkende sportclubs",
+        "De gemeente geeft",
+        "De bond stelt",
+        "Niemand weet",
+        "Het tekort",
+    ):
+        assert speakers_of(doc, start) == [], start
+
+
+def test_more_ways_of_pointing_back_and_of_holding_a_view():
+    body = (
+        "De oppositie is boos. Zo omschrijft fractievoorzitter Lies Maes de situatie.\n\n"
+        "De wijk krijgt een nieuw park. Dat belooft wethouder Tom Dekker in een interview.\n\n"
+        "In de ogen van de vakbond is het voorstel onaanvaardbaar. Voorzitter Ans Kok maakt "
+        "zich sterk dat er een betere regeling komt. Ze wijst op de kosten voor de leden."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De oppositie is boos") == ["Lies Maes"]
+    assert speakers_of(doc, "De wijk krijgt") == ["Tom Dekker"]
+    assert speakers_of(doc, "Dat belooft wethouder") == ["Tom Dekker"]
+    assert speakers_of(doc, "In de ogen van") == ["vakbond"]
+    assert speakers_of(doc, "Voorzitter Ans Kok") == ["Ans Kok"]
+    assert speakers_of(doc, "Ze wijst op") == ["Ans Kok"]

@@ -55,18 +55,35 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
         if v != lem:
             continue
         for tok in doc:
-            if tok.i != verb.i and tok.lower_ == partner and abs(tok.i - verb.i) <= 8:
+            if (
+                tok.i != verb.i
+                and tok.lower_ == partner
+                and abs(tok.i - verb.i) <= 8
+                and ((v, partner) in profile.prepositional_cues or not _opens_phrase(tok, profile))
+            ):
                 return tok
     return None
 
 
+def _opens_phrase(tok: Token, profile: LanguageProfile) -> bool:
+    """A particle word followed by a noun phrase is a preposition there, no particle
+    ('geeft de voorkeur aan een sporthal', 'meldt op basis van')."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (
+        tok.lower_ in profile.separable_particles
+        and nxt is not None
+        and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ")
+        # "roept de regering op de wet in te trekken": the particle before its te-clause
+        and not any(t.lower_ == "te" for t in doc[tok.i + 1 : tok.i + 7])
+    )
+
+
 def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     """The separable particle the parser attaches to a verb ("gaf … aan" -> 'aan'), if any."""
-    doc = verb.doc
     for child in verb.children:
         if child.dep_ == "compound:prt" and child.lower_ in profile.separable_particles:
-            nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ"):
+            if _opens_phrase(child, profile):
                 continue  # "meldt op basis van …": a preposition opening a phrase, no particle
             return child.lower_
     return None
@@ -155,6 +172,22 @@ def _opens_with_fronted_object(doc: Doc, cue: Token) -> bool:
     return not any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in doc[2 : cue.i])
 
 
+def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `tok` is one of the words of a listed phrase standing in the sentence."""
+    for phrase in phrases:
+        n = len(phrase)
+        for start in range(max(0, tok.i - n + 1), tok.i + 1):
+            if tuple(t.lower_ for t in doc[start : start + n]) == phrase:
+                return True
+    return False
+
+
+def _fronted_demonstrative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
+    """'Dat belooft X', whatever the tagger calls 'Dat': a sentence-initial demonstrative
+    before a verb is the fronted object, not an article."""
+    return tok.i == 1 and tok.pos_ == "VERB" and doc[0].lower_ in profile.demonstratives
+
+
 def _is_title_case(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -166,9 +199,18 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     if tok.i > 0 and (
         doc[tok.i - 1].lower_ in profile.determiners
         and doc[tok.i - 1].pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
+        and not _fronted_demonstrative(doc, tok, profile)
         or doc[tok.i - 1].text in ("'s", "’s")
     ):
         return False  # "the report", "Trump's tweets"
+    if (
+        tok.i == 0
+        and len(doc) > 1
+        and doc[1].pos_ == "NOUN"
+        and doc[1].is_lower
+        and is_participle(tok, profile)
+    ):
+        return False  # "Erkende clubs krijgen …": a participle used as an adjective
     if (
         tok.i > 0
         and tok.text[:1].isupper()
@@ -229,11 +271,13 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
 
 def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """An opinion verb followed by its clause: 'denkt dat', 'vindt het goed dat', 'believes:'."""
-    for t in doc[tok.i + 1 : tok.i + 6]:
+    for t in doc[tok.i + 1 : tok.i + 8]:
         if t.lower_ in profile.complementizers or t.text in (":", "„", "“", ",,", '"'):
             return True
         if (
             t.pos_ in ("ADV", "PRON", "DET", "ADJ")
+            or t.pos_ in ("ADP", "NOUN", "PROPN")
+            and t.i < tok.i + 5  # "stelt in een brief dat"
             or t.lower_ in profile.clause_bridges
             or t.dep_ == "compound:prt"  # "vroeg zich af of"
             or t.lower_ in profile.time_words  # "weet nu al dat"
@@ -321,6 +365,8 @@ def verb_frames(
             tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to
         ):
             continue
+        if _inside_fixed_phrase(doc, tok, profile.non_cue_phrases):
+            continue  # "dat wil zeggen": a connective, no report
         if tok.i > 0 and (doc[tok.i - 1].text in ("-", "–") or "-" in tok.text):
             continue  # "so-called", "long-announced": part of a compound adjective
         if _is_reduced_relative(doc, tok, profile) or _inside_markup(doc, tok):

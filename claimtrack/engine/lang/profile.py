@@ -64,6 +64,11 @@ class LanguageProfile:
     affiliation_preps: frozenset[str] = frozenset()
     # nouns that make "volgens X" a plan or rule followed, not a source ("volgens plan")
     according_to_non_sources: frozenset[str] = frozenset()
+    # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
+    # in the others the companion is a particle, never followed by a noun phrase
+    prepositional_cues: frozenset[tuple[str, str]] = frozenset()
+    # fixed phrases holding a cue word that report nothing ("dat wil zeggen")
+    non_cue_phrases: tuple[tuple[str, ...], ...] = ()
     # cue verbs that take a reflexive pronoun ("zich afvragen"): no non-speech use for them
     reflexive_cues: frozenset[str] = frozenset()
     # prepositions inside an institution's name ("Raad van State", "Bureau voor de Statistiek")
