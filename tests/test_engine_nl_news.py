@@ -313,3 +313,12 @@ def test_more_ways_of_pointing_back_and_of_holding_a_view():
     assert speakers_of(doc, "In de ogen van") == ["vakbond"]
     assert speakers_of(doc, "Voorzitter Ans Kok") == ["Ans Kok"]
     assert speakers_of(doc, "Ze wijst op") == ["Ans Kok"]
+
+
+def test_a_pronoun_refers_to_a_person_known_only_by_a_role():
+    body = (
+        "De politie zoekt de dader van de inbraak bij het meisje Sara Vink. Een woordvoerder "
+        "gaf gisteren details. „We hebben een spoor”, zei hij."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "„We hebben een spoor”") == ["woordvoerder"]

@@ -174,6 +174,8 @@ def _features(
             continue
         if entity.place_or_thing and not spoken.get(id(entity)):
             continue  # a city or a tournament takes no quotation it was not framed with
+        if entity.described_only and entity is not floor:
+            continue  # "een vrouw": an antecedent for 'zij', no candidate of its own
         here = subject_sentences.get(id(entity), set())
         last_seen = max((h.sentence for h in mine), default=None)
         row = {

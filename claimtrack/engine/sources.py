@@ -68,6 +68,8 @@ class Entity:
     entity_labels: Counter = field(default_factory=Counter)
     # introduced somewhere with a person's role ("zijn vrouw Ria", "trainer Smit")
     has_role: bool = False
+    # known only by a description ("een woordvoerder"): an antecedent, never a name
+    described_only: bool = False
 
     @property
     def place_or_thing(self) -> bool:
@@ -699,7 +701,30 @@ class EntityRegistry:
                     self.note(sentence, entity, "quoted" if i in quoted else role)
             i = j
         self._note_group(sentence, first_note)
+        if not any(h.role == "subject" for h in self.history[first_note:]):
+            self._note_described_subject(doc, sentence, quoted)
         self._note_pronoun_subject(doc, sentence, quoted)
+
+    def _note_described_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
+        """'Een woordvoerder gaf details.': a person known by a role, as a later 'hij' may
+        refer to them."""
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i in quoted:
+                continue
+            if not (
+                tok.pos_ == "NOUN"
+                and tok.is_lower
+                and _is_role_noun(tok.lower_, self.profile)
+                and tok.morph.get("Number") != ["Plur"]
+                and any(c.lower_ in self.profile.determiners for c in tok.children)
+            ):
+                return
+            entity = self.resolve_description(tok.lower_, tok.lower_)
+            if entity is None:
+                entity = Entity(tok.lower_, "person", {tok.lower_}, described_only=True)
+                self.entities.append(entity)
+            self.note(sentence, entity, "subject")
+            return
 
     def _note_group(self, sentence: int, first_note: int) -> None:
         """Remember the people this sentence names together as its subject."""
