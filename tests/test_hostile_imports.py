@@ -214,3 +214,18 @@ def test_event_suggestions_are_made_when_an_import_stopped_before_them(
     again = cli_runner("import", str(dutch))  # once made, they are not made twice
     assert again.exit_code == 0
     assert len(json.loads(cli_runner("events", "suggestions", "--json").output)) == 1
+
+
+def test_a_terminal_colour_code_is_removed_whole_and_the_sentence_still_counts(client):
+    article = post_article(
+        client,
+        title="Harbour report",
+        body="The harbour will stay open, Marieke Dekker said.\x1b[31m\n\n"
+        "Ships were \x1b[1;32mwaiting\x1b[0m at the quay.",
+    )
+    stored = client.get(f"/api/v1/articles/{article['id']}").get_json()
+    assert "[31m" not in stored["body"] and "[0m" not in stored["body"]
+    assert "Ships were waiting at the quay." in stored["body"]
+    statements = client.get(f"/api/v1/statements?article={article['id']}").get_json()
+    texts = [s["text"] for s in statements["items"]]
+    assert "The harbour will stay open, Marieke Dekker said." in texts

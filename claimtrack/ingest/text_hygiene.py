@@ -5,6 +5,8 @@ Every article passes through here on import, whatever door it came in by
 and compared is clean text:
 
 - composed characters (NFC), so "é" typed two ways is one name;
+- no terminal escape sequences (colour codes such as ESC [31m pasted from a
+  terminal), whole, so their printable tail does not stick to the text;
 - no C0/C1 control characters except tab, line feed and carriage return;
 - no zero-width or soft-hyphen characters, which would split one name into
   two sources without anybody seeing why;
@@ -26,11 +28,14 @@ INVISIBLE_OR_CONTROL = re.compile(
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, isolates
     "\u200b-\u200d\u2060-\u2064\ufeff]"  # zero-width spaces and joiners, word joiner, BOM
 )
+# ECMA-48 control sequences: ESC [ or the one-character CSI, parameters, one final byte
+TERMINAL_ESCAPE = re.compile("(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
     """`text` in NFC with control and invisible formatting characters removed."""
+    text = TERMINAL_ESCAPE.sub("", text)
     return INVISIBLE_OR_CONTROL.sub("", unicodedata.normalize("NFC", text))
 
 
