@@ -322,3 +322,14 @@ def test_a_pronoun_refers_to_a_person_known_only_by_a_role():
     )
     doc = analyse(body, NL)
     assert speakers_of(doc, "„We hebben een spoor”") == ["woordvoerder"]
+
+
+def test_rubrics_interjections_and_generic_you_are_no_sources():
+    body = (
+        "Trainer Rob Mulder is ontevreden. Gevolg: de club zoekt een nieuwe spits. "
+        "Je kan zeggen dat het seizoen mislukt is. Mulder: ,,We gaan door.''"
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Gevolg:") == []
+    assert "Je" not in speakers_of(doc, "Je kan zeggen")
+    assert speakers_of(doc, "Mulder:") == ["Rob Mulder"]

@@ -234,6 +234,14 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         return []
     if not any(t.text[:1].isupper() or t.lower_ in profile.role_nouns for t in head):
         return []
+    if (
+        len(head) == 1
+        and not quote_follows
+        and head[0].pos_ == "NOUN"
+        and not head[0].ent_type_
+        and head[0].lower_ not in profile.role_nouns
+    ):
+        return []  # "Gevolg: de club zoekt …": a common noun as a rubric, not a speaker
     transcript = lead == 1 and all(t.text.isupper() for t in head if t.is_alpha)
     headline = (
         len(head) <= 4
