@@ -74,12 +74,12 @@ def _register_blueprints(app: Flask) -> None:
     register_api(app)
 
 
-def http_extractor():
-    """The extractor for imports made over HTTP: the worker process unless configured off."""
+def http_importer():
+    """How an import made over HTTP runs: in the worker process unless configured off."""
     from flask import current_app
 
-    if not current_app.config.get("EXTRACT_IN_WORKER", True):
-        return None  # the importer then uses the engine in this process
-    from claimtrack.extraction_worker import WorkerExtractor
+    from claimtrack.extraction_worker import LocalImporter, WorkerImporter
 
-    return WorkerExtractor()
+    if not current_app.config.get("EXTRACT_IN_WORKER", True):
+        return LocalImporter(get_db())
+    return WorkerImporter(current_app.config["DATABASE"])

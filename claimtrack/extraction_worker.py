@@ -1,21 +1,27 @@
-"""The engine run in a worker process, for the web UI and the API.
+"""Imports made over HTTP, run in a worker process for the web UI and the API.
 
-Analysing a long article takes seconds of pure Python that hold the GIL: done
-in a request thread it would stall every other request of the server. Imports
-coming in over HTTP are analysed here instead, in one worker process (started
-on first use, spaCy pipelines loaded there once); the request thread only
-waits for the result, and readers keep being served.
+Analysing a long article takes seconds of pure Python that hold the GIL, and
+so do storing its thousands of attributions and rendering them as JSON: done
+in a request thread, that would stall every other request of the server.
+Imports coming in over HTTP run here instead, in one worker process (started
+on first use, spaCy pipelines loaded there once), which analyses the article,
+stores it in the same SQLite file (WAL: readers are not blocked) and, when
+asked, renders the stored article; the request thread only waits for the
+result, and readers keep being served.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from claimtrack.engine.document import Document
+from claimtrack.ingest.article import ParsedArticle
+from claimtrack.store.articles import SaveResult
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -25,10 +31,34 @@ class ExtractionFailed(RuntimeError):
     """The worker process died while analysing (out of memory, killed)."""
 
 
-def _analyse_in_worker(body: str, options: dict) -> Document:
+def _import_in_worker(
+    database: str, parsed: ParsedArticle, render: Callable | None
+) -> tuple[SaveResult, str | None]:
     from claimtrack.engine.extract import get_extractor
+    from claimtrack.importer import import_parsed_article
+    from claimtrack.store.database import open_database
 
-    return get_extractor().analyse_body(body, **options)
+    db = open_database(database, migrate=False)
+    try:
+        result = import_parsed_article(db, parsed, get_extractor())
+        detail = _rendered(render, db, result)
+    finally:
+        db.conn.close()
+    return result, detail
+
+
+def _rendered(render: Callable | None, db, result: SaveResult) -> str | None:
+    """`render`'s view of a newly stored article as JSON text, ready to send.
+
+    The text is made where the article was stored: for an article with tens of
+    thousands of attributions, building and encoding the view takes seconds of
+    pure Python that the server's request threads should not wait behind.
+    Encoded as Flask encodes its own responses (sorted keys, ASCII, compact).
+    """
+    if render is None or result.status != "imported":
+        return None
+    view = render(db, result.article_id)
+    return json.dumps(view, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
 
 
 def _get_pool() -> ProcessPoolExecutor:
@@ -53,15 +83,41 @@ def _discard_pool() -> None:
 atexit.register(_discard_pool)
 
 
-class WorkerExtractor:
-    """An extractor with the engine's `analyse_body`, run in the worker process."""
+class WorkerImporter:
+    """Imports into the database file `database`, run in the worker process."""
 
-    def analyse_body(self, body: str, **options) -> Document:
-        """Analyse `body` in the worker and return its Document (see Extractor.analyse_body)."""
+    def __init__(self, database: str) -> None:
+        self.database = database
+
+    def import_parsed(
+        self, parsed: ParsedArticle, render: Callable | None = None
+    ) -> tuple[SaveResult, str | None]:
+        """Analyse and store `parsed` (see importer.import_parsed_article) in the worker.
+
+        With `render` (a module-level function of (db, article_id) returning a dict), a
+        newly stored article is also rendered there; its JSON text comes back as the
+        second item.
+        """
         try:
-            return _get_pool().submit(_analyse_in_worker, body, options).result()
+            return _get_pool().submit(_import_in_worker, self.database, parsed, render).result()
         except BrokenProcessPool:
             _discard_pool()  # the next import starts a fresh worker
             raise ExtractionFailed(
                 "the analysis worker stopped while reading this article; nothing was stored"
             ) from None
+
+
+class LocalImporter:
+    """The same imports in this process, on the request's own database connection."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+
+    def import_parsed(
+        self, parsed: ParsedArticle, render: Callable | None = None
+    ) -> tuple[SaveResult, str | None]:
+        """Analyse and store `parsed` here; its JSON view by `render` when newly stored."""
+        from claimtrack.importer import import_parsed_article
+
+        result = import_parsed_article(self.db, parsed)
+        return result, _rendered(render, self.db, result)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from flask import Response, url_for
 from marshmallow import ValidationError
 
+from claimtrack.api.article_detail import stored_article_detail
 from claimtrack.api.auth import require_admin
 from claimtrack.api.blueprint import api, operation
 from claimtrack.api.errors import ApiError
@@ -20,7 +21,7 @@ from claimtrack.api.schemas import (
     ArticlePageSchema,
     PageQuerySchema,
 )
-from claimtrack.app import get_db, http_extractor
+from claimtrack.app import get_db, http_importer
 from claimtrack.extraction_worker import ExtractionFailed
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.files import max_import_bytes
@@ -53,16 +54,14 @@ def create_article():
     # imported here, not at module level: the engine pulls in spaCy, which the
     # read endpoints (and the web pages in the same process) never need
     from claimtrack.engine.nlp import PipelineUnavailable
-    from claimtrack.importer import import_parsed_article
 
     limit = max_import_bytes()
     size = len(parsed.body.encode("utf-8", "surrogatepass"))
     if size > limit:
         raise ApiError(413, f"the body is {size:,} bytes; the import limit is {limit:,} bytes")
-    db = get_db()
     try:
         # the same path as `claimtrack import`: known content is not analysed again
-        result = import_parsed_article(db, parsed, http_extractor())
+        result, detail = http_importer().import_parsed(parsed, render=stored_article_detail)
     except ExtractionFailed as exc:
         raise ApiError(503, str(exc)) from None
     except ArticleRejected as exc:
@@ -78,9 +77,8 @@ def create_article():
                 "url": url_for("api.read_article", article_id=result.article_id),
             },
         )
-    body = ARTICLE_DETAIL.dump(api_queries.get_article(db, result.article_id))
     location = url_for("api.read_article", article_id=result.article_id)
-    return body, 201, {"Location": location}
+    return Response(detail, 201, {"Location": location}, mimetype="application/json")
 
 
 @api.get("/articles")

@@ -23,6 +23,10 @@ class ArticleRejected(ValueError):
         self.reason = reason
         super().__init__(f"{path or '<input>'}: {reason}")
 
+    def __reduce__(self):
+        # raised in the import worker process, it is pickled back to the request thread
+        return (type(self), (self.path, self.reason))
+
 
 @dataclass
 class ParsedArticle:

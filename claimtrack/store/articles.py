@@ -59,6 +59,8 @@ def save_article(
     """
     _check_offsets(parsed.body, document)
     ensure_curated_sources(db)
+    # each distinct source is looked up once per article, however often it speaks
+    resolved: dict[tuple, int | None] = {}
     with write_transaction(db):
         existing = find_article_by_hash(db, parsed.content_hash)
         if existing:
@@ -96,17 +98,23 @@ def save_article(
                     statement.text,
                 ],
             ).lastrowid
-            _save_attributions(db, statement_id, statement.attributions, document.language)
+            _save_attributions(
+                db, statement_id, statement.attributions, document.language, resolved
+            )
     return SaveResult("imported", article_id, len(document.statements))
 
 
 def _save_attributions(
-    db: sqlite_utils.Database, statement_id: int, attributions: list[Attribution], language: str
+    db: sqlite_utils.Database,
+    statement_id: int,
+    attributions: list[Attribution],
+    language: str,
+    resolved: dict[tuple, int | None],
 ) -> None:
     saved: list[tuple[int, str]] = []  # (attribution id, speaker name) in order
     for position, attribution in enumerate(attributions):
         speaker = attribution.speaker
-        speaker_id = _resolve_ref(db, speaker, language)
+        speaker_id = _resolve_ref(db, speaker, language, resolved)
         # nested reporting: "X meldt dat Y zei ..." - the outer attribution is
         # the one whose speaker passed this one on first
         parent_id = None
@@ -143,7 +151,7 @@ def _save_attributions(
                 [
                     attribution_id,
                     via_position,
-                    _resolve_ref(db, via, language),
+                    _resolve_ref(db, via, language, resolved),
                     via.name,
                     via.kind,
                     via.mention,
@@ -153,7 +161,16 @@ def _save_attributions(
             )
 
 
-def _resolve_ref(db: sqlite_utils.Database, ref: SourceRef, language: str) -> int | None:
+def _resolve_ref(
+    db: sqlite_utils.Database, ref: SourceRef, language: str, resolved: dict[tuple, int | None]
+) -> int | None:
+    key = (ref.name, ref.kind, ref.affiliation)
+    if key not in resolved:
+        resolved[key] = _resolve_new_ref(db, ref, language)
+    return resolved[key]
+
+
+def _resolve_new_ref(db: sqlite_utils.Database, ref: SourceRef, language: str) -> int | None:
     source_id = resolve_source(db, ref.name, ref.kind, language)
     if source_id is not None and ref.affiliation:
         affiliation_id = resolve_source(db, ref.affiliation, "organization", language)

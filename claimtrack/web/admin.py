@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from claimtrack.app import get_db, http_extractor
+from claimtrack.app import get_db, http_importer
 from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.extraction_worker import ExtractionFailed
 from claimtrack.ingest.article import ArticleRejected
@@ -149,7 +149,7 @@ def import_article():
                 publisher=fields["publisher"],
                 date=fields["date"],
                 language=fields["language"] or "auto",
-                extractor=http_extractor(),
+                importer=http_importer(),
             )
         except ArticleRejected as error:
             return _import_form(fields, error.reason), 422

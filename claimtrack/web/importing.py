@@ -21,7 +21,7 @@ def import_article_bytes(
     date: str | None = None,
     language: str = "auto",
     max_bytes: int | None = None,
-    extractor=None,
+    importer=None,
 ) -> SaveResult:
     """Parse `data` (txt, JSON or HTML), fill in metadata the file lacks, analyse and save it.
 
@@ -39,4 +39,7 @@ def import_article_bytes(
     parsed.date = parsed.date or date
     if parsed.language == "auto":
         parsed.language = chosen_language
-    return import_parsed_article(db, parsed, extractor)
+    if importer is None:
+        return import_parsed_article(db, parsed)
+    result, _ = importer.import_parsed(parsed)
+    return result
