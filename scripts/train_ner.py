@@ -295,7 +295,11 @@ def package(
     if version:
         nlp.meta["version"] = version
     ner_nlp = spacy.load(trained)
-    if "tok2vec" in ner_nlp.pipe_names:
+    # a freshly trained NER listens to its pipeline's tok2vec; one taken from a packaged
+    # pipeline (the shipped one, for a measurement pipeline) already has its own
+    if "tok2vec" in ner_nlp.pipe_names and "ner" in getattr(
+        ner_nlp.get_pipe("tok2vec"), "listening_components", []
+    ):
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     if "ner" in nlp.pipe_names:
         nlp.remove_pipe("ner")
