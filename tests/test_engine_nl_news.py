@@ -333,3 +333,12 @@ def test_rubrics_interjections_and_generic_you_are_no_sources():
     assert speakers_of(doc, "Gevolg:") == []
     assert "Je" not in speakers_of(doc, "Je kan zeggen")
     assert speakers_of(doc, "Mulder:") == ["Rob Mulder"]
+
+
+def test_a_known_surname_read_as_a_plural_noun_is_still_the_person():
+    body = (
+        '"De wereldhandel zit in een dip", zegt topman Boudewijn Siemons. '
+        "Siemons wijst op de onrust in het Rode Zeegebied."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Siemons wijst op") == ["Boudewijn Siemons"]

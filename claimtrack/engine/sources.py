@@ -792,6 +792,12 @@ def resolve(
     if mention.name:
         entity = registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
         return entity.name, entity.kind, entity.affiliation
+    label = mention.label or ""
+    if label[:1].isupper() and " " not in label:
+        # "Siemons wijst op …": a known surname the tagger read as a plural noun
+        entity = registry.find(label)
+        if entity is not None and entity.kind == "person":
+            return entity.name, entity.kind, entity.affiliation
     entity = registry.resolve_description(mention.descriptor, mention.head)
     if entity is not None and mention.kind != "group":
         return entity.name, entity.kind, entity.affiliation
