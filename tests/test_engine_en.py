@@ -187,3 +187,17 @@ def test_a_second_report_joined_by_but_gets_its_own_content():
     said = next(a for a in attributions_of(doc, "Judge Carla") if a.cue.text == "said")
     assert said.speaker.name == "Carla Mendes"
     assert said.content.text == "the council would decide in June"
+
+
+def test_institution_names_and_a_person_of_a_place_stay_whole():
+    body = (
+        "Unemployment fell to 3.9 percent in May, according to the Bureau of Labor Statistics. "
+        "The figures came in better than expected, the Centers for Disease Control said. "
+        "Senator Jane Porter of Vermont said the bill would fail."
+    )
+    doc = analyse(body, "en")
+    assert speakers_of(doc, "Unemployment fell") == ["Bureau of Labor Statistics"]
+    assert speakers_of(doc, "The figures came") == ["Centers for Disease Control"]
+    porter = only(doc, "Senator Jane Porter")
+    assert porter.speaker.name == "Jane Porter"
+    assert porter.speaker.affiliation == "Vermont"

@@ -264,6 +264,20 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         ):
             end = k
             break
+    # "Senator John Miller of Ohio said": a parse may give only the place after 'of'
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in profile.affiliation_preps
+        and doc[start - 2].ent_type_ in PERSON_LABELS
+        and doc[start].ent_type_ not in PERSON_LABELS
+    ):
+        start -= 2
+    # "the Centers for Disease Control said": the parse may give only the part after 'for'
+    k = start
+    while k > 0 and doc[k - 1].lower_ in profile.determiners:
+        k -= 1
+    if k >= 2 and continues_institution(doc, k - 1, profile):
+        start = k - 2
     # a parse may attach only part of a name: widen to the whole capitalised run
     while (
         start > 0

@@ -112,7 +112,6 @@ def names_institution(token: Token, profile: LanguageProfile) -> bool:
     return (
         token.text[:1].isupper()
         and not token.text.isupper()
-        and token.pos_ != "PROPN"
         and token.ent_type_ not in ("PER", "PERSON")
         and token.lower_ in profile.organization_words
     )
