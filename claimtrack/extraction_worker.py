@@ -15,7 +15,9 @@ from __future__ import annotations
 import atexit
 import json
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -67,9 +69,31 @@ def _get_pool() -> ProcessPoolExecutor:
         if _pool is None:
             # spawn: a fresh interpreter, not a fork of a server full of threads
             _pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
             )
         return _pool
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """In the worker: end this process when the server that started it is gone.
+
+    A server stopped by a signal runs no exit handlers, and a worker blocked on
+    its task queue would otherwise live on, holding its pipelines in memory.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _discard_pool() -> None:
