@@ -75,7 +75,7 @@ def _opens_phrase(tok: Token, profile: LanguageProfile) -> bool:
         and nxt is not None
         and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ")
         # "roept de regering op de wet in te trekken": the particle before its te-clause
-        and not any(t.lower_ == "te" for t in doc[tok.i + 1 : tok.i + 7])
+        and not any(t.lower_ == profile.infinitive_marker for t in doc[tok.i + 1 : tok.i + 7])
     )
 
 
@@ -87,9 +87,6 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
                 continue  # "meldt op basis van …": a preposition opening a phrase, no particle
             return child.lower_
     return None
-
-
-NOMINATIVE_AFTER_VERB = ("hij", "zij", "ze", "ik", "we", "wij", "jij", "je", "u")
 
 
 def _checked_source(
@@ -109,7 +106,7 @@ def _checked_source(
     - "maakte het stadsbestuur bekend": a phrasal cue's partner ends the source.
     - "naar eigen zeggen": the speaker is the sentence's subject.
     """
-    if cue.i >= 2 and doc[cue.i - 1].lower_ == "eigen":
+    if cue.i >= 2 and doc[cue.i - 1].lower_ in profile.own_account_words:
         return main_subject(doc, cue, profile)
     if source is None:
         return None
@@ -118,9 +115,7 @@ def _checked_source(
         not inverted
         and end <= cue.i
         and cue.i + 1 < len(doc)
-        and doc[cue.i + 1].lower_ in NOMINATIVE_AFTER_VERB
-        and doc[cue.i + 1].lower_
-        in profile.person_pronouns | profile.plural_pronouns | profile.first_person
+        and doc[cue.i + 1].lower_ in profile.nominative_pronouns
     ):
         return (cue.i + 1, cue.i + 2)
     if (

@@ -60,10 +60,15 @@ class LanguageProfile:
     # words after a comma that end a content clause ("maar", "but")
     clause_breakers: frozenset[str] = frozenset()
     participle_prefix: str = ""  # "ge" in gezegd
+    infinitive_marker: str = ""  # "te" in "te trekken"
     # prepositions linking a person to an organisation ("van de NAVO", "of NATO")
     affiliation_preps: frozenset[str] = frozenset()
     # nouns that make "volgens X" a plan or rule followed, not a source ("volgens plan")
     according_to_non_sources: frozenset[str] = frozenset()
+    # subject pronouns: one right after the finite verb is the subject ("Steevast klaagt hij")
+    nominative_pronouns: frozenset[str] = frozenset()
+    # words before a cue noun that make the sentence's subject its speaker ("naar eigen zeggen")
+    own_account_words: frozenset[str] = frozenset()
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
