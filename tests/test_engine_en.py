@@ -201,3 +201,14 @@ def test_institution_names_and_a_person_of_a_place_stay_whole():
     porter = only(doc, "Senator Jane Porter")
     assert porter.speaker.name == "Jane Porter"
     assert porter.speaker.affiliation == "Vermont"
+
+
+def test_a_poll_sets_no_source_for_later_hearsay_and_a_claim_keeps_its_verbs():
+    body = (
+        "Support for the mayor has fallen in the latest poll. "
+        "The council reportedly plans a recall vote."
+    )
+    doc = analyse(body, EN)
+    claim = attributions_of(doc, "Support for the mayor")
+    assert claim and claim[0].content.text.startswith("Support for the mayor has fallen")
+    assert "poll" not in " ".join(speakers_of(doc, "The council reportedly"))

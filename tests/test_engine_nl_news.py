@@ -187,6 +187,7 @@ def test_a_participle_with_a_separating_diaeresis_reads_as_its_verb():
         P.infinitive_ending,
         P.voicing,
         P.separable_particles,
+        P.separating_diaeresis,
     )
     assert "eisen" in found
 
@@ -342,3 +343,18 @@ def test_a_known_surname_read_as_a_plural_noun_is_still_the_person():
     )
     doc = analyse(body, NL)
     assert speakers_of(doc, "Siemons wijst op") == ["Boudewijn Siemons"]
+
+
+def test_corrections_stay_narrow():
+    body = (
+        "Jansen liet ze weten dat het plan doorgaat. "
+        "Haar hoop dat het goed komt, vervloog snel. "
+        "Volgens de planning van de gemeente is de brug in mei klaar. "
+        "Het aantal fietsers is vorig jaar gedaald, blijkt uit cijfers van het verkeersbureau."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Jansen liet ze weten") == ["Jansen"]
+    assert speakers_of(doc, "Haar hoop") == []
+    assert speakers_of(doc, "Volgens de planning") == []
+    claim = only(doc, "Het aantal fietsers")
+    assert claim.content.text == "Het aantal fietsers is vorig jaar gedaald"

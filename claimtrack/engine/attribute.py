@@ -319,8 +319,7 @@ def attribute_article(
             if a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
             and (
                 nested is not None
-                or f.type
-                == "according_to"  # "Volgens Reuters …": the paragraph's hearsay is theirs
+                or _names_a_source_word(doc, f, profile)
                 or lemma(doc[f.cue[0]], profile) in profile.report_verbs
             )
         ]
@@ -336,6 +335,13 @@ def attribute_article(
     for statement in statements:
         for attribution in statement.attributions:
             drop_publisher(attribution, publisher)
+
+
+def _names_a_source_word(doc: Doc, frame: Frame, profile: LanguageProfile) -> bool:
+    """'Volgens Reuters …': a frame opened by a word that introduces a source, whose hearsay
+    later in the paragraph is then traced to it (a poll or a document frame is not)."""
+    words = tuple(t.lower_ for t in doc[frame.cue[0] : frame.cue[1]])
+    return frame.type == "according_to" and words in profile.according_to
 
 
 def _apply_reportative(

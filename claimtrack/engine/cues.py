@@ -42,7 +42,14 @@ from claimtrack.engine.speakers import (
     subject_of_previous_verb,
     trailing_subject,
 )
-from claimtrack.engine.tokens import QUOTE_CLOSERS, has_parse, is_known_verb_form, lemma
+from claimtrack.engine.tokens import (
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    has_parse,
+    is_known_verb_form,
+    lemma,
+    mistagged_verb,
+)
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
@@ -93,7 +100,6 @@ def _checked_source(
     doc: Doc,
     cue: Token,
     source: tuple[int, int] | None,
-    content: tuple[int, int] | None,
     partner: Token | None,
     inverted: bool,
     profile: LanguageProfile,
@@ -106,7 +112,10 @@ def _checked_source(
     - "maakte het stadsbestuur bekend": a phrasal cue's partner ends the source.
     - "naar eigen zeggen": the speaker is the sentence's subject.
     """
-    if cue.i >= 2 and doc[cue.i - 1].lower_ in profile.own_account_words:
+    if any(
+        tuple(t.lower_ for t in doc[max(0, cue.i - len(p)) : cue.i]) == p
+        for p in profile.own_account_phrases
+    ):
         return main_subject(doc, cue, profile)
     if source is None:
         return None
@@ -116,6 +125,7 @@ def _checked_source(
         and end <= cue.i
         and cue.i + 1 < len(doc)
         and doc[cue.i + 1].lower_ in profile.nominative_pronouns
+        and doc[cue.i + 1].dep_ in ("nsubj", "nsubj:pass")  # "liet ze weten": an object
     ):
         return (cue.i + 1, cue.i + 2)
     if (
@@ -153,7 +163,7 @@ def _states_its_own_claim(doc: Doc, content: tuple[int, int], profile: LanguageP
     return (
         before is not None
         and before.text == ":"
-        or any(t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,", '"', "‘") for t in words)
+        or any(t.text in QUOTE_CLOSERS or t.text in QUOTE_OPENERS for t in words)
         or len(words) > 0
         and words[0].lower_ in profile.complementizers
     )
@@ -218,7 +228,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         tok.i > 0
-        and tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV", "NOUN")
+        and (tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
         and is_known_verb_form(tok, profile)
         and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
         and not (
@@ -485,7 +495,7 @@ def verb_frames(
         source = trailing or (
             relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
         )
-        source = _checked_source(doc, tok, source, content, partner, inverted, profile)
+        source = _checked_source(doc, tok, source, partner, inverted, profile)
         if source is None and anaphoric and _opens_with_fronted_object(doc, tok):
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):

@@ -28,6 +28,16 @@ def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int]
     return (start, end) if end > start else None
 
 
+def _head_word(doc: Doc, source: tuple[int, int], profile: LanguageProfile) -> str:
+    """The head of a source phrase: its last word before any 'van'/'of' phrase."""
+    start, end = source
+    for k in range(start + 1, end):
+        if doc[k].lower_ in profile.affiliation_preps:
+            end = k
+            break
+    return doc[end - 1].lower_
+
+
 def _before_finite_verb(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
     """'Volgens getuigen klonken er …': a clause that opens with the source has its finite verb
     right after it, so a source phrase ends before the first verb past its first word."""
@@ -52,7 +62,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 continue
             if i == 0:
                 source = _before_finite_verb(doc, source)
-            if doc[source[1] - 1].lower_ in profile.according_to_non_sources:
+            if _head_word(doc, source, profile) in profile.according_to_non_sources:
                 continue  # "volgens de dienstregeling": a plan followed, no one's claim
             source = document_owner(doc, source, profile)
             if i > 0:
@@ -89,12 +99,6 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             continue
         after = source[1] + 1 if source[1] < len(doc) and doc[source[1]].text == "," else source[1]
         content = (after, clause_end(doc, after, profile)) if tok.i == 0 else (0, tok.i)
-        if content[0] == 0:
-            # "…, blijkt uit cijfers van X": the verb before the phrase belongs to the cue
-            end = content[1]
-            while end > 0 and (doc[end - 1].is_punct or doc[end - 1].pos_ in ("VERB", "AUX")):
-                end -= 1
-            content = (0, end) if end > 0 else content
         # "Dat blijkt uit onderzoek van X", "Dat is te lezen in …": the claim is the sentence before
         words = doc[content[0] : content[1]]
         anaphoric = (
@@ -102,6 +106,8 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             and words[0].lower_ in profile.demonstratives
             and all(t.pos_ in ("VERB", "AUX", "ADP", "PART", "ADV") for t in words[1:])
         )
+        if content[0] == 0:
+            content = (0, _before_inverted_verb(doc, content[1]))
         if content[1] > content[0]:
             return [
                 Frame(
@@ -114,6 +120,15 @@ def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 )
             ]
     return []
+
+
+def _before_inverted_verb(doc: Doc, end: int) -> int:
+    """'Het aantal is gedaald, blijkt uit cijfers van X': the claim ends before ', blijkt'."""
+    if end >= 2 and doc[end - 1].pos_ in ("VERB", "AUX") and doc[end - 2].text == ",":
+        end -= 1
+    while end > 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end
 
 
 def document_owner(doc: Doc, source: tuple[int, int], profile: LanguageProfile) -> tuple[int, int]:

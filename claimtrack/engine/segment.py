@@ -132,8 +132,8 @@ def _ends_with_abbreviation(text: str, dot: int, para_start: int, profile: Langu
     after_apostrophe = word_match.start() > 0 and text[word_match.start() - 1] in "'’"
     if len(word) == 1 and word.isalpha() and not after_apostrophe:
         return True  # an initial: "J. Biden" (but "collega's." ends a sentence)
-    if _INITIALS.fullmatch(word):
-        return True  # "A.B. Smit", "o.m.": letters with full stops between them
+    if _INITIALS.fullmatch(word) and word_match.group(1).islower():
+        return True  # "o.m.", "d.w.z.": small letters with full stops between them
     return word in profile.abbreviations or word.rstrip(".") in profile.abbreviations
 
 

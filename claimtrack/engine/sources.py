@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import continues_institution, is_known_verb_form, mistagged_verb
+from claimtrack.engine.tokens import (
+    PERSON_LABELS,
+    continues_institution,
+    is_known_verb_form,
+    mistagged_verb,
+)
 
 UNKNOWN = "unknown"
 PRONOUN_WINDOW = 6
@@ -25,7 +30,6 @@ GROUP_WINDOW = 3  # sentences a named group stays the referent of a plural prono
 
 # Entity labels of the shipped pipelines (CoNLL: PER ORG LOC MISC) and of spaCy's
 # official ones (OntoNotes), so either kind of pipeline can be loaded.
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 ORGANIZATION_LABELS = frozenset({"ORG", "LOC", "GPE", "FAC", "NORP"})
 NON_SPEAKER_LABELS = frozenset(
     {
@@ -265,13 +269,16 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             end = k
             break
     # "Senator John Miller of Ohio said": a parse may give only the place after 'of'
+    k = start
+    while k > 0 and doc[k - 1].lower_ in profile.determiners:
+        k -= 1
     if (
-        start >= 2
-        and doc[start - 1].lower_ in profile.affiliation_preps
-        and doc[start - 2].ent_type_ in PERSON_LABELS
+        k >= 2
+        and doc[k - 1].lower_ in profile.affiliation_preps
+        and doc[k - 2].ent_type_ in PERSON_LABELS
         and doc[start].ent_type_ not in PERSON_LABELS
     ):
-        start -= 2
+        start = k - 2
     # "the Centers for Disease Control said": the parse may give only the part after 'for'
     k = start
     while k > 0 and doc[k - 1].lower_ in profile.determiners:
@@ -663,7 +670,8 @@ class EntityRegistry:
             if known_first and j == i + 1 and not (mention and mention.name):
                 # "Wolters zelf bleef kalm": a known surname the tagger reads as a plural noun
                 entity = self.find(doc[i].text)
-                self.note(sentence, entity, "quoted" if i in quoted else "subject")
+                role = "subject" if i < first_verb or doc[i].dep_.startswith("nsubj") else "mention"
+                self.note(sentence, entity, "quoted" if i in quoted else role)
                 i = j
                 continue
             if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:

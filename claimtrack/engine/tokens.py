@@ -11,6 +11,9 @@ NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
 NOT_INFLECTED_POS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM"})
 QUOTE_CLOSERS = frozenset({"''", "”", '"', "’", "'", "»"})
+QUOTE_OPENERS = frozenset({",,", "„", "“", '"', "‘", "«"})
+# the recognizer's person label, in the shipped pipelines and in OntoNotes ones
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
 
 
@@ -38,6 +41,7 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         profile.infinitive_ending,
         profile.voicing,
         profile.separable_particles,
+        profile.separating_diaeresis,
     )
     return next((c for c in candidates if c in known), found)
 
@@ -53,7 +57,12 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
         return True  # ",,…'', vreest X": the place of the verb that introduces the quotation
     return (
         (after.lower_ in profile.complementizers and after.pos_ == "SCONJ" or after.text == ":")
-        and (before.pos_ in ("PROPN", "PRON") or before.text[:1].isupper() and before.i > 0)
+        and (
+            before.lower_ in profile.nominative_pronouns  # "hij ontkent dat", not "haar hoop dat"
+            or before.pos_ == "PROPN"
+            or before.text[:1].isupper()
+            and before.i > 0
+        )
         and before.dep_ != "nmod:poss"
         and before.lower_ not in profile.determiners
     )
@@ -112,7 +121,7 @@ def names_institution(token: Token, profile: LanguageProfile) -> bool:
     return (
         token.text[:1].isupper()
         and not token.text.isupper()
-        and token.ent_type_ not in ("PER", "PERSON")
+        and token.ent_type_ not in PERSON_LABELS
         and token.lower_ in profile.organization_words
     )
 

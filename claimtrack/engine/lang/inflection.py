@@ -37,13 +37,10 @@ def _infinitives(stem: str, ending: str, voicing: dict[str, str]) -> list[str]:
     return out
 
 
-# A diaeresis on a stem's first vowel only keeps it apart from the prefix's vowel
-# ("geëist" -> eis-): the infinitive is written without it.
-_SEPARATED = str.maketrans("ëïöüä", "eioua")
-
-
-def _without_separating_diaeresis(stem: str) -> str:
-    return stem[:1].translate(_SEPARATED) + stem[1:]
+def _without_separating_diaeresis(stem: str, diaeresis: dict[str, str]) -> str:
+    """A diaeresis on a stem's first vowel only keeps it apart from the prefix's vowel
+    ("geëist" -> eis-): the infinitive is written without it."""
+    return diaeresis.get(stem[:1], stem[:1]) + stem[1:]
 
 
 @lru_cache(maxsize=65536)
@@ -55,11 +52,13 @@ def infinitive_candidates(
     infinitive_ending: str,
     voicing: tuple[tuple[str, str], ...],
     particles: frozenset[str],
+    diaeresis: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, ...]:
     """Infinitives the regular form `form` (lowercase) may belong to, most likely first."""
     if not infinitive_ending:
         return ()
     voice = dict(voicing)
+    separated = dict(diaeresis)
     stems: list[tuple[str, str]] = []  # (particle, stem)
     for suffix in sorted(suffixes, key=len, reverse=True):
         if form.endswith(suffix) and len(form) - len(suffix) >= 2:
@@ -72,7 +71,7 @@ def infinitive_candidates(
             for suffix in participle_suffixes:
                 if form.endswith(suffix) and len(form) > len(head) + len(suffix) + 1:
                     stem = form[len(head) : len(form) - len(suffix)]
-                    stems.append((particle, _without_separating_diaeresis(stem)))
+                    stems.append((particle, _without_separating_diaeresis(stem, separated)))
     if participle_prefix:
         # a compound participle with its prefix inside: "bekendgemaakt" -> bekendmaakt
         at = form.find(participle_prefix, 1)

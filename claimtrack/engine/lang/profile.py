@@ -67,8 +67,8 @@ class LanguageProfile:
     according_to_non_sources: frozenset[str] = frozenset()
     # subject pronouns: one right after the finite verb is the subject ("Steevast klaagt hij")
     nominative_pronouns: frozenset[str] = frozenset()
-    # words before a cue noun that make the sentence's subject its speaker ("naar eigen zeggen")
-    own_account_words: frozenset[str] = frozenset()
+    # words before a cue word that make the sentence's subject its speaker ("naar eigen zeggen")
+    own_account_phrases: tuple[tuple[str, ...], ...] = ()
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
@@ -118,6 +118,8 @@ class LanguageProfile:
     participle_suffixes: tuple[str, ...] = ()
     infinitive_ending: str = ""
     voicing: tuple[tuple[str, str], ...] = ()
+    # a diaeresis that only separates a stem's first vowel from the participle prefix ("geëist")
+    separating_diaeresis: tuple[tuple[str, str], ...] = ()
     # nouns of time: a phrase headed by one is no source ("de afgelopen week")
     time_nouns: frozenset[str] = frozenset()
     # indefinite articles: a name after one is a thing or a kind ("een Oscar")
