@@ -169,10 +169,13 @@ def _states_its_own_claim(doc: Doc, content: tuple[int, int], profile: LanguageP
     )
 
 
-def _opens_with_fronted_object(doc: Doc, cue: Token) -> bool:
+def _opens_with_fronted_object(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
     """'Dat laat de minister in een brief weten': a demonstrative, then the finite verb of the
-    main clause (verb second), so the demonstrative is the fronted object the cue reports."""
-    if len(doc) < 3 or doc[1].pos_ not in ("VERB", "AUX") or doc[1].i > cue.i:
+    main clause (verb second), so the demonstrative is the fronted object the cue reports
+    (whatever the tagger calls 'Dat')."""
+    if len(doc) < 3 or doc[0].lower_ not in profile.demonstratives:
+        return False
+    if doc[1].pos_ not in ("VERB", "AUX") or doc[1].i > cue.i:
         return False
     return not any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in doc[2 : cue.i])
 
@@ -187,12 +190,6 @@ def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], .
     return False
 
 
-def _fronted_demonstrative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
-    """'Dat belooft X', whatever the tagger calls 'Dat': a sentence-initial demonstrative
-    before a verb is the fronted object, not an article."""
-    return tok.i == 1 and tok.pos_ == "VERB" and doc[0].lower_ in profile.demonstratives
-
-
 def _is_title_case(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -204,7 +201,9 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     if tok.i > 0 and (
         doc[tok.i - 1].lower_ in profile.determiners
         and doc[tok.i - 1].pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
-        and not _fronted_demonstrative(doc, tok, profile)
+        and not (
+            tok.i == 1 and tok.pos_ == "VERB" and _opens_with_fronted_object(doc, tok, profile)
+        )
         or doc[tok.i - 1].text in ("'s", "’s")
     ):
         return False  # "the report", "Trump's tweets"
@@ -451,18 +450,14 @@ def verb_frames(
             )
         if content is not None and partner is not None:
             content = _without_partner(doc, content, partner)
-        if (
-            content is not None
-            and doc[0].lower_ in profile.demonstratives
-            and _opens_with_fronted_object(doc, tok)
-            and not _states_its_own_claim(doc, content, profile)
-        ):
+        fronted = _opens_with_fronted_object(doc, tok, profile)
+        if content is not None and fronted and not _states_its_own_claim(doc, content, profile):
             content = None  # "Dat zei ze dinsdag tijdens …": the object is 'Dat', said before
         if content is None:
             first = doc[0].lower_
             ends_clause = all(t.is_punct for t in doc[tok.i + 1 :])
             if first in profile.demonstratives and (
-                tok.i <= 4 or ends_clause and tok.i <= 12 or _opens_with_fronted_object(doc, tok)
+                tok.i <= 4 or ends_clause and tok.i <= 12 or fronted
             ):
                 anaphoric = True  # "Dat heeft (de voorzitter van de bond) gezegd."
             elif any(
@@ -496,7 +491,7 @@ def verb_frames(
             relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
-        if source is None and anaphoric and _opens_with_fronted_object(doc, tok):
+        if source is None and anaphoric and fronted:
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):
             source = subject_of_governor(tok, profile) or main_subject(doc, tok, profile)

@@ -123,19 +123,41 @@ class DescribedFloor:
     paragraph: int
 
 
+def _row(
+    *,
+    holds_floor: bool,
+    nearest_subject_before: bool,
+    subject_just_before: bool,
+    named_after: bool,
+    last_seen: int | None,
+    first_sentence: int,
+    kind: str,
+) -> dict[str, float]:
+    """One candidate's features (FEATURES), from the facts the floor knows of it."""
+    return {
+        "holds_floor": float(holds_floor),
+        "nearest_subject_before": float(nearest_subject_before),
+        "subject_just_before": float(subject_just_before),
+        "named_after": float(named_after),
+        "recency": math.exp(-(first_sentence - last_seen) / 5) if last_seen is not None else 0.0,
+        "is_person": float(kind == "person"),
+        "is_organization": float(kind == "organization"),
+        "bias": 1.0,
+    }
+
+
 def _described_row(held: DescribedFloor, first_sentence: int, paragraph: int) -> dict[str, float]:
     """The features a named floor holder would have, for one known by a description."""
     here = held.paragraph == paragraph
-    return {
-        "holds_floor": 1.0,
-        "nearest_subject_before": float(here),
-        "subject_just_before": float(here and held.sentence == first_sentence - 1),
-        "named_after": 0.0,
-        "recency": math.exp(-(first_sentence - held.sentence) / 5),
-        "is_person": float(held.speaker.kind == "person"),
-        "is_organization": float(held.speaker.kind == "organization"),
-        "bias": 1.0,
-    }
+    return _row(
+        holds_floor=True,
+        nearest_subject_before=here,
+        subject_just_before=here and held.sentence == first_sentence - 1,
+        named_after=False,
+        last_seen=held.sentence,
+        first_sentence=first_sentence,
+        kind=held.speaker.kind,
+    )
 
 
 def _features(
@@ -178,18 +200,18 @@ def _features(
             continue  # "een vrouw": an antecedent for 'zij', no candidate of its own
         here = subject_sentences.get(id(entity), set())
         last_seen = max((h.sentence for h in mine), default=None)
-        row = {
-            "holds_floor": float(entity is floor),
-            "nearest_subject_before": float(nearest in here),
-            "subject_just_before": float(i - 1 in here),
-            "named_after": float(id(entity) in after),
-            "recency": math.exp(-(i - last_seen) / 5) if last_seen is not None else 0.0,
-            "is_person": float(entity.kind == "person"),
-            "is_organization": float(entity.kind == "organization"),
-            "bias": 1.0,
-        }
         candidates.append(entity)
-        rows.append(row)
+        rows.append(
+            _row(
+                holds_floor=entity is floor,
+                nearest_subject_before=nearest in here,
+                subject_just_before=i - 1 in here,
+                named_after=id(entity) in after,
+                last_seen=last_seen,
+                first_sentence=i,
+                kind=entity.kind,
+            )
+        )
     if described is not None:
         candidates.append(described.entity)
         rows.append(_described_row(described, i, paragraph))

@@ -230,12 +230,16 @@ def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProf
     return None
 
 
+def _past_articles(doc: Doc, i: int, profile: LanguageProfile) -> int:
+    """The first position at or before `i` that is not an article ('voor de' -> 'voor')."""
+    while i > 0 and doc[i].lower_ in profile.determiners:
+        i -= 1
+    return i
+
+
 def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
     """'voor' and 'de' in "Bureau voor de Statistiek": small words inside an institution's name."""
-    doc, k = tok.doc, tok.i
-    while k > 0 and doc[k].lower_ in profile.determiners:
-        k -= 1
-    return continues_institution(doc, k, profile)
+    return continues_institution(tok.doc, _past_articles(tok.doc, tok.i, profile), profile)
 
 
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
@@ -269,22 +273,18 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             end = k
             break
     # "Senator John Miller of Ohio said": a parse may give only the place after 'of'
-    k = start
-    while k > 0 and doc[k - 1].lower_ in profile.determiners:
-        k -= 1
+    prep = _past_articles(doc, start - 1, profile) if start > 0 else 0
     if (
-        k >= 2
-        and doc[k - 1].lower_ in profile.affiliation_preps
-        and doc[k - 2].ent_type_ in PERSON_LABELS
+        prep >= 1
+        and doc[prep].lower_ in profile.affiliation_preps
+        and doc[prep - 1].ent_type_ in PERSON_LABELS
         and doc[start].ent_type_ not in PERSON_LABELS
     ):
-        start = k - 2
+        start = prep - 1
     # "the Centers for Disease Control said": the parse may give only the part after 'for'
-    k = start
-    while k > 0 and doc[k - 1].lower_ in profile.determiners:
-        k -= 1
-    if k >= 2 and continues_institution(doc, k - 1, profile):
-        start = k - 2
+    prep = _past_articles(doc, start - 1, profile) if start > 0 else 0
+    if prep >= 1 and continues_institution(doc, prep, profile):
+        start = prep - 1
     # a parse may attach only part of a name: widen to the whole capitalised run
     while (
         start > 0
@@ -515,10 +515,15 @@ class EntityRegistry:
                 return entity
         return None
 
-    def _known_surname(self, word: str) -> bool:
-        """A capitalised sentence-initial word that names a person already in the article."""
+    def known_person(self, word: str) -> Entity | None:
+        """The article's person a single capitalised word names, if any ('Siemons')."""
         entity = self.find(word) if word[:1].isupper() else None
-        return entity is not None and entity.kind == "person" and len(entity.name.split()) > 1
+        return entity if entity is not None and entity.kind == "person" else None
+
+    def _known_surname(self, word: str) -> Entity | None:
+        """The person with a full name in the article that a capitalised word names by surname."""
+        entity = self.known_person(word)
+        return entity if entity is not None and len(entity.name.split()) > 1 else None
 
     def add(
         self, name: str, kind: str, descriptor: str | None = None, affiliation: str | None = None
@@ -618,7 +623,7 @@ class EntityRegistry:
             len(doc),
         )
         while i < len(doc):
-            known_first = i == 0 and doc[i].is_alpha and self._known_surname(doc[i].text)
+            known_first = self._known_surname(doc[i].text) if i == 0 and doc[i].is_alpha else None
             if (
                 not known_first
                 and not _opens_surname(doc[i], self.profile)
@@ -669,7 +674,7 @@ class EntityRegistry:
             mention = clean_mention(doc, k, j, self.profile)
             if known_first and j == i + 1 and not (mention and mention.name):
                 # "Wolters zelf bleef kalm": a known surname the tagger reads as a plural noun
-                entity = self.find(doc[i].text)
+                entity = known_first
                 role = "subject" if i < first_verb or doc[i].dep_.startswith("nsubj") else "mention"
                 self.note(sentence, entity, "quoted" if i in quoted else role)
                 i = j
@@ -815,11 +820,9 @@ def resolve(
         entity = registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
         return entity.name, entity.kind, entity.affiliation
     label = mention.label or ""
-    if label[:1].isupper() and " " not in label:
-        # "Siemons wijst op …": a known surname the tagger read as a plural noun
-        entity = registry.find(label)
-        if entity is not None and entity.kind == "person":
-            return entity.name, entity.kind, entity.affiliation
+    entity = registry.known_person(label) if " " not in label else None
+    if entity is not None:  # "Siemons wijst op …": a known surname read as a plural noun
+        return entity.name, entity.kind, entity.affiliation
     entity = registry.resolve_description(mention.descriptor, mention.head)
     if entity is not None and mention.kind != "group":
         return entity.name, entity.kind, entity.affiliation
