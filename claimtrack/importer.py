@@ -29,7 +29,11 @@ STDIN_PATH = "-"
 
 @dataclass
 class ImportOutcome:
-    """What happened to one input: status "imported", "unchanged" or "error"."""
+    """What happened to one input: status "imported", "unchanged" or "error".
+
+    For "unchanged", `article_id` and `title` name the stored article whose
+    content this input duplicates.
+    """
 
     path: str
     status: str
@@ -37,6 +41,7 @@ class ImportOutcome:
     statements: int = 0
     words: int = 0
     error: str | None = None
+    title: str | None = None
 
     def to_json(self) -> dict:
         """The `claimtrack import --json` line for this input."""
@@ -44,15 +49,37 @@ class ImportOutcome:
         del data["words"]
         if data["error"] is None:
             del data["error"]
+        if self.status == "unchanged":
+            data["duplicate_of"] = self.article_id
         return data
+
+    def describe(self) -> str:
+        """One line for a person: what was stored, or which article this input duplicates."""
+        if self.status == "error":
+            return f"error: {self.error}"
+        title = f" ({self.title})" if self.title else " (untitled)"
+        if self.status == "unchanged":
+            return (
+                f"unchanged: {self.path}: duplicate of article {self.article_id}{title}, "
+                "already stored"
+            )
+        noun = "statement" if self.statements == 1 else "statements"
+        return (
+            f"imported: {self.path} as article {self.article_id}{title}, {self.statements} {noun}"
+        )
 
 
 def import_parsed_article(
-    db: sqlite_utils.Database, parsed: ParsedArticle, extractor=None
+    db: sqlite_utils.Database,
+    parsed: ParsedArticle,
+    extractor=None,
+    before_analysis: Callable[[ParsedArticle], None] | None = None,
 ) -> SaveResult:
     """Analyse and store one parsed article; content already stored is not analysed again.
 
     The article's text is cleaned first (ArticleRejected when it cannot be).
+    `before_analysis(parsed)` is called just before the engine runs, e.g. to
+    tell the user that the language models are loading.
     """
     parsed = sanitised(parsed)
     existing = find_article_by_hash(db, parsed.content_hash)
@@ -64,6 +91,8 @@ def import_parsed_article(
         from claimtrack.engine.extract import get_extractor
 
         extractor = get_extractor()
+    if before_analysis is not None:
+        before_analysis(parsed)
     document = extractor.analyse_body(
         parsed.body,
         language=parsed.language,
@@ -89,23 +118,27 @@ def import_paths(
     *,
     publisher: str | None = None,
     language: str | None = None,
+    title: str | None = None,
     read_stdin: Callable[[int], bytes] | None = None,
     extractor=None,
+    before_analysis: Callable[[ParsedArticle], None] | None = None,
 ) -> Iterator[ImportOutcome]:
     """Import each path (already expanded to files) and yield its outcome, in order.
 
-    `publisher` and `language` apply to articles that do not state their
-    own. A bad file yields an "error" outcome and the next file is still
-    imported. `read_stdin(n)` reads at most n bytes of "-".
+    `publisher`, `language` and `title` apply to articles that do not state
+    their own. A bad file yields an "error" outcome and the next file is
+    still imported. `read_stdin(n)` reads at most n bytes of "-".
     """
     for path in paths:
         try:
             parsed = _parse(path, read_stdin)
             if publisher and not parsed.publisher:
                 parsed.publisher = publisher
+            if title and not parsed.title:
+                parsed.title = title
             if language and language != "auto" and parsed.language == "auto":
                 parsed.language = language
-            result = import_parsed_article(db, parsed, extractor)
+            result = import_parsed_article(db, parsed, extractor, before_analysis)
         except ArticleRejected as exc:
             yield ImportOutcome(path, "error", error=str(exc))
             continue
@@ -117,7 +150,12 @@ def import_paths(
             yield ImportOutcome(path, "error", error=f"{path}: {type(exc).__name__}: {reason}")
             continue
         yield ImportOutcome(
-            path, result.status, result.article_id, result.statements, parsed.word_count
+            path,
+            result.status,
+            result.article_id,
+            result.statements,
+            parsed.word_count,
+            title=result.title,
         )
 
 

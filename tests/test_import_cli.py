@@ -123,7 +123,7 @@ def test_bad_files_are_reported_and_the_rest_imported(cli_runner, db_path, tmp_p
     expected = {
         "empty.txt": "empty file",
         "latin1.txt": "not UTF-8",
-        "image.txt": "binary",
+        "image.txt": "Image files are not supported",
         "broken.json": "malformed JSON",
         "nobody.json": "missing body",
     }

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections import defaultdict
 
 import click
-from tqdm import tqdm
 
 from claimtrack.cli.database import open_command_database
 from claimtrack.cli.options import database_option
+from claimtrack.cli.progress import Progress
 from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.importer import import_paths
-from claimtrack.ingest import find_article_files
+from claimtrack.ingest import ArticleFileScan, scan_article_files
 
-PROGRESS_BAR_MIN_FILES = 5
+NO_FILES_STATUS = 2
 
 
 @click.command("import")
 @click.option("--publisher", help="Publisher for articles that do not name their own.")
+@click.option("--title", help="Title for an article that has none (one file or - only).")
 @click.option(
     "--language",
     type=click.Choice(["nl", "en", "auto"]),
@@ -27,51 +30,102 @@ PROGRESS_BAR_MIN_FILES = 5
     help="Language of articles that do not state theirs (auto: detect).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line per file.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors (for scripts).")
 @database_option
 @click.argument("paths", nargs=-1, required=True)
 def import_cmd(
-    publisher: str | None, language: str, as_json: bool, db_path: str | None, paths: tuple[str, ...]
+    publisher: str | None,
+    title: str | None,
+    language: str,
+    as_json: bool,
+    quiet: bool,
+    db_path: str | None,
+    paths: tuple[str, ...],
 ) -> None:
     """Import article files (.txt, .json, .html), folders (recursively) or - (stdin).
 
     Each article is analysed and stored in one transaction; content that is
-    already stored is reported as unchanged. Bad files are reported and
-    skipped; the exit status is 1 if any file failed.
+    already stored is reported as a duplicate of the stored article. Bad
+    files are reported and skipped. Exit status: 0 when every file was
+    imported or already stored, 1 if any file failed, 2 if no article file
+    was found.
     """
-    files = list(find_article_files(paths))
+    if title is not None and (len(paths) != 1 or os.path.isdir(paths[0])):
+        raise click.UsageError("--title names one article: give a single file (or -)")
+    scan = scan_article_files(paths)
+    _report_skipped(scan, as_json, quiet)
+    if not scan.files:
+        where = ", ".join(paths)
+        click.echo(
+            f"error: no article files found in {where} "
+            "(claimtrack imports .txt, .json and .html files)",
+            err=True,
+        )
+        sys.exit(NO_FILES_STATUS)
+
     db = open_command_database(db_path)
-    stdin = sys.stdin.buffer
+    progress = Progress(len(scan.files), quiet=quiet or as_json)
     counts = {"imported": 0, "unchanged": 0, "error": 0}
     statements = 0
-    progress = tqdm(
-        total=len(files),
-        unit="file",
-        file=sys.stderr,
-        disable=True if len(files) < PROGRESS_BAR_MIN_FILES else None,
-    )
+    loading_told = False
+
+    def tell_loading(_parsed) -> None:
+        nonlocal loading_told
+        if not loading_told:
+            loading_told = True
+            progress.say("loading language models…")
+
     try:
         outcomes = import_paths(
-            db, files, publisher=publisher, language=language, read_stdin=stdin.read
+            db,
+            scan.files,
+            publisher=publisher,
+            language=language,
+            title=title,
+            read_stdin=sys.stdin.buffer.read,
+            before_analysis=tell_loading,
         )
         for outcome in outcomes:
-            progress.update(1)
             counts[outcome.status] += 1
             if outcome.status == "imported":
                 statements += outcome.statements
             if as_json:
                 click.echo(json.dumps(outcome.to_json(), ensure_ascii=False))
             elif outcome.error:
-                progress.clear()
-                click.echo(f"error: {outcome.error}", err=True)
+                if progress.bar is not None:
+                    progress.bar.clear()
+                click.echo(outcome.describe(), err=True)
+            else:
+                progress.say(outcome.describe())
+            progress.advance()
     except PipelineUnavailable as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         progress.close()
         db.close()
-    summary = (
-        f"imported {counts['imported']}, unchanged {counts['unchanged']}, "
-        f"failed {counts['error']}; {statements} statements"
-    )
-    click.echo(summary, err=as_json)
+    if not quiet:
+        summary = (
+            f"imported {counts['imported']}, unchanged {counts['unchanged']}, "
+            f"failed {counts['error']}; {statements} statements"
+        )
+        click.echo(summary, err=as_json)
     if counts["error"]:
         sys.exit(1)
+
+
+def _report_skipped(scan: ArticleFileScan, as_json: bool, quiet: bool) -> None:
+    """Say which folder entries were passed over, one line per reason."""
+    if as_json:
+        for path, reason in scan.skipped:
+            click.echo(json.dumps({"path": path, "status": "skipped", "reason": reason}))
+        return
+    if quiet or not scan.skipped:
+        return
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for path, reason in scan.skipped:
+        by_reason[reason].append(path)
+    for reason, skipped_paths in by_reason.items():
+        example = skipped_paths[0] + (
+            f" and {len(skipped_paths) - 1} more" if len(skipped_paths) > 1 else ""
+        )
+        click.echo(f"skipped {example}: {reason}", err=True)

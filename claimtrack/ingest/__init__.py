@@ -8,17 +8,21 @@ from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.files import (
     DEFAULT_MAX_BYTES,
     SUPPORTED_SUFFIXES,
+    ArticleFileScan,
     find_article_files,
     parse_bytes,
     parse_file,
+    scan_article_files,
 )
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "SUPPORTED_SUFFIXES",
+    "ArticleFileScan",
     "ArticleRejected",
     "ParsedArticle",
     "find_article_files",
     "parse_bytes",
     "parse_file",
+    "scan_article_files",
 ]

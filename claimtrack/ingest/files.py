@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
@@ -11,6 +13,7 @@ from claimtrack.ingest.html_article import parse_html_article
 from claimtrack.ingest.json_article import parse_json_article
 from claimtrack.ingest.text_article import parse_text_article
 from claimtrack.ingest.text_hygiene import clean_text
+from claimtrack.ingest.unsupported import unsupported_by_content, unsupported_by_name
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "CLAIMTRACK_MAX_IMPORT_BYTES"
@@ -28,25 +31,58 @@ def max_import_bytes() -> int:
     return int(configured) if configured else DEFAULT_MAX_BYTES
 
 
-def find_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Yield the given files, and the supported files inside given folders (recursively).
+@dataclass
+class ArticleFileScan:
+    """The files to import from the given paths, and the folder entries passed over.
 
-    "-" (stdin) and files named explicitly are passed through whatever their
-    suffix; inside folders only .txt/.json/.html files are taken, sorted.
+    `skipped` holds (path, reason) for files inside folders that are not
+    article files: known document types (PDF, Word, images) with advice, and
+    other files by their suffix.
     """
+
+    files: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skipped_summary(self) -> str:
+        """'3 files skipped (.pdf: 2, .csv: 1)', or '' when nothing was skipped."""
+        if not self.skipped:
+            return ""
+        suffixes = Counter(Path(path).suffix.lower() or "no suffix" for path, _ in self.skipped)
+        listed = ", ".join(f"{suffix}: {n}" for suffix, n in sorted(suffixes.items()))
+        noun = "file" if len(self.skipped) == 1 else "files"
+        return f"{len(self.skipped)} other {noun} skipped ({listed})"
+
+
+def scan_article_files(paths: Iterable[str | os.PathLike]) -> ArticleFileScan:
+    """Expand folders (recursively) into their article files, in sorted order.
+
+    "-" (stdin) and files named explicitly are taken whatever their suffix
+    (the parser refuses what it cannot read); inside folders only
+    .txt/.json/.html files are taken and hidden entries are passed over.
+    """
+    scan = ArticleFileScan()
     for given in paths:
         given = str(given)
-        if given != "-" and os.path.isdir(given):
-            found = [
-                p
-                for p in Path(given).rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            ]
-            yield from (str(p) for p in sorted(found))
-        else:
-            yield given
+        if given == "-" or not os.path.isdir(given):
+            scan.files.append(given)
+            continue
+        for path in sorted(Path(given).rglob("*")):
+            if not path.is_file() or any(
+                part.startswith(".") for part in path.relative_to(given).parts
+            ):
+                continue
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                scan.files.append(str(path))
+            else:
+                kind = unsupported_by_name(str(path))
+                reason = kind.reason() if kind else "not an article file (.txt, .json or .html)"
+                scan.skipped.append((str(path), reason))
+    return scan
+
+
+def find_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Yield the given files, and the supported files inside given folders (see scan_article_files)."""
+    yield from scan_article_files(paths).files
 
 
 def detect_format(path: str | None, text: str) -> str:
@@ -69,6 +105,7 @@ def detect_format(path: str | None, text: str) -> str:
 def decode_article_bytes(data: bytes, path: str | None, max_bytes: int | None = None) -> str:
     """Check size and encoding of raw file content and return it as text."""
     limit = max_import_bytes() if max_bytes is None else max_bytes
+    _refuse_unsupported_type(path, data)
     if len(data) > limit:
         raise ArticleRejected(path, f"too large: {len(data):,} bytes (limit {limit:,})")
     if not data.strip():
@@ -99,6 +136,12 @@ def parse_bytes(
     return PARSERS[chosen](text, path)
 
 
+def _refuse_unsupported_type(path: str | None, data: bytes) -> None:
+    kind = unsupported_by_name(path) or unsupported_by_content(data)
+    if kind is not None:
+        raise ArticleRejected(path, kind.reason())
+
+
 def parse_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> ParsedArticle:
     """Read and parse one article file; raises ArticleRejected with the reason."""
     path = str(path)
@@ -106,6 +149,8 @@ def parse_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Pars
     try:
         size = os.path.getsize(path)
         if size > limit:
+            with open(path, "rb") as handle:
+                _refuse_unsupported_type(path, handle.read(16))
             raise ArticleRejected(path, f"too large: {size:,} bytes (limit {limit:,})")
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)

@@ -24,6 +24,7 @@ class SaveResult:
     status: str
     article_id: int
     statements: int
+    title: str | None = None
 
 
 class OffsetMismatch(ValueError):
@@ -33,11 +34,11 @@ class OffsetMismatch(ValueError):
 def find_article_by_hash(db: sqlite_utils.Database, content_hash: str) -> SaveResult | None:
     """The stored article with this content hash, as an "unchanged" result, if any."""
     row = db.execute(
-        "SELECT id, (SELECT count(*) FROM statements WHERE article_id = articles.id) "
+        "SELECT id, (SELECT count(*) FROM statements WHERE article_id = articles.id), title "
         "FROM articles WHERE content_hash = ?",
         [content_hash],
     ).fetchone()
-    return SaveResult("unchanged", row[0], row[1]) if row else None
+    return SaveResult("unchanged", row[0], row[1], row[2]) if row else None
 
 
 def suggestions_pending(db: sqlite_utils.Database, article_id: int) -> bool:
@@ -101,7 +102,7 @@ def save_article(
             _save_attributions(
                 db, statement_id, statement.attributions, document.language, resolved
             )
-    return SaveResult("imported", article_id, len(document.statements))
+    return SaveResult("imported", article_id, len(document.statements), parsed.title)
 
 
 def _save_attributions(
