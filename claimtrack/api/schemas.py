@@ -246,6 +246,14 @@ class ArticleSummarySchema(Schema):
     date_precision = _out(fields.String, allow_none=True)
     word_count = _out(fields.Integer)
     imported_at = _out(fields.String)
+    body_offset = _out(
+        fields.Integer,
+        metadata={
+            "description": "Characters of the imported file before the body (its header). "
+            "Offsets in this API index into the body; add body_offset for offsets into the "
+            "file, as `claimtrack extract` prints them."
+        },
+    )
     statement_count = _out(fields.Integer)
 
 

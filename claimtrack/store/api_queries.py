@@ -20,7 +20,7 @@ from claimtrack.store.sources import alias_key
 
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.publisher, a.language, a.date, a.date_precision, "
-    "a.word_count, a.imported_at"
+    "a.word_count, a.imported_at, a.body_offset"
 )
 
 
