@@ -77,9 +77,41 @@ def test_create_prints_the_new_id_and_list_shows_the_event(cli_runner, db):
     assert get_event(db, event_id)["date_precision"] == "month"
 
 
-def test_plain_create_prints_just_the_id(cli_runner, db):
+def test_plain_create_says_what_it_made(cli_runner, db):
+    article = store_article(db, [("The ministers met.", None, []), ("They agreed.", None, [])])
+    result = cli_runner(
+        "events", "create", "Harbour talks", "--date", "2024-06", "--article", str(article)
+    )
+    assert result.exit_code == 0
+    [event] = json.loads(cli_runner("events", "list", "--json").output)
+    assert result.output.splitlines() == [
+        f"created event {event['id']}: \u201cHarbour talks\u201d (2024-06), 1 article, "
+        "2 statements, participants: none yet"
+    ]
+
+
+def test_create_without_articles_says_how_to_add_them(cli_runner, db):
     result = cli_runner("events", "create", "Talks")
-    assert result.output.strip().isdigit()
+    assert result.output.startswith("created event ")
+    assert "claimtrack events add" in result.output and "--article" in result.output
+
+
+def test_empty_lists_say_so(cli_runner, db):
+    events = cli_runner("events", "list")
+    assert events.exit_code == 0
+    assert events.output.startswith("no events yet")
+    assert cli_runner("events", "suggestions").output.strip() == "no open suggestions"
+    assert cli_runner("events", "suggestions", "--all").output.strip() == "no suggestions"
+    assert json.loads(cli_runner("events", "list", "--json").output) == []
+
+
+def test_add_remove_and_reject_answer_in_json_for_scripts(cli_runner, db):
+    article = store_article(db, [("One.", None, []), ("Two.", None, [])])
+    event_id = create_event(db, "Talks")
+    added = cli_runner("events", "add", str(event_id), "--article", str(article), "--json")
+    assert json.loads(added.output) == {"event_id": event_id, "added_statements": 2}
+    removed = cli_runner("events", "remove", str(event_id), "--article", str(article), "--json")
+    assert json.loads(removed.output) == {"event_id": event_id, "removed_statements": 2}
 
 
 def test_add_and_remove_articles_change_the_events_statements(cli_runner, db):

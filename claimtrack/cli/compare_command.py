@@ -32,8 +32,9 @@ STATUS_MARKS = {"both": "both", "only_a": "only A", "only_b": "only B", "conflic
     default="table",
     show_default=True,
 )
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @database_option
-def compare_cmd(event_id, sides, output_format, db_path) -> None:
+def compare_cmd(event_id, sides, output_format, as_json, db_path) -> None:
     """Compare two accounts of event EVENT_ID: what both say, what only one says, and conflicts."""
     if len(sides) != 2:
         raise click.UsageError("give exactly two --side options")
@@ -44,7 +45,7 @@ def compare_cmd(event_id, sides, output_format, db_path) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    if output_format == "json":
+    if as_json or output_format == "json":
         click.echo(json.dumps(comparison, ensure_ascii=False, indent=2))
     else:
         click.echo(render_table(comparison))

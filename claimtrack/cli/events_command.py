@@ -37,6 +37,17 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def _describe_event(event: dict) -> str:
+    """'"Title" (2024-05), 2 articles, 14 statements, participants: A, B'."""
+    articles = len(event["articles"])
+    participants = ", ".join(p["name"] for p in event["participants"]) or "none yet"
+    return (
+        f"\u201c{event['title']}\u201d ({event['date'] or 'no date'}), "
+        f"{articles} article{'' if articles == 1 else 's'}, "
+        f"{event['statement_count']} statements, participants: {participants}"
+    )
+
+
 @click.group("events")
 def events_cmd() -> None:
     """Events: create them, add or remove articles, review suggested events."""
@@ -54,28 +65,32 @@ def events_cmd() -> None:
 def create_command(
     title, date, description, participants, article_ids, statement_ids, as_json, db_path
 ) -> None:
-    """Create an event called TITLE and print its id."""
+    """Create an event called TITLE and say what was made (--json: the whole event)."""
     db = open_command_database(db_path)
     try:
         event_id = create_event(
             db, title, date, description, participants, article_ids, statement_ids
         )
+        event = get_event(db, event_id)
     except (ValueError, LookupError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
     if as_json:
-        click.echo(json.dumps({"id": event_id}))
-    else:
-        click.echo(event_id)
+        _echo_json(event)
+        return
+    click.echo(f"created event {event_id}: {_describe_event(event)}")
+    if not event["articles"]:
+        click.echo(f"add articles with: claimtrack events add {event_id} --article ARTICLE_ID")
 
 
 @events_cmd.command("add")
 @click.argument("event_id", type=int)
 @article_option
 @statement_option
+@json_option
 @database_option
-def add_command(event_id, article_ids, statement_ids, db_path) -> None:
+def add_command(event_id, article_ids, statement_ids, as_json, db_path) -> None:
     """Add articles (all their statements) or single statements to EVENT_ID."""
     if not article_ids and not statement_ids:
         raise click.UsageError("give --article or --statement")
@@ -88,15 +103,19 @@ def add_command(event_id, article_ids, statement_ids, db_path) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    click.echo(f"added {added} statements to event {event_id}")
+    if as_json:
+        click.echo(json.dumps({"event_id": event_id, "added_statements": added}))
+    else:
+        click.echo(f"added {added} statements to event {event_id}")
 
 
 @events_cmd.command("remove")
 @click.argument("event_id", type=int)
 @article_option
 @statement_option
+@json_option
 @database_option
-def remove_command(event_id, article_ids, statement_ids, db_path) -> None:
+def remove_command(event_id, article_ids, statement_ids, as_json, db_path) -> None:
     """Take articles or single statements out of EVENT_ID."""
     if not article_ids and not statement_ids:
         raise click.UsageError("give --article or --statement")
@@ -109,7 +128,10 @@ def remove_command(event_id, article_ids, statement_ids, db_path) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    click.echo(f"removed {removed} statements from event {event_id}")
+    if as_json:
+        click.echo(json.dumps({"event_id": event_id, "removed_statements": removed}))
+    else:
+        click.echo(f"removed {removed} statements from event {event_id}")
 
 
 @events_cmd.command("list")
@@ -124,6 +146,9 @@ def list_command(as_json, db_path) -> None:
         db.close()
     if as_json:
         _echo_json(events)
+        return
+    if not events:
+        click.echo("no events yet; create one with: claimtrack events create TITLE --article ID")
         return
     for event in events:
         click.echo(
@@ -174,6 +199,9 @@ def suggestions_command(show_all, as_json, db_path) -> None:
     if as_json:
         _echo_json(suggestions)
         return
+    if not suggestions:
+        click.echo("no suggestions" if show_all else "no open suggestions")
+        return
     for s in suggestions:
         articles = ", ".join(str(a) for a in s["article_ids"])
         click.echo(
@@ -188,21 +216,28 @@ def suggestions_command(show_all, as_json, db_path) -> None:
 @json_option
 @database_option
 def accept_command(suggestion_id, as_json, db_path) -> None:
-    """Accept suggestion SUGGESTION_ID: create (or extend) the event; print its id."""
+    """Accept suggestion SUGGESTION_ID: create (or extend) the event and say which."""
     db = open_command_database(db_path)
     try:
         event_id = accept_suggestion(db, suggestion_id)
+        event = get_event(db, event_id)
     except (LookupError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    click.echo(json.dumps({"id": event_id}) if as_json else event_id)
+    if as_json:
+        _echo_json(event)
+    else:
+        click.echo(
+            f"accepted suggestion {suggestion_id} as event {event_id}: {_describe_event(event)}"
+        )
 
 
 @events_cmd.command("reject")
 @click.argument("suggestion_id", type=int)
+@json_option
 @database_option
-def reject_command(suggestion_id, db_path) -> None:
+def reject_command(suggestion_id, as_json, db_path) -> None:
     """Reject suggestion SUGGESTION_ID."""
     db = open_command_database(db_path)
     try:
@@ -211,4 +246,7 @@ def reject_command(suggestion_id, db_path) -> None:
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    click.echo(f"rejected suggestion {suggestion_id}")
+    if as_json:
+        click.echo(json.dumps({"id": suggestion_id, "status": "rejected"}))
+    else:
+        click.echo(f"rejected suggestion {suggestion_id}")
