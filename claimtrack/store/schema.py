@@ -220,11 +220,48 @@ CREATE TABLE admin_sessions (
 ALTER TABLE articles ADD COLUMN suggestions_pending INTEGER NOT NULL DEFAULT 0;
 """
 
+# Version 4: "the same claim in other articles" (a statement page's links) is
+# found through an index on the claim's normalised content, so the lookup is
+# one index probe however many statements are stored. The key is an SQL
+# expression, not a column: every writer (the importer, scripts, tests that
+# insert rows directly) gets it without code, and an older database only
+# needs the index built. CLAIM_KEY_SQL is frozen with this migration; a
+# different normalisation needs a new index in a new migration.
+
+# Marks that become spaces anywhere in the content (quote styles differ between
+# publishers), and marks trimmed from its ends. SQLite's parser allows only
+# so much nesting, so the list is short: ~16 levels, well below the limit.
+_CLAIM_KEY_SPACED = ("\n", "\t", "„", "”", "“", '"', "‘", "’", "'", ",", ";", ":")
+_CLAIM_KEY_TRIMMED = " .!?…()-–—"
+
+
+def _claim_key_sql(column: str) -> str:
+    """SQL for `column` lower-cased, quote marks and commas spaced out, spaces collapsed, ends trimmed.
+
+    SQLite's lower() folds ASCII letters only; accented capitals stay as they
+    are, which still matches the same text copied into another article.
+    """
+    expression = f"lower({column})"
+    for mark in _CLAIM_KEY_SPACED:
+        literal = {"\n": "char(10)", "\t": "char(9)"}.get(mark, "'" + mark.replace("'", "''") + "'")
+        expression = f"replace({expression}, {literal}, ' ')"
+    for _ in range(2):  # runs of up to 4 spaces become one
+        expression = f"replace({expression}, '  ', ' ')"
+    return f"trim({expression}, '{_CLAIM_KEY_TRIMMED}')"
+
+
+CLAIM_KEY_SQL = _claim_key_sql("content")
+
+CLAIM_KEY_INDEX = f"""
+CREATE INDEX idx_attributions_claim_key ON attributions ({CLAIM_KEY_SQL}, article_date DESC);
+"""
+
 # Each entry is the SQL script that takes the database from version i to i + 1.
 MIGRATIONS: list[str] = [
     INITIAL_SCHEMA,  # version 1
     ARTICLE_DATE_ON_CLAIMS,  # version 2
     ADMIN_SESSIONS_AND_PENDING_SUGGESTIONS,  # version 3
+    CLAIM_KEY_INDEX,  # version 4
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,7 @@ from itertools import pairwise
 from markupsafe import Markup, escape
 
 from claimtrack.store.queries import chain_text, source_key
+from claimtrack.store.sources import UNKNOWN_SPEAKER
 
 PALETTE_SIZE = 8
 TYPE_LABELS = {
@@ -26,6 +27,30 @@ TYPE_LABELS = {
     "reportative": "reportative",
     "nominal": "nominal",
 }
+# Marks on claims the article passes on without vouching for them; each is a
+# text badge (never colour alone) and has an entry in the article page's legend.
+HEARSAY_MARKS = {
+    "reportative": "≈ reported",
+    "unnamed": "? unnamed source",
+}
+
+
+def hearsay_marks(statement: dict) -> list[str]:
+    """The HEARSAY_MARKS keys that apply to a statement, in HEARSAY_MARKS order.
+
+    "reportative": an attribution of type reportative (Dutch "zou/zouden",
+    "naar verluidt", English "reportedly"); "unnamed": an attribution whose
+    speaker is nobody in particular ("er wordt beweerd", "it is claimed").
+    """
+    found = set()
+    for attribution in statement["attributions"]:
+        if attribution["type"] == "reportative":
+            found.add("reportative")
+        if attribution.get("speaker_source_id") is None and (
+            (attribution.get("speaker_name") or UNKNOWN_SPEAKER).lower() == UNKNOWN_SPEAKER
+        ):
+            found.add("unnamed")
+    return [mark for mark in HEARSAY_MARKS if mark in found]
 
 
 @dataclass
@@ -103,19 +128,28 @@ def render_statement(statement: dict, colours: dict[str, int]) -> Markup:
             f"{a['speaker_name']} ({TYPE_LABELS.get(a['type'], a['type'])})" for a in attributions
         )
     )
+    marks = hearsay_marks(statement)
     return Markup(
-        '<span class="claim src-{colour}" id="s-{sid}" tabindex="0" aria-describedby="{tip}">'
-        '<span class="claim-label src-{colour}">{label}</span> {text}'
+        '<span class="claim src-{colour}{modifiers}" id="s-{sid}" tabindex="0"'
+        ' aria-describedby="{tip}">'
+        '<span class="claim-label src-{colour}">{label}</span>{badges} {text}'
         '<span class="chain-tip" role="tooltip" id="{tip}">{tip_text}</span></span>'
-        '<a class="permalink" href="/statements/{sid}" aria-label="Permalink of statement {n}">¶</a>'
+        '<a class="permalink" href="/statements/{sid}" title="Statement #{sid}: its own page"'
+        ' aria-label="Statement #{sid}: its own page">¶</a>'
     ).format(
         colour=colour,
+        modifiers="".join(f" is-{mark}" for mark in marks),
         sid=statement["id"],
         tip=tip_id,
         label=label,
+        badges=Markup("").join(
+            Markup(' <span class="hearsay-mark mark-{}">{}</span>').format(
+                mark, HEARSAY_MARKS[mark]
+            )
+            for mark in marks
+        ),
         text=_marked_text(statement, colours),
         tip_text=_tooltip(attributions),
-        n=statement["idx"] + 1,
     )
 
 

@@ -7,10 +7,10 @@ from operator import itemgetter
 from flask import abort, render_template, request
 
 from claimtrack.app import get_db
-from claimtrack.store import queries
+from claimtrack.store import queries, statement_links
 from claimtrack.web.blueprint import bp, limit_arg
 from claimtrack.web.formats import json_response, next_url, twin_response
-from claimtrack.web.highlight import TYPE_LABELS, render_body, source_colours
+from claimtrack.web.highlight import HEARSAY_MARKS, TYPE_LABELS, render_body, source_colours
 
 ARTICLE_COLUMNS = [
     (name, itemgetter(name))
@@ -76,13 +76,15 @@ def article(article_id: int, fmt: str):
         attributed=sum(1 for s in statements if s["attributions"]),
         total=len(statements),
         type_labels=TYPE_LABELS,
+        hearsay_marks=HEARSAY_MARKS,
     )
 
 
 @bp.route("/statements/<rowid:statement_id>", defaults={"fmt": "html"})
 @bp.route("/statements/<rowid:statement_id>.<any(json):fmt>")
 def statement(statement_id: int, fmt: str):
-    """A statement's permalink: its provenance chains and the same source's other statements."""
+    """A statement's permalink: its provenance chains, the same source's other statements,
+    the events its article is in and the same claim in other articles."""
     db = get_db()
     found = queries.get_statement(db, statement_id)
     if found is None:
@@ -98,6 +100,8 @@ def statement(statement_id: int, fmt: str):
                     ),
                 )
             )
+    events = statement_links.statement_events(db, statement_id)
+    same_claim = statement_links.same_claim_elsewhere(db, statement_id)
     if fmt == "json":
         return json_response(
             {
@@ -105,8 +109,15 @@ def statement(statement_id: int, fmt: str):
                 "same_source": [
                     {"speaker_slug": a["speaker_slug"], "statements": rows} for a, rows in others
                 ],
+                "events": events,
+                "same_claim": same_claim,
             }
         )
     return render_template(
-        "statement.html", statement=found, others=others, type_labels=TYPE_LABELS
+        "statement.html",
+        statement=found,
+        others=others,
+        events=events,
+        same_claim=same_claim,
+        type_labels=TYPE_LABELS,
     )
