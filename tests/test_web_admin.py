@@ -225,3 +225,6 @@ def test_pasted_article_is_analysed_stored_and_shown_with_attributions(admin, db
     )
     assert again.headers["Location"] == response.headers["Location"]
     assert db["articles"].count == 1
+    article_id = next(db["articles"].rows)["id"]
+    shown = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert f"already stored as article #{article_id}" in shown

@@ -156,9 +156,11 @@ def import_article():
         except ExtractionFailed as error:
             return _import_form(fields, str(error)), 503
         if result.status == "unchanged":
-            flash("This article was already stored; nothing changed.")
+            flash(
+                f"This article was already stored as article #{result.article_id}; nothing changed."
+            )
         else:
-            flash(f"Imported: {result.statements} statements.")
+            flash(f"Imported as article #{result.article_id}: {result.statements} statements.")
         return redirect(url_for("web.article", article_id=result.article_id))
     return _import_form(fields, None)
 
