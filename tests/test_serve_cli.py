@@ -28,6 +28,24 @@ def test_demo_imports_both_languages_and_only_once(cli_runner, db_path):
     assert db["statements"].count == statements
 
 
+def test_demo_reset_starts_again_from_the_demo_articles_only(cli_runner, db_path, tmp_path):
+    extra = tmp_path / "extra.txt"
+    extra.write_text("De wethouder zei dat de markt dicht blijft.", encoding="utf-8")
+    assert cli_runner("demo", "--no-serve").exit_code == 0
+    assert cli_runner("import", str(extra)).exit_code == 0
+    db = open_database(db_path)
+    assert db["articles"].count == 6
+    db.close()
+
+    reset = cli_runner("demo", "--no-serve", "--reset")
+    assert reset.exit_code == 0, reset.output
+    assert f"reset: deleted {db_path}" in reset.stderr
+    assert "imported 5, unchanged 0, failed 0" in reset.stderr
+    db = open_database(db_path)
+    assert db["articles"].count == 5
+    assert not any("markt" in row["body"] for row in db["articles"].rows)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -25,9 +25,18 @@ def demo_articles_folder() -> str:
 @threads_option
 @database_option
 @click.option("--no-serve", is_flag=True, help="Only import the demo articles.")
-def demo_cmd(host: str, port: int, threads: int, db_path: str | None, no_serve: bool) -> None:
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Delete the database file first (everything in it), then import the demo afresh.",
+)
+def demo_cmd(
+    host: str, port: int, threads: int, db_path: str | None, no_serve: bool, reset: bool
+) -> None:
     """Import the demo articles (a fictional strait closure, told by both sides) and serve."""
     database = resolve_database_path(db_path)
+    if reset:
+        _delete_database(database)
     db = open_command_database(str(database))
     counts = {"imported": 0, "unchanged": 0, "error": 0}
     try:
@@ -50,3 +59,15 @@ def demo_cmd(host: str, port: int, threads: int, db_path: str | None, no_serve: 
         raise click.ClickException("some demo articles could not be imported")
     if not no_serve:
         serve_app(str(database), host, port, threads)
+
+
+def _delete_database(database) -> None:
+    """Remove the SQLite file and its journal files, saying what was removed."""
+    removed = []
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path = database.with_name(database.name + suffix)
+        if path.exists():
+            path.unlink()
+            removed.append(path.name)
+    if removed:
+        click.echo(f"reset: deleted {database}", err=True)
