@@ -17,6 +17,7 @@ import sqlite_utils
 
 from claimtrack.store.queries import fts_match_expression
 from claimtrack.store.sources import alias_key
+from claimtrack.store.totals import site_totals, source_totals
 
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.publisher, a.language, a.date, a.date_precision, "
@@ -142,24 +143,179 @@ def _escape_like(text: str) -> str:
 # --- statements --------------------------------------------------------------
 
 
+STATEMENT_COLUMNS = 's.id, s.article_id, s.idx, s.paragraph, s.start, s."end", s.text'
+# Matches of a word search are counted up to this many when deciding whether
+# the words or the speaker lead a page filtered by both.
+FTS_PROBE = 20_000
+# Statements read per round when another filter leads and the words are
+# checked against the full-text index for the id range of the round.
+WORDS_CHUNK = 200
+WORDS_CHUNK_MAX = 4000
+# A relay with at least one in this many statements is looked for while reading
+# all statements newest first, instead of collecting its claims first.
+DENSE_RELAY = 200
+
+
 def find_statements(
     db: sqlite_utils.Database, filters: StatementFilters, before: int | None, limit: int
 ) -> list[dict[str, Any]]:
-    """A page of statements matching `filters`, newest first, with attributions attached."""
-    where, params = _statement_conditions(filters)
-    if before is not None:
-        where.append("s.id < ?")
-        params.append(before)
-    sql = (
-        'SELECT s.id, s.article_id, s.idx, s.paragraph, s.start, s."end", s.text '
-        # CROSS JOIN keeps statements as the outer loop, so the newest-first order
-        # is read off the primary key instead of sorting every match
-        "FROM statements s CROSS JOIN articles a ON a.id = s.article_id "
-        f"WHERE {' AND '.join(where) or '1'} ORDER BY s.id DESC LIMIT ?"
-    )
-    statements = _rows(db, sql, [*params, limit + 1])
+    """A page of statements matching `filters`, newest first, with attributions attached.
+
+    Every page is a range scan that stops after `limit + 1` hits: the most
+    selective filter leads, read newest first from its index below `before`
+    (an article's statements, an event's, a speaker's on the speaker index,
+    the word search's on the full-text index, else all statements by id),
+    and the other filters are checked row by row. No page builds the list of
+    every match, so page 1,000 of a busy source costs what page 1 does and an
+    export fetched in such pages takes time in proportion to its size.
+    """
+    if filters.text_query is not None and fts_match_expression(filters.text_query) is None:
+        return []  # nothing searchable typed: nothing matches
+    lead = _leading_filter(db, filters)
+    if lead == "source":
+        # one range scan per source the reference names, merged newest first
+        pages = [
+            _words_checked_page(db, filters, lead, before, limit, source_id)
+            for source_id in dict.fromkeys(filters.source_ids or [])
+        ]
+        merged: dict[int, dict[str, Any]] = {}
+        for row in sorted((r for page in pages for r in page), key=lambda r: -r["id"]):
+            merged.setdefault(row["id"], row)
+        statements = list(merged.values())[: limit + 1]
+    else:
+        statements = _words_checked_page(db, filters, lead, before, limit)
     attach_statement_details(db, statements)
     return statements
+
+
+def _leading_filter(db: sqlite_utils.Database, filters: StatementFilters) -> str:
+    """Which filter's index a statement page is read from (the one with fewest rows)."""
+    if filters.article_id is not None:
+        return "article"
+    if filters.event_id is not None:
+        return "event"
+    if filters.source_ids is not None:
+        if filters.text_query is not None and filters.source_ids:
+            # the words lead when they match fewer statements than the source has
+            totals = source_totals(db, filters.source_ids)
+            size = min(sum(t["speaker_statements"] for t in totals.values()), FTS_PROBE)
+            if _fts_count(db, filters.text_query, size) < size:
+                return "text"
+        return "source"
+    if filters.text_query is not None:
+        return "text"
+    if filters.via_ids is not None:
+        # a busy relay is found soon enough reading all statements newest first;
+        # the claims of a rare one are collected first (a short list)
+        relayed = sum(t["relayed_claims"] for t in source_totals(db, filters.via_ids).values())
+        if relayed * DENSE_RELAY < site_totals(db)["statements"]:
+            return "via"
+    return "all"
+
+
+def _fts_count(db: sqlite_utils.Database, text_query: str, cap: int) -> int:
+    """How many statements match the words, counted up to `cap`."""
+    return db.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+        "LIMIT ?)",
+        [fts_match_expression(text_query), cap],
+    ).fetchone()[0]
+
+
+def _words_checked_page(
+    db: sqlite_utils.Database,
+    filters: StatementFilters,
+    lead: str,
+    before: int | None,
+    limit: int,
+    source_id: int | None = None,
+) -> list[dict[str, Any]]:
+    """A page read in `lead`'s order, with the word search checked in rounds when it does not lead.
+
+    Each round reads the next statements that pass every other filter, then
+    asks the full-text index once for its matches between the round's lowest
+    and highest id (a range read, cheap) and keeps the statements among them.
+    Asking the index about each statement on its own costs far more.
+    """
+    if filters.text_query is None or lead == "text":
+        return _statement_page(db, filters, lead, before, limit, source_id)
+    expression = fts_match_expression(filters.text_query)
+    found: list[dict[str, Any]] = []
+    chunk = max(WORDS_CHUNK, 2 * (limit + 1))
+    while len(found) <= limit:
+        rows = _statement_page(db, filters, lead, before, chunk - 1, source_id)
+        if not rows:
+            break
+        low, high = rows[-1]["id"], rows[0]["id"]
+        matched = {
+            row[0]
+            for row in db.execute(
+                "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+                "AND rowid >= ? AND rowid <= ?",
+                [expression, low, high],
+            )
+        }
+        found += [row for row in rows if row["id"] in matched]
+        if len(rows) < chunk:
+            break
+        before = low
+        chunk = min(chunk * 2, WORDS_CHUNK_MAX)
+    return found[: limit + 1]
+
+
+def _statement_page(
+    db: sqlite_utils.Database,
+    filters: StatementFilters,
+    lead: str,
+    before: int | None,
+    limit: int,
+    source_id: int | None = None,
+) -> list[dict[str, Any]]:
+    """Up to `limit + 1` statements below `before`, newest first, read in `lead`'s index order."""
+    where, params = _statement_conditions(filters, lead)
+    below = "" if before is None else f" AND {{key}} < {int(before)}"
+    if lead == "source":
+        # the speaker index (speaker_source_id, statement_id) gives the order; a
+        # statement where the source speaks twice is taken at its first attribution
+        same = "t2.speaker_source_id = t.speaker_source_id AND t2.statement_id = t.statement_id"
+        if filters.type is not None:
+            same += " AND t2.type = t.type"
+        source_sql = (
+            "attributions t CROSS JOIN statements s ON s.id = t.statement_id"
+            f" WHERE t.speaker_source_id = ?{below.format(key='t.statement_id')}"
+            f" AND NOT EXISTS (SELECT 1 FROM attributions t2 WHERE {same} AND t2.id < t.id)"
+        )
+        params = [source_id, *params]
+        if filters.type is not None:
+            where.insert(0, "t.type = ?")
+            params.insert(1, filters.type)
+        order = "t.statement_id DESC"
+    elif lead == "text":
+        source_sql = (
+            "statements_fts f CROSS JOIN statements s ON s.id = f.rowid"
+            f" WHERE statements_fts MATCH ?{below.format(key='f.rowid')}"
+        )
+        params = [fts_match_expression(filters.text_query or ""), *params]
+        order = "f.rowid DESC"
+    elif lead == "event":
+        source_sql = (
+            "event_statements es CROSS JOIN statements s ON s.id = es.statement_id"
+            f" WHERE es.event_id = ?{below.format(key='es.statement_id')}"
+        )
+        params = [filters.event_id, *params]
+        order = "es.statement_id DESC"
+    elif lead == "article":
+        source_sql = f"statements s WHERE s.article_id = ?{below.format(key='s.id')}"
+        params = [filters.article_id, *params]
+        order = "s.id DESC"
+    else:
+        source_sql = f"statements s WHERE 1{below.format(key='s.id')}"
+        order = "s.id DESC"
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} FROM {source_sql}"
+        f"{''.join(' AND ' + w for w in where)} ORDER BY {order} LIMIT ?"
+    )
+    return _rows(db, sql, [*params, limit + 1])
 
 
 def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict[str, Any] | None:
@@ -173,52 +329,62 @@ def get_statement(db: sqlite_utils.Database, statement_id: int) -> dict[str, Any
     return statements[0] if statements else None
 
 
-def _statement_conditions(filters: StatementFilters) -> tuple[list[str], list[Any]]:
+def _statement_conditions(filters: StatementFilters, lead: str) -> tuple[list[str], list[Any]]:
+    """The checks on each statement `s` for the filters that do not lead the scan.
+
+    Each is a correlated lookup by primary key or index (no join with
+    articles: a join there made SQLite build a Bloom filter over every
+    article before the first row).
+    """
     where: list[str] = []
     params: list[Any] = []
-    # Speaker and relay filters start from their indexes (IN over a subquery), so a
-    # source with few claims does not make SQLite scan every statement.
-    if filters.source_ids is not None:
+    if filters.source_ids is not None and lead != "source":
         speaker = f"t.speaker_source_id IN ({_placeholders(filters.source_ids)})"
         params.extend(filters.source_ids)
         if filters.type is not None:
             speaker += " AND t.type = ?"
             params.append(filters.type)
-        where.append(f"s.id IN (SELECT t.statement_id FROM attributions t WHERE {speaker})")
-    elif filters.type is not None:
+        where.append(
+            f"EXISTS (SELECT 1 FROM attributions t WHERE t.statement_id = s.id AND {speaker})"
+        )
+    elif filters.type is not None and lead != "source":
         where.append(
             "EXISTS (SELECT 1 FROM attributions t WHERE t.statement_id = s.id AND t.type = ?)"
         )
         params.append(filters.type)
     if filters.via_ids is not None:
-        where.append(
-            "s.id IN (SELECT t.statement_id FROM attribution_via v "
-            "JOIN attributions t ON t.id = v.attribution_id "
-            f"WHERE v.source_id IN ({_placeholders(filters.via_ids)}))"
-        )
+        if lead == "via":
+            # a relay leads only when nothing better does: its claims are collected once
+            where.append(
+                "s.id IN (SELECT t.statement_id FROM attribution_via v "
+                "JOIN attributions t ON t.id = v.attribution_id "
+                f"WHERE v.source_id IN ({_placeholders(filters.via_ids)}))"
+            )
+        else:
+            where.append(
+                "EXISTS (SELECT 1 FROM attributions t JOIN attribution_via v "
+                "ON v.attribution_id = t.id WHERE t.statement_id = s.id "
+                f"AND v.source_id IN ({_placeholders(filters.via_ids)}))"
+            )
         params.extend(filters.via_ids)
-    if filters.event_id is not None:
-        where.append("s.id IN (SELECT statement_id FROM event_statements WHERE event_id = ?)")
+    if filters.event_id is not None and lead != "event":
+        where.append(
+            "EXISTS (SELECT 1 FROM event_statements es "
+            "WHERE es.event_id = ? AND es.statement_id = s.id)"
+        )
         params.append(filters.event_id)
-    if filters.article_id is not None:
+    if filters.article_id is not None and lead != "article":
         where.append("s.article_id = ?")
         params.append(filters.article_id)
     if filters.language is not None:
-        where.append("a.language = ?")
+        where.append("(SELECT a.language FROM articles a WHERE a.id = s.article_id) = ?")
         params.append(filters.language)
-    if filters.text_query is not None:
-        expression = fts_match_expression(filters.text_query)
-        if expression is None:
-            where.append("0")  # nothing searchable typed: nothing matches
-        else:
-            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-            params.append(expression)
     if filters.since is not None:
         # compare only as many characters as the filter has: since=2021-04 keeps 2021-04-13
-        where.append("substr(a.date, 1, ?) >= ?")
+        where.append("substr((SELECT a.date FROM articles a WHERE a.id = s.article_id), 1, ?) >= ?")
         params.extend([len(filters.since), filters.since])
     if filters.until is not None:
-        where.append("substr(a.date, 1, ?) <= ?")
+        where.append("substr((SELECT a.date FROM articles a WHERE a.id = s.article_id), 1, ?) <= ?")
         params.extend([len(filters.until), filters.until])
     return where, params
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
+from claimtrack.store import totals
 from claimtrack.store.cursors import decode_cursor, encode_cursor
 
 DEFAULT_PAGE_SIZE = 50
@@ -29,6 +30,8 @@ MAX_PAGE_SIZE = 500
 # query matching half the corpus still answers quickly.
 FACET_SAMPLE = 2000
 RANK_LIMIT = 2000
+# Search results say how many statements match up to this many, then "more than".
+MATCH_COUNT_CAP = 2000
 _IN_CHUNK = 500
 
 
@@ -71,18 +74,11 @@ def _placeholders(values: list[Any]) -> str:
 
 
 def site_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """Numbers for the home page: articles, statements, attributed statements, sources, events."""
-    row = db.execute(
-        """
-        SELECT (SELECT count(*) FROM articles),
-               (SELECT count(*) FROM statements),
-               (SELECT count(DISTINCT statement_id) FROM attributions),
-               (SELECT count(*) FROM sources),
-               (SELECT count(*) FROM events)
-        """
-    ).fetchone()
-    keys = ("articles", "statements", "attributed_statements", "sources", "events")
-    return dict(zip(keys, row))
+    """Numbers for the home page: articles, statements, attributed statements, sources, events.
+
+    Read from the totals the database keeps (claimtrack.store.totals), not counted.
+    """
+    return totals.site_totals(db)
 
 
 def recent_articles(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
@@ -99,16 +95,16 @@ def recent_articles(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
 
 
 def most_cited_sources(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
-    """Sources with the most claims as speaker, most first."""
+    """Sources with the most claims as speaker, most first (from the kept per-source totals)."""
     return list(
         db.query(
             """
-            SELECT src.id, src.name, src.slug, src.kind, counts.claims
-            FROM (SELECT speaker_source_id AS source_id, count(*) AS claims
-                  FROM attributions WHERE speaker_source_id IS NOT NULL
-                  GROUP BY speaker_source_id ORDER BY claims DESC LIMIT ?) AS counts
-            JOIN sources src ON src.id = counts.source_id
-            ORDER BY counts.claims DESC, src.name
+            SELECT src.id, src.name, src.slug, src.kind, top.claims
+            FROM (SELECT source_id, speaker_claims AS claims FROM source_totals
+                  WHERE speaker_claims > 0
+                  ORDER BY speaker_claims DESC LIMIT ?) AS top
+            JOIN sources src ON src.id = top.source_id
+            ORDER BY top.claims DESC, src.name
             """,
             [limit],
         )
@@ -453,31 +449,36 @@ def _empty_stats() -> dict:
 def _source_stats(db: sqlite_utils.Database, source_ids: list[int]) -> dict[int, dict]:
     """Claim counts, languages and first/last article date per source id.
 
-    Each figure comes from an index (counts, min/max of the copied article
-    date) or stops at the first hit (languages), so a source with thousands
-    of claims costs about as much as one with a few.
+    Counts come from the kept per-source totals, first/last seen from one
+    index probe each (min/max of the copied article date) and languages stop
+    at the first hit, so a source with thousands of claims costs about as
+    much as one with a few.
     """
     languages = distinct_values(db, "articles", "language")
+    kept = totals.source_totals(db, source_ids)
     stats: dict[int, dict] = {}
     for source_id in source_ids:
-        speaker = db.execute(
-            "SELECT count(*), min(article_date), max(article_date) FROM attributions "
-            "WHERE speaker_source_id = ?",
+        counts = kept.get(source_id, {"speaker_claims": 0, "relayed_claims": 0})
+        # each min()/max() alone is one probe of the (source, article_date) indexes
+        dates = db.execute(
+            """
+            SELECT (SELECT min(article_date) FROM attributions WHERE speaker_source_id = ?1),
+                   (SELECT max(article_date) FROM attributions WHERE speaker_source_id = ?1),
+                   (SELECT min(article_date) FROM attribution_via WHERE source_id = ?1),
+                   (SELECT max(article_date) FROM attribution_via WHERE source_id = ?1)
+            """,
             [source_id],
         ).fetchone()
-        relay = db.execute(
-            "SELECT count(*), min(article_date), max(article_date) FROM attribution_via "
-            "WHERE source_id = ?",
-            [source_id],
-        ).fetchone()
-        dates = [d for d in (speaker[1], speaker[2], relay[1], relay[2]) if d]
+        dates = [d for d in dates if d]
+        speaker_claims, relayed_claims = counts["speaker_claims"], counts["relayed_claims"]
         stats[source_id] = {
-            "speaker_claims": speaker[0],
-            "relayed_claims": relay[0],
+            "speaker_claims": speaker_claims,
+            "relayed_claims": relayed_claims,
             "languages": [
                 language
                 for language in sorted(languages)
-                if (speaker[0] or relay[0]) and _appears_in_language(db, source_id, language)
+                if (speaker_claims or relayed_claims)
+                and _appears_in_language(db, source_id, language)
             ],
             "first_seen": min(dates) if dates else None,
             "last_seen": max(dates) if dates else None,
@@ -704,13 +705,19 @@ def _search_filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def count_matches(db: sqlite_utils.Database, query: str) -> int:
-    """How many statements match `query` (before facet filters)."""
+def count_matches(db: sqlite_utils.Database, query: str, cap: int = MATCH_COUNT_CAP) -> int:
+    """How many statements match `query` (before facet filters), counted up to `cap` + 1.
+
+    A result above `cap` means "more than `cap`": counting every match of a
+    common word reads its whole posting list, which is what a page must not do.
+    """
     match = fts_match_expression(query)
     if match is None:
         return 0
     return db.execute(
-        "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", [match]
+        "SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
+        "LIMIT ?)",
+        [match, cap + 1],
     ).fetchone()[0]
 
 
@@ -732,11 +739,13 @@ def search_statements(
     article, its attributions (with chains) and `snippet`: the statement text
     with matches wrapped in SNIPPET_START / SNIPPET_END control characters,
     which the caller must escape the text around and turn into markup itself.
+    `matches` counts matching statements up to MATCH_COUNT_CAP; `matches_capped`
+    says there are more than that.
     """
     size = _page_size(limit)
     match = fts_match_expression(query)
     if match is None:
-        return {"rows": [], "next": None, "sort": sort, "matches": 0}
+        return {"rows": [], "next": None, "sort": sort, "matches": 0, "matches_capped": False}
     matches = count_matches(db, query)
     if sort != "recent" and matches > RANK_LIMIT:
         sort = "recent"
@@ -768,7 +777,9 @@ def search_statements(
     """
     rows = list(db.query(sql, [match] + params + [size + 1]))
     page = _page(rows, size, key_of)
-    page.update(sort=sort, matches=matches)
+    page.update(
+        sort=sort, matches=min(matches, MATCH_COUNT_CAP), matches_capped=matches > MATCH_COUNT_CAP
+    )
     by_publisher = defaultdict(list)
     for row in page["rows"]:
         by_publisher[row["publisher"]].append(row["statement_id"])
@@ -793,7 +804,7 @@ def search_facets(
     if match is None:
         return facets
     where, params = _search_filter_sql(filters)
-    facets["sampled"] = count_matches(db, query) > FACET_SAMPLE
+    facets["sampled"] = count_matches(db, query, FACET_SAMPLE) > FACET_SAMPLE
     rows = db.query(
         f"""
         WITH hits AS MATERIALIZED (

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
+from claimtrack.store.totals import MAINTAINED_TOTALS
+
 INITIAL_SCHEMA = """
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
@@ -262,6 +264,7 @@ MIGRATIONS: list[str] = [
     ARTICLE_DATE_ON_CLAIMS,  # version 2
     ADMIN_SESSIONS_AND_PENDING_SUGGESTIONS,  # version 3
     CLAIM_KEY_INDEX,  # version 4
+    MAINTAINED_TOTALS,  # version 5: claimtrack/store/totals.py
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

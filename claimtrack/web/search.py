@@ -51,6 +51,7 @@ def search(fmt: str):
                 "q": query,
                 "sort": page["sort"],
                 "matches": page["matches"],
+                "matches_capped": page["matches_capped"],
                 "rows": rows,
                 "next": page["next"],
                 "next_url": more,
