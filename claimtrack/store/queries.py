@@ -705,8 +705,10 @@ def _search_filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
     return where, params
 
 
-def count_matches(db: sqlite_utils.Database, query: str, cap: int = MATCH_COUNT_CAP) -> int:
+def count_matches(db: sqlite_utils.Database, query: str, cap: int | None = None) -> int:
     """How many statements match `query` (before facet filters), counted up to `cap` + 1.
+
+    `cap` defaults to MATCH_COUNT_CAP.
 
     A result above `cap` means "more than `cap`": counting every match of a
     common word reads its whole posting list, which is what a page must not do.
@@ -714,6 +716,7 @@ def count_matches(db: sqlite_utils.Database, query: str, cap: int = MATCH_COUNT_
     match = fts_match_expression(query)
     if match is None:
         return 0
+    cap = MATCH_COUNT_CAP if cap is None else cap
     return db.execute(
         "SELECT count(*) FROM (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? "
         "LIMIT ?)",
@@ -746,7 +749,7 @@ def search_statements(
     match = fts_match_expression(query)
     if match is None:
         return {"rows": [], "next": None, "sort": sort, "matches": 0, "matches_capped": False}
-    matches = count_matches(db, query)
+    matches = count_matches(db, query, max(MATCH_COUNT_CAP, RANK_LIMIT))
     if sort != "recent" and matches > RANK_LIMIT:
         sort = "recent"
     where, params = _search_filter_sql(filters)

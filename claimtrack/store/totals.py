@@ -104,8 +104,10 @@ WHEN OLD.speaker_source_id IS NOT NEW.speaker_source_id
     OR OLD.statement_id IS NOT NEW.statement_id
 BEGIN
     UPDATE site_totals SET value = value - 1 WHERE name = 'attributed_statements'
+        AND OLD.statement_id IS NOT NEW.statement_id
         AND NOT EXISTS (SELECT 1 FROM attributions o WHERE o.statement_id = OLD.statement_id);
     UPDATE site_totals SET value = value + 1 WHERE name = 'attributed_statements'
+        AND OLD.statement_id IS NOT NEW.statement_id
         AND NOT EXISTS (SELECT 1 FROM attributions o
                         WHERE o.statement_id = NEW.statement_id AND o.id != NEW.id);
     UPDATE source_totals SET
