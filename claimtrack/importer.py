@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
+from claimtrack.batch.pool import Ready, Work, run_in_order
+from claimtrack.batch.records import analyse_parsed, apply_defaults, from_import_record
+from claimtrack.engine.document import Document
 from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
 from claimtrack.ingest.article import sanitised
@@ -82,10 +85,8 @@ def import_parsed_article(
     tell the user that the language models are loading.
     """
     parsed = sanitised(parsed)
-    existing = find_article_by_hash(db, parsed.content_hash)
+    existing = stored_already(db, parsed)
     if existing:
-        if suggestions_pending(db, existing.article_id):
-            _suggest(db, existing.article_id)  # an earlier import stopped before this step
         return existing
     if extractor is None:
         from claimtrack.engine.extract import get_extractor
@@ -100,6 +101,21 @@ def import_parsed_article(
         date=parsed.date,
         title=parsed.title,
     )
+    return store_analysed(db, parsed, document)
+
+
+def stored_already(db: sqlite_utils.Database, parsed: ParsedArticle) -> SaveResult | None:
+    """The stored article with this content, as an "unchanged" result, if there is one."""
+    existing = find_article_by_hash(db, parsed.content_hash)
+    if existing and suggestions_pending(db, existing.article_id):
+        _suggest(db, existing.article_id)  # an earlier import stopped before this step
+    return existing
+
+
+def store_analysed(
+    db: sqlite_utils.Database, parsed: ParsedArticle, document: Document
+) -> SaveResult:
+    """Store an article with its analysis (offsets into its body) and suggest events for it."""
     result = save_article(db, parsed, document)
     if result.status == "imported":
         _suggest(db, result.article_id)
@@ -122,22 +138,25 @@ def import_paths(
     read_stdin: Callable[[int], bytes] | None = None,
     extractor=None,
     before_analysis: Callable[[ParsedArticle], None] | None = None,
+    jobs: int = 1,
 ) -> Iterator[ImportOutcome]:
     """Import each path (already expanded to files) and yield its outcome, in order.
 
     `publisher`, `language` and `title` apply to articles that do not state
     their own. A bad file yields an "error" outcome and the next file is
-    still imported. `read_stdin(n)` reads at most n bytes of "-".
+    still imported. `read_stdin(n)` reads at most n bytes of "-". With
+    `jobs` > 1 the analysis runs in that many worker processes while this
+    one reads the files and writes the database, in input order: the
+    outcomes and the stored rows are those of `jobs=1`.
     """
+    if jobs > 1:
+        yield from _import_with_workers(
+            db, paths, (publisher, language, title), read_stdin, before_analysis, jobs
+        )
+        return
     for path in paths:
         try:
-            parsed = _parse(path, read_stdin)
-            if publisher and not parsed.publisher:
-                parsed.publisher = publisher
-            if title and not parsed.title:
-                parsed.title = title
-            if language and language != "auto" and parsed.language == "auto":
-                parsed.language = language
+            parsed = apply_defaults(_parse(path, read_stdin), publisher, language, title)
             result = import_parsed_article(db, parsed, extractor, before_analysis)
         except ArticleRejected as exc:
             yield ImportOutcome(path, "error", error=str(exc))
@@ -146,17 +165,109 @@ def import_paths(
             raise  # no article can be analysed: stop instead of failing every file
         except Exception as exc:  # noqa: BLE001
             # an engine or store failure on this one article: report it, keep going
-            reason = " ".join(str(exc).split())  # one line, whatever the exception says
-            yield ImportOutcome(path, "error", error=f"{path}: {type(exc).__name__}: {reason}")
+            yield _failed(path, exc)
             continue
-        yield ImportOutcome(
-            path,
-            result.status,
-            result.article_id,
-            result.statements,
-            parsed.word_count,
-            title=result.title,
-        )
+        yield _outcome(path, parsed, result)
+
+
+def _import_with_workers(db, paths, defaults, read_stdin, before_analysis, jobs):
+    """import_paths with the engine in worker processes (see run_in_order)."""
+    told = False
+
+    def tasks():
+        nonlocal told
+        for path in paths:
+            try:
+                parsed = sanitised(apply_defaults(_parse(path, read_stdin), *defaults))
+            except Exception as exc:  # noqa: BLE001  (reported as the serial path reports it)
+                yield Ready((path, None, exc))
+                continue
+            existing = stored_already(db, parsed)
+            if existing:
+                yield Ready((path, parsed, existing))
+                continue
+            if before_analysis is not None and not told:
+                told = True
+                before_analysis(parsed)
+            yield Work(_analyse_in_worker, (path, parsed))
+
+    results = run_in_order(tasks(), jobs)
+    while True:
+        try:
+            path, parsed, result = next(results)
+        except StopIteration:
+            return
+        except PipelineUnavailable:
+            raise
+        if isinstance(result, ArticleRejected):
+            yield ImportOutcome(path, "error", error=str(result))
+        elif isinstance(result, Exception):
+            yield _failed(path, result)
+        elif isinstance(result, Document):
+            try:
+                yield _outcome(path, parsed, store_analysed(db, parsed, result))
+            except Exception as exc:  # noqa: BLE001
+                yield _failed(path, exc)
+        else:
+            yield _outcome(path, parsed, result)
+
+
+def _analyse_in_worker(path: str, parsed: ParsedArticle):
+    """Runs in a worker: (path, parsed, Document), or the exception in place of the Document."""
+    try:
+        return path, parsed, analyse_parsed(parsed)
+    except PipelineUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        # an engine exception may not survive pickling back to the parent process
+        return path, parsed, AnalysisFailed(f"{type(exc).__name__}: {exc}")
+
+
+class AnalysisFailed(Exception):
+    """An engine failure on one article in a worker process, carried back as its text."""
+
+
+def import_records(
+    db: sqlite_utils.Database, records: Iterable[tuple[str, dict | Exception]]
+) -> Iterator[ImportOutcome]:
+    """Store import records (see batch.records) without analysing anything; yield outcomes.
+
+    Each item is (where it came from, the record or the error of reading it).
+    A record of a file that had failed to parse is reported as that error.
+    """
+    for where, record in records:
+        if isinstance(record, Exception):
+            yield ImportOutcome(where, "error", error=f"{where}: {record}")
+            continue
+        path = record.get("path") or where
+        if record.get("error"):
+            yield ImportOutcome(path, "error", error=record["error"])
+            continue
+        try:
+            parsed, document = from_import_record(record)
+            result = stored_already(db, parsed) or store_analysed(db, parsed, document)
+        except Exception as exc:  # noqa: BLE001
+            yield _failed(path, exc)
+            continue
+        yield _outcome(path, parsed, result)
+
+
+def _outcome(path: str, parsed: ParsedArticle, result: SaveResult) -> ImportOutcome:
+    return ImportOutcome(
+        path,
+        result.status,
+        result.article_id,
+        result.statements,
+        parsed.word_count if parsed else 0,
+        title=result.title,
+    )
+
+
+def _failed(path: str, exc: Exception) -> ImportOutcome:
+    reason = " ".join(str(exc).split())  # one line, whatever the exception says
+    if not isinstance(exc, AnalysisFailed):  # that one already starts with the original's name
+        reason = f"{type(exc).__name__}: {reason}"
+    return ImportOutcome(path, "error", error=f"{path}: {reason}")
 
 
 def _parse(path: str, read_stdin: Callable[[int], bytes] | None) -> ParsedArticle:

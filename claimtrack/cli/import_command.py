@@ -6,14 +6,18 @@ import json
 import os
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import click
 
+from claimtrack.batch.pool import available_cores
+from claimtrack.batch.shards import read_records
 from claimtrack.cli.database import open_command_database
+from claimtrack.cli.extract_command import jobs_option
 from claimtrack.cli.options import database_option
 from claimtrack.cli.progress import Progress
 from claimtrack.engine.nlp import PipelineUnavailable
-from claimtrack.importer import import_paths
+from claimtrack.importer import import_paths, import_records
 from claimtrack.ingest import ArticleFileScan, scan_article_files
 
 NO_FILES_STATUS = 2
@@ -31,6 +35,13 @@ NO_FILES_STATUS = 2
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line per file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors (for scripts).")
+@jobs_option
+@click.option(
+    "--from-jsonl",
+    is_flag=True,
+    help="PATHS are import-record files (claimtrack extract --for-import / --dask): "
+    "store them without analysing.",
+)
 @database_option
 @click.argument("paths", nargs=-1, required=True)
 def import_cmd(
@@ -39,6 +50,8 @@ def import_cmd(
     language: str,
     as_json: bool,
     quiet: bool,
+    jobs: int,
+    from_jsonl: bool,
     db_path: str | None,
     paths: tuple[str, ...],
 ) -> None:
@@ -52,7 +65,9 @@ def import_cmd(
     """
     if title is not None and (len(paths) != 1 or os.path.isdir(paths[0])):
         raise click.UsageError("--title names one article: give a single file (or -)")
-    scan = scan_article_files(paths)
+    if "-" in paths and jobs != 1:
+        raise click.UsageError("standard input (-) is read with --jobs 1 only")
+    scan = _scan_records(paths) if from_jsonl else scan_article_files(paths)
     _report_skipped(scan, as_json, quiet)
     if not scan.files:
         where = ", ".join(paths)
@@ -64,7 +79,11 @@ def import_cmd(
         sys.exit(NO_FILES_STATUS)
 
     db = open_command_database(db_path)
-    progress = Progress(len(scan.files), quiet=quiet or as_json)
+    progress = Progress(
+        None if from_jsonl else len(scan.files),
+        unit="article" if from_jsonl else "file",
+        quiet=quiet or as_json,
+    )
     counts = {"imported": 0, "unchanged": 0, "error": 0}
     statements = 0
     loading_told = False
@@ -76,15 +95,19 @@ def import_cmd(
             progress.say("loading language models…")
 
     try:
-        outcomes = import_paths(
-            db,
-            scan.files,
-            publisher=publisher,
-            language=language,
-            title=title,
-            read_stdin=sys.stdin.buffer.read,
-            before_analysis=tell_loading,
-        )
+        if from_jsonl:
+            outcomes = import_records(db, read_records(scan.files, sys.stdin.buffer))
+        else:
+            outcomes = import_paths(
+                db,
+                scan.files,
+                publisher=publisher,
+                language=language,
+                title=title,
+                read_stdin=sys.stdin.buffer.read,
+                before_analysis=tell_loading,
+                jobs=jobs or available_cores(),
+            )
         for outcome in outcomes:
             counts[outcome.status] += 1
             if outcome.status == "imported":
@@ -129,3 +152,14 @@ def _report_skipped(scan: ArticleFileScan, as_json: bool, quiet: bool) -> None:
             f" and {len(skipped_paths) - 1} more" if len(skipped_paths) > 1 else ""
         )
         click.echo(f"skipped {example}: {reason}", err=True)
+
+
+def _scan_records(paths: tuple[str, ...]) -> ArticleFileScan:
+    """Record files: the given files, and the .jsonl files inside given folders, sorted."""
+    scan = ArticleFileScan()
+    for given in paths:
+        if given != "-" and os.path.isdir(given):
+            scan.files.extend(str(p) for p in sorted(Path(given).rglob("*.jsonl")))
+        else:
+            scan.files.append(given)
+    return scan

@@ -12,7 +12,7 @@ REPORT_EVERY_SECONDS = 5.0
 
 
 class Progress:
-    """Counts finished items and shows it on `stream` (stderr by default).
+    """Counts finished items (of `total`, None if unknown) and shows it on `stream` (stderr).
 
     On a terminal it draws a tqdm bar; when the output is piped or logged it
     prints a plain line (`progress: 40/120 files (33%), 2.1 files/s`) at most
@@ -22,7 +22,7 @@ class Progress:
 
     def __init__(
         self,
-        total: int,
+        total: int | None,
         unit: str = "file",
         *,
         stream: TextIO | None = None,
@@ -67,13 +67,11 @@ class Progress:
             self.say(self.status_line())
 
     def status_line(self) -> str:
-        """`progress: 40/120 files (33%), 2.1 files/s`."""
+        """`progress: 40/120 files (33%), 2.1 files/s` (`40 files, …` when the total is unknown)."""
         elapsed = max(self.clock() - self.started, 1e-9)
+        count = f"{self.done}/{self.total}" if self.total is not None else str(self.done)
         share = f" ({self.done / self.total:.0%})" if self.total else ""
-        return (
-            f"progress: {self.done}/{self.total} {self.unit}s{share}, "
-            f"{self.done / elapsed:.1f} {self.unit}s/s"
-        )
+        return f"progress: {count} {self.unit}s{share}, {self.done / elapsed:.1f} {self.unit}s/s"
 
     def close(self) -> None:
         """Remove the bar, or print the final count when not on a terminal."""

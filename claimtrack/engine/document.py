@@ -116,3 +116,56 @@ class Document:
             "date": self.date,
             "statements": [s.to_contract() for s in self.statements],
         }
+
+
+def document_from_contract(record: dict[str, Any]) -> Document:
+    """Rebuild a Document from its contract object (the inverse of Document.to_contract).
+
+    Offsets are taken as they are: a record printed with body offsets gives a
+    Document whose offsets index into the body.
+    """
+    return Document(
+        language=record["language"],
+        statements=[_statement_from(s) for s in record["statements"]],
+        publisher=record.get("publisher"),
+        date=record.get("date"),
+        title=record.get("title"),
+        path=record.get("path"),
+    )
+
+
+def _statement_from(data: dict[str, Any]) -> Statement:
+    return Statement(
+        index=data["index"],
+        paragraph=data["paragraph"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        attributions=[_attribution_from(a) for a in data["attributions"]],
+    )
+
+
+def _attribution_from(data: dict[str, Any]) -> Attribution:
+    return Attribution(
+        speaker=_source_from(data["speaker"]),
+        type=data["type"],
+        cue=_span_from(data.get("cue")),
+        content=_span_from(data.get("content")),
+        via=[_source_from(v) for v in data.get("via", [])],
+        confidence=data["confidence"],
+    )
+
+
+def _source_from(data: dict[str, Any]) -> SourceRef:
+    return SourceRef(
+        name=data["name"],
+        kind=data.get("kind", "unknown"),
+        mention=data.get("mention"),
+        start=data.get("start"),
+        end=data.get("end"),
+        affiliation=data.get("affiliation"),
+    )
+
+
+def _span_from(data: dict[str, Any] | None) -> TextSpan | None:
+    return None if data is None else TextSpan(data["text"], data["start"], data["end"])

@@ -1,0 +1,77 @@
+"""Running analysis in worker processes on one machine, results in input order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+# Tasks handed out ahead of the one the caller waits for, per worker: enough to
+# keep every worker busy, few enough that results do not pile up in memory.
+AHEAD_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A result known without running anything (a file that failed to parse, a duplicate)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Work:
+    """`function(*args)` to run in a worker; `function` must be importable by name."""
+
+    function: Callable[..., Any]
+    args: tuple = ()
+
+
+def available_cores() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_in_order(tasks: Iterable[Ready | Work], jobs: int) -> Iterator[Any]:
+    """Yield each task's value or result, in the order of `tasks`.
+
+    With jobs <= 1 everything runs here, one task at a time. Otherwise `jobs`
+    worker processes (started fresh, so no state of this process leaks into
+    them) run the Work tasks; an exception raised by a task is raised here
+    when its turn comes.
+    """
+    if jobs <= 1:
+        for task in tasks:
+            yield task.value if isinstance(task, Ready) else task.function(*task.args)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        pending: deque[Ready | Future] = deque()
+        limit = jobs * AHEAD_PER_WORKER
+        for task in tasks:
+            if isinstance(task, Work):
+                pending.append(pool.submit(task.function, *task.args))
+            else:
+                pending.append(task)
+            while len(pending) > limit or (pending and _done(pending[0])):
+                yield _value(pending.popleft())
+        while pending:
+            yield _value(pending.popleft())
+    finally:
+        # a failure (or a caller that stops early) should not wait for the queued work
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _done(item: Ready | Future) -> bool:
+    return isinstance(item, Ready) or item.done()
+
+
+def _value(item: Ready | Future) -> Any:
+    return item.value if isinstance(item, Ready) else item.result()

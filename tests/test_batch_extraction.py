@@ -1,0 +1,193 @@
+"""Extraction spread over worker processes or a Dask cluster gives what one process gives."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from claimtrack.store import open_database
+
+ARTICLES = {
+    "a-haven.txt": (
+        "# title: Havenstaking\n# publisher: De Kustkrant\n# date: 2025-03-04\n\n"
+        "De havenbond heeft dinsdag een staking aangekondigd. Dat heeft voorzitter Ria de Vos"
+        " gezegd.\n\n„We leggen maandag het werk neer”, zei De Vos. Volgens de directie is de"
+        " staking onnodig. De bond zou al weken met acties hebben gedreigd.\n"
+    ),
+    "b-ferry.json": json.dumps(
+        {
+            "title": "Ferry back in service",
+            "body": "The ferry will sail again on Friday, the operator said.\n\n"
+            '"Repairs are finished," spokeswoman Dana Price told reporters. '
+            "Passengers reportedly waited for three days.",
+            "publisher": "Coast Courier",
+            "date": "2025-03",
+        }
+    ),
+    "c-brug.txt": (
+        " date 2025-04 De gemeente sluit de brug over de Velde. Dat meldt wethouder Karin"
+        " van den Berg.\n\nDe aannemer zegt dat de schade groter is dan gedacht.\n"
+    ),
+    "d-leeg.txt": "",
+    "e-market.txt": (
+        "The council said the market will move to the harbour. According to the mayor, "
+        'traders were consulted.\n\n"Nobody asked us," said trader Omar Haddad.\n'
+    ),
+    "f-haven-kopie.txt": None,  # same content as a-haven.txt: stored once
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "archief"
+    root.mkdir()
+    for name, text in ARTICLES.items():
+        (root / name).write_text(ARTICLES["a-haven.txt"] if text is None else text, "utf-8")
+    return root
+
+
+def rows_of(db_path) -> dict[str, list]:
+    """Every stored row but the import timestamps, table by table."""
+    connection = sqlite3.connect(db_path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name"
+            )
+        ]
+        dump = {}
+        for table in tables:
+            columns = [
+                f'"{row[1]}"'
+                for row in connection.execute(f"PRAGMA table_info({table})")
+                if row[1] not in ("imported_at", "created_at")
+            ]
+            dump[table] = connection.execute(
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"
+            ).fetchall()
+        return dump
+    finally:
+        connection.close()
+
+
+def outcome_lines(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_extract_with_two_workers_prints_the_same_bytes(cli_runner, folder):
+    one = cli_runner("extract", str(folder))
+    two = cli_runner("extract", "--jobs", "2", str(folder))
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    assert len(one.stdout.splitlines()) == len(ARTICLES)
+    speakers = {
+        attribution["speaker"]["name"]
+        for line in one.stdout.splitlines()
+        for statement in json.loads(line)["statements"]
+        for attribution in statement["attributions"]
+    }
+    assert {"Ria de Vos", "Dana Price", "Omar Haddad"} <= speakers
+
+
+def test_import_with_two_workers_stores_the_same_rows(cli_runner, folder, tmp_path):
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    one = cli_runner("import", "--json", "--db", str(serial), str(folder))
+    two = cli_runner("import", "--json", "--jobs", "2", "--db", str(parallel), str(folder))
+    assert one.exit_code == two.exit_code == 1
+    assert outcome_lines(two) == outcome_lines(one)
+    statuses = [line["status"] for line in outcome_lines(one)]
+    assert statuses == ["imported", "imported", "imported", "error", "imported", "unchanged"]
+    assert rows_of(parallel) == rows_of(serial)
+    assert len(rows_of(serial)["articles"]) == 4
+
+
+def test_import_records_are_stored_without_analysis_and_give_the_same_rows(
+    cli_runner, folder, tmp_path, monkeypatch
+):
+    records = cli_runner("extract", "--for-import", str(folder))
+    shard = tmp_path / "records.jsonl"
+    shard.write_text(records.stdout, encoding="utf-8")
+    direct, bulk = tmp_path / "direct.db", tmp_path / "bulk.db"
+    cli_runner("import", "--db", str(direct), str(folder))
+
+    def no_models(*args, **kwargs):
+        raise AssertionError("import --from-jsonl must not analyse")
+
+    monkeypatch.setattr("claimtrack.engine.extract.Extractor.analyse_body", no_models)
+    loaded = cli_runner("import", "--json", "--from-jsonl", "--db", str(bulk), str(shard))
+    assert loaded.exit_code == 1  # the empty file's record is an error
+    assert [line["status"] for line in outcome_lines(loaded)] == [
+        "imported",
+        "imported",
+        "imported",
+        "error",
+        "imported",
+        "unchanged",
+    ]
+    assert rows_of(bulk) == rows_of(direct)
+
+
+def test_broken_record_lines_are_reported_and_the_rest_stored(cli_runner, folder, tmp_path):
+    records = cli_runner("extract", "--for-import", str(folder / "a-haven.txt")).stdout
+    shard = tmp_path / "records.jsonl"
+    shard.write_text(
+        '{"path": "x", "body": \n' + "[1, 2]\n" + records + '{"format_version": 1}\n', "utf-8"
+    )
+    result = cli_runner("import", "--from-jsonl", str(shard))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3
+    assert f"{shard}:1" in errors[0] and "not a JSON object" in errors[0]
+    assert f"{shard}:4" in errors[2] and "not an import record" in errors[2]
+    assert "imported 1, unchanged 0, failed 3" in result.stdout
+
+
+def test_a_tampered_record_is_refused_whole(cli_runner, db_path, folder, tmp_path):
+    [record] = outcome_lines(cli_runner("extract", "--for-import", str(folder / "c-brug.txt")))
+    record["statements"][0]["start"] += 3  # offsets no longer select the text
+    shard = tmp_path / "records.jsonl"
+    shard.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = cli_runner("import", "--from-jsonl", str(shard))
+    assert result.exit_code == 1
+    assert open_database(db_path)["articles"].count == 0
+
+
+def test_dask_and_shards_go_together(cli_runner, folder):
+    result = cli_runner("extract", "--dask", "tcp://127.0.0.1:1", str(folder))
+    assert result.exit_code == 2 and "--dask and --shards" in result.output
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_writes_shards_that_import_like_the_files(cli_runner, folder, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    shards = tmp_path / "shards"
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
+        result = cli_runner(
+            "extract",
+            "--dask",
+            cluster.scheduler_address,
+            "--shards",
+            str(shards),
+            "--shard-files",
+            "2",
+            str(folder),
+        )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in shards.iterdir())
+    assert written == ["shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"]
+    local = cli_runner("extract", "--for-import", str(folder)).stdout
+    assert "".join((shards / name).read_text("utf-8") for name in written) == local
+
+    direct, bulk = tmp_path / "direct.db", tmp_path / "bulk.db"
+    cli_runner("import", "--db", str(direct), str(folder))
+    loaded = cli_runner("import", "--from-jsonl", "--db", str(bulk), str(shards))
+    assert "imported 4, unchanged 1, failed 1" in loaded.stdout
+    assert rows_of(bulk) == rows_of(direct)
