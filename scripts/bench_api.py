@@ -217,7 +217,7 @@ def request_paths(port: int, variant: str, db: Path | None = None) -> list[str]:
     if variant == "first-page":
         return ["/api/v1/statements"]
     if variant == "pages-and-api":
-        return request_paths(port, "mixed") + page_paths(db)
+        return request_paths(port, "mixed", db) + page_paths(db)
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     connection.request("GET", "/api/v1/sources?limit=20")
     sources = json.loads(connection.getresponse().read())["items"]
@@ -233,6 +233,28 @@ def request_paths(port: int, variant: str, db: Path | None = None) -> list[str]:
     for source in sources[:5]:
         paths.append("/api/v1/statements?" + urlencode({"source": source["name"]}))
     paths += ["/api/v1/statements?language=en", "/api/v1/statements?type=direct"]
+    # issue #17: a common word, date filters, and deep pages of the busiest speaker
+    paths += ["/api/v1/statements?" + urlencode({"q": word}) for word in ("de", "the", "minister")]
+    paths += ["/api/v1/statements?since=2023", "/api/v1/statements?until=2016&language=nl"]
+    if sources:
+        busiest = max(sources[:20], key=lambda s: s.get("statement_count", 0))["id"]
+        if db is not None:  # the speaker with the most claims in the whole database
+            with sqlite3.connect(db) as conn:
+                busiest = conn.execute(
+                    "SELECT speaker_source_id FROM attributions WHERE speaker_source_id "
+                    "IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"
+                ).fetchone()[0]
+        page = "/api/v1/statements?" + urlencode({"source": busiest, "limit": 50})
+        for depth in range(20):
+            connection.request("GET", page)
+            token = json.loads(connection.getresponse().read())["next"]
+            if token is None:
+                break
+            page = "/api/v1/statements?" + urlencode(
+                {"source": busiest, "limit": 50, "next": token}
+            )
+            if depth in (4, 19):
+                paths.append(page)
     connection.close()
     return paths
 
