@@ -13,6 +13,7 @@ from typing import Any
 # Tasks handed out ahead of the one the caller waits for, per worker: enough to
 # keep every worker busy, few enough that results do not pile up in memory.
 AHEAD_PER_WORKER = 4
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def run_in_order(tasks: Iterable[Ready | Work], jobs: int) -> Iterator[Any]:
         for task in tasks:
             yield task.value if isinstance(task, Ready) else task.function(*task.args)
         return
+    _one_math_thread_per_worker()
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
@@ -67,6 +69,14 @@ def run_in_order(tasks: Iterable[Ready | Work], jobs: int) -> Iterator[Any]:
     finally:
         # a failure (or a caller that stops early) should not wait for the queued work
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _one_math_thread_per_worker() -> None:
+    # Spawned workers inherit the environment. Each one running a BLAS/OpenMP
+    # pool as wide as the machine makes N workers fight over the cores (Dask's
+    # workers are started with the same setting); a value the user set stays.
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
 
 
 def _done(item: Ready | Future) -> bool:
