@@ -403,6 +403,8 @@ def _attribute_previous(views: list[SentenceView], index: int, attribution: Attr
 
 def _quoted_tokens(doc: Doc, base: int, quotes: list[QuoteSpan]) -> frozenset[int]:
     """Positions of the tokens that lie inside a quotation."""
+    if not quotes:
+        return frozenset()
     return frozenset(
         t.i for t in doc if any(q.inner_start <= base + t.idx < q.inner_end for q in quotes)
     )

@@ -48,7 +48,9 @@ from claimtrack.engine.tokens import (
     has_parse,
     is_known_verb_form,
     lemma,
+    lower_words,
     mistagged_verb,
+    per_doc,
 )
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
@@ -182,14 +184,24 @@ def _opens_with_fronted_object(doc: Doc, cue: Token, profile: LanguageProfile) -
 
 def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `tok` is one of the words of a listed phrase standing in the sentence."""
+    words, i = lower_words(doc), tok.i
     for phrase in phrases:
+        if words[i] not in phrase:
+            continue  # a phrase standing over `tok` has its word
         n = len(phrase)
-        for start in range(max(0, tok.i - n + 1), tok.i + 1):
-            if tuple(t.lower_ for t in doc[start : start + n]) == phrase:
+        for start in range(max(0, i - n + 1), i + 1):
+            if words[start : start + n] == phrase:
                 return True
     return False
 
 
+def _starts_phrase(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of `phrases` stands in `doc` from token `i` on."""
+    words = lower_words(doc)
+    return any(words[i : i + len(p)] == p for p in phrases)
+
+
+@per_doc
 def _is_title_case(doc: Doc) -> bool:
     words = [t for t in doc if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -317,12 +329,22 @@ def _learned_precision(
 
 def _inside_markup(doc: Doc, tok: Token) -> bool:
     """A word inside an embedded tag ('<tweet author="...">') names the tag, it is not a cue."""
-    for prev in reversed(doc[: tok.i]):
-        if ">" in prev.text:
+    texts = _markup_texts(doc)
+    if texts is None:
+        return False
+    for k in range(tok.i - 1, -1, -1):
+        if ">" in texts[k]:
             return False
-        if prev.text.startswith("<"):
+        if texts[k].startswith("<"):
             return True
     return False
+
+
+@per_doc
+def _markup_texts(doc: Doc) -> tuple[str, ...] | None:
+    """The token texts of a sentence with a word that opens a tag, else None."""
+    texts = tuple(t.text for t in doc)
+    return texts if any(text.startswith("<") for text in texts) else None
 
 
 def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
@@ -365,9 +387,7 @@ def verb_frames(
     for tok in doc:
         if not verbs[tok.i] or tok.i in partners:
             continue
-        if any(
-            tuple(t.lower_ for t in doc[tok.i : tok.i + len(p)]) == p for p in profile.according_to
-        ):
+        if _starts_phrase(doc, tok.i, profile.according_to):
             continue
         if _inside_fixed_phrase(doc, tok, profile.non_cue_phrases):
             continue  # "dat wil zeggen": a connective, no report

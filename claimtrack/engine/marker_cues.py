@@ -13,7 +13,7 @@ from claimtrack.engine.phrases import (
     np_left,
     np_right,
 )
-from claimtrack.engine.tokens import QUOTE_CLOSERS, looks_nominal
+from claimtrack.engine.tokens import QUOTE_CLOSERS, looks_nominal, lower_words
 
 
 def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
@@ -51,11 +51,11 @@ def _before_finite_verb(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
 def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'volgens X', 'aldus X', 'according to X'."""
     frames = []
-    lowers = [t.lower_ for t in doc]
+    lowers = lower_words(doc)
     for pattern in profile.according_to:
         n = len(pattern)
         for i in range(len(doc) - n + 1):
-            if tuple(lowers[i : i + n]) != pattern:
+            if lowers[i] != pattern[0] or lowers[i : i + n] != pattern:
                 continue
             source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
             if source is None:
@@ -287,15 +287,16 @@ def reportative_marker(
     doc: Doc, profile: LanguageProfile, perfect_only: bool = True
 ) -> Token | None:
     """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
-    lowers = [t.lower_ for t in doc]
+    lowers = lower_words(doc)
     for pattern in profile.reportative_adverbs:
         n = len(pattern)
         for i in range(len(doc) - n + 1):
-            if tuple(lowers[i : i + n]) == pattern:
+            if lowers[i] == pattern[0] and lowers[i : i + n] == pattern:
                 return doc[i]
-    for tok in doc:
-        if tok.lower_ not in profile.reportative_aux:
+    for i, word in enumerate(lowers):
+        if word not in profile.reportative_aux:
             continue
+        tok = doc[i]
         # zou in a subordinate clause (after 'dat', 'als', 'if') is future-in-the-past or conditional
         before = lowers[: tok.i]
         if any(w in profile.subordinators for w in before):

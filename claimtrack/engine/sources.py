@@ -9,6 +9,7 @@ recent compatible named source (coreference within one article).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -53,11 +54,18 @@ NON_SPEAKER_LABELS = frozenset(
 )
 
 
+WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
-    """Lowercase, accents and punctuation removed: the key for comparing names."""
+    """Lowercase, accents and punctuation removed: the key for comparing names.
+
+    Remembered per string: an article names the same sources again and again.
+    """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(WORD.findall(text))
 
 
 @dataclass
@@ -74,6 +82,11 @@ class Entity:
     has_role: bool = False
     # known only by a description ("een woordvoerder"): an antecedent, never a name
     described_only: bool = False
+
+    def __setattr__(self, attr: str, value) -> None:
+        object.__setattr__(self, attr, value)
+        if attr == "name" and (index := self.__dict__.get("_index")) is not None:
+            index.rename(self)  # a registered entity's new name is found by its new key
 
     @property
     def place_or_thing(self) -> bool:
@@ -126,9 +139,9 @@ class Mention:
 
 def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool) -> bool:
     text = tok.text
-    first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
     if not text[:1].isupper() or tok.is_punct:
         return False
+    first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
     if "-" in text and text.rsplit("-", 1)[1][:1].islower():
         return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
     lower = tok.lower_
@@ -482,38 +495,105 @@ class Salience:
     role: str  # speaker | subject | mention
 
 
+class NameIndex:
+    """The registry's entities by normalised name, each name normalised once.
+
+    `by_key` maps a full name's key ('jan van der berg') and `by_surname` each way
+    to name a person of two or more words by surname ('berg', 'der berg',
+    'van der berg') to the positions of the entities in the registry's list, so a
+    lookup reads a few dictionary entries instead of normalising every known name.
+    Entities appended to the list are indexed at the next lookup; an indexed
+    entity that is given a new name tells the index itself (Entity.__setattr__).
+    """
+
+    def __init__(self, entities: list[Entity], particles: frozenset[str]) -> None:
+        self.entities = entities
+        self.particles = particles
+        self.by_key: dict[str, list[int]] = {}
+        self.by_surname: dict[str, list[int]] = {}
+        self.keys: list[str] = []  # the key each entity is indexed under, by position
+        self.positions: dict[int, int] = {}  # id(entity) -> position
+
+    def sync(self) -> None:
+        """Index the entities appended since the last lookup."""
+        for position in range(len(self.keys), len(self.entities)):
+            entity = self.entities[position]
+            self.positions[id(entity)] = position
+            self.keys.append("")
+            self._add(position, normalise(entity.name))
+            object.__setattr__(entity, "_index", self)
+
+    def rename(self, entity: Entity) -> None:
+        """Move an indexed entity to the key of its new name."""
+        position = self.positions.get(id(entity))
+        if position is None or self.entities[position] is not entity:
+            return
+        key = normalise(entity.name)
+        if key == self.keys[position]:
+            return
+        old = self.keys[position]
+        self.by_key[old].remove(position)
+        for form in self._surname_forms(old):
+            self.by_surname[form].remove(position)
+        self._add(position, key)
+
+    def latest(self, groups) -> int:
+        """The highest position in any of `groups` (-1 for none): the most recent entity."""
+        return max((max(group) for group in groups if group), default=-1)
+
+    def latest_person(self, groups) -> int:
+        """The highest position in `groups` held by a person (-1 for none)."""
+        return max(
+            (p for group in groups for p in group if self.entities[p].kind == "person"),
+            default=-1,
+        )
+
+    def _add(self, position: int, key: str) -> None:
+        self.keys[position] = key
+        self.by_key.setdefault(key, []).append(position)
+        for form in self._surname_forms(key):
+            self.by_surname.setdefault(form, []).append(position)
+
+    def _surname_forms(self, key: str) -> set[str]:
+        words = key.split()
+        return _surname_forms(words, self.particles) if len(words) > 1 else set()
+
+
 class EntityRegistry:
     """The sources of one article, and which of them was talked about most recently."""
 
     def __init__(self, profile: LanguageProfile) -> None:
         self.profile = profile
         self.entities: list[Entity] = []
+        self._name_index = NameIndex(self.entities, profile.name_particles)
         self.history: list[Salience] = []
         # people named together as the subject of one sentence ("X, Y en Z presenteerden")
         self.groups: list[tuple[int, list[Entity]]] = []
 
     def find(self, name: str) -> Entity | None:
-        """The known entity that `name` refers to (full name, surname or genitive)."""
+        """The known entity that `name` refers to (full name, surname or genitive).
+
+        The most recent entity whose full name is `name` (or `name` less a genitive
+        -s); failing that, the most recent person it names by surname ('Berg',
+        'van der Berg' for Jan van der Berg) or entity whose name ends `name`
+        ('minister Jan Pronk' for Jan Pronk). Looked up in the name index.
+        """
         key = normalise(name)
         if not key:
             return None
+        index = self._name_index
+        index.sync()
         variants = {key, key.removesuffix("s")}
-        for entity in reversed(self.entities):
-            full = normalise(entity.name)
-            if full in variants:
-                return entity
-        for entity in reversed(self.entities):
-            full = normalise(entity.name)
-            words = full.split()
-            if (
-                entity.kind == "person"
-                and len(words) > 1
-                and (variants & _surname_forms(words, self.profile.name_particles))
-            ):
-                return entity
-            if len(key.split()) > 1 and key.endswith(" " + full):
-                return entity
-        return None
+        position = index.latest(index.by_key.get(v, ()) for v in variants)
+        if position < 0:
+            words = key.split()
+            position = max(
+                index.latest_person(index.by_surname.get(v, ()) for v in variants),
+                index.latest(
+                    index.by_key.get(" ".join(words[k:]), ()) for k in range(1, len(words))
+                ),
+            )
+        return self.entities[position] if position >= 0 else None
 
     def known_person(self, word: str) -> Entity | None:
         """The article's person a single capitalised word names, if any ('Siemons')."""
@@ -607,7 +687,8 @@ class EntityRegistry:
         no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
         """
         first_note = len(self.history)
-        words = [t for t in doc if t.is_alpha and len(t) > 3]
+        toks = list(doc)  # each Token made once: the loop below reads them again and again
+        words = [t for t in toks if t.is_alpha and len(t) > 3]
         if (
             len(words) >= 3
             and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
@@ -623,33 +704,33 @@ class EntityRegistry:
             len(doc),
         )
         while i < len(doc):
-            known_first = self._known_surname(doc[i].text) if i == 0 and doc[i].is_alpha else None
+            known_first = self._known_surname(toks[i].text) if i == 0 and toks[i].is_alpha else None
             if (
                 not known_first
-                and not _opens_surname(doc[i], self.profile)
+                and not _opens_surname(toks[i], self.profile)
                 and (
-                    not _is_name_token(doc[i], self.profile, doc[i].i == 0)
-                    or doc[i].i == 0
-                    and doc[i].pos_ != "PROPN"
-                    and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+                    not _is_name_token(toks[i], self.profile, toks[i].i == 0)
+                    or toks[i].i == 0
+                    and toks[i].pos_ != "PROPN"
+                    and not (i + 1 < len(doc) and toks[i + 1].text[:1].isupper())
                 )
             ):
                 i += 1
                 continue
             j = i
             while j < len(doc) and (
-                _is_name_token(doc[j], self.profile, j == 0)
+                _is_name_token(toks[j], self.profile, j == 0)
                 or j > i
-                and _inside_institution_name(doc[j], self.profile)
-                or doc[j].lower_ in self.profile.name_particles
+                and _inside_institution_name(toks[j], self.profile)
+                or toks[j].lower_ in self.profile.name_particles
                 and j + 1 < len(doc)
                 and (
-                    doc[j + 1].text[:1].isupper()
-                    or doc[j + 1].lower_ in self.profile.name_particles
+                    toks[j + 1].text[:1].isupper()
+                    or toks[j + 1].lower_ in self.profile.name_particles
                 )
             ):
                 j += 1
-            while j > i + 1 and doc[j - 1].lower_ in self.profile.name_particles:
+            while j > i + 1 and toks[j - 1].lower_ in self.profile.name_particles:
                 j -= 1  # a run never ends in a particle
             if known_first:
                 j = max(j, i + 1)
@@ -658,11 +739,11 @@ class EntityRegistry:
                 continue
             k = i
             while k > 0 and (
-                _is_role_noun(doc[k - 1].lower_, self.profile)
-                or doc[k - 1].pos_ == "ADJ"
-                or doc[k - 1].text[:1].isupper()
+                _is_role_noun(toks[k - 1].lower_, self.profile)
+                or toks[k - 1].pos_ == "ADJ"
+                or toks[k - 1].text[:1].isupper()
                 and k - 1 == 0
-                and doc[k - 1].lower_ not in self.profile.determiners
+                and toks[k - 1].lower_ not in self.profile.determiners
             ):
                 k -= 1
             descriptor = (
@@ -675,15 +756,17 @@ class EntityRegistry:
             if known_first and j == i + 1 and not (mention and mention.name):
                 # "Wolters zelf bleef kalm": a known surname the tagger reads as a plural noun
                 entity = known_first
-                role = "subject" if i < first_verb or doc[i].dep_.startswith("nsubj") else "mention"
+                role = (
+                    "subject" if i < first_verb or toks[i].dep_.startswith("nsubj") else "mention"
+                )
                 self.note(sentence, entity, "quoted" if i in quoted else role)
                 i = j
                 continue
             if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:
                 entity = self.find(mention.name)
-                if entity is None and j - i == 1 and doc[i].ent_type_ in NON_SPEAKER_LABELS:
+                if entity is None and j - i == 1 and toks[i].ent_type_ in NON_SPEAKER_LABELS:
                     # "een Rus" after "de Rus Ivan Petrov": a known description, not a new name
-                    entity = self.resolve_description(doc[i].lower_, doc[i].lower_)
+                    entity = self.resolve_description(toks[i].lower_, toks[i].lower_)
                     if entity is not None:
                         self.note(
                             sentence,
@@ -695,7 +778,7 @@ class EntityRegistry:
                 if (
                     entity is None
                     and i > 0
-                    and doc[i - 1].lower_ in self.profile.indefinite_articles
+                    and toks[i - 1].lower_ in self.profile.indefinite_articles
                 ):
                     i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
@@ -708,7 +791,7 @@ class EntityRegistry:
                         descriptor or mention.descriptor,
                         mention.affiliation,
                     )
-                after_locative = i > 0 and doc[i - 1].lower_ in self.profile.locative_preps
+                after_locative = i > 0 and toks[i - 1].lower_ in self.profile.locative_preps
                 single_word = entity is not None and len(entity.name.split()) == 1
                 if single_word and after_locative and entity.kind == "person":
                     entity.kind = (

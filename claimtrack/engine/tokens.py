@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.inflection import infinitive_candidates
@@ -15,6 +19,31 @@ QUOTE_OPENERS = frozenset({",,", "„", "“", '"', "‘", "«"})
 # the recognizer's person label, in the shipped pipelines and in OntoNotes ones
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "—", "-"})
+
+T = TypeVar("T")
+
+
+def per_doc(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
+    """Remember `compute(doc)` for the most recent doc: the rules ask the same question of
+    one sentence many times. (Thread-safe: the doc and its value are swapped in together.)"""
+    last: list[tuple[Doc, T] | None] = [None]
+
+    @functools.wraps(compute)
+    def cached(doc: Doc) -> T:
+        entry = last[0]
+        if entry is not None and entry[0] is doc:
+            return entry[1]
+        value = compute(doc)
+        last[0] = (doc, value)
+        return value
+
+    return cached
+
+
+@per_doc
+def lower_words(doc: Doc) -> tuple[str, ...]:
+    """The lowercased text of every token of `doc`, by position."""
+    return tuple(t.lower_ for t in doc)
 
 
 def lemma(token: Token, profile: LanguageProfile) -> str:
