@@ -25,6 +25,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+# the shipped pipelines' config names these registered parts
+from claimtrack.engine import tokenizer as _tokenizer  # noqa: F401
+from claimtrack.engine import verb_lemmas as _verb_lemmas  # noqa: F401
+
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 PIPELINE_ENV_VARS = {"nl": "CLAIMTRACK_SPACY_NL", "en": "CLAIMTRACK_SPACY_EN"}
 SUPPORTED_LANGUAGES = tuple(PIPELINE_ENV_VARS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -44,9 +45,20 @@ def _load(language: str) -> Language:
 
 
 def adapt_tokenizer(nlp: Language) -> Language:
-    """Split quote marks glued to words and colons so cues and names stay separate tokens."""
+    """Split quote marks glued to words and colons so cues and names stay separate tokens.
+
+    The shipped pipelines' tokenizers have these rules already (set at load, they would
+    make spaCy rebuild every special case); other pipelines get them here.
+    """
     infixes = list(nlp.Defaults.infixes or ()) + list(QUOTE_INFIXES)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    wanted = compile_infix_regex(infixes)
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    if not (
+        isinstance(current, re.Pattern)
+        and current.pattern == wanted.pattern
+        and current.flags == wanted.flags
+    ):
+        nlp.tokenizer.infix_finditer = wanted.finditer
     return nlp
 
 
