@@ -5,15 +5,24 @@ The learned lexicon says how often a *form* was a cue in PolNeAR train
 gives the probability for this occurrence ("the mayor added two parks": 0.23,
 '"We are ready," the mayor added': 0.96). It is a logistic regression
 over sparse features of the dependency parse, trained by
-scripts/train_cue_model.py and stored as gzipped JSON weights, so using it
-needs nothing beyond the parse.
+scripts/train_cue_model.py, so using it needs nothing beyond the parse.
+
+Stored compactly in ``lang/data/<language>_cue_model.weights.gz`` (see
+`save_cue_model`: the feature names and one float64 array, read in a fraction of
+the time a JSON object of 383k weights takes) and loaded only when a text of that
+language is analysed (`lazy_cue_model`). A model written as gzipped JSON
+(``<language>_cue_model.json.gz``, as scripts/train_cue_model.py writes it) is read
+instead when present; ``python -m claimtrack.engine.cue_model compact`` converts it.
 """
 
 from __future__ import annotations
 
+import array
 import gzip
 import json
 import math
+import sys
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -123,11 +132,130 @@ class CueModel:
         return score
 
 
+COMPACT_SUFFIX = "_cue_model.weights.gz"
+JSON_SUFFIX = "_cue_model.json.gz"
+NAME_SEPARATOR = "\0"  # feature names may hold newlines, never NUL
+
+
+def save_cue_model(path: Path, bias: float, weights: dict[str, float], about: str = "") -> None:
+    """Write a model compactly: gzip of a JSON header line, the feature names joined by
+    NUL, and their weights as little-endian float64 in the same order."""
+    names = NAME_SEPARATOR.join(weights).encode("utf-8")
+    values = array.array("d", (float(w) for w in weights.values()))
+    if sys.byteorder != "little":
+        values.byteswap()
+    header = {
+        "about": about,
+        "bias": float(bias),
+        "features": len(weights),
+        "names_bytes": len(names),
+        "weights": "float64 little-endian, one per name, after the names",
+    }
+    head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    Path(path).write_bytes(gzip.compress(head + names + values.tobytes(), mtime=0))
+
+
+def read_compact(path: Path) -> CueModel:
+    """A model written by save_cue_model."""
+    data = gzip.decompress(Path(path).read_bytes())
+    head_end = data.index(b"\n") + 1
+    header = json.loads(data[:head_end])
+    names_end = head_end + header["names_bytes"]
+    names = data[head_end:names_end].decode("utf-8").split(NAME_SEPARATOR)
+    values = array.array("d")
+    values.frombytes(data[names_end:])
+    if sys.byteorder != "little":
+        values.byteswap()
+    if len(names) != header["features"] or len(values) != len(names):
+        raise ValueError(f"{path}: damaged cue model ({len(names)} names, {len(values)} weights)")
+    return CueModel(float(header["bias"]), dict(zip(names, values.tolist(), strict=True)))
+
+
+def read_json(path: Path) -> CueModel:
+    """A model written as gzipped JSON {"bias": ..., "weights": {feature: weight}}."""
+    data = json.loads(gzip.decompress(Path(path).read_bytes()).decode("utf-8"))
+    return CueModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def model_file(language: str) -> Path | None:
+    """The file the model of `language` is read from: a freshly trained JSON model
+    when there is one, else the compact file; None when there is neither."""
+    for path in (DATA_DIR / f"{language}{JSON_SUFFIX}", DATA_DIR / f"{language}{COMPACT_SUFFIX}"):
+        if path.exists():
+            return path
+    return None
+
+
 @cache
 def load_cue_model(language: str) -> CueModel | None:
-    """The trained model in lang/data/<language>_cue_model.json.gz, or None when there is none."""
-    path = DATA_DIR / f"{language}_cue_model.json.gz"
-    if not path.exists():
+    """The trained model of `language` in lang/data/, or None when there is none."""
+    path = model_file(language)
+    if path is None:
         return None
-    data = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
-    return CueModel(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+    return read_json(path) if path.name.endswith(JSON_SUFFIX) else read_compact(path)
+
+
+class LazyCueModel:
+    """Stands in for the CueModel of a language until a text needs it, then loads it once.
+
+    A language profile holds one of these, so reading the profile (detecting the
+    language of a Dutch text reads the English stopwords) costs no model load.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._model: CueModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    @property
+    def model(self) -> CueModel:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    model = load_cue_model(self.language)
+                    if model is None:
+                        raise FileNotFoundError(f"no cue model for {self.language!r}")
+                    self._model = model
+        return self._model
+
+    @property
+    def bias(self) -> float:
+        return self.model.bias
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return self.model.weights
+
+    def probability(self, doc: Doc, tok: Token, has_quote: bool | None = None) -> float:
+        return self.model.probability(doc, tok, has_quote)
+
+    def scorer(self, doc: Doc) -> Callable[[Token], float]:
+        return self.model.scorer(doc)
+
+
+def lazy_cue_model(language: str) -> LazyCueModel | None:
+    """A LazyCueModel when `language` has a trained model, else None (nothing is read)."""
+    return LazyCueModel(language) if model_file(language) is not None else None
+
+
+def compact(language: str = "en") -> Path:
+    """Convert lang/data/<language>_cue_model.json.gz to the compact file and remove it."""
+    source = DATA_DIR / f"{language}{JSON_SUFFIX}"
+    about = json.loads(gzip.decompress(source.read_bytes()).decode("utf-8")).get("about", "")
+    model = read_json(source)
+    target = DATA_DIR / f"{language}{COMPACT_SUFFIX}"
+    save_cue_model(target, model.bias, model.weights, about)
+    if read_compact(target).weights != model.weights:
+        raise RuntimeError("the compact model does not read back the same weights")
+    source.unlink()
+    return target
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["compact"]:
+        sys.exit("usage: python -m claimtrack.engine.cue_model compact [LANGUAGE]")
+    print(f"wrote {compact(*sys.argv[2:3])}")
