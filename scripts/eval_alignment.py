@@ -28,7 +28,20 @@ def predicted_pairs(comparison: dict) -> set[tuple[int, int]]:
     return {(a["id"], b["id"]) for row in comparison["rows"] for a in row["a"] for b in row["b"]}
 
 
-def reference_pairs(reference: dict, statements: list[dict]) -> set[tuple[int, int]]:
+def conflict_pairs(comparison: dict) -> set[tuple[int, int]]:
+    """(A id, B id) for every two statements sharing a conflict row."""
+    return {
+        (a["id"], b["id"])
+        for row in comparison["rows"]
+        if row["status"] == "conflict"
+        for a in row["a"]
+        for b in row["b"]
+    }
+
+
+def reference_pairs(
+    reference: dict, statements: list[dict], conflicts_only: bool = False
+) -> set[tuple[int, int]]:
     """The reference's prefix pairs as statement id pairs (each prefix must find one statement)."""
 
     def find(prefix: str) -> int:
@@ -37,7 +50,19 @@ def reference_pairs(reference: dict, statements: list[dict]) -> set[tuple[int, i
             raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} statements")
         return hits[0]
 
-    return {(find(a), find(b)) for a, b in reference["pairs"]}
+    pairs = set()
+    if not conflicts_only:
+        pairs |= {(find(a), find(b)) for a, b in reference.get("pairs", [])}
+    for group in reference.get("groups", []):
+        if conflicts_only and not group.get("conflict"):
+            continue
+        pairs |= {(find(a), find(b)) for a in group["a"] for b in group["b"]}
+    return pairs
+
+
+def document_path(path: str) -> str:
+    """A reference's document: under ../shared for corpus/..., else under the project."""
+    return str((SHARED if path.startswith("corpus/") else ROOT) / path)
 
 
 def scores(predicted: set, expected: set) -> dict[str, float]:
@@ -56,7 +81,7 @@ def scores(predicted: set, expected: set) -> dict[str, float]:
     }
 
 
-def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
+def evaluate(reference_path: Path, verbose: bool) -> dict:
     """Import the reference's documents as one event, compare the sides, score the alignment."""
     from claimtrack.compare import compare_event
     from claimtrack.importer import import_paths
@@ -69,7 +94,7 @@ def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
         documents = list(documents.values())
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "eval.db")
-        outcomes = list(import_paths(db, [str(SHARED / path) for path in documents]))
+        outcomes = list(import_paths(db, [document_path(path) for path in documents]))
         for outcome in outcomes:
             if outcome.status == "error":
                 raise SystemExit(outcome.error)
@@ -88,12 +113,27 @@ def evaluate(reference_path: Path, verbose: bool) -> dict[str, float]:
         db.close()
     predicted = predicted_pairs(comparison)
     expected = reference_pairs(reference, statements)
+    text = {s["id"]: s["text"][:60] for s in statements}
     if verbose:
-        text = {s["id"]: s["text"][:60] for s in statements}
         for label, pairs in (("missed", expected - predicted), ("extra", predicted - expected)):
             for a, b in sorted(pairs):
                 print(f"  {label}: {text[a]!r} <-> {text[b]!r}")
-    return scores(predicted, expected)
+    result = {"rows": scores(predicted, expected)}
+    if "groups" in reference:
+        found = conflict_pairs(comparison)
+        wanted = reference_pairs(reference, statements, conflicts_only=True)
+        result["conflicts"] = scores(found, wanted)
+        if verbose:
+            for label, pairs in (
+                ("conflict missed", wanted - found),
+                ("conflict extra", found - wanted),
+            ):
+                for a, b in sorted(pairs):
+                    print(f"  {label}: {text[a]!r} <-> {text[b]!r}")
+            for row in comparison["rows"]:
+                if row["reason"]:
+                    print(f"  reason: {row['reason']}")
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,11 +143,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in args.references:
         result = evaluate(path, args.verbose)
-        print(
-            f"{path.name}: precision {result['precision']:.3f} "
-            f"({result['correct']}/{result['predicted']}), recall {result['recall']:.3f} "
-            f"({result['correct']}/{result['expected']}), F1 {result['f1']:.3f}"
+        rows = result["rows"]
+        line = (
+            f"{path.name}: precision {rows['precision']:.3f} "
+            f"({rows['correct']}/{rows['predicted']}), recall {rows['recall']:.3f} "
+            f"({rows['correct']}/{rows['expected']}), F1 {rows['f1']:.3f}"
         )
+        if "conflicts" in result:
+            c = result["conflicts"]
+            line += (
+                f"; conflict pairs precision {c['precision']:.3f} ({c['correct']}/{c['predicted']})"
+                f", recall {c['recall']:.3f} ({c['correct']}/{c['expected']})"
+            )
+        print(line)
     return 0
 
 

@@ -58,14 +58,22 @@ def compare_event(
         },
         "sides": [identity_a["name"], identity_b["name"]],
         "rows": [
-            {**row, "a": [_public(s) for s in row["a"]], "b": [_public(s) for s in row["b"]]}
+            {
+                "topic": row["topic"],
+                "status": row["status"],
+                "reason": row["reason"],
+                "kinds": row["kinds"],
+                "a": [_public(s, m) for s, m in zip(row["a"], row["marks_a"], strict=True)],
+                "b": [_public(s, m) for s, m in zip(row["b"], row["marks_b"], strict=True)],
+            }
             for row in rows
         ],
     }
 
 
-def _public(statement: dict) -> dict:
+def _public(statement: dict, marks: list[tuple[int, int]]) -> dict:
     return {
+        "marks": [list(span) for span in marks],
         "id": statement["id"],
         "text": statement["text"],
         "language": statement["language"],

@@ -1,0 +1,285 @@
+"""Why two statements about the same thing disagree, with the phrases that show it.
+
+Each check looks at one statement of side A and one of side B that sit in
+the same row and returns findings: a reason a reader can check against the
+texts, and the character spans of the differing phrases in each statement.
+
+- numbers: the same thing counted differently ("12 injured" / "30 gewonden");
+- times and dates: different clock times or days for the same thing;
+- negation: one side negates what the other states ("did not fire" / "fired");
+- blame: each side names a different party as responsible;
+- sequence: one side has X after Y, the other Y after X;
+- opposites: contradicting stance words ("peaceful" / "rellen").
+
+The diplomacy cues of stance.json (who initiated it, contested framings,
+distancing, denial) are checked over the whole row by stance.conflict_reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrack.compare.dates import DAY_OFFSETS, MONTHS, WEEKDAYS, resolve_relative_date
+from claimtrack.compare.features import CUES, Features, features, statement_language
+from claimtrack.compare.terms import TermIndex, longest_matches
+from claimtrack.compare.text import tokenize
+
+BLAME_AFTER = 5  # words after a blame cue where the blamed party is named
+BLAME_BEFORE = 4  # words before "responsible" / "verantwoordelijk"
+_BEFORE_CUES = {"responsible", "held responsible", "verantwoordelijk", "to blame", "at fault"}
+SEQUENCE_WINDOW = 8  # words either side of "after" / "nadat" read as the two events
+
+
+@dataclass
+class Finding:
+    """One reason the two sides disagree and the spans to mark in each statement."""
+
+    kind: str
+    reason: str
+    marks_a: list[tuple[int, int]] = field(default_factory=list)
+    marks_b: list[tuple[int, int]] = field(default_factory=list)
+
+
+class ConflictCues:
+    """The blame, sequence and opposite-pole cues of conflict_cues.json as term indexes."""
+
+    def __init__(self, data: dict) -> None:
+        self.blame = TermIndex()
+        for language, terms in data["blame_cues"].items():
+            for term in terms:
+                self.blame.add(term, term, language)
+        self.sequence = TermIndex()
+        for direction, by_language in data["sequence_cues"].items():
+            self.sequence.add_many(direction, by_language)
+        self.opposites = TermIndex()
+        self.labels: dict[str, str] = {}
+        self.pole_labels: dict[tuple[str, int], str] = {}
+        for entry in data["opposites"]:
+            self.labels[entry["id"]] = entry["label"]
+            for index, pole in enumerate(entry["poles"]):
+                self.pole_labels[(entry["id"], index)] = pole["label"]
+                self.opposites.add_many(f"{entry['id']}#{index}", pole)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> ConflictCues:
+    return ConflictCues(CUES)
+
+
+def pair_findings(side_a: str, a: dict, side_b: str, b: dict) -> list[Finding]:
+    """Every disagreement found between statement `a` (side A) and `b` (side B)."""
+    fa, fb = features(a), features(b)
+    found: list[Finding] = []
+    for check in (_numbers, _times, _dates, _negation, _blame, _sequence, _opposites):
+        finding = check(side_a, a, fa, side_b, b, fb)
+        if finding:
+            found.append(finding)
+    return found
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return "\u201c" + " ".join(text[start:end].split()) + "\u201d"
+
+
+def _numbers(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    for qa in fa.quantities:
+        for qb in fb.quantities:
+            if not qa.things & qb.things or qa.value == qb.value:
+                continue
+            # the same number for the same thing elsewhere in the other text: they agree
+            if any(q.value == qa.value and q.things & qa.things for q in fb.quantities):
+                continue
+            if any(q.value == qb.value and q.things & qb.things for q in fa.quantities):
+                continue
+            return Finding(
+                "numbers",
+                f"numbers differ: {side_a} says {_quote(a['text'], qa.start, qa.end)}, "
+                f"{side_b} says {_quote(b['text'], qb.start, qb.end)}",
+                [(qa.start, qa.end)],
+                [(qb.start, qb.end)],
+            )
+    return None
+
+
+def _times(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    if not fa.times or not fb.times:
+        return None
+    if {t for t, _, _ in fa.times} & {t for t, _, _ in fb.times}:
+        return None
+    ta, tb = fa.times[0], fb.times[0]
+    return Finding(
+        "times",
+        f"times differ: {side_a} says {_quote(a['text'], ta[1], ta[2])}, "
+        f"{side_b} says {_quote(b['text'], tb[1], tb[2])}",
+        [(ta[1], ta[2])],
+        [(tb[1], tb[2])],
+    )
+
+
+def _date_span(text: str, language: str) -> tuple[int, int] | None:
+    words = set(WEEKDAYS.get(language, ())) | set(MONTHS.get(language, ()))
+    words |= {w for phrase in DAY_OFFSETS.get(language, {}) for w in phrase.split()[:1]}
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if token.norm in words:
+            start, end = token.start, token.end
+            for near in (i - 1, i + 1):  # "30 december", "December 30"
+                if 0 <= near < len(tokens) and tokens[near].norm.isdigit():
+                    start, end = min(start, tokens[near].start), max(end, tokens[near].end)
+            return start, end
+    return None
+
+
+def _dates(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    date_a = (a.get("article") or {}).get("date")
+    date_b = (b.get("article") or {}).get("date")
+    day_a = resolve_relative_date(a["text"], date_a, fa.language) if date_a else None
+    day_b = resolve_relative_date(b["text"], date_b, fb.language) if date_b else None
+    if not day_a or not day_b or day_a == day_b:
+        return None
+    span_a, span_b = _date_span(a["text"], fa.language), _date_span(b["text"], fb.language)
+    if not span_a or not span_b:
+        return None
+    return Finding(
+        "dates",
+        f"dates differ: {side_a} says {_quote(a['text'], *span_a)} ({day_a}), "
+        f"{side_b} says {_quote(b['text'], *span_b)} ({day_b})",
+        [span_a],
+        [span_b],
+    )
+
+
+def _negation(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    for first, f1, t1, second, f2, t2, flip in (
+        (side_a, fa, a, side_b, fb, b, False),
+        (side_b, fb, b, side_a, fa, a, True),
+    ):
+        negated_other = {k for n in f2.negations for k in n.keys}
+        for negation in f1.negations:
+            shared = (negation.keys & f2.keys) - negated_other
+            if not shared:
+                continue
+            spans_1 = [(negation.start, negation.end)]
+            spans_1 += [
+                span
+                for keys, span in zip(f1.word_keys, f1.word_spans, strict=True)
+                if keys & shared and abs(span[0] - negation.start) < 60
+            ][:1]
+            spans_2 = [
+                span
+                for keys, span in zip(f2.word_keys, f2.word_spans, strict=True)
+                if keys & shared
+            ][:1]
+            if not spans_2:
+                continue
+            phrase = _quote(t1["text"], min(s for s, _ in spans_1), max(e for _, e in spans_1))
+            reason = (
+                f"negation: {first} says {phrase}, "
+                f"{second} says {_quote(t2['text'], *spans_2[0])} without a negation"
+            )
+            marks = (spans_1, spans_2) if not flip else (spans_2, spans_1)
+            return Finding("negation", reason, *marks)
+    return None
+
+
+def _blamed(statement: dict, f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
+    """(keys, span) of the parties a statement holds responsible."""
+    tokens = f.tokens
+    keys_by_start = dict(zip([s for s, _ in f.word_spans], f.word_keys, strict=True))
+    parties = []
+    for match in longest_matches(default_cues().blame.find_all(tokens, f.language)):
+        if match.key in _BEFORE_CUES:
+            window = range(max(0, match.first - BLAME_BEFORE), match.first)
+        else:
+            window = range(match.last, min(len(tokens), match.last + BLAME_AFTER))
+        for i in window:
+            keys = keys_by_start.get(tokens[i].start)
+            if keys:
+                parties.append((keys, (tokens[i].start, tokens[i].end)))
+                break
+    return parties
+
+
+def _blame(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    blamed_a, blamed_b = _blamed(a, fa), _blamed(b, fb)
+    if not blamed_a or not blamed_b:
+        return None
+    keys_a = frozenset().union(*(k for k, _ in blamed_a))
+    keys_b = frozenset().union(*(k for k, _ in blamed_b))
+    if keys_a & keys_b:
+        return None
+    span_a, span_b = blamed_a[0][1], blamed_b[0][1]
+    return Finding(
+        "blame",
+        f"who is to blame: {side_a} names {_quote(a['text'], *span_a)}, "
+        f"{side_b} names {_quote(b['text'], *span_b)}",
+        [span for _, span in blamed_a],
+        [span for _, span in blamed_b],
+    )
+
+
+def _order(f: Features) -> list[tuple[frozenset[str], frozenset[str], tuple[int, int]]]:
+    """(keys of what happened first, keys of what happened later, cue span) per sequence cue."""
+    tokens = f.tokens
+    keys_by_start = dict(zip([s for s, _ in f.word_spans], f.word_keys, strict=True))
+    orders = []
+    for match in longest_matches(default_cues().sequence.find_all(tokens, f.language)):
+        before = range(max(0, match.first - SEQUENCE_WINDOW), match.first)
+        after = range(match.last, min(len(tokens), match.last + SEQUENCE_WINDOW))
+        keys_before = frozenset(k for i in before for k in keys_by_start.get(tokens[i].start, ()))
+        keys_after = frozenset(k for i in after for k in keys_by_start.get(tokens[i].start, ()))
+        if match.key == "later":  # "X after Y": Y first
+            orders.append((keys_after, keys_before, (match.start, match.end)))
+        else:
+            orders.append((keys_before, keys_after, (match.start, match.end)))
+    return orders
+
+
+def _sequence(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    for first_a, later_a, cue_a in _order(fa):
+        for first_b, later_b, cue_b in _order(fb):
+            swapped_1 = (first_a & later_b) - (later_a | first_b)
+            swapped_2 = (later_a & first_b) - (first_a | later_b)
+            if swapped_1 and swapped_2:
+                return Finding(
+                    "sequence",
+                    f"order of events: {side_a} says {_quote(a['text'], *cue_a)} "
+                    f"the other way round from {side_b} ({_quote(b['text'], *cue_b)})",
+                    [cue_a] + _spans(fa, swapped_1 | swapped_2),
+                    [cue_b] + _spans(fb, swapped_1 | swapped_2),
+                )
+    return None
+
+
+def _spans(f: Features, keys: set[str], limit: int = 2) -> list[tuple[int, int]]:
+    return [s for k, s in zip(f.word_keys, f.word_spans, strict=True) if k & keys][:limit]
+
+
+def _opposites(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
+    cues = default_cues()
+    poles_a = {
+        (m.key, m.start, m.end) for m in cues.opposites.find(a["text"], statement_language(a))
+    }
+    poles_b = {
+        (m.key, m.start, m.end) for m in cues.opposites.find(b["text"], statement_language(b))
+    }
+    keys_a, keys_b = {k for k, _, _ in poles_a}, {k for k, _, _ in poles_b}
+    for key_a, start_a, end_a in sorted(poles_a, key=lambda p: p[1]):
+        for key_b, start_b, end_b in sorted(poles_b, key=lambda p: p[1]):
+            topic_a, pole_a = key_a.split("#")
+            topic_b, pole_b = key_b.split("#")
+            if topic_a != topic_b or pole_a == pole_b:
+                continue
+            if key_b in keys_a or key_a in keys_b:
+                continue  # each side uses both words: no clear contrast
+            label_a = cues.pole_labels[(topic_a, int(pole_a))]
+            label_b = cues.pole_labels[(topic_b, int(pole_b))]
+            return Finding(
+                "opposites",
+                f"{cues.labels[topic_a]}: {side_a} says {_quote(a['text'], start_a, end_a)} "
+                f"({label_a}), {side_b} says {_quote(b['text'], start_b, end_b)} ({label_b})",
+                [(start_a, end_a)],
+                [(start_b, end_b)],
+            )
+    return None

@@ -1,0 +1,107 @@
+"""The Dutch-English word list (claimtrack/data/nl_en_dictionary.tsv, FreeDict, GPL-2+).
+
+A Dutch statement and an English one meet on English word keys: an English
+word is its own stem, a Dutch word is the stems of its dictionary
+translations. Dutch words are looked up as written, then without their
+inflection ("stakingen" -> staking, "gewonden" -> gewond, "geraakt" ->
+raken) and, for compounds, by their last part ("fabrieksbrand" -> brand).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimtrack.compare.lexicon import DATA_DIR
+from claimtrack.compare.text import stem
+
+DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
+_NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
+_MIN_PART = 4  # shortest first part of a compound
+_MIN_HEAD = 5  # shortest last part of a compound looked up on its own
+_LINKS = ("", "s", "e", "en")  # linking sounds between compound parts ("fabrieks-brand")
+
+
+class Dictionary:
+    """Dutch word -> English translations."""
+
+    def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def load(cls, path=DICTIONARY_FILE) -> Dictionary:
+        entries = {}
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                dutch, english = line.rstrip("\n").split("\t", 1)
+                entries[dutch] = tuple(english.split("|"))
+        return cls(entries)
+
+    def lemmas(self, word: str) -> list[str]:
+        """Dictionary headwords a folded Dutch word can be a form of (may be empty)."""
+        found = [word] if word in self.entries else []
+        for suffix in _NL_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                found += self._bases(word[: -len(suffix)])
+        if word.startswith("ge") and len(word) > 5 and word[-1] in "dt":
+            found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
+        if word[-1:] in "dt" and len(word) > 4:
+            found += self._verb(word[:-1])  # "schiet" -> schieten
+        return list(dict.fromkeys(found))
+
+    def _bases(self, base: str) -> list[str]:
+        candidates = [base]
+        if base[-1:] == base[-2:-1]:
+            candidates.append(base[:-1])  # "stakk" -> stak, "bommen" -> bom
+        if len(base) >= 3 and base[-2] in "aeou" and base[-3] not in "aeiou":
+            candidates.append(base[:-1] + base[-2] + base[-1])  # "zaken" -> zaak
+        return [c for c in candidates if c in self.entries]
+
+    def _verb(self, stem_: str) -> list[str]:
+        candidates = [stem_ + "en"]
+        if len(stem_) >= 3 and stem_[-2] == stem_[-3] and stem_[-2] in "aeou":
+            candidates.append(stem_[:-2] + stem_[-1] + "en")  # "raak" -> raken
+        else:
+            candidates.append(stem_ + stem_[-1:] + "en")  # "stop" -> stoppen
+        return [c for c in candidates if c in self.entries]
+
+    def lemma(self, word: str) -> str | None:
+        """The first headword `word` can be a form of, or None."""
+        found = self.lemmas(word)
+        return found[0] if found else None
+
+    def english_keys(self, word: str) -> frozenset[str]:
+        """English stems a folded Dutch word translates to (empty when unknown)."""
+        return _english_keys(self, word)
+
+
+@lru_cache(maxsize=65536)
+def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
+    lemmas = dictionary.lemmas(word)
+    if not lemmas:
+        # a compound of known words: its head is its last part ("fabrieksbrand" -> brand)
+        for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
+            modifier = word[:cut]
+            if not any(
+                dictionary.lemmas(modifier[: len(modifier) - len(link)])
+                for link in _LINKS
+                if modifier.endswith(link)
+            ):
+                continue
+            lemmas = dictionary.lemmas(word[cut:])
+            if lemmas:
+                break
+    keys = set()
+    for lemma in lemmas:
+        for english in dictionary.entries[lemma]:
+            for part in english.split("-"):
+                if len(part) >= 3:
+                    keys.add(stem(part, "en"))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> Dictionary:
+    """The shipped Dutch-English word list (loaded once per process)."""
+    return Dictionary.load()

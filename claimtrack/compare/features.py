@@ -1,0 +1,240 @@
+"""What a statement says, as comparable pieces: word keys, names, numbers, times, negations.
+
+Every content word becomes a set of keys that an English and a Dutch
+statement can share: an English word its stem, a Dutch word the stems of
+its dictionary translations plus itself (names and cognates: "Rotterdam",
+"Tata"). Numbers are read with the thing they count ("twaalf gewonden" ->
+12 of {injur, wound}); clock times and explicit dates are read too;
+negation words are kept with the keys of the words around them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrack.compare.dictionary import default_dictionary
+from claimtrack.compare.lexical import STOPWORDS
+from claimtrack.compare.lexicon import load_json_resource
+from claimtrack.compare.text import Token, stem, tokenize
+
+CUES = load_json_resource("conflict_cues.json")
+NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
+MULTIPLIERS = {lang: dict(words) for lang, words in CUES["multipliers"].items()}
+REPORTING = {lang: set(words) for lang, words in CUES["reporting"].items()}
+NEGATORS = {lang: set(words) for lang, words in CUES["negators"].items()}
+NEGATION_SCOPE = 4  # words either side of a negator it can be about
+COUNTED_WITHIN = 3  # words after a number in which the thing it counts stands
+MIN_WORD_LENGTH = 3
+SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'\[\]-]{1,60}:\s+")
+CLOCK = re.compile(
+    r"\b(?:om\s+|at\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap])\.?m\.?)?"
+    r"(?:\s*uur)?\b",
+    re.IGNORECASE,
+)
+CLOCK_AMPM = re.compile(r"\b(?P<h>1[0-2]|[1-9])\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE)
+CLOCK_UUR = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s+uur\b", re.IGNORECASE)
+DIGITS = re.compile(r"(?<![\w.,:])(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w:])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and the keys of what it counts, where it stands in the text."""
+
+    value: float
+    things: frozenset[str]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Negation:
+    """A negation word and the keys of the words it can be about."""
+
+    keys: frozenset[str]
+    start: int
+    end: int
+
+
+@dataclass
+class Features:
+    """A statement's comparable pieces."""
+
+    language: str
+    tokens: tuple[Token, ...]
+    word_keys: list[frozenset[str]] = field(default_factory=list)  # per content word
+    word_spans: list[tuple[int, int]] = field(default_factory=list)
+    word_norms: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[tuple[str, int, int]] = field(default_factory=list)  # ("14:10", start, end)
+    negations: list[Negation] = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        return {key for keys in self.word_keys for key in keys}
+
+
+def statement_language(statement: dict) -> str:
+    language = statement.get("language") or "en"
+    return language if language in STOPWORDS else "en"
+
+
+def word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
+    """The keys one folded word stands for in `language`."""
+    return _word_keys(norm, language, capitalised)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
+    if norm.isdigit():
+        return frozenset({"#" + norm})
+    if language == "nl":
+        keys = set(default_dictionary().english_keys(norm))
+        if capitalised or not keys:
+            keys.add(stem(norm, "en"))  # names and words the dictionary lacks
+        keys.add(norm)
+        return frozenset(keys)
+    return frozenset({stem(norm, "en"), norm})
+
+
+def features(statement: dict) -> Features:
+    """The features of one statement (cached per text and language)."""
+    return _features(SPEAKER_LABEL.sub("", statement["text"]), statement_language(statement))
+
+
+@lru_cache(maxsize=16384)
+def _features(text: str, language: str) -> Features:
+    tokens = tokenize(text)
+    result = Features(language, tokens)
+    stop = STOPWORDS[language]
+    token_keys: list[frozenset[str]] = []
+    for position, token in enumerate(tokens):
+        original = text[token.start : token.end]
+        capitalised = original[:1].isupper() and position > 0
+        if capitalised and not original.isupper() or (original.isupper() and len(original) > 1):
+            result.names.add(token.norm)
+        if (
+            len(token.norm) < MIN_WORD_LENGTH
+            or token.norm in stop
+            or token.norm in REPORTING.get(language, ())
+            or token.norm.isdigit()
+            or token.norm in NUMBER_WORDS.get(language, {})
+        ):
+            token_keys.append(frozenset())
+            continue
+        keys = word_keys(token.norm, language, capitalised)
+        token_keys.append(keys)
+        result.word_keys.append(keys)
+        result.word_spans.append((token.start, token.end))
+        result.word_norms.append(token.norm)
+    result.quantities = _quantities(text, tokens, token_keys, language)
+    for quantity in result.quantities:  # the same number meets in any language ("12", "twaalf")
+        value = f"#{quantity.value:g}"
+        result.word_keys.append(frozenset({value}))
+        result.word_spans.append((quantity.start, quantity.start))
+        result.word_norms.append(value)
+    result.times = _times(text)
+    negators = NEGATORS.get(language, set()) | NEGATORS["any"]
+    for position, token in enumerate(tokens):
+        if token.norm in negators or token.norm.endswith("n't"):
+            around = range(
+                max(0, position - NEGATION_SCOPE), min(len(tokens), position + NEGATION_SCOPE + 1)
+            )
+            keys = frozenset(k for i in around for k in token_keys[i])
+            result.negations.append(Negation(keys, token.start, token.end))
+    return result
+
+
+def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
+    words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
+    multipliers = MULTIPLIERS.get(language, {})
+    found = []
+    for position, token in enumerate(tokens):
+        value = None
+        if token.norm in words:
+            value = float(words[token.norm])
+        elif DIGITS.fullmatch(text[token.start : _number_end(text, token.end)]):
+            raw = text[token.start : _number_end(text, token.end)]
+            value = _parse_number(raw, language)
+        if value is None:
+            continue
+        if position and _is_clock(text, token):
+            continue
+        end = token.end
+        following = position + 1
+        # "12,5", "3.000": the tokenizer splits at the separator
+        while (
+            following < len(tokens)
+            and tokens[following].start == end + 1
+            and (text[end] in ".," and tokens[following].norm.isdigit())
+        ):
+            end = tokens[following].end
+            following += 1
+        if following < len(tokens) and tokens[following].norm in multipliers:
+            value *= multipliers[tokens[following].norm]
+            end = tokens[following].end
+            following += 1
+        things: set[str] = set()
+        counted = 0
+        for i in range(following, min(len(tokens), following + COUNTED_WITHIN)):
+            if token_keys[i] and not token_keys[i] & things:
+                things |= token_keys[i]
+                end = tokens[i].end if not counted else end
+                counted += 1
+                if counted == 2:
+                    break
+        if "%" in text[token.end : token.end + 2]:
+            things |= {"percent"}
+        if not things:
+            continue
+        found.append(Quantity(value, frozenset(things), token.start, end))
+    # a number inside a longer one ("12" of "12,5") is not a number of its own
+    return [q for q in found if not any(o is not q and o.start < q.start < o.end for o in found)]
+
+
+def _number_end(text: str, end: int) -> int:
+    match = re.match(r"(?:[.,]\d+)+", text[end:])
+    return end + match.end() if match else end
+
+
+def _parse_number(raw: str, language: str) -> float | None:
+    thousands, decimal = (".", ",") if language == "nl" else (",", ".")
+    if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+", raw):
+        raw = raw.replace(thousands, "")
+    raw = raw.replace(thousands, "").replace(decimal, ".")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _is_clock(text: str, token: Token) -> bool:
+    return any(m.start() <= token.start < m.end() for m in _clock_matches(text))
+
+
+def _clock_matches(text: str):
+    for pattern in (CLOCK, CLOCK_AMPM, CLOCK_UUR):
+        for match in pattern.finditer(text):
+            if pattern is CLOCK and not (
+                match.group("ampm") or "uur" in match.group().lower() or ":" in match.group()
+            ):
+                continue
+            yield match
+
+
+def _times(text: str) -> list[tuple[str, int, int]]:
+    times = []
+    for match in _clock_matches(text):
+        hour = int(match.group("h"))
+        minute = int(match.groupdict().get("m") or 0)
+        ampm = (match.groupdict().get("ampm") or "").lower()
+        if ampm == "p" and hour < 12:
+            hour += 12
+        elif ampm == "a" and hour == 12:
+            hour = 0
+        span = (match.start("h"), match.end())
+        if not any(s <= span[0] < e for _, s, e in times):
+            times.append((f"{hour:02d}:{minute:02d}", *span))
+    return sorted(times, key=lambda t: t[1])
