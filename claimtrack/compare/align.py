@@ -153,7 +153,9 @@ def _claims(statements: list[dict], concepts: list[list[str]], lexicon) -> list[
     for i, statement in enumerate(statements):
         if _is_question(statement["text"]):
             continue
-        if not concepts[i] and len(features(statement).word_keys) < MIN_CLAIM_WORDS:
+        f = features(statement)
+        says_little = not (f.quantities or f.times or f.negations)
+        if not concepts[i] and len(f.word_keys) < MIN_CLAIM_WORDS and says_little:
             continue
         kept.append(i)
     return kept

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from typing import Any
 
 import sqlite_utils
 
-from claimtrack.compare.align import align_accounts
+from claimtrack.compare.align import STATUSES, align_accounts
 from claimtrack.store.events import (
     EventNotFound,
     event_statements,
@@ -50,13 +52,51 @@ def compare_event(
     identity_a, identity_b = side_identity(db, side_a), side_identity(db, side_b)
     account_a = account_statements(statements, identity_a)
     account_b = account_statements(statements, identity_b)
-    rows = align_accounts(identity_a["name"], account_a, identity_b["name"], account_b)
+    sources = event_sources(statements)
+    warnings = []
+    for key, asked, identity, account in (
+        ("a", side_a, identity_a, account_a),
+        ("b", side_b, identity_b, account_b),
+    ):
+        if not account:
+            warnings.append(
+                {
+                    "side": key,
+                    "name": asked,
+                    "known_source": identity["source_id"] is not None,
+                    "suggestions": close_matches(asked, [s["name"] for s in sources]),
+                }
+            )
+    # a side that matches nothing would make every row one-sided: compare nothing instead
+    rows = (
+        []
+        if warnings
+        else align_accounts(identity_a["name"], account_a, identity_b["name"], account_b)
+    )
+    summary = Counter(row["status"] for row in rows)
+    event_part = {
+        key: event[key]
+        for key in ("id", "title", "date", "date_precision", "description", "participants")
+    }
+    event_part["participants_from"] = "event" if event["participants"] else "articles"
+    if not event["participants"]:
+        event_part["participants"] = [
+            {"id": None, "name": s["name"], "kind": s["kind"]} for s in sources
+        ]
     return {
-        "event": {
-            key: event[key]
-            for key in ("id", "title", "date", "date_precision", "description", "participants")
-        },
+        "event": event_part,
         "sides": [identity_a["name"], identity_b["name"]],
+        "summary": {status: summary.get(status, 0) for status in STATUSES},
+        # statements in rows, and those left out (questions, small talk)
+        "statements": {
+            "a": sum(len(row["a"]) for row in rows),
+            "b": sum(len(row["b"]) for row in rows),
+            "left_out": len(account_a)
+            + len(account_b)
+            - sum(len(row["a"]) + len(row["b"]) for row in rows),
+        },
+        "warnings": warnings,
+        "sources": sources,
         "rows": [
             {
                 "topic": row["topic"],
@@ -69,6 +109,43 @@ def compare_event(
             for row in rows
         ],
     }
+
+
+def event_sources(statements: list[dict]) -> list[dict]:
+    """Who speaks in the event: publishers and claim-makers, most statements first."""
+    counts: Counter = Counter()
+    kinds: dict[str, str] = {}
+    for statement in statements:
+        names = {statement["article"]["publisher"], statement["speaker"], *statement["via"]}
+        for name in names - {None, ""}:
+            counts[name] += 1
+            kinds.setdefault(
+                name, "publisher" if name == statement["article"]["publisher"] else "speaker"
+            )
+    return [
+        {"name": name, "kind": kinds[name], "statements": count}
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def close_matches(name: str, candidates: list[str], limit: int = 3) -> list[str]:
+    """Candidates that look like a mistyped `name` ("Whitehouse" -> "White House")."""
+    folded = {alias_key(c): c for c in candidates}
+    wanted = alias_key(name).replace(" ", "")
+    squeezed = {key.replace(" ", ""): key for key in folded}
+    found = [
+        folded[squeezed[key]]
+        for key in difflib.get_close_matches(wanted, list(squeezed), n=limit, cutoff=0.6)
+    ]
+    for key, original in folded.items():
+        squeezed_key = key.replace(" ", "")
+        if (
+            len(wanted) >= 3
+            and original not in found
+            and (wanted in squeezed_key or squeezed_key in wanted)
+        ):
+            found.append(original)
+    return found[:limit]
 
 
 def _public(statement: dict, marks: list[tuple[int, int]]) -> dict:

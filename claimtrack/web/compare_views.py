@@ -7,6 +7,7 @@ module is listed in `claimtrack.web.EXTENSION_MODULES`.
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 
 from claimtrack.app import get_db
 from claimtrack.compare import compare_event
@@ -18,7 +19,7 @@ from claimtrack.store.event_suggestions import (
 from claimtrack.store.events import EventNotFound, get_event
 from claimtrack.web import security
 from claimtrack.web.events import bp
-from claimtrack.web.formats import json_response
+from claimtrack.web.formats import csv_response, json_response
 
 STATUS_LABELS = {
     "both": "Both say",
@@ -27,6 +28,53 @@ STATUS_LABELS = {
     "conflict": "Conflict",
 }
 MAX_SIDE_LENGTH = 200
+# which rows each filter shows (?show=...)
+FILTERS = {
+    "all": ("both", "only_a", "only_b", "conflict"),
+    "conflicts": ("conflict",),
+    "one-sided": ("only_a", "only_b"),
+}
+CSV_COLUMNS = [
+    ("row", lambda r: r["row"]),
+    ("status", lambda r: r["status"]),
+    ("topic", lambda r: r["topic"]),
+    ("reason", lambda r: r["reason"]),
+    ("side", lambda r: r["side"]),
+    ("statement_id", lambda r: r["statement"]["id"]),
+    ("text", lambda r: r["statement"]["text"]),
+    ("speaker", lambda r: r["statement"]["speaker"]),
+    ("via", lambda r: "; ".join(r["statement"]["via"])),
+    ("article_id", lambda r: r["statement"]["article"]["id"]),
+    ("article_title", lambda r: r["statement"]["article"]["title"]),
+    ("publisher", lambda r: r["statement"]["article"]["publisher"]),
+    (
+        "marked",
+        lambda r: " | ".join(r["statement"]["text"][s:e] for s, e in r["statement"]["marks"]),
+    ),
+]
+
+
+def marked_text(text: str, marks: list) -> Markup:
+    """The statement's text, escaped, with the conflicting phrases in <mark>."""
+    pieces = []
+    position = 0
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in marks):
+        if start < position or start >= end:
+            continue
+        pieces.append(escape(text[position:start]))
+        pieces.append(Markup('<mark class="conflict-mark">%s</mark>') % text[start:end])
+        position = end
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)
+
+
+def csv_rows(comparison: dict):
+    """One CSV line per statement: its row number, row kind, topic, reason and side."""
+    side_names = dict(zip("ab", comparison["sides"], strict=True))
+    for number, row in enumerate(comparison["rows"], 1):
+        for side in "ab":
+            for statement in row[side]:
+                yield {**row, "row": number, "side": side_names[side], "statement": statement}
 
 
 def default_sides(event: dict) -> list[str]:
@@ -41,9 +89,12 @@ def default_sides(event: dict) -> list[str]:
 
 
 @bp.route("/events/<rowid:event_id>/compare", defaults={"fmt": "html"})
-@bp.route("/events/<rowid:event_id>/compare.<any(json):fmt>")
+@bp.route("/events/<rowid:event_id>/compare.<any(json, csv):fmt>")
 def compare(event_id: int, fmt: str):
-    """Two sources' accounts of one event in aligned rows (?a=White House&b=Kremlin)."""
+    """Two sources' accounts of one event in aligned rows (?a=White House&b=Kremlin&show=all).
+
+    The URL is the permalink: the same sides and filter give the same rows.
+    """
     db = get_db()
     event = get_event(db, event_id)
     if event is None:
@@ -58,25 +109,51 @@ def compare(event_id: int, fmt: str):
             comparison = compare_event(db, event_id, side_a, side_b)
         except EventNotFound:
             abort(404, description=f"There is no event {event_id}.")
-    elif fmt == "json":
+    elif fmt != "html":
         abort(400, description="Give both sides: ?a=...&b=...")
+    show = request.args.get("show", "all")
+    if show not in FILTERS:
+        show = "all"
     if fmt == "json":
         return json_response(comparison)
+    if fmt == "csv":
+        return csv_response(csv_rows(comparison), CSV_COLUMNS, f"event-{event_id}-compare.csv")
     suggested = default_sides(event)
+    rows = []
+    if comparison:
+        rows = [
+            (number, row)
+            for number, row in enumerate(comparison["rows"], 1)
+            if row["status"] in FILTERS[show]
+        ]
     return render_template(
         "events/compare.html",
         event=event,
         comparison=comparison,
+        rows=rows,
+        show=show,
+        filters=FILTERS,
         side_a=side_a or (suggested[0] if suggested else ""),
         side_b=side_b or (suggested[1] if len(suggested) > 1 else ""),
         status_labels=STATUS_LABELS,
+        marked_text=marked_text,
     )
 
 
 @bp.route("/events/suggestions")
 def suggestions():
-    """Proposed events waiting for a decision."""
-    return render_template("events/suggestions.html", suggestions=list_suggestions(get_db()))
+    """Proposed events waiting for a decision, with their articles' titles and dates."""
+    db = get_db()
+    found = list_suggestions(db)
+    ids = sorted({a for s in found for a in s["article_ids"]})
+    articles = {}
+    if ids:
+        placeholders = ", ".join("?" for _ in ids)
+        for aid, title, publisher, date in db.execute(
+            f"SELECT id, title, publisher, date FROM articles WHERE id IN ({placeholders})", ids
+        ):
+            articles[aid] = {"id": aid, "title": title, "publisher": publisher, "date": date}
+    return render_template("events/suggestions.html", suggestions=found, articles=articles)
 
 
 @bp.route("/events/suggestions/<rowid:suggestion_id>", methods=["POST"])
