@@ -98,14 +98,15 @@ def read_event(event_id: int):
 
 @api.get("/events/<rowid:event_id>/compare")
 @operation(
-    "Compare two sources' accounts of the event, topic by topic (`a`, `b`: name, alias or slug)",
+    "Compare two sources' accounts of the event, each statement in one row (`a`, `b`: name,"
+    " alias or slug; a side matching nothing gives `warnings` and no rows)",
     tag="events",
     query=CompareQuerySchema,
     responses={200: ComparisonSchema},
     errors=(404, 422),
 )
 def compare_accounts(event_id: int):
-    """Side `a`'s and side `b`'s accounts of the event, aligned by topic."""
+    """Side `a`'s and side `b`'s accounts of the event, aligned statement by statement."""
     args = load_query(COMPARE_QUERY)
     try:
         comparison = compare_event(get_db(), event_id, args["a"].strip(), args["b"].strip())

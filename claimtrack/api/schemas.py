@@ -390,22 +390,36 @@ class CompareStatementSchema(Schema):
     article = _out(fields.Nested, nested=CompareArticleSchema)
     speaker = _out(fields.String, allow_none=True)
     via = _out(fields.List, cls_or_instance=fields.String())
+    marks = _out(
+        fields.List,
+        cls_or_instance=fields.List(fields.Integer()),
+        metadata={"description": "[start, end] character spans of the phrases in conflict"},
+    )
 
 
 class CompareRowSchema(Schema):
-    """One topic of the comparison and what each side says about it."""
+    """One row of the comparison: what each side says about one matter (each statement is
+    in exactly one row)."""
 
     topic = _out(fields.String)
     status = _out(fields.String, validate=validate.OneOf(["both", "conflict", "only_a", "only_b"]))
     reason = _out(fields.String, allow_none=True)
+    kinds = _out(
+        fields.List,
+        cls_or_instance=fields.String(),
+        metadata={
+            "description": "numbers, times, dates, negation, blame, sequence, opposites, stance"
+        },
+    )
     a = _out(fields.List, cls_or_instance=fields.Nested(CompareStatementSchema))
     b = _out(fields.List, cls_or_instance=fields.Nested(CompareStatementSchema))
 
 
 class ComparePartySchema(Schema):
-    """A participant of the compared event."""
+    """A participant of the compared event (from the articles' sources when none is stored:
+    then id is null)."""
 
-    id = _out(fields.Integer)
+    id = _out(fields.Integer, allow_none=True)
     name = _out(fields.String)
     kind = _out(fields.String)
 
@@ -419,13 +433,53 @@ class CompareEventSchema(Schema):
     date_precision = _out(fields.String, allow_none=True)
     description = _out(fields.String, allow_none=True)
     participants = _out(fields.List, cls_or_instance=fields.Nested(ComparePartySchema))
+    participants_from = _out(fields.String, validate=validate.OneOf(["event", "articles"]))
+
+
+class CompareSummarySchema(Schema):
+    """How many rows of each kind."""
+
+    both = _out(fields.Integer)
+    only_a = _out(fields.Integer)
+    only_b = _out(fields.Integer)
+    conflict = _out(fields.Integer)
+
+
+class CompareCountsSchema(Schema):
+    """Statements in rows per side, and those left out (questions, small talk)."""
+
+    a = _out(fields.Integer)
+    b = _out(fields.Integer)
+    left_out = _out(fields.Integer)
+
+
+class CompareWarningSchema(Schema):
+    """A side that matches no statement of the event, with names that look like it."""
+
+    side = _out(fields.String, validate=validate.OneOf(["a", "b"]))
+    name = _out(fields.String)
+    known_source = _out(fields.Boolean)
+    suggestions = _out(fields.List, cls_or_instance=fields.String())
+
+
+class CompareSourceSchema(Schema):
+    """A publisher or claim-maker in the event, with its number of statements."""
+
+    name = _out(fields.String)
+    kind = _out(fields.String)
+    statements = _out(fields.Integer)
 
 
 class ComparisonSchema(Schema):
-    """Two sources' accounts of one event, aligned by topic."""
+    """Two sources' accounts of one event, aligned statement by statement. When a side matches
+    no statement of the event, `warnings` says so and `rows` is empty."""
 
     event = _out(fields.Nested, nested=CompareEventSchema)
     sides = _out(fields.List, cls_or_instance=fields.String())
+    summary = _out(fields.Nested, nested=CompareSummarySchema)
+    statements = _out(fields.Nested, nested=CompareCountsSchema)
+    warnings = _out(fields.List, cls_or_instance=fields.Nested(CompareWarningSchema))
+    sources = _out(fields.List, cls_or_instance=fields.Nested(CompareSourceSchema))
     rows = _out(fields.List, cls_or_instance=fields.Nested(CompareRowSchema))
 
 

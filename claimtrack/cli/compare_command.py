@@ -58,16 +58,29 @@ def render_table(comparison: dict, width: int | None = None) -> str:
     side_a, side_b = comparison["sides"]
     event = comparison["event"]
     lines = [f"{event['title']} ({event['date'] or 'no date'}): {side_a} vs {side_b}", ""]
-    for side, key in ((side_a, "a"), (side_b, "b")):
-        if not any(row[key] for row in comparison["rows"]):
-            lines.append(
-                f"note: no statement of this event has {side} in its chain "
-                "(as speaker, via or publisher)"
-            )
+    for warning in comparison.get("warnings", []):
+        note = (
+            f"warning: no statement of this event has {warning['name']} in its chain "
+            "(as speaker, via or publisher), so every row is one-sided"
+        )
+        if warning["suggestions"]:
+            note += "; did you mean " + " or ".join(repr(s) for s in warning["suggestions"]) + "?"
+        lines.append(note)
+    summary = comparison.get("summary")
+    if summary:
+        lines.append(
+            f"rows: {summary['conflict']} conflict, {summary['both']} both, "
+            f"{summary['only_a']} only {side_a}, {summary['only_b']} only {side_b}"
+        )
     lines.append(f"{side_a:<{column}} | {side_b}")
     lines.append("=" * width)
     for row in comparison["rows"]:
         lines.append(f"[{STATUS_MARKS[row['status']]}] {row['topic']}")
+        if row["status"] == "conflict":
+            for side_key in ("a", "b"):
+                for statement in row[side_key]:
+                    for start, end in statement.get("marks", []):
+                        lines.append(f"  differs: \u00bb{statement['text'][start:end]}\u00ab")
         if row["reason"]:
             lines.extend(textwrap.wrap(f"  why: {row['reason']}", width))
         left = _cell(row["a"], column)

@@ -67,12 +67,9 @@ def compare_event(
                     "suggestions": close_matches(asked, [s["name"] for s in sources]),
                 }
             )
-    # a side that matches nothing would make every row one-sided: compare nothing instead
-    rows = (
-        []
-        if warnings
-        else align_accounts(identity_a["name"], account_a, identity_b["name"], account_b)
-    )
+    # a side that matches nothing makes every row one-sided: `warnings` says so, and the
+    # page shows those rows only on request
+    rows = align_accounts(identity_a["name"], account_a, identity_b["name"], account_b)
     summary = Counter(row["status"] for row in rows)
     event_part = {
         key: event[key]
