@@ -339,31 +339,45 @@ def _merge_close_groups(groups: list[list[int]], scores: dict, size_a: int) -> l
     """Merge two-sided groups whose statements match each other well on average (the five
     Kremlin sentences on cybercrime and the three White House ones make one row even where
     each sentence's single best match splits them)."""
-    groups = [g for g in groups]
+    group_of = {x: n for n, group in enumerate(groups) for x in group}
+    members = dict(enumerate(groups))
+    sides = {
+        n: [sum(1 for x in g if x < size_a), sum(1 for x in g if x >= size_a)]
+        for n, g in members.items()
+    }
+    between: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for (i, j), score in scores.items():
+        gi, gj = group_of[i], group_of[size_a + j]
+        if gi != gj:
+            between[gi][gj] += score
+            between[gj][gi] += score
+
+    def average(g: int, h: int) -> float:
+        (ag, bg), (ah, bh) = sides[g], sides[h]
+        if not (ag and bg and ah and bh):
+            return 0.0
+        return between[g][h] / (ag * bh + ah * bg)
+
     while True:
-        group_of = {x: n for n, group in enumerate(groups) for x in group}
-        between: dict[tuple[int, int], float] = defaultdict(float)
-        for (i, j), score in scores.items():
-            gi, gj = group_of[i], group_of[size_a + j]
-            if gi != gj:
-                between[(min(gi, gj), max(gi, gj))] += score
         best = None
-        for (g, h), total in between.items():
-            sides = [
-                (sum(1 for x in groups[k] if x < size_a), sum(1 for x in groups[k] if x >= size_a))
-                for k in (g, h)
-            ]
-            if not all(a and b for a, b in sides):
-                continue
-            pairs = sides[0][0] * sides[1][1] + sides[1][0] * sides[0][1]
-            average = total / pairs
-            if average >= MERGE_THRESHOLD and (best is None or average > best[0]):
-                best = (average, g, h)
+        for g, neighbours in between.items():
+            for h in list(neighbours):
+                if g < h:
+                    value = average(g, h)
+                    if value >= MERGE_THRESHOLD and (best is None or value > best[0]):
+                        best = (value, g, h)
         if best is None:
-            return groups
+            return [members[n] for n in sorted(members)]
         _, g, h = best
-        groups[g] = groups[g] + groups[h]
-        del groups[h]
+        members[g] = members[g] + members.pop(h)
+        sides[g] = [sides[g][0] + sides[h][0], sides[g][1] + sides[h][1]]
+        del sides[h]
+        for k, total in between.pop(h).items():
+            between[k].pop(h, None)
+            if k != g:
+                between[g][k] += total
+                between[k][g] += total
+        between[g].pop(g, None)
 
 
 def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexicon):

@@ -70,12 +70,43 @@ def default_cues() -> ConflictCues:
 def pair_findings(side_a: str, a: dict, side_b: str, b: dict) -> list[Finding]:
     """Every disagreement found between statement `a` (side A) and `b` (side B)."""
     fa, fb = features(a), features(b)
+    checks = []
+    if fa.quantities and fb.quantities:
+        checks.append(_numbers)
+    if fa.times and fb.times:
+        checks.append(_times)
+    if _day(a, fa) and _day(b, fb):
+        checks.append(_dates)
+    if fa.negations or fb.negations:
+        checks.append(_negation)
+    if _blamed(a, fa) and _blamed(b, fb):
+        checks.append(_blame)
+    if _order(fa) and _order(fb):
+        checks.append(_sequence)
+    if _poles(a["text"], fa.language) and _poles(b["text"], fb.language):
+        checks.append(_opposites)
     found: list[Finding] = []
-    for check in (_numbers, _times, _dates, _negation, _blame, _sequence, _opposites):
+    for check in checks:
         finding = check(side_a, a, fa, side_b, b, fb)
         if finding:
             found.append(finding)
     return found
+
+
+def _day(statement: dict, f: Features) -> str | None:
+    """The day a statement names, resolved against its article's date (cached)."""
+    article_date = (statement.get("article") or {}).get("date")
+    return _resolved_day(statement["text"], article_date, f.language) if article_date else None
+
+
+@lru_cache(maxsize=16384)
+def _resolved_day(text: str, article_date: str, language: str) -> str | None:
+    return resolve_relative_date(text, article_date, language)
+
+
+@lru_cache(maxsize=16384)
+def _poles(text: str, language: str) -> tuple:
+    return tuple((m.key, m.start, m.end) for m in default_cues().opposites.find(text, language))
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -132,10 +163,7 @@ def _date_span(text: str, language: str) -> tuple[int, int] | None:
 
 
 def _dates(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
-    date_a = (a.get("article") or {}).get("date")
-    date_b = (b.get("article") or {}).get("date")
-    day_a = resolve_relative_date(a["text"], date_a, fa.language) if date_a else None
-    day_b = resolve_relative_date(b["text"], date_b, fb.language) if date_b else None
+    day_a, day_b = _day(a, fa), _day(b, fb)
     if not day_a or not day_b or day_a == day_b:
         return None
     span_a, span_b = _date_span(a["text"], fa.language), _date_span(b["text"], fb.language)
@@ -185,6 +213,11 @@ def _negation(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | Non
 
 def _blamed(statement: dict, f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
     """(keys, span) of the parties a statement holds responsible."""
+    return _blamed_in(f)
+
+
+@lru_cache(maxsize=16384)
+def _blamed_in(f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
     tokens = f.tokens
     keys_by_start = dict(zip([s for s, _ in f.word_spans], f.word_keys, strict=True))
     parties = []
@@ -219,6 +252,7 @@ def _blame(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
     )
 
 
+@lru_cache(maxsize=16384)
 def _order(f: Features) -> list[tuple[frozenset[str], frozenset[str], tuple[int, int]]]:
     """(keys of what happened first, keys of what happened later, cue span) per sequence cue."""
     tokens = f.tokens
@@ -258,12 +292,8 @@ def _spans(f: Features, keys: set[str], limit: int = 2) -> list[tuple[int, int]]
 
 def _opposites(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
     cues = default_cues()
-    poles_a = {
-        (m.key, m.start, m.end) for m in cues.opposites.find(a["text"], statement_language(a))
-    }
-    poles_b = {
-        (m.key, m.start, m.end) for m in cues.opposites.find(b["text"], statement_language(b))
-    }
+    poles_a = set(_poles(a["text"], statement_language(a)))
+    poles_b = set(_poles(b["text"], statement_language(b)))
     keys_a, keys_b = {k for k, _, _ in poles_a}, {k for k, _, _ in poles_b}
     for key_a, start_a, end_a in sorted(poles_a, key=lambda p: p[1]):
         for key_b, start_b, end_b in sorted(poles_b, key=lambda p: p[1]):

@@ -57,7 +57,7 @@ class Negation:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Features:
     """A statement's comparable pieces."""
 
