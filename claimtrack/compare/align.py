@@ -43,6 +43,7 @@ SAME_SIDE_THRESHOLD = 0.6  # two statements of one side this alike are one row
 MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they are one row
 COMMON_SHARE = 0.25  # in a large event, words in more than this share of statements don't pair
 COMMON_MIN_STATEMENTS = 40
+MAX_NUMBER_REASONS = 2  # different numbers named in one row: the first two are reason enough
 QUOTED = re.compile(r"\u201c([^\u201d]{1,200})\u201d")
 
 
@@ -391,7 +392,9 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
     for x, statement_a in enumerate(a):
         for y, statement_b in enumerate(b):
             for finding in pair_findings(side_a, statement_a, side_b, statement_b):
-                if finding.kind in kinds and finding.kind != "numbers":
+                if kinds.count(finding.kind) >= (
+                    MAX_NUMBER_REASONS if finding.kind == "numbers" else 1
+                ):
                     continue
                 if finding.reason in reasons:
                     continue

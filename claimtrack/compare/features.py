@@ -24,6 +24,7 @@ NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items(
 MULTIPLIERS = {lang: dict(words) for lang, words in CUES["multipliers"].items()}
 REPORTING = {lang: set(words) for lang, words in CUES["reporting"].items()}
 NEGATORS = {lang: set(words) for lang, words in CUES["negators"].items()}
+NOT_NEGATING = {"only", "just", "alleen", "enkel", "slechts"}  # after a negator: no negation
 NEGATION_SCOPE = 4  # words either side of a negator it can be about
 COUNTED_WITHIN = 3  # words after a number in which the thing it counts stands
 MIN_WORD_LENGTH = 3
@@ -138,6 +139,9 @@ def _features(text: str, language: str) -> Features:
     result.times = _times(text)
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
     for position, token in enumerate(tokens):
+        following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
+        if following in NOT_NEGATING:  # "not only", "niet alleen"
+            continue
         if token.norm in negators or token.norm.endswith("n't"):
             around = range(
                 max(0, position - NEGATION_SCOPE), min(len(tokens), position + NEGATION_SCOPE + 1)
