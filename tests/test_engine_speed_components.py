@@ -2,7 +2,8 @@
 
 - the `claimtrack_verb_lemmas` component gives the paradigm lemmas (the same ones the
   attribute ruler it replaces gave);
-- the shipped tokenizers come with the quote rules in place, so loading builds them once;
+- the shipped tokenizers come with the quote rules in place and build a special case
+  only when a text needs it, tokenizing exactly as with all of them built;
 - the English cue model is stored compactly and read only when English is analysed.
 
 Every sentence here was written for these tests.
@@ -18,12 +19,15 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from claimtrack.engine import cue_model as cue_model_module
+from claimtrack.engine import tokenizer as tokenizer_module
 from claimtrack.engine.cue_model import CueModel, LazyCueModel, read_compact, save_cue_model
 from claimtrack.engine.nlp import SHIPPED_MODELS_DIR, load_pipeline
 from claimtrack.engine.pipeline import QUOTE_INFIXES, adapt_tokenizer
+from claimtrack.engine.tokenizer import LazySpecialCases
 from claimtrack.engine.verb_lemmas import NOT_VERB, VerbLemmas, read_paradigms
 
 REPO = Path(__file__).resolve().parent.parent
@@ -170,6 +174,50 @@ def test_dutch_tokenizer_splits_quotes_and_keeps_its_abbreviations():
         "Zij", "wist", "het", "al", ".", "De", "directeur", "zei", ":", ",,",
         "Dat", "klopt", "bijv.", "niet", "''", ".",
     ]  # fmt: skip
+
+
+LAZY_SENTENCES = {
+    "nl": [
+        "De wethouder zei bijv. dat het a.s. maandag klaar is.",
+        "Zij kwam om 10 u. thuis, aldus dhr. Jansen (o.a. voorzitter).",
+        "Het is bijv . zo dat de heer  Jansen e.d. niet komt:,,Nee.''",
+        "Dat wisten we al. De prof.dr. sprak van 't Hof toe, enz.",
+        "XD",
+    ],
+    "en": [
+        "The mayor said on Mon. that Dr. Smith won't come at 10am.",
+        "She'd said it's the U.S. Gov't's plan, e.g. for Jan. 5th.",
+        'He said:"No," and then wasn \'t sure ; i.e. maybe .',
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_special_cases_built_on_demand_tokenize_as_all_of_them(language):
+    """The shipped tokenizer builds a special case when a text holds its string; each
+    text is tokenized as by spaCy's tokenizer with every special case built at load."""
+    path = SHIPPED_MODELS_DIR / language / "tokenizer"
+    eager = Tokenizer(spacy.blank(language).vocab).from_disk(path, exclude=["vocab"])
+    lazy = LazySpecialCases(spacy.blank(language).vocab).from_disk(path, exclude=["vocab"])
+    assert len(lazy._pending) > 1000
+    for text in LAZY_SENTENCES[language]:
+        expected = [(t.text, t.whitespace_, t.norm_) for t in eager(text)]
+        assert [(t.text, t.whitespace_, t.norm_) for t in lazy(text)] == expected
+    assert lazy._pending  # most are still waiting ...
+    assert lazy.rules == eager.rules  # ... but every rule is there when asked for
+    assert not lazy._pending
+    assert lazy.to_bytes(exclude=["vocab"]) == eager.to_bytes(exclude=["vocab"])
+
+
+def test_all_special_cases_are_built_after_enough_texts(monkeypatch):
+    monkeypatch.setattr(tokenizer_module, "EAGER_AFTER", 3)
+    path = SHIPPED_MODELS_DIR / "nl" / "tokenizer"
+    lazy = LazySpecialCases(spacy.blank("nl").vocab).from_disk(path, exclude=["vocab"])
+    for text in LAZY_SENTENCES["nl"][:2]:
+        lazy(text)
+    assert lazy._pending
+    assert [t.text for t in lazy(LAZY_SENTENCES["nl"][0])][2:4] == ["zei", "bijv."]
+    assert not lazy._pending
 
 
 # ---------------------------------------------------------------- cue model
