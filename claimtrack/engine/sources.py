@@ -688,6 +688,14 @@ class EntityRegistry:
         """
         first_note = len(self.history)
         toks = list(doc)  # each Token made once: the loop below reads them again and again
+        name_tokens: dict[int, bool] = {}
+
+        def is_name(k: int) -> bool:
+            """_is_name_token for token k, asked once (the loop asks twice of a run's start)."""
+            if k not in name_tokens:
+                name_tokens[k] = _is_name_token(toks[k], self.profile, k == 0)
+            return name_tokens[k]
+
         words = [t for t in toks if t.is_alpha and len(t) > 3]
         if (
             len(words) >= 3
@@ -709,7 +717,7 @@ class EntityRegistry:
                 not known_first
                 and not _opens_surname(toks[i], self.profile)
                 and (
-                    not _is_name_token(toks[i], self.profile, toks[i].i == 0)
+                    not is_name(i)
                     or toks[i].i == 0
                     and toks[i].pos_ != "PROPN"
                     and not (i + 1 < len(doc) and toks[i + 1].text[:1].isupper())
@@ -719,7 +727,7 @@ class EntityRegistry:
                 continue
             j = i
             while j < len(doc) and (
-                _is_name_token(toks[j], self.profile, j == 0)
+                is_name(j)
                 or j > i
                 and _inside_institution_name(toks[j], self.profile)
                 or toks[j].lower_ in self.profile.name_particles
