@@ -18,7 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from claimtrack.compare.conflicts import pair_findings
+from claimtrack.compare.conflicts import conflict_profile, pair_findings
 from claimtrack.compare.features import features
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
 from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
@@ -40,9 +40,11 @@ NAME_BONUS = 1.3  # a name counts this much more than a common word
 MATCH_THRESHOLD = 0.25  # a best match below this score is no match
 MUTUAL_THRESHOLD = 0.12  # ... unless each is the other's best match and it reaches this
 SAME_SIDE_THRESHOLD = 0.6  # two statements of one side this alike are one row
+SAME_SIDE_JOIN = 0.3  # ... and this alike, when the first matches nothing of the other side
 MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they are one row
-COMMON_SHARE = 0.25  # in a large event, words in more than this share of statements don't pair
-COMMON_MIN_STATEMENTS = 40
+COMMON_SHARE = 0.25  # in a larger event, words in more than this share of statements don't pair
+# ("fire", "strike": the event itself); counts of a thing ("800 drivers") still do
+COMMON_MIN_STATEMENTS = 20
 MAX_NUMBER_REASONS = 2  # different numbers named in one row: the first two are reason enough
 QUOTED = re.compile(r"\u201c([^\u201d]{1,200})\u201d")
 
@@ -82,10 +84,11 @@ def align_accounts(
     inherited_a = [_inherited(statements_a, concepts_a, i, lexicon) for i in range(len(keep_a))]
     inherited_b = [_inherited(statements_b, concepts_b, i, lexicon) for i in range(len(keep_b))]
 
-    scores = _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
-    # a side that says the same thing twice (its release and a newspaper quoting it)
-    same_a = _scores(statements_a, statements_a, concepts_a, concepts_a, lexicon, (side_a, side_b))
-    same_b = _scores(statements_b, statements_b, concepts_b, concepts_b, lexicon, (side_a, side_b))
+    # A-B scores, and within each side: a side that says the same thing twice (its
+    # release and a newspaper quoting it)
+    scores, same_a, same_b = _scores(
+        statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b)
+    )
     rows = _group(
         scores,
         len(statements_a),
@@ -182,96 +185,109 @@ def _source_words(statement: dict, sides: tuple[str, ...]) -> set[str]:
     return {token.norm for name in names for token in tokenize(name)}
 
 
-def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=()) -> dict:
-    """{(i, j): score} for every pair of an A and a B statement that share anything."""
-    feats_a = [features(s) for s in statements_a]
-    feats_b = [features(s) for s in statements_b]
-    drop_a = [_source_words(s, sides) for s in statements_a]
-    drop_b = [_source_words(s, sides) for s in statements_b]
-    total = len(feats_a) + len(feats_b)
+def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=()):
+    """Match scores in one pass over both sides: ({(i, j): score} for an A and a B statement
+    that share anything, the same for two A statements, and for two B statements).
+
+    Each statement's weighted words are worked out once; candidate pairs come from an
+    index of who has which key, so statements that share nothing are never scored."""
+    statements = list(statements_a) + list(statements_b)
+    concepts = list(concepts_a) + list(concepts_b)
+    size_a = len(statements_a)
+    feats = [features(s) for s in statements]
+    total = len(feats)
     df: Counter = Counter()
-    for f in feats_a + feats_b:
+    for f in feats:
         df.update(f.keys)
     common = (
-        {k for k, n in df.items() if n > COMMON_SHARE * total}
+        {k for k, n in df.items() if n > COMMON_SHARE * total and k[0] not in "~#"}
         if total >= COMMON_MIN_STATEMENTS
         else set()
     )
+    idf = {k: math.log((1 + total) / (1 + n)) + 1.0 for k, n in df.items()}
 
-    def idf(key: str) -> float:
-        return math.log((1 + total) / (1 + df[key])) + 1.0
-
-    def weighted(f, drop):
+    words_of: list[list[tuple[frozenset[str], float]]] = []
+    for statement, f in zip(statements, feats, strict=True):
+        drop = _source_words(statement, sides)
         words = []
         for keys, norm in zip(f.word_keys, f.word_norms, strict=True):
-            usable = keys - common
+            usable = keys - common if common else keys
             if not usable or norm in drop:
                 continue
-            weight = max(idf(k) for k in usable)
-            if any(k in f.names for k in usable):
+            weight = max(idf[k] for k in usable)
+            if not usable.isdisjoint(f.names):
                 weight *= NAME_BONUS
             words.append((usable, weight))
-        return words
+        words_of.append(words)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for x, words in enumerate(words_of):
+        for key in {k for keys, _ in words for k in keys}:
+            postings[key].append(x)
 
-    words_a = [weighted(f, drop) for f, drop in zip(feats_a, drop_a, strict=True)]
-    words_b = [weighted(f, drop) for f, drop in zip(feats_b, drop_b, strict=True)]
-    postings_b: dict[str, set[int]] = defaultdict(set)
-    for j, words in enumerate(words_b):
-        for keys, _ in words:
-            for key in keys:
-                postings_b[key].add(j)
-    postings_a: dict[str, set[int]] = defaultdict(set)
-    for i, words in enumerate(words_a):
-        for keys, _ in words:
-            for key in keys:
-                postings_a[key].add(i)
-
+    # matched[(x, y)]: weight of x's words that y has, plus of y's words that x has
     matched: dict[tuple[int, int], float] = defaultdict(float)
-    for i, words in enumerate(words_a):
+    for x, words in enumerate(words_of):
         for keys, weight in words:
-            for j in set().union(*(postings_b.get(k, ()) for k in keys)):
-                matched[(i, j)] += weight
-    for j, words in enumerate(words_b):
-        for keys, weight in words:
-            for i in set().union(*(postings_a.get(k, ()) for k in keys)):
-                matched[(i, j)] += weight
-    totals_a = [sum(w for _, w in words) for words in words_a]
-    totals_b = [sum(w for _, w in words) for words in words_b]
-    scores = {
-        pair: WORD_WEIGHT * value / (totals_a[pair[0]] + totals_b[pair[1]])
-        for pair, value in matched.items()
-    }
-    # the topic lexicon: statements about different concepts are less alike than their words say
-    strong_a = [set(_strong(ids, lexicon)) for ids in concepts_a]
-    strong_b = [set(_strong(ids, lexicon)) for ids in concepts_b]
-    for (i, j), score in scores.items():
-        if strong_a[i] and strong_b[j] and not strong_a[i] & strong_b[j]:
-            scores[(i, j)] = score * DISJOINT_CONCEPTS_FACTOR
+            if len(keys) == 1:
+                (key,) = keys
+                others = postings[key]
+            else:
+                others = set().union(*(postings[k] for k in keys))
+            for y in others:
+                if y != x:
+                    matched[(x, y) if x < y else (y, x)] += weight
+    totals = [sum(w for _, w in words) for words in words_of]
+    strong = [set(_strong(ids, lexicon)) for ids in concepts]
+    cross: dict[tuple[int, int], float] = {}
+    same_a: dict[tuple[int, int], float] = {}
+    same_b: dict[tuple[int, int], float] = {}
+    for (x, y), value in matched.items():
+        score = WORD_WEIGHT * value / (totals[x] + totals[y])
+        # the topic lexicon: statements about different concepts are less alike than their words say
+        if strong[x] and strong[y] and strong[x].isdisjoint(strong[y]):
+            score *= DISJOINT_CONCEPTS_FACTOR
+        if y < size_a:
+            same_a[(x, y)] = same_a[(y, x)] = score
+        elif x >= size_a:
+            same_b[(x - size_a, y - size_a)] = same_b[(y - size_a, x - size_a)] = score
+        else:
+            cross[(x, y - size_a)] = score
     # ... and statements about the same concept more alike
     by_concept: dict[str, list[int]] = defaultdict(list)
-    for j, ids in enumerate(concepts_b):
+    for x, ids in enumerate(concepts):
         for concept in ids:
-            by_concept[concept].append(j)
-    for i, ids in enumerate(concepts_a):
+            by_concept[concept].append(x)
+    for x, ids in enumerate(concepts):
         if not ids:
             continue
-        for j in {j for c in ids for j in by_concept.get(c, ())}:
-            shared = set(ids) & set(concepts_b[j])
-            smaller = min(len(set(ids)), len(set(concepts_b[j])))
-            score = CONCEPT_WEIGHT * (0.7 + 0.3 * len(shared) / smaller)
+        own = set(ids)
+        for y in {y for c in own for y in by_concept[c]}:
+            if y <= x:
+                continue
+            other = set(concepts[y])
+            shared = own & other
+            score = CONCEPT_WEIGHT * (0.7 + 0.3 * len(shared) / min(len(own), len(other)))
             if not _strong(list(shared), lexicon):
                 score *= WEAK_CONCEPT_SHARE
-            scores[(i, j)] = scores.get((i, j), 0.0) + score
-    return scores
+            if y < size_a:
+                for pair in ((x, y), (y, x)):
+                    same_a[pair] = same_a.get(pair, 0.0) + score
+            elif x >= size_a:
+                for pair in ((x - size_a, y - size_a), (y - size_a, x - size_a)):
+                    same_b[pair] = same_b.get(pair, 0.0) + score
+            else:
+                pair = (x, y - size_a)
+                cross[pair] = cross.get(pair, 0.0) + score
+    return cross, same_a, same_b
 
 
-def _repeats(scores: dict) -> list[tuple[int, int]]:
-    """Pairs of one side's statements that say the same thing (each one's best, if close)."""
+def _repeats(scores: dict) -> dict[int, tuple[float, int]]:
+    """Each of one side's statements' closest other statement of that side: (score, position)."""
     best: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
         if i != j and score > best.get(i, (0.0, -1))[0]:
             best[i] = (score, j)
-    return [(i, j) for i, (score, j) in best.items() if score >= SAME_SIDE_THRESHOLD]
+    return best
 
 
 def _group(
@@ -298,10 +314,11 @@ def _group(
             best_a[i] = (score, j)
         if score > best_b.get(j, (0.0, -1))[0] or (score == best_b[j][0] and i < best_b[j][1]):
             best_b[j] = (score, i)
-    for i, j in repeats[0]:
-        union(i, j)
-    for i, j in repeats[1]:
-        union(size_a + i, size_a + j)
+    # a side that says the same thing twice (its release and a newspaper quoting it)
+    for offset, best in ((0, repeats[0]), (size_a, repeats[1])):
+        for i, (score, j) in best.items():
+            if score >= SAME_SIDE_THRESHOLD:
+                union(offset + i, offset + j)
 
     def linked(score: float, mutual: bool) -> bool:
         return score >= MATCH_THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD)
@@ -320,6 +337,16 @@ def _group(
             score, i = best_b[j]
             if linked(score, best_a.get(i, (0, -1))[1] == j):
                 union(size_a + j, i)
+    # a statement that found no match on the other side joins the one of its own side it
+    # repeats, if that is closer than anything the other side says
+    cross_best = [best_a.get(i, (0.0, -1))[0] for i in range(size_a)]
+    cross_best += [best_b.get(j, (0.0, -1))[0] for j in range(size_b)]
+    alone = Counter(find(x) for x in range(size_a + size_b))
+    for offset, best in ((0, repeats[0]), (size_a, repeats[1])):
+        for i, (score, j) in best.items():
+            x = offset + i
+            if alone[find(x)] == 1 and score >= SAME_SIDE_JOIN and score > cross_best[x]:
+                union(x, offset + j)
     members: dict[int, list[int]] = defaultdict(list)
     for x in range(size_a + size_b):
         members[find(x)].append(x)
@@ -389,19 +416,19 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
     kinds: list[str] = []
     if not a or not b:
         return reasons, kinds, marks_a, marks_b
-    for x, statement_a in enumerate(a):
-        for y, statement_b in enumerate(b):
-            for finding in pair_findings(side_a, statement_a, side_b, statement_b):
-                if kinds.count(finding.kind) >= (
-                    MAX_NUMBER_REASONS if finding.kind == "numbers" else 1
-                ):
-                    continue
-                if finding.reason in reasons:
-                    continue
-                reasons.append(finding.reason)
-                kinds.append(finding.kind)
-                marks_a[x].extend(finding.marks_a)
-                marks_b[y].extend(finding.marks_b)
+    for x, y in _conflict_candidates(a, b):
+        statement_a, statement_b = a[x], b[y]
+        for finding in pair_findings(side_a, statement_a, side_b, statement_b):
+            if kinds.count(finding.kind) >= (
+                MAX_NUMBER_REASONS if finding.kind == "numbers" else 1
+            ):
+                continue
+            if finding.reason in reasons:
+                continue
+            reasons.append(finding.reason)
+            kinds.append(finding.kind)
+            marks_a[x].extend(finding.marks_a)
+            marks_b[y].extend(finding.marks_b)
     stance_reason = conflict_reason(side_a, a, side_b, b, stance)
     if stance_reason:
         reasons.append(stance_reason)
@@ -418,6 +445,38 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
         [sorted(set(m)) for m in marks_a],
         [sorted(set(m)) for m in marks_b],
     )
+
+
+def _conflict_candidates(a: list[dict], b: list[dict]) -> list[tuple[int, int]]:
+    """The (x, y) pairs of a row worth checking for a conflict, in order: both count the
+    same thing, one negates what the other says, or both have a time, a day, a blamed
+    party, an order of events or a stance word (the checks of conflicts.pair_findings
+    need one of these, so no finding is lost; a large row is not checked pair by pair)."""
+    profiles_a = [conflict_profile(s) for s in a]
+    profiles_b = [conflict_profile(s) for s in b]
+    by_key: dict[str, set[int]] = defaultdict(set)  # a key of a B statement -> B positions
+    by_trigger: dict[str, set[int]] = defaultdict(set)  # a count or negation key of B
+    by_flag: dict[str, set[int]] = defaultdict(set)
+    for y, profile in enumerate(profiles_b):
+        for key in profile.keys:
+            by_key[key].add(y)
+        for key in profile.counted | profile.heads:
+            by_trigger[key].add(y)
+        for flag in profile.flags:
+            by_flag[flag].add(y)
+    pairs = set()
+    for x, profile in enumerate(profiles_a):
+        ys: set[int] = set()
+        for key in profile.counted:
+            ys |= by_trigger.get(key, set())
+        for key in profile.heads:  # A negates what B says
+            ys |= by_key.get(key, set())
+        for key in profile.keys:  # B negates what A says
+            ys |= {y for y in by_trigger.get(key, ()) if key in profiles_b[y].heads}
+        for flag in profile.flags:
+            ys |= by_flag.get(flag, set())
+        pairs.update((x, y) for y in ys)
+    return sorted(pairs)
 
 
 def _topic(row: _Row, statements_a, statements_b, concepts_a, concepts_b, lexicon) -> str:

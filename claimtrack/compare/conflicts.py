@@ -67,6 +67,39 @@ def default_cues() -> ConflictCues:
     return ConflictCues(CUES)
 
 
+@dataclass(frozen=True)
+class ConflictProfile:
+    """What of a statement the conflict checks look at: its keys, the things it counts,
+    what its negations negate, and which other checks (times, days, ...) can apply."""
+
+    keys: frozenset[str]
+    counted: frozenset[str]
+    heads: frozenset[str]
+    flags: frozenset[str]
+
+
+def conflict_profile(statement: dict) -> ConflictProfile:
+    """The statement's conflict profile (see ConflictProfile)."""
+    f = features(statement)
+    flags = set()
+    if f.times:
+        flags.add("times")
+    if _day(statement, f):
+        flags.add("dates")
+    if _blamed(statement, f):
+        flags.add("blame")
+    if _order(f):
+        flags.add("sequence")
+    if _poles(statement["text"], f.language):
+        flags.add("opposites")
+    return ConflictProfile(
+        frozenset(f.keys),
+        frozenset(thing for q in f.quantities for thing in q.things),
+        frozenset(k for n in f.negations for k in n.heads),
+        frozenset(flags),
+    )
+
+
 def pair_findings(side_a: str, a: dict, side_b: str, b: dict) -> list[Finding]:
     """Every disagreement found between statement `a` (side A) and `b` (side B)."""
     fa, fb = features(a), features(b)
@@ -185,7 +218,8 @@ def _negation(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | Non
     ):
         negated_other = {k for n in f2.negations for k in n.keys}
         for negation in f1.negations:
-            shared = (negation.keys & f2.keys) - negated_other
+            # what the negator negates must be what the other statement states
+            shared = (negation.heads & f2.keys) - negated_other
             if not shared:
                 continue
             spans_1 = [(negation.start, negation.end)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claimtrack.compare.lexicon import DATA_DIR
-from claimtrack.compare.text import stem
+from claimtrack.compare.text import english_key
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
@@ -48,6 +48,14 @@ class Dictionary:
             found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
         if word[-1:] in "dt" and len(word) > 4:
             found += self._verb(word[:-1])  # "schiet" -> schieten
+        at = word.find("ge", 2)
+        if at > 0 and len(word) > 7:
+            # a separable verb's participle: "vrijgekomen" -> vrijkomen, "opgestapt" -> opstappen
+            joined = word[:at] + word[at + 2 :]
+            if joined.endswith("en") and joined in self.entries:
+                found.append(joined)
+            elif joined[-1] in "dt":
+                found += self._verb(joined[:-1])
         return list(dict.fromkeys(found))
 
     def _bases(self, base: str) -> list[str]:
@@ -97,7 +105,7 @@ def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
         for english in dictionary.entries[lemma]:
             for part in english.split("-"):
                 if len(part) >= 3:
-                    keys.add(stem(part, "en"))
+                    keys.add(english_key(part))
     return frozenset(keys)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
+from collections import Counter, OrderedDict
 from typing import Any
 
 import sqlite_utils
@@ -69,7 +69,7 @@ def compare_event(
             )
     # a side that matches nothing makes every row one-sided: `warnings` says so, and the
     # page shows those rows only on request
-    rows = align_accounts(identity_a["name"], account_a, identity_b["name"], account_b)
+    rows = _aligned(identity_a["name"], account_a, identity_b["name"], account_b)
     summary = Counter(row["status"] for row in rows)
     event_part = {
         key: event[key]
@@ -106,6 +106,47 @@ def compare_event(
             for row in rows
         ],
     }
+
+
+_ALIGNED: OrderedDict[tuple, list[dict]] = OrderedDict()
+CACHED_COMPARISONS = 16  # comparisons kept per process (the page, its JSON and CSV share one)
+
+
+def _aligned(side_a: str, account_a: list[dict], side_b: str, account_b: list[dict]):
+    """align_accounts, remembered per (sides, version of the event): the key holds every
+    input of the alignment (statement ids, texts, speakers, articles), so an edit, a new
+    article or another side is a new key and a stale comparison is never served."""
+    key = (side_a, side_b, _fingerprint(account_a), _fingerprint(account_b))
+    rows = _ALIGNED.get(key)
+    if rows is None:
+        rows = align_accounts(side_a, account_a, side_b, account_b)
+        _ALIGNED[key] = rows
+        while len(_ALIGNED) > CACHED_COMPARISONS:
+            _ALIGNED.popitem(last=False)
+    else:
+        _ALIGNED.move_to_end(key)
+    return rows
+
+
+def _fingerprint(statements: list[dict]) -> tuple:
+    return tuple(
+        (
+            s["id"],
+            s["text"],
+            s.get("language"),
+            s.get("speaker"),
+            tuple(s.get("via") or ()),
+            s.get("index"),
+            s.get("paragraph"),
+            tuple(sorted((k, str(v)) for k, v in (s.get("article") or {}).items())),
+        )
+        for s in statements
+    )
+
+
+def clear_cache() -> None:
+    """Forget remembered comparisons (benchmarks time the work itself with it)."""
+    _ALIGNED.clear()
 
 
 def event_sources(statements: list[dict]) -> list[dict]:

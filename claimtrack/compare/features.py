@@ -17,7 +17,7 @@ from functools import lru_cache
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
 from claimtrack.compare.lexicon import load_json_resource
-from claimtrack.compare.text import Token, stem, tokenize
+from claimtrack.compare.text import Token, english_key, tokenize
 
 CUES = load_json_resource("conflict_cues.json")
 NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
@@ -51,11 +51,13 @@ class Quantity:
 
 @dataclass(frozen=True)
 class Negation:
-    """A negation word and the keys of the words it can be about."""
+    """A negation word, the keys of the words it can be about, and of the words it
+    negates most directly (heads: the next two content words, else the one before)."""
 
     keys: frozenset[str]
     start: int
     end: int
+    heads: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -94,10 +96,10 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
     if language == "nl":
         keys = set(default_dictionary().english_keys(norm))
         if capitalised or not keys:
-            keys.add(stem(norm, "en"))  # names and words the dictionary lacks
+            keys.add(english_key(norm))  # names and words the dictionary lacks
         keys.add(norm)
         return frozenset(keys)
-    return frozenset({stem(norm, "en"), norm})
+    return frozenset({english_key(norm), norm})
 
 
 def features(statement: dict) -> Features:
@@ -136,6 +138,11 @@ def _features(text: str, language: str) -> Features:
         result.word_keys.append(frozenset({value}))
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append(value)
+        # ... and two counts of the same thing meet whatever the numbers ("twelve people were
+        # injured" / "only four people were hurt"): the row a numeric conflict needs
+        result.word_keys.append(frozenset("~" + thing for thing in quantity.things))
+        result.word_spans.append((quantity.start, quantity.start))
+        result.word_norms.append("~" + value)
     result.times = _times(text)
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
     for position, token in enumerate(tokens):
@@ -147,8 +154,28 @@ def _features(text: str, language: str) -> Features:
                 max(0, position - NEGATION_SCOPE), min(len(tokens), position + NEGATION_SCOPE + 1)
             )
             keys = frozenset(k for i in around for k in token_keys[i])
-            result.negations.append(Negation(keys, token.start, token.end))
+            heads = _negation_heads(tokens, token_keys, position, result.names)
+            result.negations.append(Negation(keys, token.start, token.end, heads))
     return result
+
+
+def _negation_heads(tokens, token_keys, position: int, names: set[str]) -> frozenset[str]:
+    """Keys of what a negator at `position` negates: the next two content words within
+    its scope ("No chlorine was released" -> chlorine, released; "geen chloor"), else
+    the nearest one before it (Dutch verb-final "was niet onderhouden" has it after).
+    Names are not heads: "Verolux denied ..." denies something, not Verolux."""
+
+    def usable(i: int) -> bool:
+        return bool(token_keys[i]) and tokens[i].norm not in names
+
+    after = [
+        i for i in range(position + 1, min(len(tokens), position + NEGATION_SCOPE + 1)) if usable(i)
+    ][:2]
+    if not after:
+        after = [
+            i for i in range(position - 1, max(-1, position - NEGATION_SCOPE - 1), -1) if usable(i)
+        ][:1]
+    return frozenset(k for i in after for k in token_keys[i])
 
 
 def _quantities(text, tokens, token_keys, language) -> list[Quantity]:

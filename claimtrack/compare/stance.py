@@ -27,6 +27,9 @@ class Framing:
     words: str
 
 
+_CACHE_SIZE = 16384  # statements whose initiators are remembered
+
+
 class StanceLexicon:
     """Stance cues in English and Dutch."""
 
@@ -48,9 +51,19 @@ class StanceLexicon:
         self.distancing.add_many("distancing", data["distancing"])
         self.denial = TermIndex()
         self.denial.add_many("denial", data["denial"])
+        self._initiators: dict[tuple[str, str | None], frozenset[str]] = {}
 
     def initiators(self, text: str, language: str | None) -> set[str]:
         """Parties `text` says started the contact ("initiated by the United States" -> United States)."""
+        key = (text, language)
+        found = self._initiators.get(key)
+        if found is None:
+            if len(self._initiators) >= _CACHE_SIZE:
+                self._initiators.clear()
+            found = self._initiators[key] = frozenset(self._find_initiators(text, language))
+        return set(found)
+
+    def _find_initiators(self, text: str, language: str | None) -> set[str]:
         tokens = tokenize(text)
         parties = longest_matches(self.parties.find_all(tokens, language))
         found = set()

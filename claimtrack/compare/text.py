@@ -61,6 +61,15 @@ def stem(word: str, language: str = "en") -> str:
     return word
 
 
+def english_key(word: str) -> str:
+    """The key an English word meets its other forms and its Dutch translations on: its stem
+    without a final "e", so "cause", "caused" and "causes" (veroorzaken) all give "caus"."""
+    key = stem(word, "en")
+    if key.endswith("e") and len(key) >= 5:
+        key = key[:-1]
+    return key
+
+
 TERM_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*\*?", re.UNICODE)
 
 
