@@ -16,6 +16,7 @@ from claimtrack.store.events import (
     in_account,
     side_identity,
 )
+from claimtrack.store.queries import event_source_names
 from claimtrack.store.sources import alias_key
 
 __all__ = ["EventNotFound", "account_statements", "compare_event"]
@@ -150,19 +151,12 @@ def clear_cache() -> None:
 
 
 def event_sources(statements: list[dict]) -> list[dict]:
-    """Who speaks in the event: publishers and claim-makers, most statements first."""
-    counts: Counter = Counter()
-    kinds: dict[str, str] = {}
-    for statement in statements:
-        names = {statement["article"]["publisher"], statement["speaker"], *statement["via"]}
-        for name in names - {None, ""}:
-            counts[name] += 1
-            kinds.setdefault(
-                name, "publisher" if name == statement["article"]["publisher"] else "speaker"
-            )
+    """Who speaks in the event: publishers and claim-makers, most statements first (the
+    events list counts the same names; unresolved speakers such as "unknown" are left out)."""
+    found = event_source_names(statements)
     return [
-        {"name": name, "kind": kinds[name], "statements": count}
-        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        {"name": name, "kind": kind, "statements": count}
+        for name, (kind, count) in sorted(found.items(), key=lambda item: (-item[1][1], item[0]))
     ]
 
 

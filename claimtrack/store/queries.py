@@ -865,7 +865,41 @@ def list_events(
         LIMIT ?
     """
     rows = list(db.query(sql, params + [size + 1]))
+    # an event made by hand has no stored participants: count the sources of its articles,
+    # the ones its compare page lists
+    from claimtrack.store.events import event_statements as statements_of_event
+
+    for row in rows[:size]:
+        if not row["participants"] and row["statements"]:
+            row["participants"] = len(event_source_names(statements_of_event(db, row["id"])))
     return _page(rows, size, lambda r: [r["date"] or "", r["id"]])
+
+
+UNRESOLVED_SPEAKERS = {"unknown", "unidentified", "onbekend"}
+
+
+def named_source(name: str | None) -> bool:
+    """Whether an attribution's name names a source: not empty, not the engine's "unknown",
+    not a common noun ("leaders", "season ticket": no capital letter anywhere)."""
+    return bool(name and name.strip()) and (
+        name.strip().lower() not in UNRESOLVED_SPEAKERS and any(ch.isupper() for ch in name)
+    )
+
+
+def event_source_names(statements: Iterable[dict]) -> dict[str, tuple[str, int]]:
+    """Who speaks in a set of event statements (from store.events.event_statements): each
+    publisher, claim-maker and intermediary named -> (kind, number of statements)."""
+    counts: dict[str, int] = defaultdict(int)
+    kinds: dict[str, str] = {}
+    for statement in statements:
+        publisher = statement["article"]["publisher"]
+        names = {publisher, statement["speaker"], *statement["via"]}
+        for name in names:
+            if not named_source(name):
+                continue
+            counts[name] += 1
+            kinds.setdefault(name, "publisher" if name == publisher else "speaker")
+    return {name: (kinds[name], count) for name, count in counts.items()}
 
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> dict | None:
