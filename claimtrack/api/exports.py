@@ -24,6 +24,9 @@ from claimtrack.csv_cells import csv_cell
 from claimtrack.store import api_queries, open_database
 
 EXPORT_BATCH = 500
+# Statements per piece of the streamed CSV: each piece passes through the WSGI
+# stack, so one per statement costs more than writing the rows.
+CSV_STATEMENTS_PER_CHUNK = 100
 CSV_COLUMNS = (
     "statement_id",
     "article_id",
@@ -113,10 +116,14 @@ def render_csv(statements: Iterator[dict[str, Any]]) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     yield _drain(buffer)
+    pending = 0
     for statement in statements:
-        for row in _csv_rows(statement):
-            writer.writerow([csv_cell(value) for value in row])
-        yield _drain(buffer)
+        writer.writerows([csv_cell(value) for value in row] for row in _csv_rows(statement))
+        pending += 1
+        if pending == CSV_STATEMENTS_PER_CHUNK:
+            yield _drain(buffer)
+            pending = 0
+    yield _drain(buffer)
 
 
 def _csv_rows(statement: dict[str, Any]) -> Iterator[list[Any]]:
