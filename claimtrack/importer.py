@@ -139,11 +139,12 @@ def import_paths(
     extractor=None,
     before_analysis: Callable[[ParsedArticle], None] | None = None,
     jobs: int = 1,
+    kind: str | None = None,
 ) -> Iterator[ImportOutcome]:
     """Import each path (already expanded to files) and yield its outcome, in order.
 
-    `publisher`, `language` and `title` apply to articles that do not state
-    their own. A bad file yields an "error" outcome and the next file is
+    `publisher`, `language`, `title` and `kind` (statement, report or auto)
+    apply to articles that do not state their own. A bad file yields an "error" outcome and the next file is
     still imported. `read_stdin(n)` reads at most n bytes of "-". With
     `jobs` > 1 the analysis runs in that many worker processes while this
     one reads the files and writes the database, in input order: the
@@ -151,12 +152,12 @@ def import_paths(
     """
     if jobs > 1:
         yield from _import_with_workers(
-            db, paths, (publisher, language, title), read_stdin, before_analysis, jobs
+            db, paths, (publisher, language, title, kind), read_stdin, before_analysis, jobs
         )
         return
     for path in paths:
         try:
-            parsed = apply_defaults(_parse(path, read_stdin), publisher, language, title)
+            parsed = apply_defaults(_parse(path, read_stdin), publisher, language, title, kind)
             result = import_parsed_article(db, parsed, extractor, before_analysis)
         except ArticleRejected as exc:
             yield ImportOutcome(path, "error", error=str(exc))

@@ -144,8 +144,11 @@ def apply_defaults(
     publisher: str | None = None,
     language: str | None = None,
     title: str | None = None,
+    kind: str | None = None,
 ) -> ParsedArticle:
     """Fill what the article does not state itself from the command's options."""
+    if kind and kind != "auto" and not parsed.kind:
+        parsed.kind = kind
     if publisher and not parsed.publisher:
         parsed.publisher = publisher
     if title and not parsed.title:
@@ -183,6 +186,8 @@ def import_record(parsed: ParsedArticle, document: Document) -> dict[str, Any]:
     record.update({name: getattr(parsed, name) for name in ARTICLE_FIELDS})
     record.update(path=parsed.source_path, offsets="body", body=parsed.body)
     record["language"] = document.language
+    if parsed.kind:
+        record["kind"] = parsed.kind
     return record
 
 
@@ -192,6 +197,7 @@ def prepare_import_record(
     publisher: str | None = None,
     language: str | None = None,
     title: str | None = None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """Parse, clean and analyse one input as `claimtrack import` would; its import record.
 
@@ -200,7 +206,7 @@ def prepare_import_record(
     """
     try:
         parsed = parse_file(path) if data is None else parse_bytes(data, path)
-        parsed = sanitised(apply_defaults(parsed, publisher, language, title))
+        parsed = sanitised(apply_defaults(parsed, publisher, language, title, kind))
     except ArticleRejected as exc:
         return error_record(path, str(exc))
     return import_record(parsed, analyse_parsed(parsed))
@@ -211,6 +217,7 @@ def from_import_record(record: dict[str, Any]) -> tuple[ParsedArticle, Document]
     try:
         parsed = ParsedArticle(body=record["body"], **{n: record[n] for n in ARTICLE_FIELDS})
         parsed.language = record["language"]
+        parsed.kind = record.get("kind")  # absent in records written before article kinds
         return parsed, document_from_contract(record)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not an import record (missing or wrong field {exc})") from None

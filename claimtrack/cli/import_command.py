@@ -33,6 +33,16 @@ NO_FILES_STATUS = 2
     show_default=True,
     help="Language of articles that do not state theirs (auto: detect).",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["statement", "report", "auto"]),
+    default="auto",
+    show_default=True,
+    help="statement: the publisher is a party and its unattributed sentences are its own "
+    "words (a readout, a press release); report: narration stays narration; auto: a "
+    "statement when the publisher is a curated party that publishes statements. For "
+    'articles that do not state their own (JSON "kind", a "# kind:" header line).',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON line per file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors (for scripts).")
 @jobs_option
@@ -48,6 +58,7 @@ def import_cmd(
     publisher: str | None,
     title: str | None,
     language: str,
+    kind: str,
     as_json: bool,
     quiet: bool,
     jobs: int,
@@ -104,6 +115,7 @@ def import_cmd(
                 publisher=publisher,
                 language=language,
                 title=title,
+                kind=kind,
                 read_stdin=sys.stdin.buffer.read,
                 before_analysis=tell_loading,
                 jobs=jobs or available_cores(),

@@ -34,7 +34,9 @@ class ParsedArticle:
 
     `body_offset` is where `body` starts in the original file text (non-zero
     only for .txt files with a header), so body offsets map back to the file.
-    `language` is "nl", "en" or "auto" (detect from the body).
+    `language` is "nl", "en" or "auto" (detect from the body). `kind` is
+    "statement" (its publisher is a party speaking in its own text),
+    "report", or None to decide by the publisher (see store.publisher_voice).
     """
 
     body: str
@@ -45,6 +47,7 @@ class ParsedArticle:
     date: str | None = None
     body_offset: int = 0
     source_path: str | None = None
+    kind: str | None = None
 
     @property
     def date_precision(self) -> str | None:

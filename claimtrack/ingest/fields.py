@@ -8,6 +8,8 @@ import urllib.parse
 from claimtrack.engine.metadata import DATE_VALUE
 
 LANGUAGES = ("nl", "en", "auto")
+# an article is a party's own statement or a report about others (store.publisher_voice)
+ARTICLE_KINDS = ("statement", "report")
 LANGUAGE_NAMES = {"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
 
 

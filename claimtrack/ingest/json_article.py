@@ -31,6 +31,16 @@ class ArticleSchema(Schema):
     publisher = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=300))
     language = fields.String(load_default="auto", validate=validate.OneOf(["nl", "en", "auto"]))
     date = fields.String(load_default=None, allow_none=True, metadata={"pattern": CALENDAR_DATE})
+    kind = fields.String(
+        load_default="auto",
+        allow_none=True,
+        validate=validate.OneOf(["statement", "report", "auto"]),
+        metadata={
+            "description": "statement: the publisher is a party and its own sentences are its "
+            "claims (a readout, a press release); report: narration stays narration; auto: "
+            "a statement when the publisher is a curated party that publishes statements"
+        },
+    )
 
     @validates("body")
     def _body_has_text(self, value: str, **_kwargs) -> None:
@@ -91,4 +101,5 @@ def parse_json_article(text: str, path: str | None = None) -> ParsedArticle:
         language=article["language"],
         date=article["date"],
         source_path=path,
+        kind=None if article["kind"] in (None, "auto") else article["kind"],
     )

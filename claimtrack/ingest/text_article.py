@@ -6,7 +6,12 @@ import re
 
 from claimtrack.engine.metadata import split_metadata
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
-from claimtrack.ingest.fields import clean_optional, is_valid_date, normalise_language
+from claimtrack.ingest.fields import (
+    ARTICLE_KINDS,
+    clean_optional,
+    is_valid_date,
+    normalise_language,
+)
 
 # the corpus' "# source:" header starts with the article's address, then notes
 SOURCE_URL = re.compile(r"\Ahttps?://\S+")
@@ -24,6 +29,12 @@ def parse_text_article(text: str, path: str | None = None) -> ParsedArticle:
         raise ArticleRejected(
             path, f"unsupported language {meta['language']!r} (expected nl, en or auto)"
         )
+    kind = clean_optional(meta.get("kind"))
+    if kind is not None:
+        kind = kind.lower()
+        if kind not in ARTICLE_KINDS + ("auto",):
+            raise ArticleRejected(path, f"bad kind {kind!r} (expected statement, report or auto)")
+        kind = None if kind == "auto" else kind
     date = clean_optional(meta.get("date"))
     if date is not None and not is_valid_date(date):
         raise ArticleRejected(path, f"bad date {date!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -37,6 +48,7 @@ def parse_text_article(text: str, path: str | None = None) -> ParsedArticle:
         date=date,
         body_offset=split.body_start,
         source_path=path,
+        kind=kind,
     )
 
 

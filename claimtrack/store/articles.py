@@ -13,7 +13,14 @@ import sqlite_utils
 
 from claimtrack.engine.document import Attribution, Document, SourceRef, TextSpan
 from claimtrack.ingest.article import ParsedArticle
-from claimtrack.store.sources import ensure_curated_sources, resolve_source, set_affiliation
+from claimtrack.store.publisher_voice import auto_kind, chosen_kind, credit_publisher
+from claimtrack.store.sources import (
+    SpeakerResolution,
+    ensure_curated_sources,
+    resolve_source,
+    resolve_speaker,
+    set_affiliation,
+)
 from claimtrack.store.transactions import write_transaction
 
 
@@ -56,21 +63,27 @@ def save_article(
 
     `document` offsets index into `parsed.body`. If an article with the
     same content hash is already stored nothing is written and the result
-    is "unchanged".
+    is "unchanged". The article is a statement or a report as `parsed.kind`
+    says, else as its publisher decides (`publisher_voice.auto_kind`); a
+    statement's sentences that nobody else speaks in are credited to its
+    publisher.
     """
     _check_offsets(parsed.body, document)
     ensure_curated_sources(db)
+    kind = chosen_kind(getattr(parsed, "kind", None))
     # each distinct source is looked up once per article, however often it speaks
-    resolved: dict[tuple, int | None] = {}
+    resolved: dict[tuple, SpeakerResolution] = {}
     with write_transaction(db):
         existing = find_article_by_hash(db, parsed.content_hash)
         if existing:
             return existing
+        kind_set_by = "import" if kind else "auto"
+        kind = kind or auto_kind(db, parsed.publisher)
         article_id = db.execute(
             "INSERT INTO articles (title, url, publisher, language, date, date_precision, body,"
             " body_offset, content_hash, source_path, word_count, imported_at,"
-            " suggestions_pending)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            " suggestions_pending, kind, kind_set_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             [
                 parsed.title or headline_from(document),
                 parsed.url,
@@ -84,6 +97,8 @@ def save_article(
                 parsed.source_path,
                 parsed.word_count,
                 datetime.now(UTC).isoformat(timespec="seconds"),
+                kind,
+                kind_set_by,
             ],
         ).lastrowid
         for statement in document.statements:
@@ -99,23 +114,40 @@ def save_article(
                     statement.text,
                 ],
             ).lastrowid
-            _save_attributions(
-                db, statement_id, statement.attributions, document.language, resolved
-            )
+            context = MentionContext(parsed.body, statement.start, document.language)
+            _save_attributions(db, statement_id, statement.attributions, context, resolved)
+        if kind == "statement":
+            credit_publisher(db, article_id)
     return SaveResult("imported", article_id, len(document.statements), parsed.title)
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """Where a mention stands: the article body, its sentence's start, the language."""
+
+    body: str
+    sentence_start: int
+    language: str
+
+    def starts_sentence(self, ref: SourceRef) -> bool:
+        """Whether the mention opens its sentence (only quote marks or spaces before it)."""
+        if ref.start is None:
+            return False
+        before = self.body[self.sentence_start : ref.start]
+        return not any(ch.isalnum() for ch in before)
 
 
 def _save_attributions(
     db: sqlite_utils.Database,
     statement_id: int,
     attributions: list[Attribution],
-    language: str,
-    resolved: dict[tuple, int | None],
+    context: MentionContext,
+    resolved: dict[tuple, SpeakerResolution],
 ) -> None:
     saved: list[tuple[int, str]] = []  # (attribution id, speaker name) in order
     for position, attribution in enumerate(attributions):
         speaker = attribution.speaker
-        speaker_id = _resolve_ref(db, speaker, language, resolved)
+        resolution = _resolve_ref(db, speaker, context, resolved)
         # nested reporting: "X meldt dat Y zei ..." - the outer attribution is
         # the one whose speaker passed this one on first
         parent_id = None
@@ -126,12 +158,12 @@ def _save_attributions(
         attribution_id = db.execute(
             "INSERT INTO attributions (statement_id, position, speaker_source_id, speaker_name,"
             " speaker_kind, mention, mention_start, mention_end, cue, cue_start, cue_end,"
-            " content, content_start, content_end, type, confidence, parent_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content, content_start, content_end, type, confidence, parent_id, unresolved)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 statement_id,
                 position,
-                speaker_id,
+                resolution.source_id,
                 speaker.name,
                 speaker.kind,
                 speaker.mention,
@@ -142,6 +174,7 @@ def _save_attributions(
                 attribution.type,
                 float(attribution.confidence),
                 parent_id,
+                resolution.unresolved,
             ],
         ).lastrowid
         saved.append((attribution_id, speaker.name))
@@ -152,7 +185,7 @@ def _save_attributions(
                 [
                     attribution_id,
                     via_position,
-                    _resolve_ref(db, via, language, resolved),
+                    _resolve_ref(db, via, context, resolved).source_id,
                     via.name,
                     via.kind,
                     via.mention,
@@ -163,21 +196,34 @@ def _save_attributions(
 
 
 def _resolve_ref(
-    db: sqlite_utils.Database, ref: SourceRef, language: str, resolved: dict[tuple, int | None]
-) -> int | None:
-    key = (ref.name, ref.kind, ref.affiliation)
+    db: sqlite_utils.Database,
+    ref: SourceRef,
+    context: MentionContext,
+    resolved: dict[tuple, SpeakerResolution],
+) -> SpeakerResolution:
+    starts_sentence = context.starts_sentence(ref)
+    key = (ref.name, ref.kind, ref.affiliation, starts_sentence)
     if key not in resolved:
-        resolved[key] = _resolve_new_ref(db, ref, language)
+        resolved[key] = _resolve_new_ref(db, ref, context, starts_sentence)
     return resolved[key]
 
 
-def _resolve_new_ref(db: sqlite_utils.Database, ref: SourceRef, language: str) -> int | None:
-    source_id = resolve_source(db, ref.name, ref.kind, language)
-    if source_id is not None and ref.affiliation:
-        affiliation_id = resolve_source(db, ref.affiliation, "organization", language)
+def _resolve_new_ref(
+    db: sqlite_utils.Database, ref: SourceRef, context: MentionContext, starts_sentence: bool
+) -> SpeakerResolution:
+    resolution = resolve_speaker(
+        db,
+        ref.name,
+        ref.kind,
+        context.language,
+        starts_sentence=starts_sentence,
+        body=context.body,
+    )
+    if resolution.source_id is not None and ref.affiliation:
+        affiliation_id = resolve_source(db, ref.affiliation, "organization", context.language)
         if affiliation_id is not None:
-            set_affiliation(db, source_id, affiliation_id)
-    return source_id
+            set_affiliation(db, resolution.source_id, affiliation_id)
+    return resolution
 
 
 def headline_from(document: Document, limit: int = 90) -> str | None:

@@ -3,16 +3,19 @@
 The schema version is SQLite's `user_version`. Each migration upgrades the
 database by one version inside a transaction, so a database made by an older
 claimtrack is upgraded in place and never dropped. Append new migrations to
-MIGRATIONS; never edit one that has shipped.
+MIGRATIONS; never edit one that has shipped. A migration is an SQL script, or
+a function of the database for one that needs Python (re-resolving stored
+names by today's word lists).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import sqlite_utils
 
+from claimtrack.store.parties_migration import migrate_to_parties
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
 INITIAL_SCHEMA = """
@@ -258,13 +261,15 @@ CLAIM_KEY_INDEX = f"""
 CREATE INDEX idx_attributions_claim_key ON attributions ({CLAIM_KEY_SQL}, article_date DESC);
 """
 
-# Each entry is the SQL script that takes the database from version i to i + 1.
-MIGRATIONS: list[str] = [
+# Each entry takes the database from version i to i + 1: an SQL script, or a
+# function that is given the database (inside the same transaction).
+MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     INITIAL_SCHEMA,  # version 1
     ARTICLE_DATE_ON_CLAIMS,  # version 2
     ADMIN_SESSIONS_AND_PENDING_SUGGESTIONS,  # version 3
     CLAIM_KEY_INDEX,  # version 4
     MAINTAINED_TOTALS,  # version 5: claimtrack/store/totals.py
+    migrate_to_parties,  # version 6: claimtrack/store/parties_migration.py
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -295,8 +300,12 @@ def ensure_schema(db: sqlite_utils.Database) -> int:
                 f"({SCHEMA_VERSION})"
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in sql_statements(MIGRATIONS[version - 1]):
-                conn.execute(statement)
+            migration = MIGRATIONS[version - 1]
+            if callable(migration):
+                migration(db)
+            else:
+                for statement in sql_statements(migration):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
     except BaseException:

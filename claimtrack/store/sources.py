@@ -4,7 +4,13 @@ A name is matched through its normalised alias key (lower case, no accents,
 no punctuation, no leading article), so "het Witte Huis", "Witte Huis" and
 "the White House" all reach the same source once the curated table in
 `claimtrack/data/aliases.json` has been seeded. Unknown names become new
-sources with a unique slug.
+sources with a unique slug, unless they name no party at all (a pronoun, a
+number, a date, an interjection, markup, a title without a name: see
+`claimtrack.store.speaker_names`); those stay unresolved speakers.
+
+A source's kind comes from the curated table, else from the entity labels
+the engine gives its mentions (the most frequent of its latest labels), and
+an admin's choice is never overwritten (`sources.kind_set_by`).
 """
 
 from __future__ import annotations
@@ -48,6 +54,14 @@ def slugify(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class SpeakerResolution:
+    """What a speaker name resolved to: a source id, or why it names no source."""
+
+    source_id: int | None
+    unresolved: str | None = None  # a key of speaker_names.REASONS when source_id is None
+
+
+@dataclass(frozen=True)
 class CuratedSource:
     """One entry of the curated alias table."""
 
@@ -56,6 +70,7 @@ class CuratedSource:
     wikidata_id: str | None
     affiliation: str | None
     aliases: tuple[tuple[str, str | None], ...]  # (alias, language)
+    publishes_statements: bool = False  # its own texts (readouts, releases) are its words
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +110,81 @@ def matching_keys(name: str) -> list[str]:
     return keys
 
 
+# "US", "Russian", "Amerikaanse": words of origin before a title ("Russian President Putin")
+_ORIGIN_WORD = re.compile(r"(?:[a-z]{2,3}|[a-z]+(?:an|ian|ese|ish|ch|se|sche|ische|ans))")
+
+
+def stripped_keys(key: str) -> list[str]:
+    """Shorter keys of a name that starts with who it is rather than its name:
+    "russian president vladimir putin" -> "vladimir putin", "kremlin spokesman dmitry
+    peskov" -> "dmitry peskov". Only leading words of origin, curated organisation
+    names and titles go, and a title or an organisation must be among them; the last two
+    words of the name always stay."""
+    words = key.split()
+    titles = title_words()
+    organisations = curated_organisation_keys()
+    position, saw_title = 0, False
+    while len(words) - position > 2:
+        for length in (3, 2, 1):
+            if " ".join(words[position : position + length]) in organisations:
+                position += length
+                saw_title = True  # "kremlin", "america": who the person speaks for
+                break
+        else:
+            word = words[position]
+            if word in titles:
+                saw_title = True
+            elif not _ORIGIN_WORD.fullmatch(word):
+                break
+            position += 1
+    if not saw_title or position == 0:
+        return []
+    return [" ".join(words[position:])]
+
+
+@lru_cache(maxsize=1)
+def curated_alias_keys() -> frozenset[str]:
+    """Alias keys of every curated source: names that always name that source."""
+    return frozenset(
+        alias_key(alias) for entry in curated_sources() for alias, _ in entry.aliases
+    ) - {""}
+
+
+@lru_cache(maxsize=1)
+def curated_organisation_keys() -> frozenset[str]:
+    """Alias keys of the curated organisations (and countries)."""
+    return frozenset(
+        alias_key(alias)
+        for entry in curated_sources()
+        if entry.kind != "person"
+        for alias, _ in entry.aliases
+    ) - {""}
+
+
+@lru_cache(maxsize=1)
+def statement_publisher_keys() -> frozenset[str]:
+    """Alias keys of the curated sources whose own texts are their statements."""
+    return frozenset(
+        alias_key(alias)
+        for entry in curated_sources()
+        if entry.publishes_statements
+        for alias, _ in entry.aliases
+    ) - {""}
+
+
+def display_name(name: str) -> str:
+    """The name a new source is shown under: without leading titles ("Sen. Marco Rubio"
+    -> "Marco Rubio") when at least two words of the name are left."""
+    words = name.split()
+    titles = title_words()
+    position = 0
+    while position < len(words) - 2 and alias_key(words[position]) in titles:
+        position += 1
+    if position and alias_key(" ".join(words[position:])) == untitled_key(alias_key(name)):
+        return " ".join(words[position:])
+    return name
+
+
 @lru_cache(maxsize=1)
 def curated_sources() -> tuple[CuratedSource, ...]:
     """The curated alias table shipped in claimtrack/data/aliases.json."""
@@ -111,6 +201,7 @@ def curated_sources() -> tuple[CuratedSource, ...]:
                 wikidata_id=item.get("wikidata"),
                 affiliation=item.get("affiliation"),
                 aliases=tuple(aliases),
+                publishes_statements=bool(item.get("publishes_statements")),
             )
         )
     return tuple(entries)
@@ -130,6 +221,12 @@ def seed_curated_sources(db: sqlite_utils.Database) -> int:
             if source_id is None:
                 source_id = _create_source(db, entry.name, entry.kind, entry.wikidata_id)
                 added += 1
+            # the curated kind wins over the engine's labels, an admin's choice over both
+            db.execute(
+                "UPDATE sources SET kind = ?, kind_set_by = 'curated' "
+                "WHERE id = ? AND kind_set_by = 'engine'",
+                [entry.kind, source_id],
+            )
             ids[entry.name] = source_id
             for alias, language in entry.aliases:
                 _add_alias_if_free(db, source_id, alias, language)
@@ -156,19 +253,43 @@ def resolve_source(
 ) -> int | None:
     """Return the id of the source called `name`, creating it if no alias matches.
 
-    Returns None for the unknown speaker ("unknown" or an empty name). The
-    name is matched as written, then without leading titles ("Mr. Obama" is
-    Barack Obama). When an alias exists in several sources, one registered
-    for `language` wins.
-    A source whose kind is still 'unknown' takes the `kind` given here.
+    Returns None when the name names no source: the unknown speaker ("unknown"
+    or an empty name), or a name that is no party (see `resolve_speaker`).
     """
+    return resolve_speaker(db, name, kind, language).source_id
+
+
+def resolve_speaker(
+    db: sqlite_utils.Database,
+    name: str,
+    kind: str = "unknown",
+    language: str | None = None,
+    *,
+    starts_sentence: bool = False,
+    body: str | None = None,
+) -> SpeakerResolution:
+    """Resolve a speaker name to a source, creating one for a new name that is a name.
+
+    The name is matched as written, then without leading titles ("Mr. Obama"
+    is Barack Obama), then without words that say who it is ("Russian
+    President Vladimir Putin"). When an alias exists in several sources, one
+    registered for `language` wins. A name no alias knows is judged by
+    `speaker_names.unresolved_reason` before it becomes a new source: a
+    pronoun, number, date, interjection, markup, headline, bare title or
+    description gets no source, only the reason (`starts_sentence` and
+    `body`: see `unresolved_reason`). A source whose kind was not set by the
+    curated table or an admin follows the engine's labels (`kind`).
+    """
+    from claimtrack.store.speaker_names import unresolved_reason
+
     keys = matching_keys(name or "")
     if not keys or keys[0] == UNKNOWN_SPEAKER:
-        return None
+        return SpeakerResolution(None, "unknown")
     kind = kind if kind in SOURCE_KINDS else "unknown"
     ensure_curated_sources(db)
     with write_transaction(db):
-        for key in keys:  # the name as written wins over the name without titles
+        row = None
+        for key in keys + stripped_keys(keys[0]):  # the name as written wins
             row = db.execute(
                 "SELECT source_id FROM source_aliases WHERE alias_key = ? "
                 "ORDER BY (language = ?) DESC, (language IS NULL) DESC, source_id LIMIT 1",
@@ -178,16 +299,56 @@ def resolve_source(
                 break
         if row:
             if kind != "unknown":
-                db.execute(
-                    "UPDATE sources SET kind = ? WHERE id = ? AND kind = 'unknown'", [kind, row[0]]
-                )
-            return row[0]
-        source_id = _create_source(db, name.strip(), kind, None)
+                learn_kind(db, row[0], kind)
+            return SpeakerResolution(row[0])
+        # a name no alias knows becomes a source only if it is a name
+        reason = unresolved_reason(name, language, starts_sentence=starts_sentence, body=body)
+        if reason is not None:
+            return SpeakerResolution(None, reason)
+        shown = display_name(name.strip())
+        for stripped in stripped_keys(keys[0]):
+            # "Ukrainian President Petro Poroshenko" is shown, and found, as Petro Poroshenko
+            tail = " ".join(name.split()[-len(stripped.split()) :])
+            if alias_key(tail) == stripped:
+                shown = tail
+                keys.append(stripped)
+        source_id = _create_source(db, shown, kind, None)
         for key in keys:
             # a lone surname left after the titles ("Mr. Clarke") is too vague to claim
             if key == keys[0] or len(key.split()) > 1:
                 _add_alias_if_free(db, source_id, name.strip(), language, key=key)
-        return source_id
+        return SpeakerResolution(source_id)
+
+
+# how many of a source's latest labels decide its kind
+KIND_VOTES = 200
+
+
+def learn_kind(db: sqlite_utils.Database, source_id: int, kind: str) -> None:
+    """Let a new entity label `kind` count towards the source's kind.
+
+    Only a kind the engine set follows the labels: the most frequent label
+    among the source's latest KIND_VOTES mentions plus this one (a tie keeps
+    the current kind). Curated and admin kinds stay as they are.
+    """
+    row = db.execute("SELECT kind, kind_set_by FROM sources WHERE id = ?", [source_id]).fetchone()
+    if row is None or row[1] != "engine" or row[0] == kind:
+        return
+    if row[0] == "unknown":
+        db.execute("UPDATE sources SET kind = ? WHERE id = ?", [kind, source_id])
+        return
+    votes: dict[str, int] = {kind: 1}
+    for (label,) in db.execute(
+        "SELECT speaker_kind FROM attributions WHERE speaker_source_id = ? "
+        "AND type != 'publisher' ORDER BY id DESC LIMIT ?",
+        [source_id, KIND_VOTES],
+    ):
+        if label in SOURCE_KINDS and label != "unknown":
+            votes[label] = votes.get(label, 0) + 1
+    best = max(votes.values())
+    if votes.get(row[0], 0) < best:
+        winner = max(votes, key=lambda label: (votes[label], label == kind))
+        db.execute("UPDATE sources SET kind = ? WHERE id = ?", [winner, source_id])
 
 
 def set_affiliation(db: sqlite_utils.Database, source_id: int, affiliation_id: int) -> None:
