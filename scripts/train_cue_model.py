@@ -5,8 +5,8 @@ Every article of ../shared/corpus/polnear/train (first annotator's .ann) is
 segmented and parsed exactly as the engine does it; each word is labelled 1
 when it lies inside a gold cue span. A logistic regression
 (scikit-learn, `pip install -e '.[train]'`) over claimtrack.engine.cue_model's
-features is written as gzipped JSON weights to
-claimtrack/engine/lang/data/en_cue_model.json.gz.
+features is written compactly (see claimtrack.engine.cue_model.save_cue_model) to
+claimtrack/engine/lang/data/en_cue_model.weights.gz.
 
 With --without-slice the every-8th held-out slice used by
 scripts/eval_cues_on_train.py is left out of training and the word-level
@@ -22,8 +22,6 @@ PolNeAR dev is never read.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import pickle
 import sys
 import time
@@ -33,7 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_cues_on_train import SLICE_EVERY, annotated_articles, load_scorer
 
-from claimtrack.engine.cue_model import DATA_DIR, has_quote_mark, token_features
+from claimtrack.engine.cue_model import (
+    DATA_DIR,
+    has_quote_mark,
+    save_cue_model,
+    token_features,
+)
 
 DEFAULT_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_attributions.py"
 
@@ -97,7 +100,7 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=0.3, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2, help="drop rarer features")
     parser.add_argument("--cache", type=Path, help="pickle of parsed features, reused if present")
-    parser.add_argument("--out", type=Path, default=DATA_DIR / "en_cue_model.json.gz")
+    parser.add_argument("--out", type=Path, default=DATA_DIR / "en_cue_model.weights.gz")
     args = parser.parse_args()
 
     from sklearn.feature_extraction import DictVectorizer
@@ -150,16 +153,14 @@ def main() -> None:
         for name, w in zip(vectoriser.get_feature_names_out(), model.coef_[0], strict=True)
         if abs(w) >= 0.005
     }
-    payload = {
-        "about": "claimtrack English cue model: logistic regression over "
+    about = (
+        "claimtrack English cue model: logistic regression over "
         "claimtrack.engine.cue_model.token_features, trained on PolNeAR train "
         f"({len(fit)} articles{', held-out slice excluded' if held else ''}) "
-        "by scripts/train_cue_model.py",
-        "bias": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
-    }
-    text = json.dumps(payload, ensure_ascii=False, indent=0) + "\n"
-    args.out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        "by scripts/train_cue_model.py"
+    )
+    bias = round(float(model.intercept_[0]), 4)
+    save_cue_model(args.out, bias, dict(sorted(weights.items())), about)
     print(f"wrote {len(weights):,} weights to {args.out}")
 
 

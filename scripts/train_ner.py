@@ -287,6 +287,8 @@ def package(
     """
     import spacy
 
+    import claimtrack.engine.nlp  # noqa: F401  (registers the shipped pipelines' own parts)
+
     target = target or MODELS_DIR / language
     nlp = spacy.load(target)
     sources = [s for s in nlp.meta.get("sources", []) if "NER" not in s.get("name", "")]

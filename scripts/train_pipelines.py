@@ -492,27 +492,6 @@ def adjust_tokenizer(nlp) -> None:
         nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in removed}
 
 
-NOT_VERB = ["NOUN", "PROPN", "ADJ", "ADV", "DET", "PRON", "ADP", "NUM", "PUNCT", "SCONJ", "CCONJ"]
-
-
-def lemma_exception_patterns(language: str) -> list[dict]:
-    """attribute_ruler patterns that fix lemmas of frequent irregular verbs.
-
-    A form is left alone when the tagger says it is clearly not a verb
-    (Dutch ``zijn`` as a possessive, ``vroeg`` as an adjective).
-    """
-    table = json.loads((CONFIG_DIR / f"verb_lemmas_{language}.json").read_text(encoding="utf-8"))
-    patterns = []
-    for lemma, forms in table.items():
-        patterns.append(
-            {
-                "patterns": [[{"LOWER": {"IN": sorted(set(forms))}, "POS": {"NOT_IN": NOT_VERB}}]],
-                "attrs": {"LEMMA": lemma},
-            }
-        )
-    return patterns
-
-
 def package(
     language: str,
     trained: Path,
@@ -527,12 +506,21 @@ def package(
     """
     import spacy
 
+    from claimtrack.engine.pipeline import adapt_tokenizer
+    from claimtrack.engine.tokenizer import SERIALIZED_TOKENIZER
+    from claimtrack.engine.verb_lemmas import add_verb_lemmas
+
     nlp = spacy.load(trained)
     if trained_on_dev:
         nlp.meta.pop("performance", None)
     adjust_tokenizer(nlp)
-    ruler = nlp.add_pipe("attribute_ruler", name="verb_lemmas", after="trainable_lemmatizer")
-    ruler.add_patterns(lemma_exception_patterns(language))
+    # What the engine runs: its quote rules saved in the tokenizer file, read back by
+    # claimtrack's tokenizer (special cases built when needed), and the verb-lemma table
+    # looked up by claimtrack's component (see claimtrack/engine/tokenizer.py, verb_lemmas.py).
+    adapt_tokenizer(nlp)
+    nlp.config["nlp"]["tokenizer"] = {"@tokenizers": SERIALIZED_TOKENIZER}
+    table = json.loads((CONFIG_DIR / f"verb_lemmas_{language}.json").read_text(encoding="utf-8"))
+    add_verb_lemmas(nlp, table, after="trainable_lemmatizer")
     nlp.meta.update(
         {
             "name": "claimtrack_" + ("nl_ud" if language == "nl" else "en_ud"),
