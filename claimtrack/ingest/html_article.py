@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-import trafilatura
-
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.fields import clean_optional, is_valid_date, normalise_language
 
@@ -21,6 +19,8 @@ SPACES = re.compile(r"[ \t\u00a0]+")
 
 def parse_html_article(html: str, path: str | None = None) -> ParsedArticle:
     """Extract title and main text from an HTML page."""
+    import trafilatura  # slow to import, and needed only when a page is read
+
     extracted = trafilatura.bare_extraction(
         html,
         with_metadata=True,
