@@ -175,14 +175,17 @@ def test_upgrading_a_version_1_database_fills_the_copied_dates(tmp_path):
         'INSERT INTO statements (id, article_id, idx, paragraph, start, "end", text) '
         "VALUES (1, 1, 0, 0, 0, 11, 'He said so.')"
     )
-    conn.execute("INSERT INTO sources (id, name, slug, created_at) VALUES (1, 'He', 'he', 'now')")
+    # a name, not a pronoun: since schema 6 a stored pronoun loses its source (#13)
+    conn.execute(
+        "INSERT INTO sources (id, name, slug, created_at) VALUES (1, 'Ilse Varn', 'ilse-varn', 'now')"
+    )
     conn.execute(
         "INSERT INTO attributions (id, statement_id, speaker_source_id, speaker_name, "
-        "type, confidence) VALUES (1, 1, 1, 'He', 'indirect', 0.9)"
+        "type, confidence) VALUES (1, 1, 1, 'Ilse Varn', 'indirect', 0.9)"
     )
     conn.execute(
         "INSERT INTO attribution_via (attribution_id, position, source_id, name) "
-        "VALUES (1, 0, 1, 'He')"
+        "VALUES (1, 0, 1, 'Ilse Varn')"
     )
     conn.commit()
     conn.close()

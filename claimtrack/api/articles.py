@@ -14,10 +14,12 @@ from claimtrack.api.pagination import page_body, page_of
 from claimtrack.api.schemas import (
     ARTICLE_DETAIL,
     ARTICLE_INPUT,
+    ARTICLE_KIND_INPUT,
     ARTICLE_SUMMARY,
     PAGE_QUERY,
     ArticleDetailSchema,
     ArticleInputSchema,
+    ArticleKindInputSchema,
     ArticlePageSchema,
     PageQuerySchema,
 )
@@ -26,6 +28,7 @@ from claimtrack.extraction_worker import ExtractionFailed
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.files import max_import_bytes
 from claimtrack.store import api_queries
+from claimtrack.store.publisher_voice import set_article_kind
 
 
 @api.post("/articles")
@@ -50,6 +53,7 @@ def create_article():
         publisher=(data["publisher"] or "").strip() or None,
         language=data["language"],
         date=data["date"],
+        kind=None if data.get("kind") in (None, "auto") else data["kind"],
     )
     # imported here, not at module level: the engine pulls in spaCy, which the
     # read endpoints (and the web pages in the same process) never need
@@ -110,3 +114,25 @@ def read_article(article_id: int):
     if article is None:
         raise ApiError(404, f"no article with id {article_id}")
     return ARTICLE_DETAIL.dump(article)
+
+
+@api.post("/articles/<rowid:article_id>/kind")
+@operation(
+    "Make the article a statement (its publisher's own words) or a report, and credit "
+    "its sentences again to match",
+    tag="articles",
+    body=ArticleKindInputSchema,
+    responses={200: ArticleDetailSchema},
+    errors=(400, 401, 403, 404, 413, 415, 422, 429),
+    write=True,
+)
+@require_admin
+def set_kind(article_id: int):
+    """Change the article's kind (statement, report or auto) and answer with the article."""
+    kind = load_json_body(ARTICLE_KIND_INPUT)["kind"]
+    db = get_db()
+    try:
+        set_article_kind(db, article_id, kind)
+    except LookupError:
+        raise ApiError(404, f"no article with id {article_id}") from None
+    return ARTICLE_DETAIL.dump(api_queries.get_article(db, article_id))

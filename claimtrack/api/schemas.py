@@ -11,11 +11,14 @@ import re
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates
 
 from claimtrack.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_ROW_ID, PageToken
-from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
+from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.ingest.fields import is_valid_date
 from claimtrack.ingest.json_article import ArticleSchema
 from claimtrack.schema_patterns import CALENDAR_DATE, HAS_LETTER_OR_DIGIT
+from claimtrack.store.publisher_voice import ARTICLE_KINDS, KIND_CHOICES
+from claimtrack.store.publisher_voice import STORED_ATTRIBUTION_TYPES as ATTRIBUTION_TYPES
 from claimtrack.store.sources import UNKNOWN_SPEAKER, alias_key
+from claimtrack.store.speaker_names import REASONS as UNRESOLVED_REASONS
 
 LANGUAGES = ("nl", "en")
 
@@ -69,6 +72,20 @@ class StrictSchema(Schema):
 
 class ArticleInputSchema(ArticleSchema):
     """An article to analyse and store (the importer's JSON article schema)."""
+
+
+class ArticleKindInputSchema(StrictSchema):
+    """A change of an article's kind (its statements are credited again to match)."""
+
+    kind = fields.String(
+        required=True,
+        validate=validate.OneOf(KIND_CHOICES),
+        metadata={
+            "description": "statement: the publisher is a party, its sentences nobody else "
+            "speaks in are its own words (type publisher); report: they are narration; "
+            "auto: decide by the publisher again"
+        },
+    )
 
 
 class PageQuerySchema(StrictSchema):
@@ -219,10 +236,23 @@ class SourceRefSchema(Schema):
     slug = _out(fields.String, allow_none=True)
     kind = _out(fields.String)
     mention = _out(fields.Nested, nested=SpanSchema, allow_none=True)
+    unresolved = _out(
+        fields.String,
+        allow_none=True,
+        validate=validate.OneOf(list(UNRESOLVED_REASONS)),
+        metadata={
+            "description": "why the name is an unresolved speaker and no source (a pronoun, "
+            "a number, a date, ...); null for a source, and for relays"
+        },
+    )
 
 
 class AttributionSchema(Schema):
-    """Who says it (speaker), the words that say so (cue), what is said (content)."""
+    """Who says it (speaker), the words that say so (cue), what is said (content).
+
+    Type "publisher": a sentence of a statement article (a readout, a press
+    release) that nobody else speaks in, credited to its publisher.
+    """
 
     id = _out(fields.Integer)
     type = _out(fields.String, validate=validate.OneOf(ATTRIBUTION_TYPES))
@@ -255,6 +285,14 @@ class ArticleSummarySchema(Schema):
         },
     )
     statement_count = _out(fields.Integer)
+    kind = _out(
+        fields.String,
+        validate=validate.OneOf(ARTICLE_KINDS),
+        metadata={
+            "description": "statement: the publisher is a party speaking in its own text; "
+            "report: its narration is narration"
+        },
+    )
 
 
 class ArticleRefSchema(ArticleSummarySchema):
@@ -525,6 +563,7 @@ class ClaimReviewSchema(Schema):
 
 # module-level instances used by the views
 ARTICLE_INPUT = ArticleInputSchema()
+ARTICLE_KIND_INPUT = ArticleKindInputSchema()
 PAGE_QUERY = PageQuerySchema()
 SOURCE_LIST_QUERY = SourceListQuerySchema()
 STATEMENT_QUERY = StatementQuerySchema()

@@ -21,7 +21,7 @@ from claimtrack.store.totals import site_totals, source_totals
 
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.publisher, a.language, a.date, a.date_precision, "
-    "a.word_count, a.imported_at, a.body_offset"
+    "a.word_count, a.imported_at, a.body_offset, a.kind"
 )
 
 
@@ -437,6 +437,7 @@ def attributions_for(
                     "slug": row["speaker_slug"],
                     "kind": row["speaker_kind"],
                     "mention": _span(row, "mention"),
+                    "unresolved": row["unresolved"],
                 },
                 "cue": _span(row, "cue"),
                 "content": _span(row, "content"),

@@ -237,8 +237,9 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
 
 def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]]) -> None:
     attributions: dict[int, dict[str, Any]] = {}
-    for aid, sid, position, speaker_id, speaker_name in db.execute(
-        "SELECT at.id, at.statement_id, at.position, at.speaker_source_id, at.speaker_name"
+    for aid, sid, position, speaker_id, speaker_name, claim_type, unresolved in db.execute(
+        "SELECT at.id, at.statement_id, at.position, at.speaker_source_id, at.speaker_name,"
+        " at.type, at.unresolved"
         " FROM attributions at JOIN event_statements es ON es.statement_id = at.statement_id"
         " WHERE es.event_id = ? ORDER BY at.statement_id, at.position",
         [event_id],
@@ -248,6 +249,9 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
             "position": position,
             "speaker": speaker_name,
             "via": [],
+            # the publisher's own words in a statement article: the speaker is the publisher
+            "own_words": claim_type == "publisher",
+            "unresolved": speaker_id is None and unresolved is not None,
         }
         _add_to_chain(statements[sid]["chain"], speaker_id, speaker_name)
     for aid, source_id, name in db.execute(
@@ -268,6 +272,8 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
     for sid, attribution in best.items():
         statements[sid]["speaker"] = attribution["speaker"]
         statements[sid]["via"] = attribution["via"]
+        statements[sid]["own_words"] = attribution["own_words"]
+        statements[sid]["speaker_unresolved"] = attribution["unresolved"]
 
 
 def _add_to_chain(chain: dict, source_id: int | None, name: str | None) -> None:

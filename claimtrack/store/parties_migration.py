@@ -77,7 +77,9 @@ def migrate_to_parties(db: sqlite_utils.Database) -> None:
     for statement in sql_statements(PARTIES_SCHEMA):
         db.conn.execute(statement)
     allow_publisher_type(db)
-    reresolve_stored_mentions(db)
+    # a new database has nothing to resolve again (and is seeded on first use, as before)
+    if db.execute("SELECT EXISTS (SELECT 1 FROM sources)").fetchone()[0]:
+        reresolve_stored_mentions(db)
 
 
 def reresolve_stored_mentions(db: sqlite_utils.Database) -> dict[str, int]:

@@ -199,6 +199,7 @@ def article_sources(statements: list[dict]) -> list[dict]:
                     "name": attribution["speaker_name"],
                     "slug": attribution["speaker_slug"],
                     "kind": attribution["speaker_kind"],
+                    "unresolved": attribution.get("unresolved"),
                     "statement_ids": [],
                     "refs": [],
                     "types": [],
@@ -283,7 +284,7 @@ def _attributions_for(
             SELECT at.id, at.statement_id, at.position, at.speaker_source_id, at.speaker_name,
                    at.speaker_kind, at.mention, at.mention_start, at.mention_end,
                    at.cue, at.cue_start, at.cue_end, at.content, at.content_start,
-                   at.content_end, at.type, at.confidence, at.parent_id,
+                   at.content_end, at.type, at.confidence, at.parent_id, at.unresolved,
                    src.slug AS speaker_slug, src.name AS source_name
             FROM attributions at LEFT JOIN sources src ON src.id = at.speaker_source_id
             WHERE at.statement_id IN ({_placeholders(chunk)})
@@ -893,7 +894,12 @@ def event_source_names(statements: Iterable[dict]) -> dict[str, tuple[str, int]]
     kinds: dict[str, str] = {}
     for statement in statements:
         publisher = statement["article"]["publisher"]
-        names = {publisher, statement["speaker"], *statement["via"]}
+        speaker = statement["speaker"]
+        if statement.get("own_words") or statement.get("speaker_unresolved"):
+            # a publisher's own words count once, as the publisher; an unresolved speaker
+            # ("you", "Thanks") is nobody
+            speaker = None
+        names = {publisher, speaker, *statement["via"]}
         for name in names:
             if not named_source(name):
                 continue

@@ -14,11 +14,17 @@ class SourceEditRejected(ValueError):
 
 
 def set_source_kind(db: sqlite_utils.Database, source_id: int, kind: str) -> None:
-    """Change a source's kind (person, organization, group, unknown)."""
+    """Change a source's kind (person, organization, group, unknown).
+
+    The choice sticks: later imports' entity labels and the curated table no
+    longer change it (`sources.kind_set_by` = 'admin').
+    """
     if kind not in SOURCE_KINDS:
         raise SourceEditRejected(f"kind must be one of {', '.join(SOURCE_KINDS)}")
     with write_transaction(db):
-        db.execute("UPDATE sources SET kind = ? WHERE id = ?", [kind, source_id])
+        db.execute(
+            "UPDATE sources SET kind = ?, kind_set_by = 'admin' WHERE id = ?", [kind, source_id]
+        )
 
 
 def add_alias(

@@ -35,6 +35,7 @@ REASONS = {
     "role": "a title or function without a name",
     "description": "a description, not a name",
     "fragment": "a fragment, not a name",
+    "dropped": "dropped by an editor as no party",
 }
 
 UNKNOWN_NAMES = frozenset({"unknown", "unidentified", "onbekend"})

@@ -94,6 +94,25 @@ def edit_source(slug: str):
     return render_template("edit_source.html", source=source, kinds=SOURCE_KINDS, error=None)
 
 
+@bp.route("/articles/<rowid:article_id>/kind", methods=["POST"])
+@security.admin_required
+def article_kind(article_id: int):
+    """Make an article a statement (its publisher's own words) or a report, re-crediting it."""
+    from claimtrack.store.publisher_voice import ArticleKindRejected, set_article_kind
+
+    try:
+        changed = set_article_kind(get_db(), article_id, request.form.get("kind", ""))
+    except ArticleKindRejected as error:
+        abort(400, description=str(error))
+    except LookupError:
+        abort(404, description=f"There is no article {article_id}.")
+    flash(
+        f"Saved: this article is a {changed['kind']}; {changed['credited']} sentences credited to"
+        f" its publisher, {changed['uncredited']} taken back."
+    )
+    return redirect(url_for("web.article", article_id=article_id))
+
+
 @bp.route("/sources/merge", methods=["GET", "POST"])
 @security.admin_required
 def merge_sources_page():

@@ -7,9 +7,9 @@ import re
 from flask import Blueprint, abort, current_app, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from claimtrack.engine.document import ATTRIBUTION_TYPES
 from claimtrack.request_checks import MAX_ROW_ID, parse_row_id
 from claimtrack.store.cursors import BadCursor
+from claimtrack.store.publisher_voice import STORED_ATTRIBUTION_TYPES as ATTRIBUTION_TYPES
 from claimtrack.store.queries import ClaimFilters
 from claimtrack.web.formats import json_response
 

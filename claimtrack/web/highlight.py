@@ -26,12 +26,14 @@ TYPE_LABELS = {
     "according_to": "according to",
     "reportative": "reportative",
     "nominal": "nominal",
+    "publisher": "own words",
 }
 # Marks on claims the article passes on without vouching for them; each is a
 # text badge (never colour alone) and has an entry in the article page's legend.
 HEARSAY_MARKS = {
     "reportative": "≈ reported",
     "unnamed": "? unnamed source",
+    "unresolved": "? unresolved speaker",
 }
 
 
@@ -40,7 +42,9 @@ def hearsay_marks(statement: dict) -> list[str]:
 
     "reportative": an attribution of type reportative (Dutch "zou/zouden",
     "naar verluidt", English "reportedly"); "unnamed": an attribution whose
-    speaker is nobody in particular ("er wordt beweerd", "it is claimed").
+    speaker is nobody in particular ("er wordt beweerd", "it is claimed");
+    "unresolved": a speaker named by a word that names no source (a pronoun
+    not resolved, a number, a title without a name: see store.speaker_names).
     """
     found = set()
     for attribution in statement["attributions"]:
@@ -50,6 +54,8 @@ def hearsay_marks(statement: dict) -> list[str]:
             (attribution.get("speaker_name") or UNKNOWN_SPEAKER).lower() == UNKNOWN_SPEAKER
         ):
             found.add("unnamed")
+        elif attribution.get("speaker_source_id") is None and attribution.get("unresolved"):
+            found.add("unresolved")
     return [mark for mark in HEARSAY_MARKS if mark in found]
 
 

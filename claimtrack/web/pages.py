@@ -8,6 +8,7 @@ from flask import abort, render_template, request
 
 from claimtrack.app import get_db
 from claimtrack.store import queries, statement_links
+from claimtrack.store.speaker_names import REASONS as UNRESOLVED_REASONS
 from claimtrack.web.blueprint import bp, limit_arg
 from claimtrack.web.formats import json_response, next_url, twin_response
 from claimtrack.web.highlight import HEARSAY_MARKS, TYPE_LABELS, render_body, source_colours
@@ -76,6 +77,7 @@ def article(article_id: int, fmt: str):
         attributed=sum(1 for s in statements if s["attributions"]),
         total=len(statements),
         type_labels=TYPE_LABELS,
+        unresolved_reasons=UNRESOLVED_REASONS,
         hearsay_marks=HEARSAY_MARKS,
     )
 
@@ -120,4 +122,5 @@ def statement(statement_id: int, fmt: str):
         events=events,
         same_claim=same_claim,
         type_labels=TYPE_LABELS,
+        unresolved_reasons=UNRESOLVED_REASONS,
     )

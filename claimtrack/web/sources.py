@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import abort, render_template, request, url_for
 
 from claimtrack.app import get_db
-from claimtrack.engine.document import ATTRIBUTION_TYPES, SOURCE_KINDS
+from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.store import queries
+from claimtrack.store.publisher_voice import STORED_ATTRIBUTION_TYPES as ATTRIBUTION_TYPES
 from claimtrack.web.blueprint import bp, claim_filters, limit_arg
 from claimtrack.web.claim_columns import CLAIM_COLUMNS
 from claimtrack.web.formats import csv_response, json_response, next_url, twin_response
