@@ -94,6 +94,10 @@ def test_titles_and_origin_words_lead_to_the_named_person(db):
     assert resolve_source(db, "U.S. Vice President Joe Biden", "person", "en") == resolve_source(
         db, "Joe Biden"
     )
+    # a clause word the parse left in front of the name goes
+    varn = resolve_source(db, "Ilse Varn", "person", "en")
+    assert resolve_source(db, "While Ilse Varn", "person", "en") == varn
+    assert resolve_source(db, "Terwijl Ilse Varn", "person", "nl") == varn
     new = resolve_source(db, "Norvanian Mayor Anna Holt", "person", "en")
     assert db["sources"].get(new)["name"] == "Anna Holt"
     assert resolve_source(db, "Anna Holt", "person", "en") == new

@@ -280,9 +280,10 @@ def resolve_speaker(
     `body`: see `unresolved_reason`). A source whose kind was not set by the
     curated table or an admin follows the engine's labels (`kind`).
     """
-    from claimtrack.store.speaker_names import unresolved_reason
+    from claimtrack.store.speaker_names import unresolved_reason, without_clause_words
 
-    keys = matching_keys(name or "")
+    name = without_clause_words(name or "", language)
+    keys = matching_keys(name)
     if not keys or keys[0] == UNKNOWN_SPEAKER:
         return SpeakerResolution(None, "unknown")
     kind = kind if kind in SOURCE_KINDS else "unknown"

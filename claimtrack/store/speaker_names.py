@@ -285,6 +285,29 @@ def _place_adjective(token: str) -> bool:
     return bool(_PLACE_ADJECTIVE.fullmatch(token.rstrip(".") if token.count(".") == 1 else token))
 
 
+def without_clause_words(name: str, language: str | None = None) -> str:
+    """The name without words a parse left in front of it ("While Clinton" -> "Clinton",
+    "If Mr. Rubio" -> "Mr. Rubio", "Neither Hillary Clinton" -> "Hillary Clinton").
+
+    Articles stay ("The Hague", "De Telegraaf"); nothing is dropped unless a
+    capitalised word follows.
+    """
+    words = name.split()
+    from claimtrack.store.sources import LEADING_ARTICLES
+
+    lists = _lists(language)
+    # articles and possessives may open a name ("The Hague", "Our Lady"): they stay
+    function = lists["function"] - lists["pronouns"] - set(LEADING_ARTICLES)
+    position = 0
+    while (
+        position < len(words) - 1
+        and _bare(words[position]) in function
+        and words[position + 1][:1].isupper()
+    ):
+        position += 1
+    return " ".join(words[position:]) if position else name
+
+
 def describe(reason: str | None) -> str | None:
     """What a page says about an unresolved speaker with this reason."""
     if reason is None:
