@@ -307,3 +307,39 @@ def test_kinds_follow_the_entity_labels_but_an_admin_correction_sticks(db):
     _import(db, "Joe Biden said the port was open.", "Joe Biden", "group")
     _import(db, "Joe Biden said the port was shut.", "Joe Biden", "group")
     assert db["sources"].get(resolve_source(db, "Joe Biden"))["kind"] == "person"
+
+
+def test_the_admin_audit_page_lists_suspects_and_drops_one(app, client):
+    import re
+
+    from claimtrack.app import get_db
+
+    body = "Kalvik said the ferry was late."
+    with app.app_context():
+        db = get_db()
+        save_article(db, ParsedArticle(body=body, language="en"), _statement_with(body, "Kalvik"))
+        # a junk source stored before #13
+        db.execute(
+            "INSERT INTO sources (name, slug, kind, created_at) VALUES ('Thanks', 'thanks',"
+            " 'person', 'now')"
+        )
+        db.execute(
+            "UPDATE attributions SET speaker_source_id = (SELECT id FROM sources"
+            " WHERE slug = 'thanks'), speaker_name = 'Thanks'"
+        )
+
+    def csrf(path):
+        html = client.get(path).get_data(as_text=True)
+        return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+    assert client.get("/sources/audit").status_code == 302  # admins only
+    client.post("/login", data={"token": "test-token", "csrf_token": csrf("/login")})
+    page = client.get("/sources/audit").get_data(as_text=True)
+    assert "the name names no party: <bdi>an interjection or transcript label</bdi>" in page
+    response = client.post("/sources/thanks/drop", data={"csrf_token": csrf("/sources/audit")})
+    assert response.status_code == 302
+    assert client.get("/sources/thanks").status_code == 404
+    with app.app_context():
+        row = get_db().execute("SELECT speaker_source_id, unresolved FROM attributions").fetchone()
+        assert row == (None, "dropped")
+        assert totals.recount(get_db()) == totals.stored(get_db())

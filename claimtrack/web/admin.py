@@ -113,6 +113,29 @@ def article_kind(article_id: int):
     return redirect(url_for("web.article", article_id=article_id))
 
 
+@bp.route("/sources/audit")
+@security.admin_required
+def sources_audit():
+    """Suspect sources with their reason, and what to do: merge or drop."""
+    from claimtrack.store.source_audit import AUDIT_REASONS, audit_sources
+
+    return render_template(
+        "sources_audit.html", suspects=audit_sources(get_db()), reasons=AUDIT_REASONS
+    )
+
+
+@bp.route("/sources/<slug>/drop", methods=["POST"])
+@security.admin_required
+def drop_source_page(slug: str):
+    """Remove a source that is no party; its claims keep the name as unresolved speakers."""
+    from claimtrack.store.source_audit import drop_source
+
+    source = _source_or_404(slug)
+    changed = drop_source(get_db(), source["id"])
+    flash(f"Dropped “{source['name']}”: {changed} claims now have an unresolved speaker.")
+    return redirect(url_for("web.sources_audit"))
+
+
 @bp.route("/sources/merge", methods=["GET", "POST"])
 @security.admin_required
 def merge_sources_page():
