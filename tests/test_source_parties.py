@@ -41,6 +41,7 @@ JUNK = {
         ("analysis", "description"),
         ("harbour officials", "description"),
         ("Jr.", "fragment"),
+        ("Calif.", "fragment"),
     ],
     "nl": [
         ("12", "number"),
@@ -78,6 +79,13 @@ def test_a_name_that_names_no_party_never_becomes_a_source(db, language, name, r
 def test_names_still_become_sources(db, language, name):
     assert unresolved_reason(name, language) is None
     assert resolve_source(db, name, "organization", language) is not None
+
+
+def test_a_description_never_joins_a_source_with_the_same_letters(db):
+    findings = resolve_source(db, "Findings", "organization", "en")
+    assert findings is not None
+    assert resolve_speaker(db, "the findings", "organization", "en").unresolved == "description"
+    assert resolve_source(db, "FINDINGS", "organization", "en") == findings
 
 
 def test_a_common_word_opening_a_sentence_is_no_name_unless_the_article_capitalises_it():

@@ -49,7 +49,8 @@ def test_dutch_and_english_names_reach_the_same_curated_source(db):
 
 def test_new_names_get_a_source_with_a_unique_slug(db):
     first = resolve_source(db, "Ilse Varn", "person", "en")
-    assert resolve_source(db, "ilse varn") == first
+    # case is ignored in matching ("ilse varn" in lower case reads as a description, #13)
+    assert resolve_source(db, "ILSE VARN") == first
     assert source(db, first)["slug"] == "ilse-varn"
     # a source that already has the slug but not the alias (e.g. renamed by an editor)
     db.execute("UPDATE sources SET name = 'I. Varn' WHERE id = ?", [first])

@@ -127,8 +127,12 @@ def _unresolve_junk_speakers(db: sqlite_utils.Database) -> int:
     ).fetchall()
     for name, language, source_id, source_name in groups:
         reason = _judge(name, language)
-        # "ilse varn" spoken of a source named Ilse Varn is still hers
-        if reason is None or (source_name is not None and _judge(source_name, language) is None):
+        # "ILSE VARN" spoken of a source named Ilse Varn is still hers (as at import)
+        if reason is None or (
+            reason == "headline"
+            and source_name is not None
+            and _judge(source_name, language) is None
+        ):
             continue
         changed += db.execute(
             "UPDATE attributions SET speaker_source_id = NULL, unresolved = ?"

@@ -273,10 +273,11 @@ def resolve_speaker(
     The name is matched as written, then without leading titles ("Mr. Obama"
     is Barack Obama), then without words that say who it is ("Russian
     President Vladimir Putin"). When an alias exists in several sources, one
-    registered for `language` wins. A name no alias knows is judged by
-    `speaker_names.unresolved_reason` before it becomes a new source: a
-    pronoun, number, date, interjection, markup, headline, bare title or
-    description gets no source, only the reason (`starts_sentence` and
+    registered for `language` wins. A name that is not curated is judged by
+    `speaker_names.unresolved_reason` first: a pronoun, number, date,
+    interjection, markup, bare title or description gets no source, only the
+    reason, whatever aliases exist; words in capitals only when no alias
+    knows them (`starts_sentence` and
     `body`: see `unresolved_reason`). A source whose kind was not set by the
     curated table or an admin follows the engine's labels (`kind`).
     """
@@ -288,6 +289,13 @@ def resolve_speaker(
         return SpeakerResolution(None, "unknown")
     kind = kind if kind in SOURCE_KINDS else "unknown"
     ensure_curated_sources(db)
+    reason = None
+    if not any(key in curated_alias_keys() for key in keys):
+        reason = unresolved_reason(name, language, starts_sentence=starts_sentence, body=body)
+    # words in capitals may still be a known name ("ILSE VARN"); anything else refused
+    # is refused even when a source has the same letters ("findings" is no "Findings")
+    if reason is not None and reason != "headline":
+        return SpeakerResolution(None, reason)
     with write_transaction(db):
         row = None
         for key in keys + stripped_keys(keys[0]):  # the name as written wins
@@ -303,7 +311,6 @@ def resolve_speaker(
                 learn_kind(db, row[0], kind)
             return SpeakerResolution(row[0])
         # a name no alias knows becomes a source only if it is a name
-        reason = unresolved_reason(name, language, starts_sentence=starts_sentence, body=body)
         if reason is not None:
             return SpeakerResolution(None, reason)
         shown = display_name(name.strip())

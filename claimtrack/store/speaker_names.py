@@ -176,6 +176,8 @@ def unresolved_reason(
         return "pronoun"
     if len(rest) == 1 and len(rest_bare[0]) == 1 and rest_bare[0] != "i":
         return "fragment"
+    if len(rest) == 1 and rest[0].endswith(".") and len(rest_bare[0]) <= 5:
+        return "fragment"  # "Calif.", "Pa.": an abbreviation left from "(D-Calif.)"
     if _headline(rest, words):
         return "headline"
     if any(_pronoun(t, words["pronouns"]) and not _has_capital(t) for t in rest[1:]):
