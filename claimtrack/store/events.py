@@ -62,7 +62,8 @@ def create_event(
 def add_participant(db: sqlite_utils.Database, event_id: int, name: str) -> int:
     """Record source `name` (resolved through aliases) as a participant; return its source id."""
     _require_event(db, event_id)
-    source_id = resolve_source(db, name)
+    # a participant is named by a person, not parsed from text: no judging of the name
+    source_id = resolve_source(db, name, judged=False)
     if source_id is None:
         raise ValueError(f"not a usable participant name: {name!r}")
     db.execute(

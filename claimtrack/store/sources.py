@@ -249,14 +249,21 @@ def ensure_curated_sources(db: sqlite_utils.Database) -> None:
 
 
 def resolve_source(
-    db: sqlite_utils.Database, name: str, kind: str = "unknown", language: str | None = None
+    db: sqlite_utils.Database,
+    name: str,
+    kind: str = "unknown",
+    language: str | None = None,
+    *,
+    judged: bool = True,
 ) -> int | None:
     """Return the id of the source called `name`, creating it if no alias matches.
 
     Returns None when the name names no source: the unknown speaker ("unknown"
     or an empty name), or a name that is no party (see `resolve_speaker`).
+    `judged=False` is for a name a person chose (an event's participant): it
+    becomes a source whatever it looks like.
     """
-    return resolve_speaker(db, name, kind, language).source_id
+    return resolve_speaker(db, name, kind, language, judged=judged).source_id
 
 
 def resolve_speaker(
@@ -267,6 +274,7 @@ def resolve_speaker(
     *,
     starts_sentence: bool = False,
     body: str | None = None,
+    judged: bool = True,
 ) -> SpeakerResolution:
     """Resolve a speaker name to a source, creating one for a new name that is a name.
 
@@ -290,7 +298,7 @@ def resolve_speaker(
     kind = kind if kind in SOURCE_KINDS else "unknown"
     ensure_curated_sources(db)
     reason = None
-    if not any(key in curated_alias_keys() for key in keys):
+    if judged and not any(key in curated_alias_keys() for key in keys):
         reason = unresolved_reason(name, language, starts_sentence=starts_sentence, body=body)
     # words in capitals may still be a known name ("ILSE VARN"); anything else refused
     # is refused even when a source has the same letters ("findings" is no "Findings")
