@@ -82,6 +82,20 @@ def test_a_readouts_own_narration_is_credited_to_its_publisher(db):
     assert totals.recount(db) == totals.stored(db)
 
 
+def test_a_transcript_question_and_a_separator_are_not_the_publishers_words(db):
+    sentences = [
+        "The leaders spoke for an hour.",
+        "* * *",
+        "Q Thanks for taking my question.",
+        "Will the ferry line reopen?",
+        "OFFICIAL: We expect it to reopen in May.",
+        "That is our aim.",
+    ]
+    article_id = _save(db, sentences, "White House")
+    credited = [text for text, kind, _ in _claims(db, article_id) if kind == "publisher"]
+    assert credited == [sentences[0], sentences[4], sentences[5]]
+
+
 def test_a_dutch_publisher_name_reaches_the_same_party(db):
     article_id = _save(db, ["De leiders spraken over de veerdienst."], "het Witte Huis", None, "nl")
     assert _claims(db, article_id) == [

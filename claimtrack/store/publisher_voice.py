@@ -97,7 +97,8 @@ def credit_publisher(db: sqlite_utils.Database, article_id: int) -> int:
     source, content: the whole sentence) to each statement with no
     attribution, except in a transcript turn that is not the publisher's (a
     paragraph opened by "Q", "MODERATOR:", "OPERATOR:" and what follows it up
-    to the next turn): a reporter's question is nobody's claim. Returns how
+    to the next turn): a reporter's question is nobody's claim; nor is a
+    separator line without letters ("* * *"). Returns how
     many were added; 0 when the article has no publisher that can be a source.
     """
     row = db.execute(
@@ -126,8 +127,8 @@ def credit_publisher(db: sqlite_utils.Database, article_id: int) -> int:
                 label = turn_label(text)
                 if label is not None:
                     others_turn = not publisher_turn(label, language)
-            if attributed or others_turn:
-                continue
+            if attributed or others_turn or not any(ch.isalnum() for ch in text):
+                continue  # a separator ("* * *") says nothing
             db.execute(
                 "INSERT INTO attributions (statement_id, position, speaker_source_id,"
                 " speaker_name, speaker_kind, content, content_start, content_end, type,"

@@ -333,7 +333,8 @@ def _attach_chains(db: sqlite_utils.Database, attributions: list[dict], publishe
             for v in vias.get(attribution["id"], [])
         ]
         attribution["chain"] = build_chain(
-            publisher_of(attribution),
+            # the publisher's own words: the publisher is the speaker, named once
+            None if attribution.get("type") == "publisher" else publisher_of(attribution),
             attribution["via"],
             {"name": attribution["speaker_name"], "slug": attribution.get("speaker_slug")},
         )
