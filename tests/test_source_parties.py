@@ -37,6 +37,7 @@ JUNK = {
         ("They", "pronoun"),
         ("HARBOUR STAYS SHUT", "headline"),
         ("US President", "role"),
+        ("SENIOR ADMINISTRATION OFFICIAL", "role"),
         ("the spokesman", "role"),
         ("analysis", "description"),
         ("harbour officials", "description"),

@@ -179,6 +179,9 @@ def unresolved_reason(
     if len(rest) == 1 and rest[0].endswith(".") and len(rest_bare[0]) <= 5:
         return "fragment"  # "Calif.", "Pa.": an abbreviation left from "(D-Calif.)"
     if _headline(rest, words):
+        titled = words["roles"] | words["function"] | words["organisations"]
+        if any(b in words["roles"] for b in rest_bare) and all(b in titled for b in rest_bare):
+            return "role"  # "SENIOR ADMINISTRATION OFFICIAL": a transcript's speaker by title
         return "headline"
     if any(_pronoun(t, words["pronouns"]) and not _has_capital(t) for t in rest[1:]):
         return "pronoun"  # "electorate he": a parse that ran past the name
