@@ -277,6 +277,77 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
         statements[sid]["speaker_unresolved"] = attribution["unresolved"]
 
 
+def events_speaker_summaries(
+    db: sqlite_utils.Database, event_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """For each event, its statements reduced to what event_source_names reads.
+
+    The same publisher, innermost speaker, via names, own-words and unresolved
+    flags as event_statements gives, read for many events in two queries (the
+    events list counts participants this way).
+    """
+    if not event_ids:
+        return {}
+    marks = ", ".join("?" * len(event_ids))
+    statements: dict[tuple[int, int], dict[str, Any]] = {}
+    attributions: dict[int, dict[str, Any]] = {}
+    for (
+        event_id,
+        sid,
+        publisher,
+        aid,
+        speaker_id,
+        speaker_name,
+        claim_type,
+        unresolved,
+    ) in db.execute(
+        "SELECT es.event_id, s.id, a.publisher, at.id, at.speaker_source_id,"
+        " at.speaker_name, at.type, at.unresolved"
+        " FROM event_statements es JOIN statements s ON s.id = es.statement_id"
+        " JOIN articles a ON a.id = s.article_id"
+        " LEFT JOIN attributions at ON at.statement_id = s.id"
+        f" WHERE es.event_id IN ({marks}) ORDER BY es.event_id, s.id, at.position",
+        event_ids,
+    ):
+        statement = statements.setdefault(
+            (event_id, sid),
+            {"article": {"publisher": publisher}, "speaker": None, "via": [], "_all": []},
+        )
+        if aid is not None:
+            attribution = {
+                "speaker": speaker_name,
+                "via": [],
+                "own_words": claim_type == "publisher",
+                "unresolved": speaker_id is None and unresolved is not None,
+            }
+            attributions[aid] = attribution
+            statement["_all"].append(attribution)
+    if attributions:
+        ids = list(attributions)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for aid, name in db.execute(
+                "SELECT attribution_id, name FROM attribution_via"
+                f" WHERE attribution_id IN ({', '.join('?' * len(chunk))})"
+                " ORDER BY attribution_id, position",
+                chunk,
+            ):
+                attributions[aid]["via"].append(name)
+    result: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
+    for (event_id, _), statement in statements.items():
+        best = None
+        for attribution in statement.pop("_all"):  # innermost: passed on by the most others
+            if best is None or len(attribution["via"]) > len(best["via"]):
+                best = attribution
+        if best is not None:
+            statement["speaker"] = best["speaker"]
+            statement["via"] = best["via"]
+            statement["own_words"] = best["own_words"]
+            statement["speaker_unresolved"] = best["unresolved"]
+        result[event_id].append(statement)
+    return result
+
+
 def _add_to_chain(chain: dict, source_id: int | None, name: str | None) -> None:
     if source_id is not None:
         chain["ids"].add(source_id)

@@ -869,11 +869,13 @@ def list_events(
     rows = list(db.query(sql, params + [size + 1]))
     # an event made by hand has no stored participants: count the sources of its articles,
     # the ones its compare page lists
-    from claimtrack.store.events import event_statements as statements_of_event
+    from claimtrack.store.events import events_speaker_summaries
 
+    unlisted = [row["id"] for row in rows[:size] if not row["participants"] and row["statements"]]
+    summaries = events_speaker_summaries(db, unlisted)
     for row in rows[:size]:
-        if not row["participants"] and row["statements"]:
-            row["participants"] = len(event_source_names(statements_of_event(db, row["id"])))
+        if row["id"] in summaries:
+            row["participants"] = len(event_source_names(summaries[row["id"]]))
     return _page(rows, size, lambda r: [r["date"] or "", r["id"]])
 
 
