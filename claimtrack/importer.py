@@ -144,8 +144,9 @@ def import_paths(
     """Import each path (already expanded to files) and yield its outcome, in order.
 
     `publisher`, `language`, `title` and `kind` (statement, report or auto)
-    apply to articles that do not state their own. A bad file yields an "error" outcome and the next file is
-    still imported. `read_stdin(n)` reads at most n bytes of "-". With
+    apply to articles that do not state their own. A bad file yields an
+    "error" outcome and the next file is still imported. `read_stdin(n)`
+    reads at most n bytes of "-". With
     `jobs` > 1 the analysis runs in that many worker processes while this
     one reads the files and writes the database, in input order: the
     outcomes and the stored rows are those of `jobs=1`.
