@@ -84,10 +84,11 @@ def test_plain_create_says_what_it_made(cli_runner, db):
     )
     assert result.exit_code == 0
     [event] = json.loads(cli_runner("events", "list", "--json").output)
-    assert result.output.splitlines() == [
+    expected = (
         f"created event {event['id']}: \u201cHarbour talks\u201d (2024-06), 1 article, "
         "2 statements, participants: none yet"
-    ]
+    )
+    assert result.output.splitlines() == [expected]
 
 
 def test_create_without_articles_says_how_to_add_them(cli_runner, db):
