@@ -10,6 +10,9 @@ from click.testing import CliRunner
 from claimtrack.app import create_app
 from claimtrack.store import open_database
 
+# the browser tests' fixtures (browser, page) live in tests/browser_support.py
+pytest_plugins = ["browser_support"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
 

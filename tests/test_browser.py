@@ -7,36 +7,15 @@ article's page and a search.
 from __future__ import annotations
 
 import re
-import threading
-from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, shared_path
+from browser_support import needs_chromium, screenshot, served_app
+from conftest import shared_path
 from web_sample import insert_sample
-from werkzeug.serving import make_server
 
-from claimtrack.app import create_app
 from claimtrack.store import open_database
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = REPO_ROOT / "test-artifacts"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="/usr/bin/chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -47,20 +26,9 @@ def site(tmp_path_factory):
     ids = insert_sample(db)
     seed = _import_seed(db)
     db.close()
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATABASE": str(db_path),
-            "ADMIN_TOKEN": "test-token",
-            "SECRET_KEY": "browser",
-        }
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", "ids": ids, "seed": seed}
-    server.shutdown()
-    thread.join(timeout=5)
+    config = {"DATABASE": str(db_path), "ADMIN_TOKEN": "test-token", "SECRET_KEY": "browser"}
+    with served_app(config) as url:
+        yield {"url": url, "ids": ids, "seed": seed}
 
 
 def _import_seed(db) -> int | None:
@@ -76,41 +44,12 @@ def _import_seed(db) -> int | None:
     return outcome.article_id
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that records console errors (a CSP violation shows up there)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    yield page
-    assert page.console_errors == [], "the page logged errors (CSP violation?)"
-    context.close()
-
-
-def _shot(page, name: str) -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / name
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
 def test_source_to_article_to_statement(site, page):
     page.goto(f"{site['url']}/sources/joe-biden")
     assert page.locator("h1").inner_text() == "Joe Biden"
     first_row = page.locator("table.claims").first.locator("tbody tr").first
     assert "Testkrant" in first_row.locator("ol.chain").inner_text()
-    _shot(page, "source-page.png")
+    screenshot(page, "source-page.png")
 
     first_row.locator("td").nth(1).locator("a").click()
     page.wait_for_url(re.compile(r"/articles/\d+"))
@@ -147,7 +86,7 @@ def test_keyboard_focus_shows_the_chain(site, page):
     assert "Chain: Testkrant → Witte Huis → Joe Biden" in focused_tip.inner_text()
     described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
     assert page.locator(f"#{described_by}").inner_text() == focused_tip.inner_text()
-    _shot(page, "article-focus-chain.png")
+    screenshot(page, "article-focus-chain.png")
     page.keyboard.press("Escape")
     assert not focused_tip.is_visible()
 
@@ -170,7 +109,7 @@ def test_seed_article_page(site, page):
     assert page.locator(".source-panel .panel-source").count() >= 2
     page.locator(".article-body .claim").first.focus()
     assert page.locator(".claim:focus .chain-tip").is_visible()
-    _shot(page, "seed-article.png")
+    screenshot(page, "seed-article.png")
 
 
 def test_search_with_highlighted_snippets_and_facets(site, page):
@@ -185,4 +124,4 @@ def test_search_with_highlighted_snippets_and_facets(site, page):
     languages = page.locator(".results .result .muted").all_inner_texts()
     assert languages and all(text.rstrip().endswith("nl") for text in languages if "·" in text)
     page.goto(f"{site['url']}/search?q=Biden")
-    _shot(page, "search.png")
+    screenshot(page, "search.png")

@@ -7,23 +7,14 @@ Screenshots go to test-artifacts/ (git-ignored): article-legend.png, statement-l
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
+from browser_support import needs_chromium, screenshot, served_app
 from links_sample import QUOTE, REPEAT, ZOU, insert_links_sample
-from test_browser import CHROMIUM, CHROMIUM_ARGS, _shot
-from werkzeug.serving import make_server
 
-from claimtrack.app import create_app
 from claimtrack.store import open_database
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="/usr/bin/chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -33,37 +24,9 @@ def site(tmp_path_factory):
     db = open_database(db_path)
     ids = insert_links_sample(db)
     db.close()
-    app = create_app(
-        {"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": "t", "SECRET_KEY": "links"}
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"url": f"http://127.0.0.1:{server.server_port}", "ids": ids}
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page that records console errors (a CSP violation shows up there)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    yield page
-    assert errors == [], "the page logged errors (CSP violation?)"
-    context.close()
+    config = {"DATABASE": str(db_path), "ADMIN_TOKEN": "t", "SECRET_KEY": "links"}
+    with served_app(config) as url:
+        yield {"url": url, "ids": ids}
 
 
 def test_legend_and_reportative_mark_are_visible(site, page):
@@ -88,7 +51,7 @@ def test_legend_and_reportative_mark_are_visible(site, page):
     assert mark.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
     assert page.locator("#article-id").inner_text() == str(article_id)
     assert page.locator("#article-id").evaluate("e => getComputedStyle(e).userSelect") == "all"
-    _shot(page, "article-legend.png")
+    screenshot(page, "article-legend.png")
 
 
 def test_panel_number_opens_that_statement(site, page):
@@ -109,7 +72,7 @@ def test_statement_page_links_its_event_and_the_same_claim(site, page):
     assert event_link.is_visible()
     same = page.locator("section.same-claim a.same-claim-statement")
     assert same.count() == 1 and same.inner_text() == REPEAT
-    _shot(page, "statement-links.png")
+    screenshot(page, "statement-links.png")
 
     event_link.click()
     page.wait_for_url(re.compile(rf"/events/{ids['event']}$"))

@@ -8,15 +8,11 @@ values are written for these tests.
 
 from __future__ import annotations
 
-import threading
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from browser_support import CHROMIUM, served_app
 from web_sample import insert_sample
-from werkzeug.serving import make_server
-
-from claimtrack.app import create_app
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE, never closed
 HOSTILE_NAME = f"Kremlin {RLO}sreiciffo"
@@ -157,7 +153,6 @@ def test_a_stored_http_address_is_a_link(client, db):
 
 # --- in a real browser -----------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 # Left edges of the first and the last letter of `phrase` inside the element `selector`.
 _PHRASE_EDGES = """([selector, phrase]) => {
@@ -177,32 +172,18 @@ _PHRASE_EDGES = """([selector, phrase]) => {
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")
-def test_an_override_in_a_name_does_not_reverse_the_words_after_it(db_path, hostile):
-    from playwright.sync_api import sync_playwright
-
-    app = create_app(
-        {"TESTING": True, "DATABASE": str(db_path), "ADMIN_TOKEN": None, "SECRET_KEY": "b"}
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
-            )
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/sources/kremlin")
-            # "Claims <name> relayed for others": the words after the name read left to right
-            edges = page.evaluate(_PHRASE_EDGES, ["#relays-h", "relayed for others"])
-            assert edges["first"] < edges["last"]
-            edges = page.evaluate(_PHRASE_EDGES, ["#claims-h", "Claims by"])
-            assert edges["first"] < edges["last"]
-            bidi = page.evaluate(
-                "getComputedStyle(document.querySelector('#relays-h bdi')).unicodeBidi"
-            )
-            assert bidi == "isolate"
-            browser.close()
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+def test_an_override_in_a_name_does_not_reverse_the_words_after_it(db_path, hostile, browser):
+    config = {"DATABASE": str(db_path), "ADMIN_TOKEN": None, "SECRET_KEY": "b"}
+    with served_app(config) as url:
+        page = browser.new_page()
+        page.goto(f"{url}/sources/kremlin")
+        # "Claims <name> relayed for others": the words after the name read left to right
+        edges = page.evaluate(_PHRASE_EDGES, ["#relays-h", "relayed for others"])
+        assert edges["first"] < edges["last"]
+        edges = page.evaluate(_PHRASE_EDGES, ["#claims-h", "Claims by"])
+        assert edges["first"] < edges["last"]
+        bidi = page.evaluate(
+            "getComputedStyle(document.querySelector('#relays-h bdi')).unicodeBidi"
+        )
+        assert bidi == "isolate"
+        page.close()
