@@ -264,17 +264,25 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
     ):
         attributions[aid]["via"].append(name)
         _add_to_chain(statements[attributions[aid]["statement"]]["chain"], source_id, name)
-    # the claim-maker shown is the innermost one: the attribution passed on by the most others
-    best: dict[int, dict[str, Any]] = {}
+    by_statement: dict[int, list[dict[str, Any]]] = {}
     for attribution in attributions.values():
-        current = best.get(attribution["statement"])
-        if current is None or len(attribution["via"]) > len(current["via"]):
-            best[attribution["statement"]] = attribution
-    for sid, attribution in best.items():
-        statements[sid]["speaker"] = attribution["speaker"]
-        statements[sid]["via"] = attribution["via"]
-        statements[sid]["own_words"] = attribution["own_words"]
-        statements[sid]["speaker_unresolved"] = attribution["unresolved"]
+        by_statement.setdefault(attribution["statement"], []).append(attribution)
+    for sid, found in by_statement.items():
+        _show_innermost(statements[sid], found)
+
+
+def _show_innermost(statement: dict[str, Any], attributions: list[dict[str, Any]]) -> None:
+    """Set the statement's speaker fields from its innermost attribution (in position order):
+    the claim-maker shown is the one passed on by the most others."""
+    best = None
+    for attribution in attributions:
+        if best is None or len(attribution["via"]) > len(best["via"]):
+            best = attribution
+    if best is not None:
+        statement["speaker"] = best["speaker"]
+        statement["via"] = best["via"]
+        statement["own_words"] = best["own_words"]
+        statement["speaker_unresolved"] = best["unresolved"]
 
 
 def events_speaker_summaries(
@@ -335,15 +343,7 @@ def events_speaker_summaries(
                 attributions[aid]["via"].append(name)
     result: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
     for (event_id, _), statement in statements.items():
-        best = None
-        for attribution in statement.pop("_all"):  # innermost: passed on by the most others
-            if best is None or len(attribution["via"]) > len(best["via"]):
-                best = attribution
-        if best is not None:
-            statement["speaker"] = best["speaker"]
-            statement["via"] = best["via"]
-            statement["own_words"] = best["own_words"]
-            statement["speaker_unresolved"] = best["unresolved"]
+        _show_innermost(statement, statement.pop("_all"))
         result[event_id].append(statement)
     return result
 
