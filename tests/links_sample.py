@@ -11,6 +11,7 @@ computed from the text.
 from __future__ import annotations
 
 import sqlite_utils
+from web_sample import insert_article_rows
 
 from claimtrack.store.events import create_event
 
@@ -111,48 +112,13 @@ def insert_links_sample(db: sqlite_utils.Database) -> dict:
 
 
 def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dict) -> int:
-    body = "\n\n".join(" ".join(text for text, _ in paragraph) for paragraph in spec["paragraphs"])
-    article_id = (
-        db["articles"]
-        .insert(
-            {
-                "title": spec["title"],
-                "publisher": spec["publisher"],
-                "language": spec["language"],
-                "date": spec["date"],
-                "date_precision": "day",
-                "body": body,
-                "content_hash": f"links-sample-{number}",
-                "word_count": len(body.split()),
-                "imported_at": f"2026-02-0{number + 1}T00:00:00+00:00",
-            }
-        )
-        .last_pk
+    def add_claim(statement_id: int, start: int, text: str, claim: tuple | None) -> None:
+        if claim:
+            _insert_claim(db, claim, statement_id, start, text, ids)
+
+    return insert_article_rows(
+        db, spec, f"links-sample-{number}", f"2026-02-0{number + 1}", ids, add_claim
     )
-    position, index = 0, 0
-    for paragraph_number, paragraph in enumerate(spec["paragraphs"]):
-        for text, claim in paragraph:
-            start = body.index(text, position)
-            position = start + len(text)
-            statement_id = (
-                db["statements"]
-                .insert(
-                    {
-                        "article_id": article_id,
-                        "idx": index,
-                        "paragraph": paragraph_number,
-                        "start": start,
-                        "end": position,
-                        "text": text,
-                    }
-                )
-                .last_pk
-            )
-            ids["statements"][text] = statement_id
-            index += 1
-            if claim:
-                _insert_claim(db, claim, statement_id, start, text, ids)
-    return article_id
 
 
 def _insert_claim(db, claim: tuple, statement_id: int, start: int, text: str, ids: dict) -> None:

@@ -194,6 +194,24 @@ def insert_sample(db: sqlite_utils.Database) -> dict:
 
 
 def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dict) -> int:
+    def add_claims(statement_id: int, start: int, text: str, claims: list[Claim]) -> None:
+        for order, claim in enumerate(claims):
+            _insert_claim(db, claim, order, statement_id, start, text, ids)
+
+    return insert_article_rows(
+        db, spec, f"sample-{number}", f"2026-01-0{number + 1}", ids, add_claims
+    )
+
+
+def insert_article_rows(
+    db: sqlite_utils.Database, spec: dict, content_hash: str, day: str, ids: dict, add_claims
+) -> int:
+    """Insert an article spec (title, publisher, language, date, paragraphs of
+    (sentence, claims)) and its statements, offsets computed from the text; return its id.
+
+    Each statement's id goes to ids["statements"][sentence], and
+    add_claims(statement_id, start, sentence, claims) writes its attributions.
+    """
     body = "\n\n".join(" ".join(text for text, _ in paragraph) for paragraph in spec["paragraphs"])
     article_id = (
         db["articles"]
@@ -205,9 +223,9 @@ def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dic
                 "date": spec["date"],
                 "date_precision": {4: "year", 7: "month"}.get(len(spec["date"]), "day"),
                 "body": body,
-                "content_hash": f"sample-{number}",
+                "content_hash": content_hash,
                 "word_count": len(body.split()),
-                "imported_at": f"2026-01-0{number + 1}T00:00:00+00:00",
+                "imported_at": f"{day}T00:00:00+00:00",
             }
         )
         .last_pk
@@ -225,7 +243,7 @@ def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dic
                         "idx": index,
                         "paragraph": paragraph_number,
                         "start": start,
-                        "end": start + len(text),
+                        "end": position,
                         "text": text,
                     }
                 )
@@ -233,8 +251,7 @@ def _insert_article(db: sqlite_utils.Database, spec: dict, number: int, ids: dic
             )
             ids["statements"][text] = statement_id
             index += 1
-            for order, claim in enumerate(claims):
-                _insert_claim(db, claim, order, statement_id, start, text, ids)
+            add_claims(statement_id, start, text, claims)
     return article_id
 
 
