@@ -18,7 +18,7 @@ from claimtrack.engine.language import clearly_other_language
 from claimtrack.engine.metadata import split_metadata
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
 from claimtrack.ingest.article import sanitised
-from claimtrack.ingest.unsupported import unsupported_by_content, unsupported_by_name
+from claimtrack.ingest.unsupported import refuse_unsupported
 
 # str.splitlines() breaks on these even inside a JSON string, so they are escaped.
 LINE_BREAKING = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -87,9 +87,7 @@ def extract_record(extractor, path: str, data: bytes, language: str, offsets: st
         record.update(path=path, offsets="body", body_offset=None, body=parsed.body)
         body = parsed.body
     else:
-        kind = unsupported_by_name(path) or unsupported_by_content(data)
-        if kind is not None:
-            raise ArticleRejected(path, kind.reason())
+        refuse_unsupported(path, data)
         text = decode_exactly(data)
         document = extractor.extract(text, language=language, path=path)
         split = split_metadata(text)

@@ -13,7 +13,7 @@ from claimtrack.ingest.html_article import parse_html_article
 from claimtrack.ingest.json_article import parse_json_article
 from claimtrack.ingest.text_article import parse_text_article
 from claimtrack.ingest.text_hygiene import clean_text
-from claimtrack.ingest.unsupported import unsupported_by_content, unsupported_by_name
+from claimtrack.ingest.unsupported import refuse_unsupported, unsupported_by_name
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_BYTES_ENV = "CLAIMTRACK_MAX_IMPORT_BYTES"
@@ -105,7 +105,7 @@ def detect_format(path: str | None, text: str) -> str:
 def decode_article_bytes(data: bytes, path: str | None, max_bytes: int | None = None) -> str:
     """Check size and encoding of raw file content and return it as text."""
     limit = max_import_bytes() if max_bytes is None else max_bytes
-    _refuse_unsupported_type(path, data)
+    refuse_unsupported(path, data)
     if len(data) > limit:
         raise ArticleRejected(path, f"too large: {len(data):,} bytes (limit {limit:,})")
     if not data.strip():
@@ -136,12 +136,6 @@ def parse_bytes(
     return PARSERS[chosen](text, path)
 
 
-def _refuse_unsupported_type(path: str | None, data: bytes) -> None:
-    kind = unsupported_by_name(path) or unsupported_by_content(data)
-    if kind is not None:
-        raise ArticleRejected(path, kind.reason())
-
-
 def parse_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> ParsedArticle:
     """Read and parse one article file; raises ArticleRejected with the reason."""
     path = str(path)
@@ -150,7 +144,7 @@ def parse_file(path: str | os.PathLike, *, max_bytes: int | None = None) -> Pars
         size = os.path.getsize(path)
         if size > limit:
             with open(path, "rb") as handle:
-                _refuse_unsupported_type(path, handle.read(16))
+                refuse_unsupported(path, handle.read(16))
             raise ArticleRejected(path, f"too large: {size:,} bytes (limit {limit:,})")
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimtrack.ingest.article import ArticleRejected
+
 
 @dataclass(frozen=True)
 class UnsupportedType:
@@ -125,3 +127,11 @@ def unsupported_by_content(data: bytes) -> UnsupportedType | None:
         if head.startswith(signature):
             return kind
     return None
+
+
+def refuse_unsupported(path: str | None, data: bytes) -> None:
+    """Raise ArticleRejected, with the advice, for a file whose name or first bytes show
+    a type claimtrack cannot read."""
+    kind = unsupported_by_name(path) or unsupported_by_content(data)
+    if kind is not None:
+        raise ArticleRejected(path, kind.reason())
