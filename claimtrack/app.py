@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flask import Flask, g
+from flask import Flask
 
-from claimtrack import login_limits, request_checks
-from claimtrack.store import default_database_path, open_database
+from claimtrack import db, login_limits, request_checks
+from claimtrack.store import default_database_path
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -38,48 +38,27 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    # The schema is brought up to date once at start, not on every request.
-    open_database(app.config["DATABASE"]).close()
-
-    app.teardown_appcontext(close_db)
+    db.init_app(app)
     request_checks.install(app)
     login_limits.install(app)
     _register_blueprints(app)
     return app
 
 
-def get_db():
-    """Return the request's database connection, opening it on first use."""
-    from flask import current_app
-
-    if "db" not in g:
-        g.db = open_database(current_app.config["DATABASE"], migrate=False)
-    return g.db
-
-
-def close_db(_exc: BaseException | None = None) -> None:
-    """Close the request's database connection, if one was opened."""
-    db = g.pop("db", None)
-    if db is not None:
-        db.close()
-
-
 def _register_blueprints(app: Flask) -> None:
-    # Each feature registers itself here; imports are local so the engine and
-    # CLI never import Flask views they do not use.
-    from claimtrack.api import register as register_api
-    from claimtrack.web import register as register_web
+    """Every blueprint, registered here by name (the web pages first: the API's routing-error
+    handlers fall back to the pages' handlers outside /api/)."""
+    # imported here so the engine and CLI never import Flask views they do not use
+    from claimtrack import api, web
 
-    register_web(app)
-    register_api(app)
+    web.install(app)
+    app.register_blueprint(web.pages_blueprint())
+    app.register_blueprint(web.events_blueprint())
+    web.install_error_pages(app)
+    api.install(app)
+    app.register_blueprint(api.blueprint())
 
 
-def http_importer():
-    """How an import made over HTTP runs: in the worker process unless configured off."""
-    from flask import current_app
-
-    from claimtrack.extraction_worker import LocalImporter, WorkerImporter
-
-    if not current_app.config.get("EXTRACT_IN_WORKER", True):
-        return LocalImporter(get_db())
-    return WorkerImporter(current_app.config["DATABASE"])
+# kept for code that imported them from here before claimtrack.db existed
+get_db = db.get_db
+close_db = db.close_db

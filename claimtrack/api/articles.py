@@ -23,8 +23,9 @@ from claimtrack.api.schemas import (
     ArticlePageSchema,
     PageQuerySchema,
 )
-from claimtrack.app import get_db, http_importer
+from claimtrack.db import get_db
 from claimtrack.extraction_worker import ExtractionFailed
+from claimtrack.http_importer import http_importer
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.files import max_import_bytes
 from claimtrack.store import api_queries

@@ -22,8 +22,8 @@ from claimtrack.api.schemas import (
     EventSchema,
     PageQuerySchema,
 )
-from claimtrack.app import get_db
 from claimtrack.compare import compare_event
+from claimtrack.db import get_db
 from claimtrack.store import api_queries
 from claimtrack.store import events as event_store
 from claimtrack.store.events import EventNotFound

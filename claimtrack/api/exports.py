@@ -19,8 +19,8 @@ from claimtrack.api.blueprint import api, operation
 from claimtrack.api.inputs import load_query
 from claimtrack.api.schemas import EXPORT_QUERY, STATEMENT, ExportQuerySchema
 from claimtrack.api.statements import statement_filters
-from claimtrack.app import get_db
 from claimtrack.csv_cells import csv_cell
+from claimtrack.db import get_db
 from claimtrack.store import api_queries, open_database
 
 EXPORT_BATCH = 500

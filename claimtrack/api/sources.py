@@ -26,7 +26,7 @@ from claimtrack.api.schemas import (
     SourceSchema,
     StatementPageSchema,
 )
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import api_queries, source_edits
 from claimtrack.store.sources import alias_key, merge_sources
 

@@ -19,7 +19,7 @@ from claimtrack.api.schemas import (
     StatementQuerySchema,
     StatementSchema,
 )
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import api_queries
 
 JSONLD_MEDIA_TYPE = "application/ld+json"

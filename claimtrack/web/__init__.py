@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from flask import Flask
+from flask import Blueprint, Flask
 
 from claimtrack.web import display, security
 
@@ -28,19 +28,45 @@ EXTENSION_MODULES: list[str] = [
 ]
 
 
-def register(app: Flask) -> None:
-    """Attach the web pages, security headers and CSRF checks to `app`."""
+def _import_views() -> None:
     for name in VIEW_MODULES + EXTENSION_MODULES:
         importlib.import_module(name)
-    from claimtrack.web.blueprint import bp as web_bp
-    from claimtrack.web.blueprint import http_error
-    from claimtrack.web.events import bp as events_bp
 
+
+def install(app: Flask) -> None:
+    """Security headers, CSRF checks and display filters of the pages."""
     security.install(app)
     display.install(app)
-    app.register_blueprint(web_bp)
-    app.register_blueprint(events_bp)
-    # Unknown URLs never reach a blueprint, so their pages are set on the app
-    # (the API keeps these as the fallback for paths outside /api/).
+
+
+def pages_blueprint() -> Blueprint:
+    """The blueprint of the read and admin pages, with every view module's routes on it."""
+    _import_views()
+    from claimtrack.web.blueprint import bp
+
+    return bp
+
+
+def events_blueprint() -> Blueprint:
+    """The blueprint of the event pages (list, detail, compare, suggestions, edits)."""
+    _import_views()
+    from claimtrack.web.events import bp
+
+    return bp
+
+
+def install_error_pages(app: Flask) -> None:
+    """Error pages for unknown URLs and wrong methods, which never reach a blueprint
+    (the API keeps these as the fallback for paths outside /api/)."""
+    from claimtrack.web.blueprint import http_error
+
     for code in (404, 405):
         app.register_error_handler(code, http_error)
+
+
+def register(app: Flask) -> None:
+    """Attach the web pages, security headers and CSRF checks to `app` (all of the above)."""
+    install(app)
+    app.register_blueprint(pages_blueprint())
+    app.register_blueprint(events_blueprint())
+    install_error_pages(app)

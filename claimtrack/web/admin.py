@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from claimtrack.app import get_db, http_importer
+from claimtrack.db import get_db
 from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.extraction_worker import ExtractionFailed
+from claimtrack.http_importer import http_importer
 from claimtrack.ingest.article import ArticleRejected
 from claimtrack.login_limits import limit_token_guessing
 from claimtrack.request_checks import parse_row_id

@@ -9,13 +9,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from claimtrack.app import get_db
 from claimtrack.compare import compare_event
-from claimtrack.store.event_suggestions import (
-    accept_suggestion,
-    list_suggestions,
-    reject_suggestion,
-)
+from claimtrack.compare.event_suggestions import accept_suggestion
+from claimtrack.db import get_db
+from claimtrack.store.event_suggestions import list_suggestions, reject_suggestion
 from claimtrack.store.events import EventNotFound, get_event
 from claimtrack.web import security
 from claimtrack.web.events import bp

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.request_checks import parse_row_id
 from claimtrack.store.events import (
     EventNotFound,

@@ -12,7 +12,7 @@ from operator import itemgetter
 from flask import Blueprint, abort, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import queries
 from claimtrack.store.cursors import BadCursor
 from claimtrack.web.blueprint import bad_cursor, http_error, limit_arg

@@ -6,7 +6,7 @@ from operator import itemgetter
 
 from flask import abort, render_template, request
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import queries, statement_links
 from claimtrack.store.speaker_names import REASONS as UNRESOLVED_REASONS
 from claimtrack.web.blueprint import bp, limit_arg

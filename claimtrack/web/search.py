@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 from markupsafe import Markup, escape
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import queries
 from claimtrack.web.blueprint import bp, limit_arg
 from claimtrack.web.claim_columns import statement_columns

@@ -28,7 +28,7 @@ from flask import (
     url_for,
 )
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.store import admin_sessions
 
 CONTENT_SECURITY_POLICY = (

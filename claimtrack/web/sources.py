@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 
-from claimtrack.app import get_db
+from claimtrack.db import get_db
 from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.store import queries
 from claimtrack.store.publisher_voice import STORED_ATTRIBUTION_TYPES as ATTRIBUTION_TYPES
