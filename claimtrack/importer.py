@@ -123,7 +123,7 @@ def store_analysed(
 
 
 def _suggest(db: sqlite_utils.Database, article_id: int) -> None:
-    from claimtrack.store.event_suggestions import suggest_events
+    from claimtrack.compare.event_suggestions import suggest_events
 
     suggest_events(db, article_id)
 

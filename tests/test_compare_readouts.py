@@ -5,8 +5,9 @@ import pytest
 from conftest import shared_path
 
 from claimtrack.compare import compare_event
+from claimtrack.compare.event_suggestions import accept_suggestion
 from claimtrack.importer import import_paths
-from claimtrack.store.event_suggestions import accept_suggestion, list_suggestions
+from claimtrack.store.event_suggestions import list_suggestions
 from claimtrack.store.events import add_articles, create_event
 
 READOUTS = ("corpus", "readouts")

@@ -9,15 +9,11 @@ import json
 import pytest
 
 from claimtrack.compare import compare_event
+from claimtrack.compare.event_suggestions import accept_suggestion, suggest_events
 from claimtrack.engine.document import Attribution, Document, SourceRef, Statement
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store.articles import save_article
-from claimtrack.store.event_suggestions import (
-    accept_suggestion,
-    list_suggestions,
-    reject_suggestion,
-    suggest_events,
-)
+from claimtrack.store.event_suggestions import list_suggestions, reject_suggestion
 from claimtrack.store.events import (
     EventNotFound,
     add_articles,

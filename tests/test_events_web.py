@@ -4,8 +4,9 @@ import re
 
 from test_events import store_article
 
+from claimtrack.compare.event_suggestions import suggest_events
 from claimtrack.store import open_database
-from claimtrack.store.event_suggestions import list_suggestions, suggest_events
+from claimtrack.store.event_suggestions import list_suggestions
 from claimtrack.store.events import create_event, get_event
 
 

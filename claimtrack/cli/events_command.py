@@ -8,8 +8,8 @@ import click
 
 from claimtrack.cli.database import open_command_database
 from claimtrack.cli.options import database_option
+from claimtrack.compare.event_suggestions import accept_suggestion
 from claimtrack.store.event_suggestions import (
-    accept_suggestion,
     list_suggestions,
     reject_suggestion,
 )

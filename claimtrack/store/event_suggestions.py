@@ -1,84 +1,32 @@
-"""Proposing events: articles that seem to report the same occurrence.
+"""Stored event suggestions: groups of articles proposed as one event, accepted or rejected.
 
-After an article is imported, `suggest_events` looks for stored articles
-dated within a few days of it whose lead reports the same kind of
-occurrence (a call, a video call, ...) between the same people, and
-proposes them as one event. The user accepts (an event is created, or the
-articles join the event that already holds some of them) or rejects.
+Which articles report the same occurrence is read from their text by
+`claimtrack.compare.event_suggestions`; this module stores the proposals,
+reads them back, and turns an accepted one into an event.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
-from claimtrack.compare.dates import date_range, days_apart
-from claimtrack.compare.occurrence import Occurrence, detect_occurrence
 from claimtrack.store.events import add_articles, create_event
-from claimtrack.store.sources import alias_key, curated_sources, ensure_curated_sources
+from claimtrack.store.sources import curated_sources, ensure_curated_sources
 from claimtrack.store.transactions import write_transaction
 
-MAX_DAYS_APART = 3
-LEAD_STATEMENTS = 3
-MIN_SHARED_PARTICIPANTS = 2
-MAX_ALIAS_WORDS = 5
 # how many of the most recently imported articles dated near one are looked at, so a bulk
 # import of thousands of same-day articles stays linear
 MAX_CANDIDATES = 300
 
 
-def suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
-    """Propose an event for article `article_id` and the stored articles that report the same
-    occurrence; return the ids of the suggestions created or extended (empty if none).
-
-    The article is marked as having its suggestions computed afterwards.
-    """
-    suggestions = _suggest_events(db, article_id)
+def mark_suggestions_computed(db: sqlite_utils.Database, article_id: int) -> None:
+    """Record that the article's suggestions have been computed."""
     with write_transaction(db):
         db.execute("UPDATE articles SET suggestions_pending = 0 WHERE id = ?", [article_id])
-    return suggestions
-
-
-def _suggest_events(db: sqlite_utils.Database, article_id: int) -> list[int]:
-    ensure_curated_sources(db)
-    people = _person_aliases(db)
-    mine = _article_occurrence(db, article_id, people)
-    if mine is None:
-        return []
-    occurrence, participants, _ = mine
-    matches = {}
-    common = set(participants)
-    for other_id in _articles_dated_near(db, article_id, occurrence.date):
-        other = _article_occurrence(db, other_id, people)
-        if other is None:
-            continue
-        other_occurrence, other_participants, _ = other
-        shared = participants & other_participants
-        apart = days_apart(occurrence.date, other_occurrence.date)
-        if (
-            other_occurrence.family == occurrence.family
-            and len(shared) >= MIN_SHARED_PARTICIPANTS
-            and apart is not None
-            and apart <= MAX_DAYS_APART
-        ):
-            matches[other_id] = other_occurrence
-            common &= other_participants
-    if not matches:
-        return []
-    names = _source_names(db, common)
-    group = sorted({article_id, *matches})
-    dates = [occurrence.date, *(m.date for m in matches.values())]
-    date = max(dates, key=lambda d: (len(d or ""), d or ""))  # the most precise date
-    title = f"{occurrence.family.capitalize()} between {' and '.join(names)}"
-    reason = (
-        f"same participants ({', '.join(names)}), same kind of occurrence "
-        f"({', '.join(sorted({occurrence.kind, *(m.kind for m in matches.values())}))}), "
-        f"dated within {MAX_DAYS_APART} days ({', '.join(sorted({d for d in dates if d}))})"
-    )
-    return [_store_suggestion(db, group, title, date, reason)]
 
 
 def list_suggestions(
@@ -102,15 +50,22 @@ def get_suggestion(db: sqlite_utils.Database, suggestion_id: int) -> dict[str, A
     return next((s for s in list_suggestions(db, None) if s["id"] == suggestion_id), None)
 
 
-def accept_suggestion(db: sqlite_utils.Database, suggestion_id: int) -> int:
+def accept_suggestion(
+    db: sqlite_utils.Database,
+    suggestion_id: int,
+    participants_of: Callable[[list[int]], list[str]] = lambda _ids: [],
+) -> int:
     """Turn an open suggestion into an event (or extend the event that already holds some of
-    its articles) and return the event id."""
+    its articles) and return the event id.
+
+    A new event's participants are `participants_of(article_ids)` (source names).
+    """
     with write_transaction(db):
         suggestion = _open_suggestion(db, suggestion_id)
         article_ids = suggestion["article_ids"]
         existing = _event_holding(db, article_ids)
         if existing is None:
-            participants = _participants_of(db, article_ids)
+            participants = participants_of(article_ids)
             event_id = create_event(
                 db,
                 suggestion["title"],
@@ -145,7 +100,11 @@ def _open_suggestion(db, suggestion_id: int) -> dict[str, Any]:
     return suggestion
 
 
-def _store_suggestion(db, group: list[int], title: str, date: str | None, reason: str) -> int:
+def store_suggestion(
+    db: sqlite_utils.Database, group: list[int], title: str, date: str | None, reason: str
+) -> int:
+    """Store a proposed group of articles (merged into an open one that shares articles);
+    return the suggestion's id. A group already proposed is not stored again."""
     with write_transaction(db):
         for suggestion in list_suggestions(db, None):
             same_group = set(suggestion["article_ids"]) == set(group)
@@ -165,9 +124,10 @@ def _store_suggestion(db, group: list[int], title: str, date: str | None, reason
         ).lastrowid
 
 
-def _article_occurrence(
-    db, article_id: int, people: dict[str, int]
-) -> tuple[Occurrence, set[int], str | None] | None:
+def article_lead(
+    db: sqlite_utils.Database, article_id: int, statements: int
+) -> tuple[list[str], str, str | None] | None:
+    """The article's title and first `statements` statements, its language and date."""
     article = db.execute(
         "SELECT title, date, language FROM articles WHERE id = ?", [article_id]
     ).fetchone()
@@ -179,20 +139,16 @@ def _article_occurrence(
         r[0]
         for r in db.execute(
             "SELECT text FROM statements WHERE article_id = ? ORDER BY idx LIMIT ?",
-            [article_id, LEAD_STATEMENTS],
+            [article_id, statements],
         )
     ]
-    occurrence = detect_occurrence(lead, language, date)
-    if occurrence is None or occurrence.date is None:
-        return None
-    participants = _people_named(" ".join(lead), people)
-    if len(participants) < MIN_SHARED_PARTICIPANTS:
-        return None
-    return occurrence, participants, language
+    return lead, language, date
 
 
-def _person_aliases(db) -> dict[str, int]:
-    # only curated people: names the engine met in passing ("the President") are no participants
+def person_aliases(db: sqlite_utils.Database) -> dict[str, int]:
+    """Alias key -> source id of every curated person (names the engine met in passing, such
+    as "the President", are no participants)."""
+    ensure_curated_sources(db)
     curated = sorted({entry.name for entry in curated_sources() if entry.kind == "person"})
     placeholders = ", ".join("?" for _ in curated)
     return {
@@ -205,24 +161,11 @@ def _person_aliases(db) -> dict[str, int]:
     }
 
 
-def _people_named(text: str, people: dict[str, int]) -> set[int]:
-    words = [w.removesuffix("'s") for w in alias_key(text).split()]
-    found = set()
-    for size in range(MAX_ALIAS_WORDS, 0, -1):
-        for start in range(len(words) - size + 1):
-            source_id = people.get(" ".join(words[start : start + size]))
-            if source_id is not None:
-                found.add(source_id)
-    return found
-
-
-def _articles_dated_near(db, article_id: int, date: str) -> list[int]:
-    span = date_range(date)
-    if span is None:
-        return []
-    low = (span[0] - timedelta(days=MAX_DAYS_APART)).isoformat()
-    high = (span[1] + timedelta(days=MAX_DAYS_APART)).isoformat()
-    coarse = {low[:7], high[:7], span[0].isoformat()[:7], low[:4], high[:4]}
+def articles_dated_between(
+    db: sqlite_utils.Database, article_id: int, low: str, high: str, coarse: set[str]
+) -> list[int]:
+    """Other articles dated from `low` to `high` or with one of the `coarse` dates (a month, a
+    year), the MAX_CANDIDATES most recently imported."""
     placeholders = ", ".join("?" for _ in coarse)
     return [
         r[0]
@@ -234,7 +177,8 @@ def _articles_dated_near(db, article_id: int, date: str) -> list[int]:
     ]
 
 
-def _source_names(db, source_ids: set[int]) -> list[str]:
+def source_names(db: sqlite_utils.Database, source_ids: set[int]) -> list[str]:
+    """The names of the sources, sorted."""
     placeholders = ", ".join("?" for _ in source_ids)
     return sorted(
         r[0]
@@ -242,16 +186,6 @@ def _source_names(db, source_ids: set[int]) -> list[str]:
             f"SELECT name FROM sources WHERE id IN ({placeholders})", list(source_ids)
         )
     )
-
-
-def _participants_of(db, article_ids: list[int]) -> list[str]:
-    people = _person_aliases(db)
-    shared: set[int] | None = None
-    for article_id in article_ids:
-        found = _article_occurrence(db, article_id, people)
-        named = found[1] if found else set()
-        shared = named if shared is None else shared & named
-    return _source_names(db, shared) if shared else []
 
 
 def _event_holding(db, article_ids: list[int]) -> int | None:
