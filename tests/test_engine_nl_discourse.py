@@ -328,3 +328,51 @@ def test_an_adverb_of_time_before_an_inverted_verb_is_not_its_subject():
     # the Dutch 2.0.0 parser makes both 'Gisteren' and 'politie' subjects of 'meldde'
     doc = analyse("Gisteren meldde de politie dat de weg weer open is.", NL)
     assert speakers_of(doc, "Gisteren meldde") == ["politie"]
+
+
+def test_separable_cue_whose_stem_the_lemmatizer_garbles():
+    # the particle stands apart and the stem is rare: the rules of regular
+    # inflection find the listed verb ("aansporen") from particle + form
+    body = "Oma Truus spoorde haar kleinzoon aan om de opleiding af te maken."
+    a = only(analyse(body, NL), "Oma Truus")
+    assert a.speaker.name == "Truus"
+    assert a.cue.text == "spoorde"
+
+
+def test_name_particles_of_other_languages_stay_in_the_name():
+    for body, name in (
+        ("Woordvoerder Samir el Idrissi zei dat de moskee open blijft.", "Samir el Idrissi"),
+        (
+            "Directeur Paolo di Stefano zei dat het museum volgend jaar uitbreidt.",
+            "Paolo di Stefano",
+        ),
+        ("Hoogleraar Anke von Hagen zei dat de proef is geslaagd.", "Anke von Hagen"),
+    ):
+        assert speakers_of(analyse(body, NL), body[:10]) == [name], body
+
+
+def test_a_participle_phrase_between_commas_does_not_invert_the_sentence():
+    body = (
+        "De stichting, in 2009 opgericht door twee verpleegkundigen, wil dat "
+        "de thuiszorg meer geld krijgt."
+    )
+    a = only(analyse(body, NL), "De stichting")
+    assert a.speaker.name == "stichting"
+    assert a.content.text.endswith("de thuiszorg meer geld krijgt")
+    assert "stichting" not in a.content.text
+
+
+def test_wanting_that_is_a_cue_but_fate_wanting_is_not():
+    wish = "De huurdersvereniging wil dat de verhuurder de lekkage snel herstelt."
+    assert speakers_of(analyse(wish, NL), "De huurders") == ["huurdersvereniging"]
+    plan = "De huurdersvereniging wil volgend jaar een tweede buurthuis openen."
+    assert speakers_of(analyse(plan, NL), "De huurders") == []
+    fate = "Het toeval wil dat de twee broers in hetzelfde team spelen."
+    assert speakers_of(analyse(fate, NL), "Het toeval") == []
+
+
+def test_asking_for_something_is_a_cue_but_om_te_is_no_request():
+    ask = "De ondernemersvereniging vraagt de provincie om een snellere vergunning."
+    assert only(analyse(ask, NL), "De onderne").cue.text == "vraagt"
+    body = "Het bestuur heeft twee weken om de leden te vragen een nieuwe penningmeester te kiezen."
+    assert speakers_of(analyse(body, NL), "Het bestuur") == []

@@ -51,6 +51,7 @@ from claimtrack.engine.tokens import (
     lower_words,
     mistagged_verb,
     per_doc,
+    separable_lemma,
 )
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
@@ -68,10 +69,32 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
                 tok.i != verb.i
                 and tok.lower_ == partner
                 and abs(tok.i - verb.i) <= 8
-                and ((v, partner) in profile.prepositional_cues or not _opens_phrase(tok, profile))
+                and (
+                    _governs_object_of(tok, verb)
+                    if (v, partner) in profile.prepositional_cues
+                    else not _opens_phrase(tok, profile)
+                )
             ):
                 return tok
     return None
+
+
+def _governs_object_of(prep: Token, verb: Token) -> bool:
+    """'vraagt het kabinet om opheldering': the preposition heads an object of the verb
+    itself, not an 'om … te' clause or a phrase of another word. Without a parse, any
+    preposition near the verb counts."""
+    if not has_parse(prep.doc):
+        return True
+    if prep.dep_ != "case":
+        return False  # "om … te vragen": 'om' opens an infinitive clause
+    node = prep.head
+    for _ in range(3):  # a parse may hang the preposition on an adjective of its noun
+        if node.head.i == verb.i and node.i != verb.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _opens_phrase(tok: Token, profile: LanguageProfile) -> bool:
@@ -399,7 +422,7 @@ def verb_frames(
         partner = _phrasal_partner(doc, tok, profile)
         particle = _separable_particle(tok, profile) if partner is None else None
         if particle is not None and not lem.startswith(particle):
-            whole = particle + lem
+            whole = separable_lemma(tok, particle, profile)
             if whole not in profile.speech_verbs and whole not in profile.opinion_verbs:
                 continue  # "stelde het besluit uit": uitstellen, another verb than stellen
             lem = whole

@@ -328,7 +328,10 @@ def is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
         return False
     if segment[0].lower_ in profile.relative_pronouns:
         return True
-    return not any(t.pos_ in ("VERB", "AUX") for t in segment)
+    verbs = [t for t in segment if t.pos_ in ("VERB", "AUX")]
+    # "X, in 1996 opgericht in Wenen, wil …": a participle without an auxiliary
+    # describes the subject, as a relative clause would
+    return all(t.pos_ == "VERB" and is_participle(t, profile) for t in verbs)
 
 
 def apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:

@@ -75,6 +75,29 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     return next((c for c in candidates if c in known), found)
 
 
+def separable_lemma(token: Token, particle: str, profile: LanguageProfile) -> str:
+    """The lemma of a separable verb whose particle stands apart ("spoorde ... aan").
+
+    Particle + the verb's lemma when that is a known verb; otherwise the regular
+    inflection of particle + form is undone, so a lemmatizer that garbles an
+    unfamiliar stem ("spoorde" -> "sporon") still yields the listed "aansporen".
+    """
+    whole = particle + lemma(token, profile)
+    if whole in profile.known_verbs or not profile.infinitive_ending:
+        return whole
+    candidates = infinitive_candidates(
+        particle + token.lower_,
+        profile.inflection_suffixes,
+        profile.participle_prefix,
+        profile.participle_suffixes,
+        profile.infinitive_ending,
+        profile.voicing,
+        profile.separable_particles,
+        profile.separating_diaeresis,
+    )
+    return next((c for c in candidates if c in profile.known_verbs), whole)
+
+
 def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
     """'Directeur Blom ontkent dat …' with 'ontkent' tagged a noun: a lowercase word between a
     name or personal pronoun and a 'dat'-clause or colon stands where the finite verb goes."""
