@@ -376,3 +376,24 @@ def test_asking_for_something_is_a_cue_but_om_te_is_no_request():
     assert only(analyse(ask, NL), "De onderne").cue.text == "vraagt"
     body = "Het bestuur heeft twee weken om de leden te vragen een nieuwe penningmeester te kiezen."
     assert speakers_of(analyse(body, NL), "Het bestuur") == []
+
+
+def test_a_quote_after_indirect_speech_by_a_described_speaker_is_theirs():
+    body = (
+        "De directeur van de school is al een week ziek. Een woordvoerster van het "
+        "schoolbestuur zei gisteren dat directeur Bram Kuipers maandag weer aan het werk "
+        "gaat. ,,Hij wil de ouders zelf te woord staan.''"
+    )
+    a = only(analyse(body, NL), ",,Hij wil")
+    assert a.speaker.name.startswith("woordvoerster")
+    assert a.type == "direct"
+
+
+def test_a_relative_clause_with_wiens_interrupts_subject_and_verb():
+    body = (
+        "Oud-minister Karel Dekkers, wiens partij de verkiezingen verloor, meent dat de "
+        "coalitie te snel is gevormd."
+    )
+    a = only(analyse(body, NL), "Oud-minister")
+    assert a.speaker.name == "Karel Dekkers"
+    assert a.content.text.endswith("de coalitie te snel is gevormd")

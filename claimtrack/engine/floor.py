@@ -121,6 +121,7 @@ class DescribedFloor:
     entity: Entity  # a stand-in, never registered: descriptions are no names
     sentence: int  # the last sentence of the quotation it was framed with
     paragraph: int
+    holds_floor: bool = True  # False when it spoke only in indirect speech, quoting nobody
 
 
 def _row(
@@ -150,7 +151,7 @@ def _described_row(held: DescribedFloor, first_sentence: int, paragraph: int) ->
     """The features a named floor holder would have, for one known by a description."""
     here = held.paragraph == paragraph
     return _row(
-        holds_floor=True,
+        holds_floor=held.holds_floor,
         nearest_subject_before=here,
         subject_just_before=here and held.sentence == first_sentence - 1,
         named_after=False,
@@ -293,6 +294,16 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
             entity = registry.find(att.speaker.name) if att.speaker.name != PENDING else None
             if entity is not None:
                 spoken[id(entity)] = spoken.get(id(entity), 0) + 1
+            elif att.speaker.name not in (UNKNOWN, PENDING) and att.type != "reportative":
+                # "Een woordvoerster zei dat …" and then a quotation: the described
+                # speaker is a candidate as a named subject would be
+                described = DescribedFloor(
+                    att.speaker,
+                    Entity(att.speaker.name, att.speaker.kind),
+                    i,
+                    view.sentence.paragraph,
+                    holds_floor=False,
+                )
     for view in views:
         view.statement.attributions = [
             a for a in view.statement.attributions if a.speaker.name != PENDING
