@@ -397,3 +397,26 @@ def test_a_relative_clause_with_wiens_interrupts_subject_and_verb():
     a = only(analyse(body, NL), "Oud-minister")
     assert a.speaker.name == "Karel Dekkers"
     assert a.content.text.endswith("de coalitie te snel is gevormd")
+
+
+def test_a_nominal_frame_that_points_back_gives_both_sentences_its_source():
+    body = (
+        "De dijken in Zeeland zijn niet sterk genoeg voor een zware storm. Dat is de "
+        "conclusie van het waterschap na een inspectie van drie maanden.\n\n"
+        "Het aantal inbraken daalt dit jaar met een vijfde. Die verwachting heeft de "
+        "korpschef dinsdag uitgesproken."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De dijken") == ["waterschap"]
+    assert speakers_of(doc, "Dat is de conclusie") == ["waterschap"]
+    assert speakers_of(doc, "Het aantal inbraken") == ["korpschef"]
+    assert speakers_of(doc, "Die verwachting") == ["korpschef"]
+
+
+def test_a_phrasal_cue_with_its_particle_joined_to_the_verb():
+    # "spreken uit" is listed as a phrasal cue; in a participle or infinitive the
+    # particle is written against the verb
+    body = "De burgemeester heeft uitgesproken dat de kermis dit jaar gewoon doorgaat."
+    a = only(analyse(body, NL), "De burgemeester")
+    assert a.cue.text == "uitgesproken"
+    assert a.speaker.name == "burgemeester"

@@ -444,6 +444,7 @@ def verb_frames(
         )
         speech = (
             lem in profile.speech_verbs
+            or lem in profile.joined_phrasal_verbs
             or partner is not None
             or learned >= LEARNED_CUE_THRESHOLD
             or next_to_quote

@@ -148,6 +148,8 @@ def document_owner(doc: Doc, source: tuple[int, int], profile: LanguageProfile) 
 def _points_back(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
     """'Dat is de conclusie van X', 'Die verwachting ...': a cue noun that refers to the
     sentence before rather than to a clause of its own."""
+    if cue.i == 1 and doc[0].lower_ in profile.demonstrative_determiners:
+        return True
     return doc[0].lower_ in profile.demonstratives and cue.i <= 4
 
 
@@ -169,11 +171,18 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         nxt = tok.i + 1
         if nxt < len(doc) and doc[nxt].lower_ in profile.nominal_preps:
             source = np_right(doc, nxt + 1, profile)
-            if source and any(
-                t.text[:1].isupper()
-                or t.lower_ in profile.role_nouns
-                or t.lower_ in profile.group_words
-                for t in doc[source[0] : source[1]]
+            if source and (
+                any(
+                    t.text[:1].isupper()
+                    or t.lower_ in profile.role_nouns
+                    or t.lower_ in profile.group_words
+                    for t in doc[source[0] : source[1]]
+                )
+                # "Dat is de conclusie van het waterschap": pointing back, the
+                # noun after 'van' is the one who concluded, whatever it is called
+                or _points_back(doc, tok, profile)
+                and doc[source[1] - 1].pos_ == "NOUN"
+                and doc[source[1] - 1].lower_ not in profile.time_nouns
             ):
                 content = content_after(doc, doc[source[1] - 1], profile, limit=3)
                 anaphoric = content is None and _points_back(doc, tok, profile)
@@ -193,9 +202,18 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 (t for t in doc if t.dep_ == "nsubj" and t.i > tok.i and t.head.dep_ == "ROOT"),
                 None,
             )
+            span = None
             if subject is not None:
-                left = min(t.i for t in subject.subtree)
-                right = max(t.i for t in subject.subtree) + 1
+                span = (min(t.i for t in subject.subtree), max(t.i for t in subject.subtree) + 1)
+            elif tok.dep_.startswith("nsubj"):
+                # the parse took the fronted object for the subject: the subject
+                # stands right after the finite verb (verb second)
+                verb = next(
+                    (t for t in doc[tok.i + 1 : tok.i + 3] if t.pos_ in ("AUX", "VERB")), None
+                )
+                span = np_right(doc, verb.i + 1, profile) if verb is not None else None
+            if span is not None:
+                left, right = span
                 frames.append(
                     Frame(
                         "nominal",

@@ -129,6 +129,9 @@ class LanguageProfile:
     # separable verb particles: a speech verb with one of these is another verb
     # ("luidde … in" is inluiden, "stelde … uit" is uitstellen) unless the whole is listed
     separable_particles: frozenset[str] = frozenset()
+    # determiners that point back ("Die verwachting", "This warning"): with a cue noun
+    # right after them at the start of a sentence, the sentence before holds the claim
+    demonstrative_determiners: frozenset[str] = frozenset()
     verb_forms: dict[str, str] = field(default_factory=dict)
     # learned cue forms with precision (from the training corpus), lowercased form -> precision
     learned_cues: dict[str, float] = field(default_factory=dict)
@@ -141,6 +144,16 @@ class LanguageProfile:
         return tuple(role for role in self.role_nouns if len(role) >= 5)
 
     @cached_property
+    def joined_phrasal_verbs(self) -> frozenset[str]:
+        """Phrasal cues whose companion is a separable particle, written as one verb where
+        the particle joins it ("heeft uitgesproken", "door aan te kondigen"): uitspreken."""
+        return frozenset(
+            partner + verb
+            for verb, partner in self.phrasal_cues
+            if partner in self.separable_particles
+        )
+
+    @cached_property
     def known_verbs(self) -> frozenset[str]:
         """Every verb lemma the cue tables list (speech, opinion, report, quote, ...)."""
         return frozenset(
@@ -151,4 +164,5 @@ class LanguageProfile:
             | self.object_cue_verbs
             | self.refusal_verbs
             | {verb for verb, _ in self.phrasal_cues}
+            | self.joined_phrasal_verbs
         )
