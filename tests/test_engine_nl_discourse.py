@@ -420,3 +420,13 @@ def test_a_phrasal_cue_with_its_particle_joined_to_the_verb():
     a = only(analyse(body, NL), "De burgemeester")
     assert a.cue.text == "uitgesproken"
     assert a.speaker.name == "burgemeester"
+
+
+def test_saying_nothing_about_something_is_no_claim():
+    for body in (
+        "De politie kan nog niets zeggen over de oorzaak van de brand.",
+        "De trainer zei niets over de blessure van zijn spits.",
+    ):
+        assert speakers_of(analyse(body, NL), body[:6]) == [], body
+    said = "De trainer zei dat de blessure van zijn spits meevalt."
+    assert speakers_of(analyse(said, NL), "De trainer") == ["trainer"]

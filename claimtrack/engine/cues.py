@@ -300,6 +300,8 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
     """A reporting verb with a negation of its own, or governed by a verb of refusal."""
     if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in tok.children):
         return True
+    if any(c.lower_ in profile.negative_objects and c.dep_ == "obj" for c in tok.children):
+        return True  # "kan nog niets zeggen over de toedracht"
     head = tok.head
     return (
         head is not tok

@@ -109,6 +109,8 @@ class LanguageProfile:
     adjective_suffixes: tuple[str, ...] = ()
     # words that negate a reporting verb ("zei niet"): a negated report attributes no claim
     negations: frozenset[str] = frozenset()
+    # objects that make a reporting verb say nothing ("zei niets over", "said nothing about")
+    negative_objects: frozenset[str] = frozenset()
     # verbs that refuse the report they govern ("weigerde te zeggen", "declined to say")
     refusal_verbs: frozenset[str] = frozenset()
     # words between an opinion verb and its clause that do not stop it ("wijst erop dat")
