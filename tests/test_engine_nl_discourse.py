@@ -430,3 +430,14 @@ def test_saying_nothing_about_something_is_no_claim():
         assert speakers_of(analyse(body, NL), body[:6]) == [], body
     said = "De trainer zei dat de blessure van zijn spits meevalt."
     assert speakers_of(analyse(said, NL), "De trainer") == ["trainer"]
+
+
+def test_of_a_subject_and_its_apposition_the_named_person_speaks():
+    for body in (
+        "Kees Smit, de voorzitter van de bond, zei dat de staking doorgaat.",
+        "De voorzitter van de bond, Kees Smit, zei dat de staking doorgaat.",
+        "De advocaat van de verdachte, mr. Kees Smit, betoogde dat zijn cliënt ziek is.",
+    ):
+        assert speakers_of(analyse(body, NL), body[:8]) == ["Kees Smit"], body
+    unnamed = "Het bestuur van de bond, dat gisteren vergaderde, zei dat de staking doorgaat."
+    assert speakers_of(analyse(unnamed, NL), "Het bestuur") == ["bestuur"]

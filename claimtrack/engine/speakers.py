@@ -15,7 +15,7 @@ from claimtrack.engine.phrases import (
     np_right,
     subtree_span,
 )
-from claimtrack.engine.tokens import QUOTE_CLOSERS, has_parse
+from claimtrack.engine.tokens import PERSON_LABELS, QUOTE_CLOSERS, has_parse
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -186,19 +186,44 @@ def source_of_verb(
         if parsed is False:
             return None
         if parsed is not None:
-            return parsed
+            return _named_half_of_apposition(doc, cue, parsed, profile)
     finite = finite_verb(doc, cue, profile)
     if finite.i > 0 and doc[finite.i - 1].text == ",":
         apposition = apposition_before(doc, finite.i - 1, profile) or subject_before_apposition(
             doc, cue, profile
         )
         if apposition is not None:
-            return apposition
+            return _named_half_of_apposition(doc, cue, apposition, profile)
     positional = positional_subject(doc, cue, profile)
     if positional is not None or not has_parse(doc):
         return positional
     parsed = parse_subject(doc, cue, profile)
     return parsed or None
+
+
+def _names_a_person(doc: Doc, span: tuple[int, int]) -> bool:
+    """A noun phrase that holds a person's name, by the recognizer or else by its tags."""
+    tokens = doc[span[0] : span[1]]
+    if any(t.ent_type_ for t in doc):
+        return any(t.ent_type_ in PERSON_LABELS for t in tokens)
+    return sum(t.pos_ == "PROPN" for t in tokens) >= 2
+
+
+def _named_half_of_apposition(
+    doc: Doc, cue: Token, parsed: tuple[int, int], profile: LanguageProfile
+) -> tuple[int, int]:
+    """'Kees Smit, de voorzitter van de bond, zei' and 'De voorzitter, Kees Smit, zei': of a
+    subject and its apposition right before the verb, the half that names the person."""
+    finite = finite_verb(doc, cue, profile)
+    if finite.i == 0 or doc[finite.i - 1].text != "," or _names_a_person(doc, parsed):
+        return parsed
+    for half in (
+        apposition_before(doc, finite.i - 1, profile),
+        subject_before_apposition(doc, cue, profile),
+    ):
+        if half is not None and half != parsed and _names_a_person(doc, half):
+            return half
+    return parsed
 
 
 MAX_CLOSING_SUBJECT = 4
