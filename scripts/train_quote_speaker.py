@@ -229,10 +229,17 @@ def main() -> None:
         use_weights(None)
         print(f"{len(decisions)} decisions, in-sample accuracy {accuracy(decisions, weights):.3f}")
         print(json.dumps(weights))
+        parser = os.environ.get("CLAIMTRACK_SPACY_NL")
         write_weights(
             weights,
             floor.WEIGHTS_PATH,
-            f"fitted by scripts/train_quote_speaker.py on {len(args.gold_files)} annotated articles",
+            f"fitted by scripts/train_quote_speaker.py --write on {len(args.gold_files)} annotated"
+            " articles"
+            + (
+                f", parsed by the Dutch pipeline at {parser} (CLAIMTRACK_SPACY_NL)"
+                if parser
+                else ""
+            ),
         )
 
 

@@ -441,3 +441,28 @@ def test_of_a_subject_and_its_apposition_the_named_person_speaks():
         assert speakers_of(analyse(body, NL), body[:8]) == ["Kees Smit"], body
     unnamed = "Het bestuur van de bond, dat gisteren vergaderde, zei dat de staking doorgaat."
     assert speakers_of(analyse(unnamed, NL), "Het bestuur") == ["bestuur"]
+
+
+def test_noun_phrases_end_where_the_next_one_starts():
+    # 'een verklaring' is a second noun phrase, not part of who was present
+    body = (
+        "Bleek en aangeslagen las de trainer in het bijzijn van voorzitter Karel Bos een "
+        "verklaring voor aan de pers."
+    )
+    assert "Karel Bos" not in speakers_of(analyse(body, NL), "Bleek")
+    named = "Volgens Marieke de Groot is de brug te smal."
+    assert speakers_of(analyse(named, NL), "Volgens") == ["Marieke de Groot"]
+
+
+def test_an_obligation_or_an_attributive_participle_is_no_report():
+    for body in (
+        "De gasten moesten na afloop hun nederlaag ruiterlijk erkennen.",
+        "De buurman liet waarschuwende geluiden horen, maar deed verder niets.",
+    ):
+        assert speakers_of(analyse(body, NL), body[:6]) == [], body
+
+
+def test_a_source_never_runs_over_its_own_cue():
+    body = "Na zijn debuut (2004) schreef zij dat het schrijven haar zwaar viel."
+    for a in attributions_of(analyse(body, NL), "Na zijn debuut"):
+        assert a.speaker.mention is None or "schreef" not in a.speaker.mention

@@ -463,8 +463,14 @@ def verb_frames(
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
             continue  # a listed verb the trained model is sure is no cue here
-        if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]):
+        if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]) or any(
+            c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children
+        ):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
+        if tok.dep_ == "amod" and cue_score is None:
+            # "waarschuwende geluiden": a participle describing a noun; where a trained
+            # cue model exists it knows which attributive forms are cues ("alleged")
+            continue
         window = [t for t in doc[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
         if lem not in profile.reflexive_cues and (
             any(t.lower_ in profile.non_speech_objects for t in window)
@@ -537,6 +543,10 @@ def verb_frames(
             relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
+        if source is not None and source[0] <= tok.i < source[1]:
+            # a span that runs over the cue itself ("(1953) schreef hij"): the side
+            # of the cue where the subject stands
+            source = (tok.i + 1, source[1]) if inverted or source[1] > tok.i + 1 else None
         if source is None and anaphoric and fronted:
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):
