@@ -113,12 +113,12 @@ def test_without_a_configured_token_writes_are_disabled_with_403(db_path):
 
 
 def test_unexpected_failure_is_a_json_500(app, client, monkeypatch):
-    from claimtrack.store import api_queries
+    from claimtrack.store.reads import events
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(api_queries, "list_events", broken)
+    monkeypatch.setattr(events, "list_events", broken)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     body = assert_envelope(client.get("/api/v1/events"), 500)
     assert "disk on fire" not in body["error"]

@@ -39,8 +39,14 @@ def test_source_filter_accepts_alias_name_slug_and_id(client, stored):
     assert texts(client.get("/api/v1/statements?source=the White House")) == by_alias
 
 
-def test_unknown_source_matches_nothing(client, stored):
-    assert texts(client.get("/api/v1/statements?source=Nobody At All")) == []
+def test_a_filter_naming_no_source_is_a_404(client, stored):
+    for name in ("source", "via"):
+        response = client.get(f"/api/v1/statements?{name}=Nobody At All")
+        assert response.status_code == 404
+        body = response.get_json()
+        assert body["ok"] is False and body["status"] == 404 and name in body["errors"]
+    assert client.get("/search.json?q=the&source=Nobody At All").status_code == 404
+    assert client.get("/api/v1/statements.csv?source=Nobody At All").status_code == 404
 
 
 def test_via_filter_finds_claims_passed_on_by_a_source(client, stored):

@@ -18,10 +18,10 @@ from claimtrack.store.events import (
     EventNotFound,
     add_articles,
     create_event,
-    get_event,
-    list_events,
     remove_articles,
 )
+from claimtrack.store.reads.events import get_event
+from claimtrack.store.reads.events import list_events as list_events_page
 
 
 def store_article(db, sentences, publisher=None, date="2023-05-09", language="en", title=None):
@@ -135,7 +135,7 @@ def test_a_bad_date_or_unknown_article_is_refused_and_nothing_is_stored(cli_runn
     assert bad_date.exit_code != 0 and "YYYY" in bad_date.output
     unknown = cli_runner("events", "create", "Talks", "--article", "999")
     assert unknown.exit_code != 0 and "no article with id 999" in unknown.output
-    assert list_events(db) == []
+    assert list_events_page(db).items == []
 
 
 def test_editing_an_unknown_event_is_an_error(cli_runner, db):
@@ -336,4 +336,4 @@ def test_a_later_article_about_an_accepted_event_joins_that_event(db):
     [suggestion] = suggest_events(db, later)
     assert accept_suggestion(db, suggestion) == event_id
     assert sorted(a["id"] for a in get_event(db, event_id)["articles"]) == [first, second, later]
-    assert len(list_events(db)) == 1
+    assert len(list_events_page(db).items) == 1

@@ -7,7 +7,8 @@ from test_events import store_article
 from claimtrack.compare.event_suggestions import suggest_events
 from claimtrack.store import open_database
 from claimtrack.store.event_suggestions import list_suggestions
-from claimtrack.store.events import create_event, get_event
+from claimtrack.store.events import create_event
+from claimtrack.store.reads.events import get_event
 
 
 def make_event(db_path):
@@ -71,7 +72,8 @@ def test_compare_json_twin_and_errors(client, db_path):
     data = client.get(f"/events/{event_id}/compare.json?a=White+House&b=Kremlin").get_json()
     assert data["sides"] == ["White House", "Kremlin"]
     assert {r["status"] for r in data["rows"]} >= {"both", "only_a", "only_b"}
-    assert client.get(f"/events/{event_id}/compare.json?a=White+House").status_code == 400
+    # a missing side does not validate, as on GET /api/v1/events/{id}/compare
+    assert client.get(f"/events/{event_id}/compare.json?a=White+House").status_code == 422
     assert client.get("/events/999/compare?a=x&b=y").status_code == 404
 
 

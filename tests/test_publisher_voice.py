@@ -14,7 +14,8 @@ from claimtrack.store import totals
 from claimtrack.store.articles import save_article
 from claimtrack.store.events import create_event, event_statements
 from claimtrack.store.publisher_voice import set_article_kind
-from claimtrack.store.queries import event_source_names, search_facets
+from claimtrack.store.reads.events import event_source_names
+from claimtrack.store.reads.search import search_facets
 
 # a readout and a newspaper report, written for these tests
 READOUT = [

@@ -19,7 +19,10 @@ from api_sample import populate, store_article
 from web_sample import insert_sample
 
 from claimtrack.api import exports
-from claimtrack.store import api_queries, open_database, queries, schema, totals
+from claimtrack.store import open_database, schema, totals
+from claimtrack.store.reads import search, sources, statements
+from claimtrack.store.reads.listing import ListRequest
+from claimtrack.store.reads.text_query import fts_match_expression
 from claimtrack.store.source_edits import add_alias, remove_alias, set_source_kind
 from claimtrack.store.sources import merge_sources
 from claimtrack.store.transactions import write_transaction
@@ -39,7 +42,7 @@ def source_id(db, slug: str) -> int:
 def test_totals_follow_imports_merges_edits_and_deletions(db):
     populate(db, copies=3)
     assert_totals_right(db)
-    counts = queries.site_counts(db)
+    counts = totals.site_totals(db)
     assert counts["articles"] == 6 and counts["statements"] > counts["attributed_statements"] > 0
 
     biden, white_house = source_id(db, "joe-biden"), source_id(db, "white-house")
@@ -57,7 +60,7 @@ def test_totals_follow_imports_merges_edits_and_deletions(db):
         first = db.execute("SELECT min(id) FROM articles").fetchone()[0]
         db.execute("DELETE FROM articles WHERE id = ?", [first])  # cascades to its claims
     assert_totals_right(db)
-    assert queries.site_counts(db)["articles"] == 5
+    assert totals.site_totals(db)["articles"] == 5
 
     with write_transaction(db):  # a deleted source: its claims keep their text, lose the link
         db.execute("DELETE FROM sources WHERE id = ?", [white_house])
@@ -85,7 +88,7 @@ def test_two_claims_of_one_speaker_in_one_statement_count_as_one_statement(db):
     biden = source_id(db, "joe-biden")
     kept = totals.source_totals(db, [biden])[biden]
     assert (kept["speaker_claims"], kept["speaker_statements"]) == (2, 1)
-    assert queries.site_counts(db)["attributed_statements"] == 1
+    assert totals.site_totals(db)["attributed_statements"] == 1
     assert_totals_right(db)
     with write_transaction(db):
         db.execute("DELETE FROM attributions WHERE id = (SELECT min(id) FROM attributions)")
@@ -99,7 +102,7 @@ def test_home_page_shows_the_kept_numbers_and_most_cited_sources(client, db):
     fresh = totals.recount(db)["site"]
     for value in fresh.values():
         assert f"<dd>{value}</dd>" in html
-    cited = queries.most_cited_sources(db, 10)
+    cited = sources.most_cited_sources(db, 10)
     grouped = db.execute(
         "SELECT at.speaker_source_id, count(*) FROM attributions at "
         "JOIN sources src ON src.id = at.speaker_source_id "
@@ -138,7 +141,7 @@ def test_a_version_4_database_is_upgraded_keeping_its_rows_and_counting_them(tmp
     assert schema.schema_version(db) == schema.SCHEMA_VERSION
     assert {t: db[t].count for t in rows_before} == rows_before
     assert_totals_right(db)
-    assert queries.site_counts(db)["articles"] == rows_before["articles"]
+    assert totals.site_totals(db)["articles"] == rows_before["articles"]
     populate(db)  # and the upgraded database takes new articles, counted
     assert_totals_right(db)
     db.close()
@@ -147,7 +150,7 @@ def test_a_version_4_database_is_upgraded_keeping_its_rows_and_counting_them(tmp
 # ---------------------------------------------------------------- paging and exports
 
 
-def reference_ids(db, filters: api_queries.StatementFilters) -> list[int]:
+def reference_ids(db, filters: statements.StatementFilters) -> list[int]:
     """Every matching statement id, newest first, the slow obvious way."""
     where, params = ["1"], []
     if filters.source_ids is not None:
@@ -170,7 +173,7 @@ def reference_ids(db, filters: api_queries.StatementFilters) -> list[int]:
         params += filters.via_ids
     if filters.text_query:
         where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-        params.append(queries.fts_match_expression(filters.text_query))
+        params.append(fts_match_expression(filters.text_query))
     if filters.language:
         where.append("a.language = ?")
         params.append(filters.language)
@@ -188,13 +191,21 @@ def reference_ids(db, filters: api_queries.StatementFilters) -> list[int]:
 
 
 def paged_ids(db, filters, limit: int) -> list[int]:
-    ids, before = [], None
+    """Every id of the list, page by page; then back again by the `previous` tokens."""
+    ids, token, pages = [], None, []
     while True:
-        rows = api_queries.find_statements(db, filters, before, limit)
-        ids += [row["id"] for row in rows[:limit]]
-        if len(rows) <= limit:
-            return ids
-        before = rows[limit - 1]["id"]
+        page = statements.list_statements(db, filters, ListRequest(size=limit, token=token))
+        pages.append([row["id"] for row in page.items])
+        ids += pages[-1]
+        token = page.next
+        if token is None:
+            break
+    back = page.previous
+    for expected in reversed(pages[:-1]):
+        earlier = statements.list_statements(db, filters, ListRequest(size=limit, token=back))
+        assert [row["id"] for row in earlier.items] == expected, filters
+        back = earlier.previous
+    return ids
 
 
 @pytest.fixture
@@ -203,12 +214,12 @@ def corpus(db, monkeypatch):
     insert_sample(db)
     populate(db, copies=6)
     # small rounds, so the words are checked over many id ranges
-    monkeypatch.setattr(api_queries, "WORDS_CHUNK", 3)
-    monkeypatch.setattr(api_queries, "WORDS_CHUNK_MAX", 5)
+    monkeypatch.setattr(statements, "WORDS_CHUNK", 3)
+    monkeypatch.setattr(statements, "WORDS_CHUNK_MAX", 5)
     return db
 
 
-def filter_cases(db) -> list[api_queries.StatementFilters]:
+def filter_cases(db) -> list[statements.StatementFilters]:
     biden, harbour = source_id(db, "joe-biden"), source_id(db, "harbour-board")
     white_house, kremlin = source_id(db, "white-house"), source_id(db, "kremlin")
     event = db.execute(
@@ -219,7 +230,7 @@ def filter_cases(db) -> list[api_queries.StatementFilters]:
         "SELECT ?, id FROM statements WHERE id % 3 = 0",
         [event],
     )
-    F = api_queries.StatementFilters
+    F = statements.StatementFilters
     return [
         F(),
         F(source_ids=[biden]),
@@ -245,11 +256,11 @@ def test_api_statement_pages_give_every_match_once_newest_first(corpus, limit):
         expected = reference_ids(corpus, filters)
         got = paged_ids(corpus, filters, limit)
         assert got == expected, filters
-    assert reference_ids(corpus, api_queries.StatementFilters(text_query="the"))
+    assert reference_ids(corpus, statements.StatementFilters(text_query="the"))
 
 
 def test_api_pages_follow_next_tokens_without_gaps(client, corpus):
-    expected = reference_ids(corpus, api_queries.StatementFilters(text_query="the"))
+    expected = reference_ids(corpus, statements.StatementFilters(text_query="the"))
     ids, url = [], "/api/v1/statements?q=the&limit=2"
     while url:
         body = client.get(url).get_json()
@@ -275,7 +286,7 @@ def test_export_gives_every_statement_once_in_order_across_batches(
     monkeypatch.setattr(exports, "EXPORT_BATCH", 2)
     biden = source_id(corpus, "joe-biden")
     query = query.format(biden=biden)
-    filters = api_queries.StatementFilters(
+    filters = statements.StatementFilters(
         source_ids=[biden] if "source" in query else None,
         text_query=query.split("q=")[1] if "q=" in query else None,
     )
@@ -291,16 +302,16 @@ def test_export_gives_every_statement_once_in_order_across_batches(
 
 
 def test_search_count_is_capped_and_said_as_more_than(client, corpus, monkeypatch):
-    matches = len(reference_ids(corpus, api_queries.StatementFilters(text_query="the")))
-    monkeypatch.setattr(queries, "MATCH_COUNT_CAP", 3)
+    matches = len(reference_ids(corpus, statements.StatementFilters(text_query="the")))
+    monkeypatch.setattr(search, "MATCH_COUNT_CAP", 3)
     assert matches > 3
     html = client.get("/search?q=the").get_data(as_text=True)
     assert "More than 3 matching statements" in html
     body = client.get("/search.json?q=the").get_json()
     assert (body["matches"], body["matches_capped"]) == (3, True)
 
-    few = len(reference_ids(corpus, api_queries.StatementFilters(text_query="Poetin")))
-    monkeypatch.setattr(queries, "MATCH_COUNT_CAP", few)
+    few = len(reference_ids(corpus, statements.StatementFilters(text_query="Poetin")))
+    monkeypatch.setattr(search, "MATCH_COUNT_CAP", few)
     body = client.get("/search.json?q=Poetin").get_json()
     assert (body["matches"], body["matches_capped"]) == (few, False)
     assert f"{few} matching statements" in client.get("/search?q=Poetin").get_data(as_text=True)
@@ -308,11 +319,11 @@ def test_search_count_is_capped_and_said_as_more_than(client, corpus, monkeypatc
 
 @pytest.mark.parametrize("sort", ["recent", "relevance"])
 def test_search_pages_have_no_gaps_or_duplicates(client, corpus, sort):
-    expected = set(reference_ids(corpus, api_queries.StatementFilters(text_query="the")))
+    expected = set(reference_ids(corpus, statements.StatementFilters(text_query="the")))
     ids, url = [], f"/search.json?q=the&sort={sort}&limit=2"
     while url:
         body = client.get(url).get_json()
-        ids += [row["statement_id"] for row in body["rows"]]
+        ids += [row["id"] for row in body["items"]]
         url = body["next_url"]
     assert len(ids) == len(set(ids)) and set(ids) == expected
     if sort == "recent":
@@ -343,7 +354,7 @@ def test_totals_are_kept_when_rows_are_written_with_plain_sql(db_path):
         )
     conn.close()
     db = open_database(db_path)
-    assert queries.site_counts(db)["attributed_statements"] == 2
+    assert totals.site_totals(db)["attributed_statements"] == 2
     assert totals.source_totals(db, [1])[1] == {
         "speaker_claims": 3,
         "speaker_statements": 2,

@@ -123,12 +123,12 @@ def test_edit_kind_and_aliases(admin, sample):
     source = client.get("/sources/reuters.json").get_json()["source"]
     assert source["kind"] == "group"
     added = next(a for a in source["aliases"] if a["alias"] == "Thomson Reuters")
-    assert client.get("/sources.json?q=thomson").get_json()["rows"][0]["slug"] == "reuters"
+    assert client.get("/sources.json?q=thomson").get_json()["items"][0]["slug"] == "reuters"
     client.post(
         "/sources/reuters/edit",
         data={"action": "remove_alias", "alias_id": added["id"], "csrf_token": csrf()},
     )
-    assert client.get("/sources.json?q=thomson").get_json()["rows"] == []
+    assert client.get("/sources.json?q=thomson").get_json()["items"] == []
 
 
 def test_alias_of_another_source_and_bad_kind_are_refused(admin, sample):

@@ -8,7 +8,7 @@ from claimtrack.web.highlight import render_body
 def statement(sid, idx, paragraph, start, text, attributions=()):
     return {
         "id": sid,
-        "idx": idx,
+        "index": idx,
         "paragraph": paragraph,
         "start": start,
         "end": start + len(text),
@@ -17,16 +17,19 @@ def statement(sid, idx, paragraph, start, text, attributions=()):
     }
 
 
+def span(text, start, end):
+    return None if start is None else {"text": text, "start": start, "end": end}
+
+
 def claim(speaker, chain_names, **spans):
+    """An attribution in the read model's shape (store.reads.attributions)."""
     return {
-        "speaker_source_id": None,
-        "speaker_name": speaker,
-        "speaker_slug": None,
+        "speaker": {"source_id": None, "name": speaker, "slug": None, "mention": None},
         "type": "indirect",
-        "cue": spans.pop("cue_text", None),
+        "cue": span(spans.get("cue_text"), spans.get("cue_start"), spans.get("cue_end")),
+        "content": span(None, spans.get("content_start"), spans.get("content_end")),
         "via": [],
         "chain": [{"role": "speaker", "name": n, "slug": None} for n in chain_names],
-        **spans,
     }
 
 

@@ -29,7 +29,7 @@ def test_home_shows_counts_recent_articles_and_most_cited_source(client, sample)
 
 
 def test_sources_index_counts_claims_as_speaker_and_as_relay(client, sample):
-    rows = client.get("/sources.json").get_json()["rows"]
+    rows = client.get("/sources.json").get_json()["items"]
     by_slug = {row["slug"]: row for row in rows}
     assert by_slug["joe-biden"]["speaker_claims"] == 2
     assert by_slug["joe-biden"]["languages"] == ["en", "nl"]
@@ -39,11 +39,11 @@ def test_sources_index_counts_claims_as_speaker_and_as_relay(client, sample):
 
 
 def test_sources_index_filters_by_kind_language_and_alias(client, sample):
-    people = client.get("/sources.json?kind=person").get_json()["rows"]
+    people = client.get("/sources.json?kind=person").get_json()["items"]
     assert {r["slug"] for r in people} == {"joe-biden", "vladimir-poetin"}
-    english = client.get("/sources.json?language=en").get_json()["rows"]
+    english = client.get("/sources.json?language=en").get_json()["items"]
     assert {r["slug"] for r in english} == {"joe-biden", "white-house", "harbour-board"}
-    by_alias = client.get("/sources.json?q=putin").get_json()["rows"]
+    by_alias = client.get("/sources.json?q=putin").get_json()["items"]
     assert [r["slug"] for r in by_alias] == ["vladimir-poetin"]
     html = page_text(client.get("/sources?q=putin"))
     assert "Vladimir Poetin" in html and "Joe Biden" not in html
@@ -52,15 +52,17 @@ def test_sources_index_filters_by_kind_language_and_alias(client, sample):
 def test_sources_index_pages_with_next_token_without_repeating(client, sample):
     first = client.get("/sources.json?limit=3").get_json()
     second = client.get(first["next_url"]).get_json()
-    names = [r["name"] for r in first["rows"] + second["rows"]]
+    names = [r["name"] for r in first["items"] + second["items"]]
     assert len(names) == len(set(names)) == 6
     assert names == sorted(names)
 
 
-def test_bad_next_token_is_a_400_not_a_crash(client, sample):
+def test_bad_next_token_is_refused_not_a_crash(client, sample):
     response = client.get("/sources/joe-biden.json?after=not-a-token")
-    assert response.status_code == 400
+    assert response.status_code == 422  # as the API answers a token it did not make
     assert response.get_json()["ok"] is False
+    assert list(response.get_json()["errors"]) == ["after"]
+    assert client.get("/sources/joe-biden?after=not-a-token").status_code == 400
 
 
 def test_source_page_lists_claims_newest_first_with_cue_type_and_chain(client, sample):
@@ -76,8 +78,8 @@ def test_source_page_lists_claims_newest_first_with_cue_type_and_chain(client, s
 
 def test_source_page_filters_by_type_date_article_and_event(client, sample):
     def statements(query):
-        rows = client.get(f"/sources/joe-biden.json?{query}").get_json()["rows"]
-        return [r["statement_text"] for r in rows]
+        rows = client.get(f"/sources/joe-biden.json?{query}").get_json()["items"]
+        return [r["text"] for r in rows]
 
     assert statements("type=direct") == ['"We support Ukraine," Biden said on Tuesday.']
     assert len(statements("from=2021-04-10")) == 2  # the month-precise article overlaps
@@ -85,8 +87,9 @@ def test_source_page_filters_by_type_date_article_and_event(client, sample):
     assert len(statements("to=2021-04-12")) == 1
     assert len(statements(f"article={sample['articles'][1]}")) == 1
     assert len(statements(f"event={sample['event']}")) == 1
-    assert client.get("/sources/joe-biden.json?type=rumour").status_code == 400
-    assert client.get("/sources/joe-biden.json?from=yesterday").status_code == 400
+    assert client.get("/sources/joe-biden.json?type=rumour").status_code == 422
+    assert client.get("/sources/joe-biden.json?from=yesterday").status_code == 422
+    assert client.get("/sources/joe-biden?type=rumour").status_code == 400
 
 
 def test_source_page_pages_with_keyset_token(client, sample):
@@ -94,7 +97,7 @@ def test_source_page_pages_with_keyset_token(client, sample):
     assert first["next"]
     second = client.get(first["next_url"]).get_json()
     assert second["next"] is None
-    texts = [r["statement_text"] for r in first["rows"] + second["rows"]]
+    texts = [r["text"] for r in first["items"] + second["items"]]
     assert len(set(texts)) == 2
 
 
@@ -103,8 +106,8 @@ def test_source_page_lists_claims_it_relayed_for_others(client, sample):
     relayed = html[html.index("relayed for others") :]
     assert "Het gesprek zou op Bidens initiatief" in relayed
     assert 'href="/sources/kremlin"' in relayed
-    rows = client.get("/sources/reuters/relays.json").get_json()["rows"]
-    assert [r["speaker_slug"] for r in rows] == ["kremlin"]
+    rows = client.get("/sources/reuters/relays.json").get_json()["items"]
+    assert [a["speaker"]["slug"] for r in rows for a in r["attributions"]] == ["kremlin"]
 
 
 def test_source_csv_has_one_row_per_claim_with_the_chain(client, sample):
@@ -112,7 +115,8 @@ def test_source_csv_has_one_row_per_claim_with_the_chain(client, sample):
     assert response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert len(rows) == 1
-    assert rows[0]["chain"] == "Testkrant → Witte Huis → Joe Biden"
+    assert rows[0]["chain"] == "Testkrant > Witte Huis > Joe Biden"
+    assert rows[0]["attribution_type"] == "indirect"
     assert rows[0]["cue"] == "zei"
 
 
@@ -230,11 +234,11 @@ def test_search_highlights_matches_safely_and_offers_facets(client, sample):
 
 
 def test_search_facet_filters_apply_to_results_and_twins(client, sample):
-    everything = client.get("/search.json?q=biden").get_json()["rows"]
+    everything = client.get("/search.json?q=biden").get_json()["items"]
     assert len(everything) == 2
-    dutch = client.get("/search.json?q=biden&language=nl").get_json()["rows"]
-    assert [r["language"] for r in dutch] == ["nl"]
-    quoted = client.get("/search.json?q=biden&source=vladimir-poetin").get_json()["rows"]
+    dutch = client.get("/search.json?q=biden&language=nl").get_json()["items"]
+    assert [r["article"]["language"] for r in dutch] == ["nl"]
+    quoted = client.get("/search.json?q=biden&source=vladimir-poetin").get_json()["items"]
     assert quoted == []
     rows = list(
         csv.DictReader(
@@ -249,15 +253,15 @@ def test_search_facet_filters_apply_to_results_and_twins(client, sample):
 def test_search_accepts_any_input_without_error(client, sample):
     for query in ['"unbalanced', "AND OR NOT", "NEAR(", "*", "biden*", "«»"]:
         assert client.get("/search", query_string={"q": query}).status_code == 200
-    assert len(client.get("/search.json?q=bide*").get_json()["rows"]) == 3  # Biden, Bidens
-    assert len(client.get('/search.json?q="leaders discussed"').get_json()["rows"]) == 1
+    assert len(client.get("/search.json?q=bide*").get_json()["items"]) == 3  # Biden, Bidens
+    assert len(client.get('/search.json?q="leaders discussed"').get_json()["items"]) == 1
 
 
 def test_events_pages_list_events_and_their_statements(client, sample):
     html = page_text(client.get("/events"))
     assert "Biden–Poetin call" in html
     detail = client.get(f"/events/{sample['event']}.json").get_json()
-    assert len(detail["rows"]) == 4
+    assert len(detail["items"]) == 4
     assert detail["event"]["participants"][0]["slug"] == "joe-biden"
     assert "Het gesprek duurde een uur." in page_text(client.get(f"/events/{sample['event']}"))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from claimtrack.api.schemas import ARTICLE_DETAIL
-from claimtrack.store import api_queries
+from claimtrack.present.schemas import ARTICLE_DETAIL
+from claimtrack.store.reads.articles import get_article
 
 
 def stored_article_detail(db: sqlite_utils.Database, article_id: int) -> dict:
     """One stored article with its body and statements, as GET /api/v1/articles/<id> shows it."""
-    return ARTICLE_DETAIL.dump(api_queries.get_article(db, article_id))
+    return ARTICLE_DETAIL.dump(get_article(db, article_id))

@@ -9,27 +9,29 @@ from claimtrack.api.article_detail import stored_article_detail
 from claimtrack.api.auth import require_admin
 from claimtrack.api.blueprint import api, operation
 from claimtrack.api.errors import ApiError
-from claimtrack.api.inputs import load_json_body, load_query
-from claimtrack.api.pagination import page_body, page_of
+from claimtrack.api.inputs import load_json_body
 from claimtrack.api.schemas import (
-    ARTICLE_DETAIL,
     ARTICLE_INPUT,
     ARTICLE_KIND_INPUT,
-    ARTICLE_SUMMARY,
-    PAGE_QUERY,
-    ArticleDetailSchema,
     ArticleInputSchema,
     ArticleKindInputSchema,
-    ArticlePageSchema,
-    PageQuerySchema,
 )
 from claimtrack.db import get_db
 from claimtrack.extraction_worker import ExtractionFailed
 from claimtrack.http_importer import http_importer
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.ingest.files import max_import_bytes
-from claimtrack.store import api_queries
+from claimtrack.present.list_queries import ARTICLE_LIST_QUERY, ArticleListQuery
+from claimtrack.present.pages import page_body
+from claimtrack.present.params import load_args
+from claimtrack.present.schemas import (
+    ARTICLE_DETAIL,
+    ARTICLE_SUMMARY,
+    ArticleDetailSchema,
+    ArticlePageSchema,
+)
 from claimtrack.store.publisher_voice import set_article_kind
+from claimtrack.store.reads import articles as article_reads
 
 
 @api.post("/articles")
@@ -88,18 +90,23 @@ def create_article():
 
 @api.get("/articles")
 @operation(
-    "List articles, newest first",
+    "List articles, newest stored first (`_sort`/`_sort_desc`: date, id, imported_at); "
+    "filter by publisher, language and year; facets by language, publisher and year",
     tag="articles",
-    query=PageQuerySchema,
+    query=ArticleListQuery,
     responses={200: ArticlePageSchema},
     errors=(422,),
 )
 def list_articles():
-    """A page of stored articles, newest first."""
-    args = load_query(PAGE_QUERY)
-    rows = api_queries.list_articles(get_db(), args["next"], args["limit"])
-    page, token = page_of(rows, args["limit"])
-    return page_body(ARTICLE_SUMMARY.dump(page, many=True), token)
+    """A page of stored articles, newest stored first unless sorted otherwise."""
+    args = load_args(ARTICLE_LIST_QUERY)
+    filters = article_reads.ArticleFilters(
+        args.get("publisher"), args.get("language"), args.get("year")
+    )
+    page = article_reads.list_articles(
+        get_db(), filters, args["list"], default_sort="id", facets=args["facets"]
+    )
+    return page_body(page, ARTICLE_SUMMARY)
 
 
 @api.get("/articles/<rowid:article_id>")
@@ -111,7 +118,7 @@ def list_articles():
 )
 def read_article(article_id: int):
     """One stored article with its statements."""
-    article = api_queries.get_article(get_db(), article_id)
+    article = article_reads.get_article(get_db(), article_id)
     if article is None:
         raise ApiError(404, f"no article with id {article_id}")
     return ARTICLE_DETAIL.dump(article)
@@ -136,4 +143,4 @@ def set_kind(article_id: int):
         set_article_kind(db, article_id, kind)
     except LookupError:
         raise ApiError(404, f"no article with id {article_id}") from None
-    return ARTICLE_DETAIL.dump(api_queries.get_article(db, article_id))
+    return ARTICLE_DETAIL.dump(article_reads.get_article(db, article_id))

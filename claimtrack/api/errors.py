@@ -10,9 +10,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from claimtrack.present.filters import UnknownSource
+from claimtrack.present.render import error_response
+from claimtrack.store.cursors import BadCursor
 
 API_PREFIX = "/api/"
 
@@ -36,17 +40,12 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def error_response(status: int, message: str, errors: dict[str, Any] | None = None) -> Response:
-    """The JSON envelope for an error, with its HTTP status set."""
-    response = jsonify({"ok": False, "error": message, "errors": errors or {}, "status": status})
-    response.status_code = status
-    return response
-
-
 def register_blueprint_handlers(blueprint: Blueprint) -> None:
     """Answer every error raised inside an API view with the envelope."""
     blueprint.register_error_handler(ApiError, _handle_api_error)
     blueprint.register_error_handler(ValidationError, _handle_validation_error)
+    blueprint.register_error_handler(UnknownSource, handle_unknown_source)
+    blueprint.register_error_handler(BadCursor, handle_bad_cursor)
     blueprint.register_error_handler(HTTPException, _handle_http_exception)
     blueprint.register_error_handler(InternalServerError, _handle_server_error)
 
@@ -73,6 +72,21 @@ def _handle_api_error(error: ApiError) -> Response:
 def _handle_validation_error(error: ValidationError) -> Response:
     messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
     return error_response(422, "the request did not validate", messages)
+
+
+def handle_unknown_source(error: UnknownSource) -> Response:
+    """404: a filter names a source that does not exist."""
+    return error_response(404, str(error), {error.parameter: [str(error)]})
+
+
+def handle_bad_cursor(error: BadCursor) -> Response:
+    """422: a page token the server did not make for this list (named by the parameter used)."""
+    name = next((n for n in ("_next", "next", "after") if request.args.get(n)), "_next")
+    return error_response(
+        422,
+        "the request did not validate",
+        {name: [f"{error}; use the `next` or `previous` value of a page of this list"]},
+    )
 
 
 def _handle_http_exception(error: HTTPException) -> Response:

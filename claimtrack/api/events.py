@@ -8,29 +8,33 @@ from claimtrack.api.auth import require_admin
 from claimtrack.api.blueprint import api, operation
 from claimtrack.api.errors import ApiError
 from claimtrack.api.inputs import load_json_body, load_query
-from claimtrack.api.pagination import page_body, page_of
-from claimtrack.api.schemas import (
-    COMPARE_QUERY,
-    COMPARISON,
-    EVENT,
-    EVENT_INPUT,
-    PAGE_QUERY,
-    CompareQuerySchema,
-    ComparisonSchema,
-    EventInputSchema,
-    EventPageSchema,
-    EventSchema,
-    PageQuerySchema,
-)
+from claimtrack.api.schemas import EVENT_INPUT, EventInputSchema
 from claimtrack.compare import compare_event
 from claimtrack.db import get_db
-from claimtrack.store import api_queries
+from claimtrack.present.list_queries import (
+    COMPARE_QUERY,
+    EVENT_LIST_QUERY,
+    CompareQuerySchema,
+    EventListQuery,
+)
+from claimtrack.present.pages import page_body
+from claimtrack.present.params import load_args
+from claimtrack.present.schemas import (
+    COMPARISON,
+    EVENT,
+    EVENT_DETAIL,
+    ComparisonSchema,
+    EventDetailSchema,
+    EventPageSchema,
+)
 from claimtrack.store import events as event_store
 from claimtrack.store.events import EventNotFound
+from claimtrack.store.reads import events as event_reads
+from claimtrack.store.reads.sql import missing_ids
 
 
 def _event_or_404(event_id: int) -> dict:
-    event = api_queries.get_event(get_db(), event_id)
+    event = event_reads.get_event(get_db(), event_id)
     if event is None:
         raise ApiError(404, f"no event with id {event_id}")
     return event
@@ -38,18 +42,19 @@ def _event_or_404(event_id: int) -> dict:
 
 @api.get("/events")
 @operation(
-    "List events, newest first",
+    "List events, newest first (`_sort`/`_sort_desc`: date, id, title); filter and facet by year",
     tag="events",
-    query=PageQuerySchema,
+    query=EventListQuery,
     responses={200: EventPageSchema},
     errors=(422,),
 )
 def list_events():
-    """A page of events, newest first."""
-    args = load_query(PAGE_QUERY)
-    rows = api_queries.list_events(get_db(), args["next"], args["limit"])
-    page, token = page_of(rows, args["limit"])
-    return page_body(EVENT.dump(page, many=True), token)
+    """A page of events, newest first unless sorted otherwise."""
+    args = load_args(EVENT_LIST_QUERY)
+    page = event_reads.list_events(
+        get_db(), args["list"], year=args.get("year"), default_sort="id", facets=args["facets"]
+    )
+    return page_body(page, EVENT)
 
 
 @api.post("/events")
@@ -57,7 +62,7 @@ def list_events():
     "Create an event, optionally with participating sources and linked statements",
     tag="events",
     body=EventInputSchema,
-    responses={201: EventSchema},
+    responses={201: EventDetailSchema},
     errors=(400, 401, 403, 413, 415, 422, 429),
     write=True,
 )
@@ -68,7 +73,7 @@ def create_event():
     db = get_db()
     unknown = {}
     for field, table in (("articles", "articles"), ("statements", "statements")):
-        missing = api_queries.missing_ids(db, table, data[field])
+        missing = missing_ids(db, table, data[field])
         if missing:
             unknown[field] = [f"no {table[:-1]} with id {i}" for i in missing]
     if unknown:
@@ -86,14 +91,19 @@ def create_event():
     except (ValueError, LookupError) as exc:  # nothing is stored when these are raised
         raise ApiError(422, "the request did not validate", {"_schema": [str(exc)]}) from None
     location = url_for("api.read_event", event_id=event_id)
-    return EVENT.dump(api_queries.get_event(db, event_id)), 201, {"Location": location}
+    return EVENT_DETAIL.dump(event_reads.get_event(db, event_id)), 201, {"Location": location}
 
 
 @api.get("/events/<rowid:event_id>")
-@operation("One event", tag="events", responses={200: EventSchema}, errors=(404,))
+@operation(
+    "One event with its participants and articles",
+    tag="events",
+    responses={200: EventDetailSchema},
+    errors=(404,),
+)
 def read_event(event_id: int):
-    """One event with its participants."""
-    return EVENT.dump(_event_or_404(event_id))
+    """One event with its participants and articles."""
+    return EVENT_DETAIL.dump(_event_or_404(event_id))
 
 
 @api.get("/events/<rowid:event_id>/compare")

@@ -11,8 +11,8 @@ from flask import Flask, current_app
 from werkzeug.routing import Rule
 
 from claimtrack.api.blueprint import OPERATIONS, Operation, api
-from claimtrack.api.schemas import ErrorSchema
-from claimtrack.request_checks import MAX_ROW_ID
+from claimtrack.present.schemas import ErrorSchema
+from claimtrack.request_checks import MAX_ROW_ID, RowIdConverter
 from claimtrack.schema_patterns import restrict
 
 OPENAPI_VERSION = "3.0.3"
@@ -42,8 +42,11 @@ def build_openapi(app: Flask) -> dict[str, Any]:
         info={
             "description": "Statements, their sources and attributions, and events, "
             "from Dutch and English news. Reads are open; writes need "
-            "`Authorization: Bearer <token>`. Lists are keyset-paginated: follow "
-            "`next_url` (or pass `next`) until it is null."
+            "`Authorization: Bearer <token>`. Every list (the API's and the web pages' "
+            ".json twins) takes `_sort`/`_sort_desc`, `_size` and `_next` (a page token; "
+            "follow `next_url` or `previous_url`), says its `total` (a lower bound when "
+            "`total_exact` is false) and counts `_facet`s. A web page's .json twin gives "
+            "the same objects as the API route for the same statement, source or event."
         },
     )
     spec.components.schema("Error", schema=ErrorSchema)
@@ -51,7 +54,7 @@ def build_openapi(app: Flask) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
         described = OPERATIONS.get(rule.endpoint)
-        if described is None:
+        if described is None or not _json_route(rule):
             continue
         operations = paths.setdefault(_openapi_path(rule), {})
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
@@ -69,26 +72,36 @@ def openapi_document() -> dict[str, Any]:
     return app.extensions[_EXTENSION_KEY]
 
 
+def _json_route(rule: Rule) -> bool:
+    """An API route, or a web page's .json twin (its HTML and CSV routes are not JSON)."""
+    return rule.endpoint.startswith(f"{api.name}.") or rule.rule.endswith(".json")
+
+
+def _path_parameter(rule: Rule, name: str) -> dict[str, Any]:
+    converter = rule._converters.get(name)
+    if isinstance(converter, RowIdConverter):
+        schema = {"type": "integer", "minimum": 1, "maximum": MAX_ROW_ID}
+    else:
+        schema = {"type": "string", "minLength": 1, "pattern": "^[^/\\u0000-\\u001f]+$"}
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
 def _openapi_path(rule: Rule) -> str:
     return _RULE_ARGUMENT.sub(r"{\1}", rule.rule)
 
 
 def _operation(rule: Rule, described: Operation) -> dict[str, Any]:
     parameters: list[dict[str, Any]] = [
-        {
-            "name": name,
-            "in": "path",
-            "required": True,
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ROW_ID},
-        }
-        for name in sorted(rule.arguments)
+        _path_parameter(rule, name) for name in sorted(rule.arguments)
     ]
     if described.query is not None:
         parameters.append({"in": "query", "schema": described.query})
     result: dict[str, Any] = {
         "summary": described.summary,
         "tags": [described.tag],
-        "operationId": rule.endpoint.split(".", 1)[1],
+        "operationId": rule.endpoint.replace(".", "_")
+        if not rule.endpoint.startswith(f"{api.name}.")
+        else rule.endpoint.split(".", 1)[1],
         "parameters": parameters,
         "responses": _responses(described),
     }

@@ -6,33 +6,40 @@ from claimtrack.api.auth import require_admin
 from claimtrack.api.blueprint import api, operation
 from claimtrack.api.errors import ApiError
 from claimtrack.api.inputs import load_json_body, load_query
-from claimtrack.api.pagination import page_body, page_of
 from claimtrack.api.schemas import (
     ALIAS_INPUT,
     ALIAS_QUERY,
     MERGE_INPUT,
-    MERGE_RESULT,
-    PAGE_QUERY,
-    SOURCE,
-    SOURCE_LIST_QUERY,
-    STATEMENT,
     AliasInputSchema,
     AliasQuerySchema,
     MergeInputSchema,
+)
+from claimtrack.db import get_db
+from claimtrack.present.list_queries import (
+    SOURCE_LIST_QUERY,
+    SOURCE_STATEMENTS_QUERY,
+    SourceListQuery,
+    SourceStatementsQuery,
+)
+from claimtrack.present.pages import page_body
+from claimtrack.present.params import load_args
+from claimtrack.present.schemas import (
+    MERGE_RESULT,
+    SOURCE,
+    STATEMENT,
     MergeResultSchema,
-    PageQuerySchema,
-    SourceListQuerySchema,
     SourcePageSchema,
     SourceSchema,
     StatementPageSchema,
 )
-from claimtrack.db import get_db
-from claimtrack.store import api_queries, source_edits
+from claimtrack.present.source_lists import source_statement_page
+from claimtrack.store import source_edits
+from claimtrack.store.reads import sources as source_reads
 from claimtrack.store.sources import alias_key, merge_sources
 
 
 def _source_or_404(source_id: int) -> dict:
-    source = api_queries.get_source(get_db(), source_id)
+    source = source_reads.get_source(get_db(), source_id)
     if source is None:
         raise ApiError(404, f"no source with id {source_id}")
     return source
@@ -40,43 +47,50 @@ def _source_or_404(source_id: int) -> dict:
 
 @api.get("/sources")
 @operation(
-    "List sources, newest first; `q` matches names and aliases",
+    "List sources, newest first (`_sort`/`_sort_desc`: name, id, claims); `q` matches names "
+    "and aliases; filter by kind and language; facet by kind",
     tag="sources",
-    query=SourceListQuerySchema,
+    query=SourceListQuery,
     responses={200: SourcePageSchema},
     errors=(422,),
 )
 def list_sources():
-    """A page of sources, newest first, optionally matching `q`."""
-    args = load_query(SOURCE_LIST_QUERY)
-    rows = api_queries.list_sources(get_db(), args["next"], args["limit"], args.get("q"))
-    page, token = page_of(rows, args["limit"])
-    return page_body(SOURCE.dump(page, many=True), token)
+    """A page of sources, newest first unless sorted otherwise."""
+    args = load_args(SOURCE_LIST_QUERY)
+    filters = source_reads.SourceFilters(args.get("kind"), args.get("language"), args.get("q"))
+    page = source_reads.list_sources(
+        get_db(), filters, args["list"], default_sort="id", facets=args["facets"]
+    )
+    return page_body(page, SOURCE)
 
 
 @api.get("/sources/<rowid:source_id>")
-@operation("A source with its aliases", tag="sources", responses={200: SourceSchema}, errors=(404,))
+@operation(
+    "A source with its aliases and claim counts",
+    tag="sources",
+    responses={200: SourceSchema},
+    errors=(404,),
+)
 def read_source(source_id: int):
-    """One source with its aliases and statement count."""
+    """One source with its aliases and claim counts."""
     return SOURCE.dump(_source_or_404(source_id))
 
 
 @api.get("/sources/<rowid:source_id>/claims")
 @operation(
-    "Statements in which the source is the speaker, newest first",
+    "Statements in which the source is the speaker, newest stored first (`_sort_desc=date`: "
+    "newest article first, as the source's page lists them)",
     tag="sources",
-    query=PageQuerySchema,
+    query=SourceStatementsQuery,
     responses={200: StatementPageSchema},
     errors=(404, 422),
 )
 def source_claims(source_id: int):
     """A page of the statements in which the source speaks."""
     _source_or_404(source_id)
-    args = load_query(PAGE_QUERY)
-    filters = api_queries.StatementFilters(source_ids=[source_id])
-    rows = api_queries.find_statements(get_db(), filters, args["next"], args["limit"])
-    page, token = page_of(rows, args["limit"])
-    return page_body(STATEMENT.dump(page, many=True), token)
+    args = load_args(SOURCE_STATEMENTS_QUERY)
+    page = source_statement_page(get_db(), source_id, "speaker", args, default_sort="id")
+    return page_body(page, STATEMENT)
 
 
 @api.post("/sources/<rowid:source_id>/merge")
@@ -96,14 +110,14 @@ def merge_source(source_id: int):
     if into == source_id:
         raise ApiError(409, "a source cannot be merged into itself", {"into": [into]})
     db = get_db()
-    if api_queries.get_source(db, into) is None:
+    if source_reads.get_source(db, into) is None:
         raise ApiError(422, "the request did not validate", {"into": [f"no source with id {into}"]})
     try:
         moved = merge_sources(db, keep_id=into, drop_id=source_id)
     except LookupError:  # one of the two was merged away by a request running meanwhile
         raise ApiError(404, "the source no longer exists") from None
     return MERGE_RESULT.dump(
-        {"source": api_queries.get_source(db, into), "merged_id": source_id, "moved": moved}
+        {"source": source_reads.get_source(db, into), "merged_id": source_id, "moved": moved}
     )
 
 

@@ -8,58 +8,45 @@ from flask import url_for
 
 from claimtrack.api.blueprint import api, operation
 from claimtrack.api.errors import ApiError
-from claimtrack.api.inputs import load_query
-from claimtrack.api.pagination import page_body, page_of
-from claimtrack.api.schemas import (
+from claimtrack.db import get_db
+from claimtrack.present.filters import statement_filters
+from claimtrack.present.list_queries import STATEMENT_LIST_QUERY, StatementListQuery
+from claimtrack.present.pages import page_body
+from claimtrack.present.params import load_args
+from claimtrack.present.schemas import (
     CLAIM_REVIEW,
     STATEMENT,
-    STATEMENT_QUERY,
     ClaimReviewSchema,
     StatementPageSchema,
-    StatementQuerySchema,
     StatementSchema,
 )
-from claimtrack.db import get_db
-from claimtrack.store import api_queries
+from claimtrack.store.reads import statements as statement_reads
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
-
-
-def statement_filters(db, args: dict[str, Any]) -> api_queries.StatementFilters:
-    """Turn loaded query arguments into store filters, resolving source and via names."""
-    return api_queries.StatementFilters(
-        source_ids=api_queries.find_source_ids(db, args["source"]) if "source" in args else None,
-        via_ids=api_queries.find_source_ids(db, args["via"]) if "via" in args else None,
-        event_id=args.get("event"),
-        article_id=args.get("article"),
-        type=args.get("type"),
-        language=args.get("language"),
-        text_query=args.get("q"),
-        since=args.get("since"),
-        until=args.get("until"),
-    )
 
 
 @api.get("/statements")
 @operation(
     "Search statements by speaker, relaying source, event, article, type, language, "
-    "words and article date; newest first",
+    "publisher, words and article date; newest stored first (`_sort=id`: oldest first); "
+    "a `source` or `via` naming no source is a 404; facets by type, language, publisher, year",
     tag="statements",
-    query=StatementQuerySchema,
+    query=StatementListQuery,
     responses={200: StatementPageSchema},
-    errors=(422,),
+    errors=(404, 422),
 )
 def list_statements():
     """A page of statements matching the query filters, newest first."""
-    args = load_query(STATEMENT_QUERY)
+    args = load_args(STATEMENT_LIST_QUERY)
     db = get_db()
-    rows = api_queries.find_statements(db, statement_filters(db, args), args["next"], args["limit"])
-    page, token = page_of(rows, args["limit"])
-    return page_body(STATEMENT.dump(page, many=True), token)
+    page = statement_reads.list_statements(
+        db, statement_filters(db, args), args["list"], facets=args["facets"]
+    )
+    return page_body(page, STATEMENT)
 
 
 def _statement_or_404(statement_id: int) -> dict:
-    statement = api_queries.get_statement(get_db(), statement_id)
+    statement = statement_reads.get_statement(get_db(), statement_id)
     if statement is None:
         raise ApiError(404, f"no statement with id {statement_id}")
     return statement

@@ -18,11 +18,10 @@ from claimtrack.store.events import (
     add_articles,
     add_statements,
     create_event,
-    get_event,
-    list_events,
     remove_articles,
     remove_statements,
 )
+from claimtrack.store.reads.events import all_events, get_event
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 article_option = click.option(
@@ -141,7 +140,7 @@ def list_command(as_json, db_path) -> None:
     """List the events, most recent first."""
     db = open_command_database(db_path)
     try:
-        events = list_events(db)
+        events = list(all_events(db))
     finally:
         db.close()
     if as_json:

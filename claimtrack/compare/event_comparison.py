@@ -12,11 +12,10 @@ from claimtrack.compare.align import STATUSES, align_accounts
 from claimtrack.store.events import (
     EventNotFound,
     event_statements,
-    get_event,
     in_account,
     side_identity,
 )
-from claimtrack.store.queries import event_source_names
+from claimtrack.store.reads.events import event_source_names, get_event
 from claimtrack.store.sources import alias_key
 
 __all__ = ["EventNotFound", "account_statements", "compare_event"]

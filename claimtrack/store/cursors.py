@@ -24,23 +24,40 @@ def encode_cursor(key: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def decode_cursor(token: str | None, types: tuple[type, ...]) -> list[Any] | None:
-    """Decode a token made by `encode_cursor`, checking its length and value types.
-
-    Returns None for an empty token; raises BadCursor for anything malformed.
-    """
-    if not token:
-        return None
+def peek_cursor(token: str) -> list[Any]:
+    """The values of a token without checking them against a list (BadCursor if malformed)."""
     try:
         padded = token + "=" * (-len(token) % 4)
         key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8"))
-    except (binascii.Error, UnicodeError, ValueError) as exc:
-        raise BadCursor("the 'next' token is not valid") from exc
-    if not isinstance(key, list) or len(key) != len(types):
-        raise BadCursor("the 'next' token does not belong to this list")
+    except (binascii.Error, UnicodeError, ValueError, RecursionError) as exc:
+        raise BadCursor("the page token is not valid") from exc
+    if not isinstance(key, list):
+        raise BadCursor("the page token does not belong to this list")
+    return key
+
+
+def decode_cursor(
+    token: str | None, types: tuple[type | tuple[type, ...], ...]
+) -> list[Any] | None:
+    """Decode a token made by `encode_cursor`, checking its length and value types.
+
+    Each of `types` is a type or a tuple of allowed types (an int passes for a
+    float). Returns None for an empty token; raises BadCursor for anything
+    malformed.
+    """
+    if not token:
+        return None
+    key = peek_cursor(token)
+    if len(key) != len(types):
+        raise BadCursor("the page token does not belong to this list")
     for value, expected in zip(key, types):
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        allowed = expected if isinstance(expected, tuple) else (expected,)
+        if isinstance(value, bool):
+            raise BadCursor("the page token does not belong to this list")
+        if float in allowed and isinstance(value, int):
             continue
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise BadCursor("the 'next' token does not belong to this list")
+        if not isinstance(value, allowed):
+            raise BadCursor("the page token does not belong to this list")
+        if isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise BadCursor("the page token does not belong to this list")
     return key

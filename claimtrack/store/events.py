@@ -4,7 +4,8 @@ An event has a title, a date with its precision, participants (sources)
 and a description. Articles are added as all their statements; single
 statements can be added or removed too. `event_statements` reads the
 statements back with what the comparison needs: text, article, speaker,
-via, and every source in their chain.
+via, and every source in their chain. The event rows every surface shows
+(one event, the list) are read by `claimtrack.store.reads.events`.
 """
 
 from __future__ import annotations
@@ -136,55 +137,6 @@ def remove_statements(
         statement_ids,
         "DELETE FROM event_statements WHERE event_id = ? AND statement_id = ?",
     )
-
-
-def get_event(db: sqlite_utils.Database, event_id: int) -> dict[str, Any] | None:
-    """The event with its participants, articles and statement count, or None."""
-    row = db.execute("SELECT * FROM events WHERE id = ?", [event_id]).fetchone()
-    if row is None:
-        return None
-    event = _as_dict(db, "events", row)
-    event["participants"] = [
-        {"id": r[0], "name": r[1], "kind": r[2]}
-        for r in db.execute(
-            "SELECT s.id, s.name, s.kind FROM event_participants p JOIN sources s"
-            " ON s.id = p.source_id WHERE p.event_id = ? ORDER BY s.name",
-            [event_id],
-        )
-    ]
-    event["articles"] = [
-        {"id": r[0], "title": r[1], "publisher": r[2], "date": r[3], "statements": r[4]}
-        for r in db.execute(
-            "SELECT a.id, a.title, a.publisher, a.date, count(*) FROM event_statements es"
-            " JOIN statements s ON s.id = es.statement_id JOIN articles a ON a.id = s.article_id"
-            " WHERE es.event_id = ? GROUP BY a.id ORDER BY a.date, a.id",
-            [event_id],
-        )
-    ]
-    event["statement_count"] = sum(a["statements"] for a in event["articles"])
-    return event
-
-
-def list_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """All events, most recent date first, with their statement and article counts."""
-    return [
-        {
-            "id": r[0],
-            "title": r[1],
-            "date": r[2],
-            "date_precision": r[3],
-            "description": r[4],
-            "statement_count": r[5],
-            "article_count": r[6],
-        }
-        for r in db.execute(
-            "SELECT e.id, e.title, e.date, e.date_precision, e.description,"
-            " count(es.statement_id), count(DISTINCT s.article_id)"
-            " FROM events e LEFT JOIN event_statements es ON es.event_id = e.id"
-            " LEFT JOIN statements s ON s.id = es.statement_id"
-            " GROUP BY e.id ORDER BY e.date DESC, e.id DESC"
-        )
-    ]
 
 
 def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from claimtrack.http_importer import http_importer
 from claimtrack.ingest.article import ArticleRejected
 from claimtrack.login_limits import limit_token_guessing
 from claimtrack.request_checks import parse_row_id
-from claimtrack.store import queries
+from claimtrack.store.reads.sources import source_by_slug
 from claimtrack.store.source_edits import (
     SourceEditRejected,
     add_alias,
@@ -53,7 +53,7 @@ def logout():
 
 
 def _source_or_404(slug: str) -> dict:
-    found = queries.get_source(get_db(), slug)
+    found = source_by_slug(get_db(), slug)
     if found is None:
         abort(404, description=f"There is no source '{slug}'.")
     return found
@@ -148,7 +148,7 @@ def merge_sources_page():
     drop_slug = request.values.get("drop", "").strip()
     error = None
     if request.method == "POST":
-        keep, drop = queries.get_source(db, keep_slug), queries.get_source(db, drop_slug)
+        keep, drop = source_by_slug(db, keep_slug), source_by_slug(db, drop_slug)
         if keep is None or drop is None:
             error = "Choose two existing sources (by their slug)."
         elif keep["id"] == drop["id"]:

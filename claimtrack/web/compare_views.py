@@ -12,11 +12,16 @@ from markupsafe import Markup, escape
 from claimtrack.compare import compare_event
 from claimtrack.compare.event_suggestions import accept_suggestion
 from claimtrack.db import get_db
+from claimtrack.present.list_queries import COMPARE_PAGE_QUERY, ComparePageQuery
+from claimtrack.present.operations import operation
+from claimtrack.present.params import load_args
+from claimtrack.present.render import csv_response, json_response
+from claimtrack.present.schemas import COMPARISON, ComparisonSchema
 from claimtrack.store.event_suggestions import list_suggestions, reject_suggestion
-from claimtrack.store.events import EventNotFound, get_event
+from claimtrack.store.events import EventNotFound
+from claimtrack.store.reads.events import get_event
 from claimtrack.web import security
 from claimtrack.web.events import bp
-from claimtrack.web.formats import csv_response, json_response
 
 STATUS_LABELS = {
     "both": "Both say",
@@ -24,7 +29,7 @@ STATUS_LABELS = {
     "only_b": "Only {b}",
     "conflict": "Conflict",
 }
-MAX_SIDE_LENGTH = 200
+MAX_SIDE_LENGTH = 300
 # which rows each filter shows (?show=...)
 FILTERS = {
     "all": ("both", "only_a", "only_b", "conflict"),
@@ -85,8 +90,18 @@ def default_sides(event: dict) -> list[str]:
     return sorted(publishers, key=lambda p: -publishers[p])[:2]
 
 
+@bp.route("/events/<rowid:event_id>/compare.csv", defaults={"fmt": "csv"})
+@bp.route("/events/<rowid:event_id>/compare.json", defaults={"fmt": "json"})
 @bp.route("/events/<rowid:event_id>/compare", defaults={"fmt": "html"})
-@bp.route("/events/<rowid:event_id>/compare.<any(json, csv):fmt>")
+@operation(
+    "The comparison page as JSON: the same object as GET /api/v1/events/{id}/compare "
+    "(both sides are needed)",
+    tag="web pages",
+    blueprint="events",
+    query=ComparePageQuery,
+    responses={200: ComparisonSchema},
+    errors=(404, 422),
+)
 def compare(event_id: int, fmt: str):
     """Two sources' accounts of one event in aligned rows (?a=White House&b=Kremlin&show=all).
 
@@ -96,23 +111,23 @@ def compare(event_id: int, fmt: str):
     event = get_event(db, event_id)
     if event is None:
         abort(404, description=f"There is no event {event_id}.")
+    if fmt != "html":
+        load_args(COMPARE_PAGE_QUERY)  # the twins validate as the API does (422)
     side_a = request.args.get("a", "").strip()
     side_b = request.args.get("b", "").strip()
     if len(side_a) > MAX_SIDE_LENGTH or len(side_b) > MAX_SIDE_LENGTH:
-        abort(400, description="A side name is at most 200 characters.")
+        abort(400, description=f"A side name is at most {MAX_SIDE_LENGTH} characters.")
     comparison = None
-    if side_a and side_b:
+    if (side_a and side_b) or fmt != "html":  # the twins compare what was given, as the API
         try:
             comparison = compare_event(db, event_id, side_a, side_b)
         except EventNotFound:
             abort(404, description=f"There is no event {event_id}.")
-    elif fmt != "html":
-        abort(400, description="Give both sides: ?a=...&b=...")
     show = request.args.get("show", "all")
     if show not in FILTERS:
         show = "all"
     if fmt == "json":
-        return json_response(comparison)
+        return json_response(COMPARISON.dump(comparison))
     if fmt == "csv":
         return csv_response(csv_rows(comparison), CSV_COLUMNS, f"event-{event_id}-compare.csv")
     suggested = default_sides(event)

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from claimtrack.store.queries import chain_text, source_key
+from claimtrack.present.chains import chain_text, source_key
 from claimtrack.store.sources import UNKNOWN_SPEAKER
 
 PALETTE_SIZE = 8
@@ -50,11 +50,12 @@ def hearsay_marks(statement: dict) -> list[str]:
     for attribution in statement["attributions"]:
         if attribution["type"] == "reportative":
             found.add("reportative")
-        if attribution.get("speaker_source_id") is None and (
-            (attribution.get("speaker_name") or UNKNOWN_SPEAKER).lower() == UNKNOWN_SPEAKER
+        speaker = attribution["speaker"]
+        if speaker.get("source_id") is None and (
+            (speaker.get("name") or UNKNOWN_SPEAKER).lower() == UNKNOWN_SPEAKER
         ):
             found.add("unnamed")
-        elif attribution.get("speaker_source_id") is None and attribution.get("unresolved"):
+        elif speaker.get("source_id") is None and speaker.get("unresolved"):
             found.add("unresolved")
     return [mark for mark in HEARSAY_MARKS if mark in found]
 
@@ -131,7 +132,8 @@ def render_statement(statement: dict, colours: dict[str, int]) -> Markup:
     tip_id = f"chain-{statement['id']}"
     label = "; ".join(
         dict.fromkeys(
-            f"{a['speaker_name']} ({TYPE_LABELS.get(a['type'], a['type'])})" for a in attributions
+            f"{a['speaker']['name']} ({TYPE_LABELS.get(a['type'], a['type'])})"
+            for a in attributions
         )
     )
     marks = hearsay_marks(statement)
@@ -162,12 +164,12 @@ def render_statement(statement: dict, colours: dict[str, int]) -> Markup:
 def _tooltip(attributions: list[dict]) -> Markup:
     lines = []
     for attribution in attributions:
-        cue = f", cue “{attribution['cue']}”" if attribution.get("cue") else ""
+        cue = f", cue “{attribution['cue']['text']}”" if attribution.get("cue") else ""
         lines.append(
             Markup(
                 '<span class="chain-line">{chain} <span class="chain-type">({type}{cue})</span></span>'
             ).format(
-                chain="Chain: " + chain_text(attribution["chain"]),
+                chain="Chain: " + chain_text(attribution["chain"], " → "),
                 type=TYPE_LABELS.get(attribution["type"], attribution["type"]),
                 cue=cue,
             )
@@ -181,12 +183,12 @@ def _marked_text(statement: dict, colours: dict[str, int]) -> Markup:
     spans = []  # (start, end, mark, colour) relative to the statement
     for attribution in statement["attributions"]:
         colour = colours.get(source_key(attribution), 0)
-        marked = [
-            (mark, attribution.get(f"{mark}_start"), attribution.get(f"{mark}_end"))
-            for mark in ("content", "cue", "mention")
-        ] + [
-            ("via", via.get("mention_start"), via.get("mention_end")) for via in attribution["via"]
-        ]
+        spans_of = [
+            ("content", attribution.get("content")),
+            ("cue", attribution.get("cue")),
+            ("mention", attribution["speaker"].get("mention")),
+        ] + [("via", via.get("mention")) for via in attribution["via"]]
+        marked = [(mark, (s or {}).get("start"), (s or {}).get("end")) for mark, s in spans_of]
         for mark, start, end in marked:
             if start is None or end is None:
                 continue

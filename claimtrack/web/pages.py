@@ -1,22 +1,38 @@
-"""Home, article list, article reading page and statement permalink."""
+"""Home, article list, article reading page and statement permalink.
+
+Each page builds one data dict from the read model; its .json twin is that
+dict dumped by the shared schemas (the API's objects), its .csv twin the
+same rows as CSV.
+"""
 
 from __future__ import annotations
 
-from operator import itemgetter
-
-from flask import abort, render_template, request
+from flask import abort, render_template
 
 from claimtrack.db import get_db
-from claimtrack.store import queries, statement_links
+from claimtrack.present.chains import article_sources
+from claimtrack.present.columns import ARTICLE_COLUMNS
+from claimtrack.present.list_queries import ARTICLE_LIST_QUERY, ArticleListQuery
+from claimtrack.present.operations import operation
+from claimtrack.present.pages import page_body, page_links
+from claimtrack.present.render import csv_response, json_response
+from claimtrack.present.schemas import (
+    ARTICLE_PAGE_BODY,
+    ARTICLE_SUMMARY,
+    STATEMENT_PAGE_BODY,
+    ArticlePageBodySchema,
+    ArticlePageSchema,
+    StatementPageBodySchema,
+)
+from claimtrack.store import statement_links, totals
+from claimtrack.store.reads import articles as article_reads
+from claimtrack.store.reads import events as event_reads
+from claimtrack.store.reads import sources as source_reads
+from claimtrack.store.reads import statements as statement_reads
+from claimtrack.store.reads.listing import ListRequest
 from claimtrack.store.speaker_names import REASONS as UNRESOLVED_REASONS
-from claimtrack.web.blueprint import bp, limit_arg
-from claimtrack.web.formats import json_response, next_url, twin_response
+from claimtrack.web.blueprint import bp, load_page_args
 from claimtrack.web.highlight import HEARSAY_MARKS, TYPE_LABELS, render_body, source_colours
-
-ARTICLE_COLUMNS = [
-    (name, itemgetter(name))
-    for name in ("id", "title", "url", "publisher", "language", "date", "word_count", "statements")
-]
 
 
 @bp.route("/")
@@ -25,47 +41,65 @@ def home():
     db = get_db()
     return render_template(
         "home.html",
-        counts=queries.site_counts(db),
-        articles=queries.recent_articles(db, 10),
-        sources=queries.most_cited_sources(db, 10),
-        events=queries.list_events(db, limit=10)["rows"],
+        counts=totals.site_totals(db),
+        articles=article_reads.recent_articles(db, 10),
+        sources=source_reads.most_cited_sources(db, 10),
+        events=event_reads.list_events(db, ListRequest(size=10)).items,
     )
 
 
+@bp.route("/articles.csv", defaults={"fmt": "csv"})
+@bp.route("/articles.json", defaults={"fmt": "json"})
 @bp.route("/articles", defaults={"fmt": "html"})
-@bp.route("/articles.<any(json, csv):fmt>")
+@operation(
+    "The article list page as JSON: newest date first; the same list as GET /api/v1/articles",
+    tag="web pages",
+    blueprint="web",
+    query=ArticleListQuery,
+    responses={200: ArticlePageSchema},
+    errors=(422,),
+)
 def articles(fmt: str):
-    """Every article, newest first; filter by publisher and language."""
+    """Every article, newest first; filter by publisher, language and year."""
     db = get_db()
-    filters = {
-        "publisher": request.args.get("publisher") or None,
-        "language": request.args.get("language") or None,
-    }
-    page = queries.list_articles(db, **filters, after=request.args.get("after"), limit=limit_arg())
-    more = next_url("web.articles", page["next"], fmt=fmt)
-    if twin := twin_response(fmt, page, more, ARTICLE_COLUMNS, "articles.csv"):
-        return twin
+    args = load_page_args(ARTICLE_LIST_QUERY, fmt)
+    filters = article_reads.ArticleFilters(
+        args.get("publisher"), args.get("language"), args.get("year")
+    )
+    facets = args["facets"] or (article_reads.FACETS if fmt == "html" else ())
+    page = article_reads.list_articles(db, filters, args["list"], facets=facets)
+    if fmt == "json":
+        return json_response(page_body(page, ARTICLE_SUMMARY))
+    if fmt == "csv":
+        return csv_response(page.items, ARTICLE_COLUMNS, "articles.csv")
     return render_template(
         "articles.html",
         page=page,
-        next_url=more,
+        links=page_links(page),
         filters=filters,
-        choices=queries.filter_choices(db),
+        choices=article_reads.filter_choices(db),
     )
 
 
+@bp.route("/articles/<rowid:article_id>.json", defaults={"fmt": "json"})
 @bp.route("/articles/<rowid:article_id>", defaults={"fmt": "html"})
-@bp.route("/articles/<rowid:article_id>.<any(json):fmt>")
+@operation(
+    "The article page as JSON: the article (as GET /api/v1/articles/{id}) and its speakers",
+    tag="web pages",
+    blueprint="web",
+    responses={200: ArticlePageBodySchema},
+    errors=(404,),
+)
 def article(article_id: int, fmt: str):
     """The article text with every attributed statement highlighted, and its sources."""
     db = get_db()
-    found = queries.get_article(db, article_id)
+    found = article_reads.get_article(db, article_id)
     if found is None:
         abort(404, description=f"There is no article {article_id}.")
-    statements = queries.article_statements(db, article_id)
-    sources = queries.article_sources(statements)
+    statements = found["statements"]
+    sources = article_sources(statements)
     if fmt == "json":
-        return json_response({"article": found, "statements": statements, "sources": sources})
+        return json_response(ARTICLE_PAGE_BODY.dump({"article": found, "sources": sources}))
     colours = source_colours(sources)
     return render_template(
         "article.html",
@@ -82,38 +116,48 @@ def article(article_id: int, fmt: str):
     )
 
 
+@bp.route("/statements/<rowid:statement_id>.json", defaults={"fmt": "json"})
 @bp.route("/statements/<rowid:statement_id>", defaults={"fmt": "html"})
-@bp.route("/statements/<rowid:statement_id>.<any(json):fmt>")
+@operation(
+    "The statement page as JSON: the statement (as GET /api/v1/statements/{id}), its speakers' "
+    "other statements in the article, its article's events and the same claim elsewhere",
+    tag="web pages",
+    blueprint="web",
+    responses={200: StatementPageBodySchema},
+    errors=(404,),
+)
 def statement(statement_id: int, fmt: str):
     """A statement's permalink: its provenance chains, the same source's other statements,
     the events its article is in and the same claim in other articles."""
     db = get_db()
-    found = queries.get_statement(db, statement_id)
+    found = statement_reads.get_statement(db, statement_id)
     if found is None:
         abort(404, description=f"There is no statement {statement_id}.")
-    others = []
-    for attribution in found["attributions"]:
-        if attribution["speaker_source_id"] is not None:
-            others.append(
-                (
-                    attribution,
-                    queries.statements_of_source_in_article(
-                        db, found["article_id"], attribution["speaker_source_id"], statement_id
-                    ),
-                )
-            )
+    others = [
+        (
+            attribution,
+            statement_reads.statements_of_source_in_article(
+                db, found["article_id"], attribution["speaker"]["source_id"], statement_id
+            ),
+        )
+        for attribution in found["attributions"]
+        if attribution["speaker"]["source_id"] is not None
+    ]
     events = statement_links.statement_events(db, statement_id)
     same_claim = statement_links.same_claim_elsewhere(db, statement_id)
     if fmt == "json":
         return json_response(
-            {
-                "statement": found,
-                "same_source": [
-                    {"speaker_slug": a["speaker_slug"], "statements": rows} for a, rows in others
-                ],
-                "events": events,
-                "same_claim": same_claim,
-            }
+            STATEMENT_PAGE_BODY.dump(
+                {
+                    "statement": found,
+                    "same_source": [
+                        {"speaker_slug": a["speaker"]["slug"], "statements": rows}
+                        for a, rows in others
+                    ],
+                    "events": events,
+                    "same_claim": same_claim,
+                }
+            )
         )
     return render_template(
         "statement.html",

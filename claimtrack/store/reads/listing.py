@@ -1,0 +1,206 @@
+"""What every list of the read model shares: sort, page size, keyset tokens, totals.
+
+A list is read in the order of one of its `Sort`s, never with OFFSET. A page
+token carries the sort, its direction and the sort key of the row the page
+starts from, plus which way to read: forward (the next page, from the last
+row) or backward (the previous page, from the first row). A token made for
+another sort or list is refused (`BadCursor`), never executed.
+
+Every list answers a `Page`: its rows, the next and previous tokens, the sort
+used, and a total, exact where counting is cheap, else a lower bound
+(`total_exact` false: "more than `total`").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from claimtrack.store.cursors import BadCursor, decode_cursor, encode_cursor, peek_cursor
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+# filtered lists are counted up to this many rows; beyond it the total says "more than"
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class Column:
+    """One SQL column of a sort key: its expression, whether it can be NULL, its value type."""
+
+    sql: str
+    type: type | tuple[type, ...]
+    nullable: bool = False
+    # read opposite to the sort's direction (a tie-breaker in text order on a newest-first list)
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A sortable order of a list: the public name and the key columns (the last one unique)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key_of: Callable[[dict], list]
+
+    def token_types(self) -> tuple:
+        """The value types a token of this sort carries after its header."""
+        return tuple(
+            (c.type if isinstance(c.type, tuple) else (c.type,))
+            + ((type(None),) if c.nullable else ())
+            for c in self.columns
+        )
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """How a caller wants a list: sort column and direction, page size, page token."""
+
+    sort: str | None = None
+    descending: bool | None = None
+    size: int | None = None
+    token: str | None = None
+
+
+FIRST_PAGE = ListRequest()
+
+
+@dataclass
+class Position:
+    """Where a page starts: the decoded token (None: the first page)."""
+
+    sort: Sort
+    descending: bool
+    size: int
+    key: list | None = None
+    forward: bool = True
+
+
+@dataclass
+class Page:
+    """One page of a list."""
+
+    items: list[dict]
+    sort: str
+    descending: bool
+    size: int
+    next: str | None = None
+    previous: str | None = None
+    total: int | None = None
+    total_exact: bool = True
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def page_size(size: int | None) -> int:
+    """The page size asked for, within 1..MAX_PAGE_SIZE (DEFAULT_PAGE_SIZE when not given)."""
+    if not size or size < 1:
+        return DEFAULT_PAGE_SIZE
+    return min(size, MAX_PAGE_SIZE)
+
+
+def position(
+    request: ListRequest, sorts: Sequence[Sort], default: str, default_descending: bool
+) -> Position:
+    """Resolve a request against a list's sorts: ValueError for an unknown sort column,
+    BadCursor for a token that does not belong to this list and sort."""
+    by_name = {s.name: s for s in sorts}
+    name = request.sort or default
+    if name not in by_name:
+        raise ValueError(f"cannot sort by {name!r}; sortable: {', '.join(by_name)}")
+    descending = default_descending if request.sort is None else bool(request.descending)
+    if request.sort is not None and request.descending is None:
+        descending = False
+    sort = by_name[name]
+    found = Position(sort, descending, page_size(request.size))
+    if request.token:
+        header = peek_cursor(request.token)
+        if len(header) < 3 or header[:2] != [name, int(descending)]:
+            raise BadCursor("the page token does not belong to this list or sort")
+        key = decode_cursor(request.token, (str, int, int, *sort.token_types()))
+        found.forward = key[2] == 1
+        found.key = key[3:]
+    return found
+
+
+def keyset_sql(pos: Position) -> tuple[str, list]:
+    """The condition for rows strictly after the position's key, in the order it is read."""
+    if pos.key is None:
+        return "", []
+    ascending = pos.descending != pos.forward  # the order the rows are read in
+    terms, params = [], []
+    equal_so_far: list[str] = []
+    equal_params: list = []
+    for column, value in zip(pos.sort.columns, pos.key, strict=True):
+        compare, compare_params = _beyond(column, value, ascending != column.reverse)
+        if compare != "0":
+            terms.append("(" + " AND ".join([*equal_so_far, compare]) + ")")
+            params += equal_params + compare_params
+        equal_so_far.append(f"{column.sql} IS ?")
+        equal_params.append(value)
+    return "(" + (" OR ".join(terms) or "0") + ")", params
+
+
+def _beyond(column: Column, value: Any, ascending: bool) -> tuple[str, list]:
+    """`column` strictly after `value` reading ascending (NULL first, as SQLite sorts) or not."""
+    if ascending:
+        if value is None:
+            return f"{column.sql} IS NOT NULL", []
+        return f"{column.sql} > ?", [value]
+    if value is None:
+        return "0", []
+    if column.nullable:
+        return f"({column.sql} < ? OR {column.sql} IS NULL)", [value]
+    return f"{column.sql} < ?", [value]
+
+
+def order_sql(pos: Position) -> str:
+    """ORDER BY terms in the order the rows are read (reversed for a previous page)."""
+    descending = pos.descending == pos.forward
+    return ", ".join(
+        f"{c.sql} {'DESC' if descending != c.reverse else 'ASC'}" for c in pos.sort.columns
+    )
+
+
+def cut(rows: list[dict], pos: Position) -> Page:
+    """Turn the `size + 1` rows read from the position into a page with both tokens."""
+    more = len(rows) > pos.size
+    rows = rows[: pos.size]
+    if not pos.forward:
+        rows.reverse()
+    started_inside = pos.key is not None
+    if pos.forward:
+        has_next, has_previous = more, started_inside
+    else:
+        has_next, has_previous = started_inside, more
+    page = Page(items=rows, sort=pos.sort.name, descending=pos.descending, size=pos.size)
+    if rows and has_next:
+        page.next = _token(pos, rows[-1], forward=True)
+    if rows and has_previous:
+        page.previous = _token(pos, rows[0], forward=False)
+    return page
+
+
+def _token(pos: Position, row: dict, *, forward: bool) -> str:
+    return encode_cursor([pos.sort.name, int(pos.descending), int(forward), *pos.sort.key_of(row)])
+
+
+def count_capped(
+    db: sqlite_utils.Database, sql: str, params: Sequence[Any], cap: int = COUNT_CAP
+) -> tuple[int, bool]:
+    """Count the rows `sql` selects up to `cap`: (count, exact). Past the cap the count is
+    `cap` and not exact ("more than cap")."""
+    found = db.execute(
+        f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", list(params)
+    ).fetchone()[0]
+    return (cap, False) if found > cap else (found, True)
+
+
+def lower_bound(page: Page, pos: Position) -> None:
+    """A total no cheaper count gives: the rows seen up to this page, and "more" if there
+    is a next page (for lists whose filters cannot be counted cheaply)."""
+    page.total = len(page.items)
+    page.total_exact = page.next is None and pos.key is None
