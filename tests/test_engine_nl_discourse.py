@@ -466,3 +466,14 @@ def test_a_source_never_runs_over_its_own_cue():
     body = "Na zijn debuut (2004) schreef zij dat het schrijven haar zwaar viel."
     for a in attributions_of(analyse(body, NL), "Na zijn debuut"):
         assert a.speaker.mention is None or "schreef" not in a.speaker.mention
+
+
+def test_a_recognized_person_whose_surname_names_an_institution_is_a_person():
+    # 'bank' is a word for an institution, but Anna van der Bank is a woman: 'zij' is her
+    body = (
+        "Econoom Anna van der Bank zei gisteren dat de rente daalt. Volgens Van der Bank "
+        "lenen de huizenkopers dan meer. Dat maakt de markt onrustig, stelt zij."
+    )
+    doc = analyse(body, NL)
+    assert [a.speaker.kind for a in attributions_of(doc, "Econoom")] == ["person"]
+    assert speakers_of(doc, "Dat maakt") == ["Anna van der Bank"]

@@ -79,6 +79,20 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
     return None
 
 
+def _side_of_subject(
+    doc: Doc, cue: Token, source: tuple[int, int], inverted: bool
+) -> tuple[int, int] | None:
+    """A source span that runs over its own cue ("(1953) schreef hij") cut to one side of it:
+    the side with a subject in the parse (the side the frame's word order puts it on
+    first), else that side."""
+    before = (source[0], cue.i) if cue.i > source[0] else None
+    after = (cue.i + 1, source[1]) if source[1] > cue.i + 1 else None
+    for side in (after, before) if inverted else (before, after):
+        if side is not None and any(t.dep_.startswith("nsubj") for t in doc[side[0] : side[1]]):
+            return side
+    return after if inverted else before
+
+
 def _governs_object_of(prep: Token, verb: Token) -> bool:
     """'vraagt het kabinet om opheldering': the preposition heads an object of the verb
     itself, not an 'om … te' clause or a phrase of another word. Without a parse, any
@@ -467,7 +481,14 @@ def verb_frames(
             c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children
         ):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
-        if tok.dep_ == "amod" and cue_score is None:
+        if (
+            tok.dep_ == "amod"
+            and cue_score is None
+            and not next_to_quote
+            and "Part" in tok.morph.get("VerbForm")
+            and tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i
+        ):
             # "waarschuwende geluiden": a participle describing a noun; where a trained
             # cue model exists it knows which attributive forms are cues ("alleged")
             continue
@@ -544,9 +565,7 @@ def verb_frames(
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
         if source is not None and source[0] <= tok.i < source[1]:
-            # a span that runs over the cue itself ("(1953) schreef hij"): the side
-            # of the cue where the subject stands
-            source = (tok.i + 1, source[1]) if inverted or source[1] > tok.i + 1 else None
+            source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
         if source is None and has_parse(doc):

@@ -463,6 +463,10 @@ def _kind(
     profile: LanguageProfile,
 ) -> str:
     lowers = {t.lower_ for t in tokens}
+    if name_tokens and (
+        name_tokens[0].ent_type_ in PERSON_LABELS or entity_label(name_tokens) in PERSON_LABELS
+    ):
+        return "person"  # "Anna van der Bank": a surname may be a word for an institution
     if lowers & profile.organization_words:
         return "organization"
     if name_tokens:
