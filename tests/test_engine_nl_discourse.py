@@ -477,3 +477,31 @@ def test_a_recognized_person_whose_surname_names_an_institution_is_a_person():
     doc = analyse(body, NL)
     assert [a.speaker.kind for a in attributions_of(doc, "Econoom")] == ["person"]
     assert speakers_of(doc, "Dat maakt") == ["Anna van der Bank"]
+
+
+def test_dat_before_its_cue_without_a_subject_of_its_own_points_back():
+    # a parse that makes 'dat' the complementizer of the cue verb itself, as a parser
+    # trained on less data does: the frame still points back
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.cues import find_frames
+
+    nlp = load_pipeline(NL)
+    words = ["Een", "medewerker", "heeft", "dat", "tegenover", "regionale", "media", "gemeld", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 7, 6, 6, 7, 2, 2],
+        deps=["det", "nsubj", "ROOT", "mark", "case", "amod", "obl", "ccomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "SCONJ", "ADP", "ADJ", "NOUN", "VERB", "PUNCT"],
+        morphs=["", "", "VerbForm=Fin", "", "", "", "", "VerbForm=Part", ""],
+    )
+    frames = find_frames(doc, DUTCH)
+    assert [doc[f.cue[0] : f.cue[1]].text for f in frames] == ["gemeld"]
+    assert frames[0].anaphoric
+    body = (
+        "De haven van Delfzijl gaat drie dagen dicht. Een medewerker van de havendienst "
+        "heeft dat tegenover regionale media gemeld."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De haven") == speakers_of(doc, "Een medewerker") != []

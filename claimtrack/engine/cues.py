@@ -93,6 +93,17 @@ def _side_of_subject(
     return after if inverted else before
 
 
+def _object_taken_for_complementizer(word: Token, cue: Token, profile: LanguageProfile) -> bool:
+    """'heeft dat tegenover de pers gemeld' parsed with 'dat' as the complementizer of the cue
+    verb itself: a clause opened by 'dat' needs a subject of its own, so without one
+    between them 'dat' is the object pointing back."""
+    if not (word.lower_ in profile.demonstratives and word.dep_ == "mark" and word.i < cue.i):
+        return False
+    return not any(
+        t.dep_.startswith("nsubj") and t.head.i == cue.i for t in cue.doc[word.i + 1 : cue.i]
+    )
+
+
 def _governs_object_of(prep: Token, verb: Token) -> bool:
     """'vraagt het kabinet om opheldering': the preposition heads an object of the verb
     itself, not an 'om … te' clause or a phrase of another word. Without a parse, any
@@ -545,7 +556,7 @@ def verb_frames(
                     )
                 )
                 for c in tok.children
-            ):
+            ) or any(_object_taken_for_complementizer(c, tok, profile) for c in tok.children):
                 anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."
         if content is None and not anaphoric:
             if opinion and not any(
