@@ -505,3 +505,61 @@ def test_dat_before_its_cue_without_a_subject_of_its_own_points_back():
     )
     doc = analyse(body, NL)
     assert speakers_of(doc, "De haven") == speakers_of(doc, "Een medewerker") != []
+
+
+def test_a_name_right_after_the_finite_verb_is_the_subject_however_parsed():
+    # verb second: "Tot de finish had Sanne Kok moeite" has Sanne Kok as its subject,
+    # even when a parse labels her otherwise; a single letter is never a name
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline(NL)
+    words = [
+        "Tot",
+        "de",
+        "finish",
+        "had",
+        "Sanne",
+        "Kok",
+        "moeite",
+        "met",
+        "de",
+        "letter",
+        "C",
+        ".",
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[2, 2, 3, 3, 3, 4, 3, 10, 10, 10, 6, 3],
+        deps=[
+            "case",
+            "det",
+            "obl",
+            "ROOT",
+            "obj",
+            "flat",
+            "obj",
+            "case",
+            "det",
+            "nmod",
+            "appos",
+            "punct",
+        ],
+        pos=[
+            "ADP",
+            "DET",
+            "NOUN",
+            "VERB",
+            "PROPN",
+            "PROPN",
+            "NOUN",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PROPN",
+            "PUNCT",
+        ],
+    )
+    registry = EntityRegistry(DUTCH)
+    registry.observe(doc, 0)
+    assert [(h.entity.name, h.role) for h in registry.history] == [("Sanne Kok", "subject")]

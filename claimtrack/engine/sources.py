@@ -774,7 +774,12 @@ class EntityRegistry:
                 self.note(sentence, entity, "quoted" if i in quoted else role)
                 i = j
                 continue
-            if mention and mention.name and normalise(mention.name) not in self.profile.stopwords:
+            if (
+                mention
+                and mention.name
+                and len(mention.name.strip(". ")) > 1  # "de gouden C": a letter is no name
+                and normalise(mention.name) not in self.profile.stopwords
+            ):
                 entity = self.find(mention.name)
                 if entity is None and j - i == 1 and toks[i].ent_type_ in NON_SPEAKER_LABELS:
                     # "een Rus" after "de Rus Ivan Petrov": a known description, not a new name
@@ -816,8 +821,13 @@ class EntityRegistry:
                 if entity is not None and (label := entity_label(doc[i:j])):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
-                    is_subject = i < first_verb or any(
-                        t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j]
+                    is_subject = (
+                        i < first_verb
+                        or any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                        # "Tot de finish had Van Dam moeite": in a Dutch main clause the
+                        # subject follows the finite verb when something else comes first
+                        or self.profile.subject_may_follow_verb
+                        and 0 < first_verb == k - 1
                     )
                     role = "subject" if is_subject else "mention"
                     self.note(sentence, entity, "quoted" if i in quoted else role)
