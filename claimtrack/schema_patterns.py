@@ -39,7 +39,11 @@ CALENDAR_DATE = (
 _LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 WEB_ADDRESS = f"^https?://(?:{_LABEL}\\.)+[A-Za-z]{{2,6}}(?::[0-9]{{1,5}})?(?:/|[/?][!-~]+)?{_END}"
 HAS_LETTER_OR_DIGIT = "^[^\\u0000]*[^\\W_][^\\u0000]*$"
-HAS_TEXT = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+# a character that is neither white space nor one that ingest.text_hygiene removes
+HAS_TEXT = (
+    "^[^\\u0000]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u200b-\\u200f"
+    "\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff][^\\u0000]*$"
+)
 
 
 def restrict(document: dict[str, Any]) -> dict[str, Any]:

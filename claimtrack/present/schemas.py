@@ -354,6 +354,7 @@ class ComparisonSchema(Schema):
     """Two sources' accounts of one event, aligned statement by statement. When a side matches
     no statement of the event, `warnings` says so and `rows` is empty."""
 
+    ok = _out(fields.Boolean, metadata={"description": "true (the comparison page's twin)"})
     event = _out(fields.Nested, nested=CompareEventSchema)
     sides = _out(fields.List, cls_or_instance=fields.String())
     summary = _out(fields.Nested, nested=CompareSummarySchema)
