@@ -29,8 +29,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from claimtrack.api.pagination import encode_token
 from claimtrack.app import create_app
+from claimtrack.store.cursors import encode_cursor
 
 SEARCHES = [
     "minister",
@@ -84,7 +84,8 @@ def pick_urls(db_path: Path, rng: random.Random) -> dict[str, list[str]]:
             )
         ]
         for share in (0.1, 0.5, 0.9):
-            token = encode_token(ids[int(len(ids) * share)])
+            # the bare key of a page's last row: a `next` token before #14 and after it
+            token = encode_cursor([ids[int(len(ids) * share)]])
             deep.append("/api/v1/statements?" + urlencode({"source": source_id, "next": token}))
     conn.close()
     busy = [slug for slug, _id, _n in busiest]

@@ -337,3 +337,27 @@ def test_a_later_article_about_an_accepted_event_joins_that_event(db):
     assert accept_suggestion(db, suggestion) == event_id
     assert sorted(a["id"] for a in get_event(db, event_id)["articles"]) == [first, second, later]
     assert len(list_events_page(db).items) == 1
+
+
+def test_the_events_list_counts_the_participants_the_compare_page_lists(db):
+    """The list reads many events at once without their text; the count must be the same."""
+    from api_sample import populate
+    from web_sample import insert_sample
+
+    from claimtrack.store.events import event_source_names, event_statements
+    from claimtrack.store.reads.events import list_events as list_events_page
+
+    insert_sample(db)
+    articles = populate(db, copies=2)
+    with_text = create_event(db, "Haven", "2022-01", article_ids=articles)
+    some = create_event(db, "Enkele zinnen", statement_ids=[1, 2, 5])
+    named = create_event(db, "Met deelnemers", participants=["Joe Biden"], article_ids=[1])
+    empty = create_event(db, "Leeg")
+    listed = {e["id"]: e for e in list_events_page(db).items}
+    for event_id in (with_text, some):
+        statements = event_statements(db, event_id)
+        assert listed[event_id]["participant_count"] == len(event_source_names(statements))
+        assert listed[event_id]["article_count"] == len({s["article"]["id"] for s in statements})
+        assert listed[event_id]["participant_count"] > 1
+    assert listed[named]["participant_count"] == 1
+    assert (listed[empty]["participant_count"], listed[empty]["article_count"]) == (0, 0)

@@ -12,9 +12,8 @@ from claimtrack.ingest import parse_bytes
 from claimtrack.ingest.article import ArticleRejected, ParsedArticle
 from claimtrack.store import totals
 from claimtrack.store.articles import save_article
-from claimtrack.store.events import create_event, event_statements
+from claimtrack.store.events import create_event, event_source_names, event_statements
 from claimtrack.store.publisher_voice import set_article_kind
-from claimtrack.store.reads.events import event_source_names
 from claimtrack.store.reads.search import search_facets
 
 # a readout and a newspaper report, written for these tests

@@ -251,3 +251,16 @@ def test_articles_list_pages_newest_first_with_undated_last(db, corpus, limit):
     assert all(r["statement_count"] == 3 for r in rows)
     oldest = walk(lambda request: articles.list_articles(db, request=request), limit, "date", False)
     assert [r["date"] for r in oldest] == [None, None, *reversed(dates[:5])]
+
+
+def test_a_token_of_the_older_form_still_leads_to_the_next_page(db, corpus):
+    from claimtrack.store.cursors import encode_cursor
+
+    first = articles.list_articles(db, request=ListRequest(size=2))
+    last = first.items[-1]
+    older = encode_cursor([last["date"], last["id"]])  # what the article pages used to make
+    following = articles.list_articles(db, request=ListRequest(size=2, token=older))
+    assert (
+        following.items
+        == articles.list_articles(db, request=ListRequest(size=2, token=first.next)).items
+    )

@@ -11,11 +11,12 @@ import sqlite_utils
 from claimtrack.compare.align import STATUSES, align_accounts
 from claimtrack.store.events import (
     EventNotFound,
+    event_source_names,
     event_statements,
     in_account,
     side_identity,
 )
-from claimtrack.store.reads.events import event_source_names, get_event
+from claimtrack.store.reads.events import get_event
 from claimtrack.store.sources import alias_key
 
 __all__ = ["EventNotFound", "account_statements", "compare_event"]

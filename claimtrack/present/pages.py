@@ -55,6 +55,7 @@ def page_body(
     `item_schema`, total, sort, size, next/previous tokens and URLs, and facets (if any)."""
     values = url_values or {}
     body: dict[str, Any] = {
+        "ok": True,
         **extra,
         "items": item_schema.dump(page.items, many=True),
         "total": page.total,

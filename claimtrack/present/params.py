@@ -6,8 +6,10 @@ and, where it has facets, `_facet` (repeatable). Older names keep working:
 `limit` for `_size`; `next` (the API's) and `after` (the web's) for `_next`;
 `sort=relevance|recent` on the search. An empty value counts as not given.
 
-Loaded strictly (JSON and CSV: the API and the twins) an unknown or repeated
-parameter is a validation error; an HTML page ignores unknown parameters.
+Given together, `_sort_desc` wins over `_sort`, `_size` over `limit`, and
+`_next` over `next` over `after`. Loaded strictly (JSON and CSV: the API and
+the twins) an unknown or repeated parameter is a validation error; an HTML
+page ignores unknown parameters.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from marshmallow import (
     fields,
     post_load,
     validate,
-    validates_schema,
 )
 
 from claimtrack.ingest.fields import is_valid_date
@@ -117,27 +118,17 @@ class ListQuery(StrictSchema):
         validate=validate.Length(1, 2000), metadata={"description": "the older name of `_next`"}
     )
 
-    @validates_schema
-    def _one_of_each(self, data: dict[str, Any], **_kwargs) -> None:
-        if "order_by" in data and "order_by_desc" in data:
-            raise ValidationError("give _sort or _sort_desc, not both", "_sort_desc")
-        given = [name for name in ("token", "next", "after") if name in data]
-        if len(given) > 1:
-            raise ValidationError("give one page token", "_next")
-        if "size" in data and "limit" in data:
-            raise ValidationError("give _size or limit, not both", "_size")
-
     @post_load
     def _list_request(self, data: dict[str, Any], **_kwargs) -> dict[str, Any]:
         sort, descending = data.pop("order_by", None), None
-        if "order_by_desc" in data:
+        if "order_by_desc" in data:  # given both, _sort_desc wins
             sort, descending = data.pop("order_by_desc"), True
         elif sort is not None:
             descending = False
-        token_field = next((n for n in ("token", "next", "after") if n in data), None)
-        data["token_field"] = {"token": "_next"}.get(token_field, token_field)
-        token = data.pop("token", None) or data.pop("next", None) or data.pop("after", None)
-        size = data.pop("size", None) or data.pop("limit", None)
+        tokens = [data.pop(name, None) for name in ("token", "next", "after")]
+        token = next((t for t in tokens if t), None)
+        sizes = [data.pop(name, None) for name in ("size", "limit")]
+        size = next((n for n in sizes if n), None)
         data["list"] = ListRequest(sort, descending, size, token)
         data["facets"] = tuple(dict.fromkeys(data.pop("facet", ())))
         return data

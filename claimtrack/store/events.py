@@ -10,8 +10,10 @@ via, and every source in their chain. The event rows every surface shows
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import sqlite_utils
@@ -237,67 +239,107 @@ def _show_innermost(statement: dict[str, Any], attributions: list[dict[str, Any]
         statement["speaker_unresolved"] = best["unresolved"]
 
 
-def events_speaker_summaries(
+def events_articles_and_names(
     db: sqlite_utils.Database, event_ids: list[int]
-) -> dict[int, list[dict[str, Any]]]:
-    """For each event, its statements reduced to what event_source_names reads.
+) -> dict[int, tuple[set[int], set[str]]]:
+    """For each event, the ids of its articles and the names its compare page lists (every
+    publisher, innermost claim-maker and intermediary, as event_source_names counts them).
 
-    The same publisher, innermost speaker, via names, own-words and unresolved
-    flags as event_statements gives, read for many events in two queries (the
-    events list counts participants this way).
+    Read for many events at once (the events list): the articles of the statements, their
+    publishers, then only the statements' attributions and vias, never the statements' text.
     """
+    result: dict[int, tuple[set[int], set[str]]] = {e: (set(), set()) for e in event_ids}
     if not event_ids:
-        return {}
+        return result
     marks = ", ".join("?" * len(event_ids))
-    statements: dict[tuple[int, int], dict[str, Any]] = {}
-    attributions: dict[int, dict[str, Any]] = {}
-    for (
-        event_id,
-        sid,
-        publisher,
-        aid,
-        speaker_id,
-        speaker_name,
-        claim_type,
-        unresolved,
-    ) in db.execute(
-        "SELECT es.event_id, s.id, a.publisher, at.id, at.speaker_source_id,"
-        " at.speaker_name, at.type, at.unresolved"
-        " FROM event_statements es JOIN statements s ON s.id = es.statement_id"
-        " JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN attributions at ON at.statement_id = s.id"
-        f" WHERE es.event_id IN ({marks}) ORDER BY es.event_id, s.id, at.position",
+    for event_id, article_id in db.execute(
+        "SELECT DISTINCT es.event_id, s.article_id FROM event_statements es"
+        f" JOIN statements s ON s.id = es.statement_id WHERE es.event_id IN ({marks})",
         event_ids,
     ):
-        statement = statements.setdefault(
-            (event_id, sid),
-            {"article": {"publisher": publisher}, "speaker": None, "via": [], "_all": []},
+        result[event_id][0].add(article_id)
+    article_ids = sorted({a for articles, _ in result.values() for a in articles})
+    publishers: dict[int, str | None] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        publishers.update(
+            db.execute(
+                f"SELECT id, publisher FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
         )
-        if aid is not None:
-            attribution = {
+    statements: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    attributions: dict[int, dict[str, Any]] = {}
+    for event_id, sid, aid, speaker_id, speaker_name, claim_type, unresolved in db.execute(
+        "SELECT es.event_id, at.statement_id, at.id, at.speaker_source_id, at.speaker_name,"
+        " at.type, at.unresolved FROM event_statements es"
+        " JOIN attributions at ON at.statement_id = es.statement_id"
+        f" WHERE es.event_id IN ({marks}) ORDER BY es.event_id, at.statement_id, at.position",
+        event_ids,
+    ):
+        attribution = attributions.setdefault(
+            aid,
+            {
                 "speaker": speaker_name,
                 "via": [],
                 "own_words": claim_type == "publisher",
                 "unresolved": speaker_id is None and unresolved is not None,
-            }
-            attributions[aid] = attribution
-            statement["_all"].append(attribution)
-    if attributions:
-        ids = list(attributions)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            for aid, name in db.execute(
-                "SELECT attribution_id, name FROM attribution_via"
-                f" WHERE attribution_id IN ({', '.join('?' * len(chunk))})"
-                " ORDER BY attribution_id, position",
-                chunk,
-            ):
-                attributions[aid]["via"].append(name)
-    result: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
-    for (event_id, _), statement in statements.items():
-        _show_innermost(statement, statement.pop("_all"))
-        result[event_id].append(statement)
+            },
+        )
+        statements[(event_id, sid)].append(attribution)
+    ids = list(attributions)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for aid, name in db.execute(
+            "SELECT attribution_id, name FROM attribution_via"
+            f" WHERE attribution_id IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY attribution_id, position",
+            chunk,
+        ):
+            attributions[aid]["via"].append(name)
+    for event_id, (articles, names) in result.items():
+        names.update(publishers[a] for a in articles if named_source(publishers.get(a)))
+    for (event_id, _sid), found in statements.items():
+        shown: dict[str, Any] = {"speaker": None, "via": []}
+        _show_innermost(shown, found)
+        speaker = shown["speaker"]
+        if shown.get("own_words") or shown.get("speaker_unresolved"):
+            speaker = None
+        result[event_id][1].update(n for n in (speaker, *shown["via"]) if named_source(n))
     return result
+
+
+UNRESOLVED_SPEAKERS = {"unknown", "unidentified", "onbekend"}
+
+
+@cache
+def named_source(name: str | None) -> bool:
+    """Whether an attribution's name names a source: not empty, not the engine's "unknown",
+    not a common noun ("leaders", "season ticket": no capital letter anywhere)."""
+    return bool(name and name.strip()) and (
+        name.strip().lower() not in UNRESOLVED_SPEAKERS and any(ch.isupper() for ch in name)
+    )
+
+
+def event_source_names(statements: Iterable[dict]) -> dict[str, tuple[str, int]]:
+    """Who speaks in a set of event statements (from event_statements): each publisher,
+    claim-maker and intermediary named -> (kind, number of statements)."""
+    counts: dict[str, int] = defaultdict(int)
+    kinds: dict[str, str] = {}
+    for statement in statements:
+        publisher = statement["article"]["publisher"]
+        speaker = statement["speaker"]
+        if statement.get("own_words") or statement.get("speaker_unresolved"):
+            # a publisher's own words count once, as the publisher; an unresolved speaker
+            # ("you", "Thanks") is nobody
+            speaker = None
+        names = {publisher, speaker, *statement["via"]}
+        for name in names:
+            if not named_source(name):
+                continue
+            counts[name] += 1
+            kinds.setdefault(name, "publisher" if name == publisher else "speaker")
+    return {name: (kinds[name], count) for name, count in counts.items()}
 
 
 def _add_to_chain(chain: dict, source_id: int | None, name: str | None) -> None:

@@ -66,8 +66,7 @@ def articles(fmt: str):
     filters = article_reads.ArticleFilters(
         args.get("publisher"), args.get("language"), args.get("year")
     )
-    facets = args["facets"] or (article_reads.FACETS if fmt == "html" else ())
-    page = article_reads.list_articles(db, filters, args["list"], facets=facets)
+    page = article_reads.list_articles(db, filters, args["list"], facets=args["facets"])
     if fmt == "json":
         return json_response(page_body(page, ARTICLE_SUMMARY))
     if fmt == "csv":

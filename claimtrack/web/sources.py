@@ -60,8 +60,7 @@ def sources(fmt: str):
     db = get_db()
     args = load_page_args(SOURCE_LIST_QUERY, fmt)
     filters = source_reads.SourceFilters(args.get("kind"), args.get("language"), args.get("q"))
-    facets = args["facets"] or (source_reads.FACETS if fmt == "html" else ())
-    page = source_reads.list_sources(db, filters, args["list"], facets=facets)
+    page = source_reads.list_sources(db, filters, args["list"], facets=args["facets"])
     if fmt == "json":
         return json_response(page_body(page, SOURCE))
     if fmt == "csv":

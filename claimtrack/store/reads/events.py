@@ -11,12 +11,12 @@ adds `articles` [{id, title, publisher, date, statements}].
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
 
-from claimtrack.store.events import events_speaker_summaries
+from claimtrack.store.events import events_articles_and_names
 from claimtrack.store.reads import listing
 from claimtrack.store.reads.listing import FIRST_PAGE, Column, ListRequest, Page, Sort
 from claimtrack.store.reads.sql import placeholders, rows
@@ -24,9 +24,7 @@ from claimtrack.store.totals import site_totals
 
 EVENT_COLUMNS = (
     "e.id, e.title, e.date, e.date_precision, e.description, e.created_at,"
-    " (SELECT count(*) FROM event_statements es WHERE es.event_id = e.id) AS statement_count,"
-    " (SELECT count(DISTINCT s.article_id) FROM event_statements es"
-    "  JOIN statements s ON s.id = es.statement_id WHERE es.event_id = e.id) AS article_count"
+    " (SELECT count(*) FROM event_statements es WHERE es.event_id = e.id) AS statement_count"
 )
 SORTS = (
     Sort(
@@ -38,7 +36,6 @@ SORTS = (
     Sort("title", (Column("e.title", str), Column("e.id", int)), lambda r: [r["title"], r["id"]]),
 )
 FACETS = ("year",)
-UNRESOLVED_SPEAKERS = {"unknown", "unidentified", "onbekend"}
 
 
 def list_events(
@@ -134,40 +131,9 @@ def _attach_participants(db: sqlite_utils.Database, events: list[dict[str, Any]]
         participants[row.pop("event_id")].append(row)
     # an event made by hand has no stored participants: count the sources of its articles,
     # the ones its compare page lists
-    unlisted = [e["id"] for e in events if not participants[e["id"]] and e["statement_count"]]
-    summaries = events_speaker_summaries(db, unlisted)
+    found = events_articles_and_names(db, [e["id"] for e in events if e["statement_count"]])
     for event in events:
+        articles, names = found.get(event["id"], (set(), set()))
         event["participants"] = participants[event["id"]]
-        if event["id"] in summaries:
-            event["participant_count"] = len(event_source_names(summaries[event["id"]]))
-        else:
-            event["participant_count"] = len(event["participants"])
-
-
-def named_source(name: str | None) -> bool:
-    """Whether an attribution's name names a source: not empty, not the engine's "unknown",
-    not a common noun ("leaders", "season ticket": no capital letter anywhere)."""
-    return bool(name and name.strip()) and (
-        name.strip().lower() not in UNRESOLVED_SPEAKERS and any(ch.isupper() for ch in name)
-    )
-
-
-def event_source_names(statements: Iterable[dict]) -> dict[str, tuple[str, int]]:
-    """Who speaks in a set of event statements (from store.events.event_statements): each
-    publisher, claim-maker and intermediary named -> (kind, number of statements)."""
-    counts: dict[str, int] = defaultdict(int)
-    kinds: dict[str, str] = {}
-    for statement in statements:
-        publisher = statement["article"]["publisher"]
-        speaker = statement["speaker"]
-        if statement.get("own_words") or statement.get("speaker_unresolved"):
-            # a publisher's own words count once, as the publisher; an unresolved speaker
-            # ("you", "Thanks") is nobody
-            speaker = None
-        names = {publisher, speaker, *statement["via"]}
-        for name in names:
-            if not named_source(name):
-                continue
-            counts[name] += 1
-            kinds.setdefault(name, "publisher" if name == publisher else "speaker")
-    return {name: (kinds[name], count) for name, count in counts.items()}
+        event["article_count"] = len(articles)
+        event["participant_count"] = len(event["participants"]) or len(names)

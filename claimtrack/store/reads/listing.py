@@ -4,7 +4,9 @@ A list is read in the order of one of its `Sort`s, never with OFFSET. A page
 token carries the sort, its direction and the sort key of the row the page
 starts from, plus which way to read: forward (the next page, from the last
 row) or backward (the previous page, from the first row). A token made for
-another sort or list is refused (`BadCursor`), never executed.
+another sort or list is refused (`BadCursor`), never executed. A token of
+the older form, the bare key of a page's last row (the API's `[id]`, the
+pages' `[date, id]`...), still leads to the next page.
 
 Every list answers a `Page`: its rows, the next and previous tokens, the sort
 used, and a total, exact where counting is cheap, else a lower bound
@@ -118,6 +120,10 @@ def position(
     found = Position(sort, descending, page_size(request.size))
     if request.token:
         header = peek_cursor(request.token)
+        if len(header) == len(sort.columns):
+            # a token made before #14: the bare key of the last row, for the next page
+            found.key = decode_cursor(request.token, sort.token_types())
+            return found
         if len(header) < 3 or header[:2] != [name, int(descending)]:
             raise BadCursor("the page token does not belong to this list or sort")
         key = decode_cursor(request.token, (str, int, int, *sort.token_types()))

@@ -93,12 +93,10 @@ def list_sources(
     if keyset:
         where.append(keyset)
         params += keyset_params
-    join = (
-        " LEFT JOIN source_totals st ON st.source_id = src.id" if pos.sort.name == "claims" else ""
-    )
     found = rows(
         db,
-        f"SELECT {SOURCE_COLUMNS} FROM sources src{join}"
+        f"SELECT {SOURCE_COLUMNS}, COALESCE(st.speaker_claims, 0) AS speaker_claims"
+        " FROM sources src LEFT JOIN source_totals st ON st.source_id = src.id"
         f" {'WHERE ' + ' AND '.join(where) if where else ''}"
         f" ORDER BY {listing.order_sql(pos)} LIMIT ?",
         [*params, pos.size + 1],
