@@ -212,3 +212,59 @@ def test_a_poll_sets_no_source_for_later_hearsay_and_a_claim_keeps_its_verbs():
     claim = attributions_of(doc, "Support for the mayor")
     assert claim and claim[0].content.text.startswith("Support for the mayor has fallen")
     assert "poll" not in " ".join(speakers_of(doc, "The council reportedly"))
+
+
+TRANSCRIPT = (
+    "MODERATOR: Good afternoon and thank you for joining this call. The briefing is on "
+    "background.\n\n"
+    "HARBOR OFFICIAL: Thanks. The new lock opened this morning.\n\n"
+    "Ships now wait two hours less than they did last year. Traffic grew by a tenth.\n\n"
+    "Q: Will the fees go up?\n\n"
+    "HARBOR OFFICIAL: They will not rise this year. The fees stay where they are until 2028."
+)
+
+
+def test_a_transcript_gives_each_turn_to_its_speaker_until_the_next_label():
+    doc = analyse(TRANSCRIPT, EN)
+    assert speakers_of(doc, "The briefing is") == ["MODERATOR"]
+    for start in ("The new lock", "Ships now wait", "Traffic grew", "The fees stay"):
+        assert speakers_of(doc, start) == ["HARBOR OFFICIAL"], start
+    assert speakers_of(doc, "Q: Will the fees") == []  # a question claims nothing
+
+
+def test_a_colon_in_a_news_story_does_not_hold_the_next_paragraph():
+    body = (
+        "Mayor Dana Lee: The bridge reopens in May. Work starts on Monday.\n\n"
+        "The bridge has been closed since the flood of last winter."
+    )
+    doc = analyse(body, EN)
+    assert speakers_of(doc, "Work starts") == ["Dana Lee"]
+    assert speakers_of(doc, "The bridge has been") == []
+
+
+def test_a_negated_report_is_no_claim():
+    body = "The mayor did not say when the bridge would reopen."
+    assert speakers_of(analyse(body, EN), "The mayor") == []
+    said = "The mayor said that the bridge would reopen in May."
+    assert speakers_of(analyse(said, EN), "The mayor") == ["mayor"]
+
+
+def test_a_role_phrase_is_the_subject_who_held_it_not_the_person_spoken_to():
+    body = (
+        "President Ana Soto spoke with President Ivan Petrov on Tuesday. The President "
+        "stressed that her country stands with its neighbours."
+    )
+    assert speakers_of(analyse(body, EN), "The President") == ["Ana Soto"]
+
+
+def test_an_interjection_after_a_label_is_no_source():
+    from claimtrack.engine.lang.en import PROFILE as ENGLISH
+    from claimtrack.engine.nlp import load_pipeline
+    from claimtrack.engine.sources import EntityRegistry
+
+    nlp = load_pipeline(EN)
+    registry = EntityRegistry(ENGLISH)
+    for k, text in enumerate(("BORDER OFFICIAL: Thanks.", 'The officer said: "Congratulations."')):
+        registry.observe(nlp(text), k)
+    names = {e.name for e in registry.entities}
+    assert not names & {"Thanks", "Thank", "Congratulations"}, names

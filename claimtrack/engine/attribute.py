@@ -41,6 +41,7 @@ from claimtrack.engine.sources import (
     resolve,
 )
 from claimtrack.engine.tokens import lemma
+from claimtrack.engine.turns import continue_turns
 
 
 @dataclass
@@ -332,6 +333,7 @@ def attribute_article(
                 registry.note(index, entity, "speaker")
         registry.observe(doc, index, _quoted_tokens(doc, sentence.start, quotes))
     continue_quotes(views, registry, body)
+    continue_turns(views, body, profile)
     for statement in statements:
         for attribution in statement.attributions:
             drop_publisher(attribution, publisher)

@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Token
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
+    QUOTE_OPENERS,
     continues_institution,
     is_known_verb_form,
     mistagged_verb,
@@ -668,20 +670,32 @@ class EntityRegistry:
     def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
         """'de Amerikaanse president' -> the entity introduced with that description."""
         if descriptor:
-            for item in reversed(self.history):
-                if descriptor in item.entity.descriptors:
-                    return item.entity
+            found = self._latest_described(lambda e: descriptor in e.descriptors)
+            if found is not None:
+                return found
             for entity in reversed(self.entities):
                 if descriptor in entity.descriptors:
                     return entity
-        for item in reversed(self.history):
-            if head in item.entity.descriptors:
-                return item.entity
-        if len(head) >= 4:  # Dutch compounds: "coach" for "bondscoach"
-            for item in reversed(self.history):
-                if any(d.split()[-1].endswith(head) for d in item.entity.descriptors):
-                    return item.entity
-        return None
+        found = self._latest_described(lambda e: head in e.descriptors)
+        if found is None and len(head) >= 4:  # Dutch compounds: "coach" for "bondscoach"
+            found = self._latest_described(
+                lambda e: any(d.split()[-1].endswith(head) for d in e.descriptors)
+            )
+        return found
+
+    def _latest_described(self, fits: Callable[[Entity], bool]) -> Entity | None:
+        """The last noted entity that fits; among those noted in the few sentences before it,
+        one that was a speaker or subject ("President Biden spoke with President Putin. The
+        President stressed …": Biden, not the object Putin)."""
+        found = [h for h in reversed(self.history) if fits(h.entity)]
+        if not found:
+            return None
+        for h in found:
+            if found[0].sentence - h.sentence > PRONOUN_WINDOW:
+                break
+            if h.role in ("speaker", "subject"):
+                return h.entity
+        return found[0].entity
 
     def observe(self, doc: Doc, sentence: int, quoted: frozenset[int] = frozenset()) -> None:
         """Register the named sources a sentence mentions (first one as its subject).
@@ -799,7 +813,7 @@ class EntityRegistry:
                 ):
                     i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
-                if entity is None and i == 0 and len(doc[i:j]) == 1:
+                if entity is None and len(doc[i:j]) == 1 and _starts_a_turn(toks, i):
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(
@@ -899,6 +913,12 @@ class EntityRegistry:
                 if entity is not None:
                     self.note(sentence, entity, "subject")
                 return
+
+
+def _starts_a_turn(toks: list[Token], i: int) -> bool:
+    """Token i begins the sentence, or what follows a colon or an opening quotation mark
+    ("Q: Thanks.", 'zei: ,,Nee'), where any word is written with a capital."""
+    return i == 0 or toks[i - 1].text == ":" or toks[i - 1].text in QUOTE_OPENERS
 
 
 def finite_number(head: Token) -> list[str]:
