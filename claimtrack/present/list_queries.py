@@ -106,6 +106,7 @@ SearchQuery = list_query(
     language=_language(),
     publisher=_publisher(),
     type=_type(),
+    year=year_field(),
     sort=fields.String(
         validate=validate.OneOf(["relevance", "recent"]),
         metadata={"description": "the older way to sort: relevance (_sort=rank) or recent"},

@@ -57,6 +57,7 @@ def search(fmt: str):
         language=args.get("language"),
         publisher=args.get("publisher"),
         type=args.get("type"),
+        year=args.get("year"),
     )
     request: ListRequest = args["list"]
     if request.sort is None and args.get("sort") == "recent":
@@ -65,7 +66,11 @@ def search(fmt: str):
     plain = [{**row, "snippet": snippet_text(row["snippet"])} for row in page.items]
     facets = None
     if query and (fmt == "html" or args["facets"]):
-        facets = search_reads.search_facets(db, query, filters)
+        # the page shows who, which language and which publisher; the rest when asked
+        names = args["facets"] or ()
+        if fmt == "html":
+            names = (*dict.fromkeys(("source", "language", "publisher", *names)),)
+        facets = search_reads.search_facets(db, query, filters, names)
     if fmt in ("json", "csv"):
         html_rows, page.items = page.items, plain
         if facets is not None:
@@ -82,7 +87,9 @@ def search(fmt: str):
         q=query,
         page=page,
         links=page_links(page),
-        filters={name: args.get(name) for name in ("source", "language", "publisher", "type")},
+        filters={
+            name: args.get(name) for name in ("source", "language", "publisher", "type", "year")
+        },
         facets=facets,
         searchable=fts_match_expression(query) is not None,
         sort=page.sort,

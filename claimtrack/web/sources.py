@@ -106,8 +106,10 @@ def source(slug: str, fmt: str):
         )
     filters = statement_filters(db, args)
     relays = source_statements(
-        db, found["id"], "relay", filters, ListRequest(size=RELAYS_ON_SOURCE_PAGE)
+        db, found["id"], "relay", filters, ListRequest(size=RELAYS_ON_SOURCE_PAGE), count=False
     )
+    focus(claims.items, found["id"], "speaker")
+    focus(relays.items, found["id"], "relay")
     return render_template(
         "source.html",
         source=found,
@@ -123,6 +125,21 @@ def source(slug: str, fmt: str):
         source_articles=source_reads.source_articles(db, found["id"]),
         events=event_reads.event_choices(db),
     )
+
+
+def focus(statements: list[dict], source_id: int, role: str) -> None:
+    """Give each statement `focus`: its attributions in which the source speaks (role
+    "speaker") or that it passed on ("relay"), the ones a claim table shows."""
+    for statement in statements:
+        if role == "speaker":
+            mine = [a for a in statement["attributions"] if a["speaker"]["source_id"] == source_id]
+        else:
+            mine = [
+                a
+                for a in statement["attributions"]
+                if any(v["source_id"] == source_id for v in a["via"])
+            ]
+        statement["focus"] = mine or statement["attributions"][:1]
 
 
 def _filter_args(args: dict) -> dict:
@@ -151,6 +168,7 @@ def source_relays(slug: str, fmt: str):
         return json_response(page_body(relays, STATEMENT, source=SOURCE.dump(found)))
     if fmt == "csv":
         return csv_response(relays.items, STATEMENT_COLUMNS, f"{slug}-relays.csv", statement_rows)
+    focus(relays.items, found["id"], "relay")
     return render_template(
         "relays.html",
         source=found,

@@ -38,6 +38,7 @@ class SearchFilters:
     language: str | None = None
     publisher: str | None = None
     type: str | None = None
+    year: str | None = None  # 'YYYY'
 
 
 def count_matches(db: sqlite_utils.Database, query: str, cap: int | None = None) -> int:
@@ -77,6 +78,9 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
             "EXISTS (SELECT 1 FROM attributions fat WHERE fat.statement_id = s.id AND fat.type = ?)"
         )
         params.append(filters.type)
+    if filters.year:
+        where.append("(SELECT substr(a.date, 1, 4) FROM articles a WHERE a.id = s.article_id) = ?")
+        params.append(filters.year)
     return where, params
 
 
@@ -141,28 +145,48 @@ def search_statements(
     return page
 
 
+FACETS = ("source", "language", "publisher", "type", "year")
+_FACET_SQL = {
+    "language": "SELECT 'language' AS facet, language AS value, NULL AS label, count(*) AS count"
+    " FROM matched GROUP BY language ORDER BY count DESC, value LIMIT 20",
+    "publisher": "SELECT 'publisher' AS facet, publisher AS value, NULL AS label, count(*) AS count"
+    " FROM matched"
+    " WHERE publisher IS NOT NULL GROUP BY publisher ORDER BY count DESC, publisher LIMIT 20",
+    "year": "SELECT 'year' AS facet, year AS value, NULL AS label, count(*) AS count FROM matched"
+    " WHERE year IS NOT NULL GROUP BY year ORDER BY count DESC, year LIMIT 20",
+    "type": "SELECT 'type' AS facet, at.type AS value, NULL AS label,"
+    " count(DISTINCT matched.id) AS count"
+    " FROM matched CROSS JOIN attributions at ON at.statement_id = matched.id"
+    " GROUP BY at.type ORDER BY count DESC, at.type LIMIT 20",
+    "source": "SELECT 'source' AS facet, src.slug AS value, src.name AS label,"
+    " count(DISTINCT matched.id) AS count"
+    " FROM matched CROSS JOIN attributions at ON at.statement_id = matched.id"
+    " CROSS JOIN sources src ON src.id = at.speaker_source_id"
+    " GROUP BY src.id ORDER BY count DESC, src.name LIMIT 20",
+}
+
+
 def search_facets(
-    db: sqlite_utils.Database, query: str, filters: SearchFilters = SearchFilters()
+    db: sqlite_utils.Database,
+    query: str,
+    filters: SearchFilters = SearchFilters(),
+    names: tuple[str, ...] = ("source", "language", "publisher"),
 ) -> dict:
-    """Counts of matching statements per source, language, publisher, attribution type and
-    year, each a list of {value, count} (sources also with `label`, the name).
+    """Counts of matching statements per value of the facets `names` (of FACETS: source,
+    language, publisher, attribution type, year), each a list of {value, count} (sources
+    also with `label`, the name).
 
     Counted over the FACET_SAMPLE most recently stored matches; `sampled`
     says whether there were more matches than that.
     """
     match = fts_match_expression(query)
-    facets: dict[str, Any] = {
-        "source": [],
-        "language": [],
-        "publisher": [],
-        "type": [],
-        "year": [],
-        "sampled": False,
-    }
-    if match is None:
+    facets: dict[str, Any] = {name: [] for name in names}
+    facets["sampled"] = False
+    if match is None or not names:
         return facets
     where, params = _filter_sql(filters)
     facets["sampled"] = count_matches(db, query, FACET_SAMPLE) > FACET_SAMPLE
+    counted = " UNION ALL ".join(f"SELECT * FROM ({_FACET_SQL[name]})" for name in names)
     found = rows(
         db,
         f"""
@@ -174,25 +198,7 @@ def search_facets(
                 CROSS JOIN statements s ON s.id = hits.id
                 CROSS JOIN articles a ON a.id = s.article_id
                 {"WHERE " + " AND ".join(where) if where else ""})
-        SELECT * FROM (SELECT 'language' AS facet, language AS value, NULL AS label,
-                              count(*) AS count
-                       FROM matched GROUP BY language ORDER BY count DESC, value LIMIT 20)
-        UNION ALL
-        SELECT * FROM (SELECT 'publisher', publisher, NULL, count(*) AS count FROM matched
-                       WHERE publisher IS NOT NULL
-                       GROUP BY publisher ORDER BY count DESC, publisher LIMIT 20)
-        UNION ALL
-        SELECT * FROM (SELECT 'year', year, NULL, count(*) AS count FROM matched
-                       WHERE year IS NOT NULL GROUP BY year ORDER BY count DESC, year LIMIT 20)
-        UNION ALL
-        SELECT * FROM (SELECT 'type', at.type, NULL, count(DISTINCT matched.id) AS count
-                       FROM matched CROSS JOIN attributions at ON at.statement_id = matched.id
-                       GROUP BY at.type ORDER BY count DESC, at.type LIMIT 20)
-        UNION ALL
-        SELECT * FROM (SELECT 'source', src.slug, src.name, count(DISTINCT matched.id) AS count
-                       FROM matched CROSS JOIN attributions at ON at.statement_id = matched.id
-                       CROSS JOIN sources src ON src.id = at.speaker_source_id
-                       GROUP BY src.id ORDER BY count DESC, src.name LIMIT 20)
+        {counted}
         """,
         [match, *params],
     )

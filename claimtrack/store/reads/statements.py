@@ -37,6 +37,9 @@ DENSE_RELAY = 200
 # facets of a statement list are counted over at most this many of its rows
 FACET_SAMPLE = 2000
 FACETS = ("type", "language", "publisher", "year")
+# a filtered list of a source's statements is counted up to this many ("more than" beyond):
+# each row counted is an index step and a check that it is the statement's first claim
+CLAIMS_COUNT_CAP = 250
 
 
 @dataclass(frozen=True)
@@ -485,12 +488,16 @@ def source_statements(
     role: str = "speaker",
     filters: StatementFilters = StatementFilters(),
     request: ListRequest = FIRST_PAGE,
+    *,
+    count: bool = True,
 ) -> Page:
     """Statements in which the source speaks (`role` "speaker") or that it passed on ("relay"),
     newest article first, in text order within an article; each statement once.
 
     Read in the order of the (source, article date, article) indexes; `filters`
-    may add article_id, type, since, until and event_id.
+    may add article_id, type, since, until and event_id. The total is exact
+    from the kept totals for a speaker's unfiltered list, else counted up to
+    CLAIMS_COUNT_CAP ("more than" beyond); `count=False` leaves it out.
     """
     if request.sort == "id" and role == "speaker":
         merged = replace(filters, source_ids=[source_id])
@@ -551,11 +558,16 @@ def source_statements(
     page = listing.cut(found, pos)
     page.items = statements_by_id(db, [r["id"] for r in page.items])
     unfiltered = len(base_params) == 1
-    if unfiltered and role == "speaker":
+    if not count:
+        page.total, page.total_exact = None, False
+    elif unfiltered and role == "speaker":
         page.total = source_totals(db, [source_id]).get(source_id, {}).get("speaker_statements", 0)
     else:
         page.total, page.total_exact = listing.count_capped(
-            db, f"SELECT 1 FROM {source_sql} WHERE {' AND '.join(base_where)}", base_params
+            db,
+            f"SELECT 1 FROM {source_sql} WHERE {' AND '.join(base_where)}",
+            base_params,
+            CLAIMS_COUNT_CAP,
         )
     return page
 
