@@ -563,3 +563,21 @@ def test_a_name_right_after_the_finite_verb_is_the_subject_however_parsed():
     registry = EntityRegistry(DUTCH)
     registry.observe(doc, 0)
     assert [(h.entity.name, h.role) for h in registry.history] == [("Sanne Kok", "subject")]
+
+
+def test_names_with_capitalised_particles_portfolios_and_affiliations():
+    cases = {
+        "'t Hooft meent dat de brug te laat klaar is.": ("'t Hooft", None),
+        "De Vlaamse minister Jan De Keyser zei dat de tunnel openblijft.": ("Jan De Keyser", None),
+        "Staatssecretaris van Toerisme Femke van Buuren meldde dat de heffing verdwijnt.": (
+            "Femke van Buuren",
+            "Toerisme",
+        ),
+        "Oud-voorzitter Gerrit van der Hoek van de KNZB vindt dat het seizoen korter moet.": (
+            "Gerrit van der Hoek",
+            "KNZB",
+        ),
+    }
+    for body, (name, affiliation) in cases.items():
+        a = only(analyse(body, NL), body[:8])
+        assert (a.speaker.name, a.speaker.affiliation) == (name, affiliation), body

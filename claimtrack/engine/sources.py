@@ -139,6 +139,21 @@ class Mention:
 # ---------------------------------------------------------------- mentions
 
 
+def _inside_a_name(tok: Token) -> bool:
+    """A word between a proper noun and a capitalised word: 'De' in "Bart De Wever"."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and after.is_alpha
+        and after.text[:1].isupper()
+        and not after.text.isupper()
+    )
+
+
 def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool) -> bool:
     text = tok.text
     if not text[:1].isupper() or tok.is_punct:
@@ -147,6 +162,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     if "-" in text and text.rsplit("-", 1)[1][:1].islower():
         return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
     lower = tok.lower_
+    if lower in profile.name_particles and _inside_a_name(tok):
+        return True  # "Bart De Wever": a capitalised particle between two parts of a name
     if (
         lower in profile.determiners
         or lower in profile.person_pronouns
@@ -203,7 +220,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
 
 def _opens_surname(tok: Token, profile: LanguageProfile) -> bool:
     """A capitalised particle before a name starts a surname: 'Van der Berg', 'De Wit', 'Ten Brink'."""
-    if not (tok.text[:1].isupper() and tok.lower_ in profile.name_particles):
+    capitalised = tok.text[:1].isupper() or tok.i == 0 and tok.text[:1] in "'’"  # "'t Hart"
+    if not (capitalised and tok.lower_ in profile.name_particles):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     while nxt is not None and nxt.lower_ in profile.name_particles and not nxt.text[:1].isupper():
@@ -227,6 +245,15 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     )
 
 
+def _acronym_after(doc: Doc, i: int, end: int, profile: LanguageProfile) -> bool:
+    """'van de KNVB' after a name: the preposition and articles lead to an acronym, an
+    organisation's name, even where the recognizer runs the person's name on."""
+    k = i + 1
+    while k < end and doc[k].lower_ in profile.determiners:
+        k += 1
+    return k < end and len(doc[k].text) > 1 and doc[k].text.isupper() and doc[k].is_alpha
+
+
 def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProfile) -> int | None:
     """Where a person's name starts after 'role van <portfolio>' ('staatssecretaris van
     Financiën Eric Wiebes'): the recognizer's person name that runs to the mention's end."""
@@ -241,6 +268,17 @@ def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProf
                 t.ent_type_ in PERSON_LABELS or t.lower_ in profile.name_particles for t in rest
             ):
                 return k
+            return None
+    # without the recognizer: the portfolio is written with common nouns ("Financiën",
+    # "Buitenlandse Zaken"), the person's name with proper nouns and particles after it
+    for k in range(prep + 2, end - 1):
+        rest = doc[k:end]
+        if doc[k].pos_ == "PROPN" and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in profile.name_particles
+            for t in rest
+        ):
+            return k
+        if doc[k].pos_ == "PROPN":
             return None
     return None
 
@@ -307,6 +345,12 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and _is_name_token(doc[start], profile, start == 0)
     ):
         start -= 1
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in profile.affiliation_preps
+        and _is_role_noun(doc[start - 2].lower_, profile)
+    ):
+        start -= 2  # "staatssecretaris van Toerisme Femke …": the portfolio is read below
     # ... and to the particles before a surname ("Van 't Veld", "Anna van der Berg")
     k = start
     while k > 0 and doc[k - 1].lower_ in profile.name_particles:
@@ -337,7 +381,11 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     for i in range(start + 1, end - 1):
         if _particle_after(doc, i, profile):
             continue  # "Pieter van der Meulen": 'van der' belongs to the surname
-        if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in PERSON_LABELS:
+        if (
+            doc[i].ent_iob_ == "I"
+            and doc[i].ent_type_ in PERSON_LABELS
+            and not _acronym_after(doc, i, end, profile)
+        ):
             continue  # the recognizer reads "Hans van Dam" as one person's name
         if continues_institution(doc, i, profile):
             continue  # "Raad van State", "Kamer van Koophandel": 'van' inside the name
@@ -413,14 +461,11 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
-    while (
-        len(name_tokens) > 1
-        and (
-            name_tokens[0].lower_ in profile.role_nouns
-            # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
-            or name_tokens[0].lower_ in profile.name_particles
-            and not name_tokens[0].text[:1].isupper()
-        )
+    while len(name_tokens) > 1 and (
+        name_tokens[0].lower_ in profile.role_nouns
+        # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
+        or name_tokens[0].lower_ in profile.name_particles
+        and not _opens_surname(name_tokens[0], profile)
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "President Joseph Biden": the title describes, the rest names
