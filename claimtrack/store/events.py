@@ -245,38 +245,40 @@ def events_articles_and_names(
     """For each event, the ids of its articles and the names its compare page lists (every
     publisher, innermost claim-maker and intermediary, as event_source_names counts them).
 
-    Read for many events at once (the events list): the articles of the statements, their
-    publishers, then only the statements' attributions and vias, never the statements' text.
+    Read for many events at once (the events list): the attributions and vias of their
+    statements, with the articles copied onto the attributions; only statements nobody speaks
+    in are read for their article, and never a statement's text.
     """
     result: dict[int, tuple[set[int], set[str]]] = {e: (set(), set()) for e in event_ids}
     if not event_ids:
         return result
     marks = ", ".join("?" * len(event_ids))
-    for event_id, article_id in db.execute(
-        "SELECT DISTINCT es.event_id, s.article_id FROM event_statements es"
-        f" JOIN statements s ON s.id = es.statement_id WHERE es.event_id IN ({marks})",
+    members: dict[int, set[int]] = defaultdict(set)
+    for event_id, sid in db.execute(
+        f"SELECT event_id, statement_id FROM event_statements WHERE event_id IN ({marks})",
         event_ids,
     ):
-        result[event_id][0].add(article_id)
-    article_ids = sorted({a for articles, _ in result.values() for a in articles})
-    publishers: dict[int, str | None] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
-        publishers.update(
-            db.execute(
-                f"SELECT id, publisher FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-        )
+        members[sid].add(event_id)
     statements: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     attributions: dict[int, dict[str, Any]] = {}
-    for event_id, sid, aid, speaker_id, speaker_name, claim_type, unresolved in db.execute(
-        "SELECT es.event_id, at.statement_id, at.id, at.speaker_source_id, at.speaker_name,"
-        " at.type, at.unresolved FROM event_statements es"
+    article_of: dict[int, int] = {}
+    for (
+        event_id,
+        sid,
+        aid,
+        article_id,
+        speaker_id,
+        speaker_name,
+        claim_type,
+        unresolved,
+    ) in db.execute(
+        "SELECT es.event_id, at.statement_id, at.id, at.article_id, at.speaker_source_id,"
+        " at.speaker_name, at.type, at.unresolved FROM event_statements es"
         " JOIN attributions at ON at.statement_id = es.statement_id"
         f" WHERE es.event_id IN ({marks}) ORDER BY es.event_id, at.statement_id, at.position",
         event_ids,
     ):
+        article_of[sid] = article_id
         attribution = attributions.setdefault(
             aid,
             {
@@ -287,6 +289,29 @@ def events_articles_and_names(
             },
         )
         statements[(event_id, sid)].append(attribution)
+    # the articles of statements nobody speaks in are read from the statements themselves
+    narration = [sid for sid in members if article_of.get(sid) is None]
+    for start in range(0, len(narration), 500):
+        chunk = narration[start : start + 500]
+        article_of.update(
+            db.execute(
+                f"SELECT id, article_id FROM statements WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    for sid, events in members.items():
+        for event_id in events:
+            result[event_id][0].add(article_of[sid])
+    article_ids = sorted({a for articles, _ in result.values() for a in articles})
+    publishers: dict[int, str | None] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        publishers.update(
+            db.execute(
+                f"SELECT id, publisher FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
     ids = list(attributions)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
