@@ -22,9 +22,3 @@ def install(app: Flask) -> None:
 def blueprint() -> Blueprint:
     """The /api/v1 blueprint with every route of the API."""
     return api
-
-
-def register(app: Flask) -> None:
-    """Attach the JSON API to `app`."""
-    install(app)
-    app.register_blueprint(api)

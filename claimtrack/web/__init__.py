@@ -62,11 +62,3 @@ def install_error_pages(app: Flask) -> None:
 
     for code in (404, 405):
         app.register_error_handler(code, http_error)
-
-
-def register(app: Flask) -> None:
-    """Attach the web pages, security headers and CSRF checks to `app` (all of the above)."""
-    install(app)
-    app.register_blueprint(pages_blueprint())
-    app.register_blueprint(events_blueprint())
-    install_error_pages(app)
