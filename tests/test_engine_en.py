@@ -268,3 +268,19 @@ def test_an_interjection_after_a_label_is_no_source():
         registry.observe(nlp(text), k)
     names = {e.name for e in registry.entities}
     assert not names & {"Thanks", "Thank", "Congratulations"}, names
+
+
+def test_titles_are_parsed_off_and_one_person_is_one_source():
+    body = (
+        "Senate Majority Whip Dana Whitfield said the bill would pass. Ms. Whitfield added "
+        "that two senators were undecided.\n\n"
+        "Lt. Gen. Omar Reyes told reporters the base would stay open. Gen. Reyes said the "
+        "decision was final."
+    )
+    doc = analyse(body, EN)
+    assert speakers_of(doc, "Senate Majority") == ["Dana Whitfield"]
+    assert speakers_of(doc, "Ms. Whitfield") == ["Dana Whitfield"]
+    assert speakers_of(doc, "Lt. Gen.") == ["Omar Reyes"]
+    assert speakers_of(doc, "Gen. Reyes") == ["Omar Reyes"]
+    mention = attributions_of(doc, "Senate Majority")[0].speaker.mention
+    assert mention == "Senate Majority Whip Dana Whitfield"  # the mention keeps the title

@@ -462,13 +462,17 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
     while len(name_tokens) > 1 and (
-        name_tokens[0].lower_ in profile.role_nouns
+        _is_title(name_tokens[0], profile)
         # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
         or name_tokens[0].lower_ in profile.name_particles
         and not _opens_surname(name_tokens[0], profile)
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "President Joseph Biden": the title describes, the rest names
+    title_end = _title_phrase_end(name_tokens, profile)
+    if title_end:
+        name_tokens = name_tokens[title_end:]
+        j += title_end  # "Senate Minority Leader Harry Reid": the whole title describes
     while (
         len(name_tokens) > 1
         and name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
@@ -487,6 +491,28 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+def _is_title(tok: Token, profile: LanguageProfile) -> bool:
+    """A role noun or its abbreviation written with a full stop ("Mr.", "Sen.", "Gen.")."""
+    return tok.lower_ in profile.role_nouns or (
+        tok.text.endswith(".") and tok.lower_.rstrip(".") in profile.role_nouns
+    )
+
+
+def _title_phrase_end(name_tokens: list[Token], profile: LanguageProfile) -> int:
+    """Where a title phrase before a person's name ends ("FBI Director | James Comey",
+    "House Speaker | Paul Ryan"): after its last title word, when the recognizer reads
+    every word after it as a person's name; 0 when there is none."""
+    for r in range(len(name_tokens) - 2, -1, -1):
+        if _is_title(name_tokens[r], profile):
+            rest = name_tokens[r + 1 :]
+            if rest[0].ent_type_ in PERSON_LABELS and all(
+                t.ent_type_ in PERSON_LABELS or t.lower_ in profile.name_particles for t in rest
+            ):
+                return r + 1
+            return 0
+    return 0
 
 
 def _is_role_noun(word: str, profile: LanguageProfile) -> bool:
