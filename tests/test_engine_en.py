@@ -284,3 +284,15 @@ def test_titles_are_parsed_off_and_one_person_is_one_source():
     assert speakers_of(doc, "Gen. Reyes") == ["Omar Reyes"]
     mention = attributions_of(doc, "Senate Majority")[0].speaker.mention
     assert mention == "Senate Majority Whip Dana Whitfield"  # the mention keeps the title
+
+
+def test_an_opening_phrase_without_a_verb_is_not_the_claim_of_the_verb_after_it():
+    body = "According to the coast guard, the captain said the engine had failed."
+    doc = analyse(body, EN)
+    by_speaker = {a.speaker.name: a for a in attributions_of(doc, "According to")}
+    captain = by_speaker["captain"]
+    assert captain.content.text == "the engine had failed"
+    assert [v.name for v in captain.via] == ["coast guard"]
+    body = "In a statement, the port authority said the quay would reopen on Friday."
+    a = only(analyse(body, EN), "In a statement")
+    assert a.content.text == "the quay would reopen on Friday"

@@ -372,6 +372,12 @@ def apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[i
 def trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """', Smith said.' - the subject sits between a comma and the cue at the clause end."""
     np = np_left(doc, cue.i, profile)
-    if np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''"):
-        return np
-    return None
+    if not (np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''")):
+        return None
+    if doc[np[0] - 1].text == ",":
+        before = [t.lower_ for t in doc[: np[0] - 1]]
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[: np[0]]) or any(
+            tuple(before[: len(words)]) == words for words in profile.according_to
+        ):
+            return None  # "According to Reuters, Putin said …", "In a statement, X said …"
+    return np
