@@ -581,3 +581,14 @@ def test_names_with_capitalised_particles_portfolios_and_affiliations():
     for body, (name, affiliation) in cases.items():
         a = only(analyse(body, NL), body[:8])
         assert (a.speaker.name, a.speaker.affiliation) == (name, affiliation), body
+
+
+def test_a_volgens_phrase_inside_a_quote_frame_becomes_the_chain():
+    body = ",,Wij blijven hier'', riep volgens omstanders een van de boeren op de trekker."
+    doc = analyse(body, NL)
+    inner = [a for a in attributions_of(doc, ",,Wij blijven") if a.type == "direct"]
+    assert [(a.speaker.name, [v.name for v in a.via]) for a in inner] == [
+        ("boeren", ["omstanders"])
+    ]
+    # the quotation's own subject ('Wij') is never its speaker
+    assert all(a.speaker.name != "Wij" for a in attributions_of(doc, ",,Wij blijven"))

@@ -579,7 +579,8 @@ def verb_frames(
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:
             source = np_right(doc, 2, profile)  # "Dat heeft <source> … bevestigd", however parsed
-        if source is None and has_parse(doc):
+        if source is None and has_parse(doc) and not (inverted and next_to_quote):
+            # right after a quotation the governor is the quotation, whose subject is no source
             source = subject_of_governor(tok, profile) or main_subject(doc, tok, profile)
         if source is None and is_present_participle(tok, profile):
             source = subject_of_previous_verb(doc, tok, profile) or np_at_start(doc, profile)

@@ -12,17 +12,22 @@ from claimtrack.engine.phrases import (
     content_after,
     np_left,
     np_right,
+    opens_next_phrase,
 )
 from claimtrack.engine.tokens import QUOTE_CLOSERS, looks_nominal, lower_words
 
 
-def phrase_until_comma(doc: Doc, start: int, limit: int = 12) -> tuple[int, int] | None:
-    """Tokens from `start` up to a comma or the sentence end (a source the tagger mislabelled)."""
+def phrase_until_comma(
+    doc: Doc, start: int, profile: LanguageProfile, limit: int = 12
+) -> tuple[int, int] | None:
+    """Tokens from `start` up to a comma, the sentence end or the article of a next noun
+    phrase (a source the tagger mislabelled)."""
     end = start
     while (
         end < len(doc)
         and end - start < limit
         and not (doc[end].is_punct and doc[end].text not in ("-", "'", "’"))
+        and not (end > start and opens_next_phrase(doc, end, profile))
     ):
         end += 1
     return (start, end) if end > start else None
@@ -57,7 +62,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         for i in range(len(doc) - n + 1):
             if lowers[i] != pattern[0] or lowers[i : i + n] != pattern:
                 continue
-            source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n)
+            source = np_right(doc, i + n, profile) or phrase_until_comma(doc, i + n, profile)
             if source is None:
                 continue
             if i == 0:

@@ -53,11 +53,13 @@ def np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | N
     return (i + 1, last + 1)
 
 
-def _opens_next_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
+def opens_next_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """'in het bijzijn van president X een verklaring': an article right after a noun starts
-    the next noun phrase, unless it is a particle of the name that follows ('Jan de Vries')."""
+    the next noun phrase (however the noun is tagged), unless it is a particle of the name
+    that follows ('Jan de Vries')."""
     tok = doc[i]
-    if tok.pos_ != "DET" or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+    article = tok.pos_ == "DET" or tok.lower_ in profile.indefinite_articles  # "een" tagged NUM
+    if not article or doc[i - 1].pos_ in ("ADP", "DET", "ADJ", "NUM", "CCONJ"):
         return False
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return not (tok.lower_ in profile.name_particles and nxt is not None and nxt.text[:1].isupper())
@@ -82,7 +84,7 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
     ):
         if i > first and doc[i].lower_ in profile.complementizers and not doc[i].text.isupper():
             break  # an acronym that spells a complementizer ("het OM") is a name
-        if i > first and _opens_next_phrase(doc, i, profile):
+        if i > first and opens_next_phrase(doc, i, profile):
             break
         i += 1
     if i == first:

@@ -312,6 +312,12 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and not doc[end - 1].text[:1].isupper()
     ):
         end -= 1
+    if (
+        start + 2 < end
+        and (doc[start].pos_ == "NUM" or doc[start].lower_ in profile.indefinite_articles)
+        and doc[start + 1].lower_ in profile.affiliation_preps
+    ):
+        start += 2  # "een van de demonstranten", "one of the protesters": the group speaks
     if start >= end:
         return None
     # "de burgemeester op de radio": a prepositional phrase after the head is no part of the source

@@ -177,7 +177,7 @@ def source_of_verb(
 ) -> tuple[int, int] | None:
     if inverted:
         return (
-            np_right(doc, cue.i + 1, profile)
+            np_right(doc, _past_according_to(doc, cue.i + 1, profile), profile)
             or subject_before_apposition(doc, cue, profile)
             or _words_closing_the_sentence(doc, cue)
         )
@@ -224,6 +224,22 @@ def _named_half_of_apposition(
         if half is not None and half != parsed and _names_a_person(doc, half):
             return half
     return parsed
+
+
+def _past_according_to(doc: Doc, i: int, profile: LanguageProfile) -> int:
+    """Where the subject of an inverted frame starts: after a 'volgens X' phrase that stands
+    between the verb and it (",,…'', riep volgens ooggetuigen een demonstrant")."""
+    lowers = [t.lower_ for t in doc[i:]]
+    for words in profile.according_to:
+        if tuple(lowers[: len(words)]) != words:
+            continue
+        # the phrase's own noun phrase ends where the next article starts the subject
+        for k in range(i + len(words) + 1, len(doc)):
+            if doc[k].is_punct:
+                break
+            if doc[k].lower_ in profile.determiners or doc[k].lower_ in profile.indefinite_articles:
+                return k
+    return i
 
 
 MAX_CLOSING_SUBJECT = 4
