@@ -64,15 +64,18 @@ class StatementFilters:
 
 def overlaps(date_sql: str, operator: str) -> str:
     """A condition that a partial article date (2021, 2021-04, 2021-04-13) overlaps an
-    open range from or up to a partial date: both are compared on the characters both have,
-    so since=2021-04 keeps 2021-04-13 and since=2021-04-10 keeps an article dated 2021-04."""
-    shared = f"min(length({date_sql}), ?)"
-    return f"substr({date_sql}, 1, {shared}) {operator} substr(?, 1, {shared})"
+    open range from (`>=`) or up to (`<=`) a partial date, as if both were compared on the
+    characters both have: since=2021-04 keeps 2021-04-13, since=2021-04-10 keeps an article
+    dated 2021-04, until=2021 keeps 2021-12-31. Takes `overlap_params(value)`."""
+    if operator == ">=":
+        # at least the start, or a less precise date the start lies in
+        return f"({date_sql} >= ? OR substr(?, 1, length({date_sql})) = {date_sql})"
+    return f"substr({date_sql}, 1, ?) <= ?"
 
 
-def overlap_params(value: str) -> list:
-    """The parameters of `overlaps` for the range's end `value`."""
-    return [len(value), value, len(value)]
+def overlap_params(value: str, operator: str) -> list:
+    """The parameters of `overlaps(..., operator)` for the range's end `value`."""
+    return [value, value] if operator == ">=" else [len(value), value]
 
 
 # --------------------------------------------------------------- one statement
@@ -403,7 +406,7 @@ def _statement_conditions(filters: StatementFilters, lead: str) -> tuple[list[st
             where.append(
                 f"(SELECT {overlaps('a.date', operator)} FROM articles a WHERE a.id = s.article_id)"
             )
-            params.extend(overlap_params(value))
+            params.extend(overlap_params(value, operator))
     return where, params
 
 
@@ -533,10 +536,10 @@ def source_statements(
         params.append(filters.type)
     if filters.since:
         where.append(overlaps(f"{t}.article_date", ">="))
-        params += overlap_params(filters.since)
+        params += overlap_params(filters.since, ">=")
     if filters.until:
         where.append(overlaps(f"{t}.article_date", "<="))
-        params += overlap_params(filters.until)
+        params += overlap_params(filters.until, "<=")
     if filters.event_id is not None:
         where.append(
             "EXISTS (SELECT 1 FROM event_statements es "
