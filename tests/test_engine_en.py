@@ -296,3 +296,12 @@ def test_an_opening_phrase_without_a_verb_is_not_the_claim_of_the_verb_after_it(
     body = "In a statement, the port authority said the quay would reopen on Friday."
     a = only(analyse(body, EN), "In a statement")
     assert a.content.text == "the quay would reopen on Friday"
+
+
+def test_a_place_and_a_title_before_a_name_are_parsed_off():
+    for body, name in (
+        ("Ohio Senator Laura Benning said the plan was a disaster.", "Laura Benning"),
+        ("Maine Gov. Rick Ostrander said the ferry would keep running.", "Rick Ostrander"),
+        ("Rear Admiral Tomas Vidal said the exercise went well.", "Tomas Vidal"),
+    ):
+        assert speakers_of(analyse(body, EN), body[:8]) == [name], body

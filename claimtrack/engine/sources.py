@@ -467,11 +467,16 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
-    while len(name_tokens) > 1 and (
-        _is_title(name_tokens[0], profile)
-        # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
-        or name_tokens[0].lower_ in profile.name_particles
-        and not _opens_surname(name_tokens[0], profile)
+    while (
+        len(name_tokens) > 1
+        and (
+            _is_title(name_tokens[0], profile)
+            # "General Electric Company": a title word that opens an organisation's name
+            and not any(t.lower_ in profile.organization_words for t in name_tokens[1:])
+            # a capitalised particle opens a Dutch surname ("Van der Berg"), a lowercase one does not
+            or name_tokens[0].lower_ in profile.name_particles
+            and not _opens_surname(name_tokens[0], profile)
+        )
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "President Joseph Biden": the title describes, the rest names
@@ -481,7 +486,14 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         j += title_end  # "Senate Minority Leader Harry Reid": the whole title describes
     while (
         len(name_tokens) > 1
-        and name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
+        and (
+            name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
+            # "Rival Hillary Clinton" in a headline: a capitalised word that is no name
+            or not name_tokens[0].ent_type_
+            and name_tokens[0].pos_ not in ("PROPN", "X")
+            and len(name_tokens) > 2
+            and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[1:])
+        )
         and name_tokens[-1].ent_type_ in PERSON_LABELS
     ):
         name_tokens = name_tokens[1:]
@@ -515,6 +527,15 @@ def _title_phrase_end(name_tokens: list[Token], profile: LanguageProfile) -> int
             rest = name_tokens[r + 1 :]
             if rest[0].ent_type_ in PERSON_LABELS and all(
                 t.ent_type_ in PERSON_LABELS or t.lower_ in profile.name_particles for t in rest
+            ):
+                return r + 1
+            # the recognizer may read "Texas Senator Ted Cruz" as one organisation: a
+            # title inside the run, then two or more proper nouns that name nothing else
+            if (
+                r > 0
+                and len(rest) >= 2
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+                and not any(t.lower_ in profile.organization_words for t in rest)
             ):
                 return r + 1
             return 0
