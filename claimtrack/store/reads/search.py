@@ -60,12 +60,13 @@ def count_matches(db: sqlite_utils.Database, query: str, cap: int | None = None)
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
+    """Conditions on a matching statement `s` and its article `a` (joined by the caller)."""
     where, params = [], []
     if filters.language:
-        where.append("(SELECT a.language FROM articles a WHERE a.id = s.article_id) = ?")
+        where.append("a.language = ?")
         params.append(filters.language)
     if filters.publisher:
-        where.append("(SELECT a.publisher FROM articles a WHERE a.id = s.article_id) = ?")
+        where.append("a.publisher = ?")
         params.append(filters.publisher)
     if filters.source_ids is not None:
         where.append(
@@ -79,7 +80,7 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
         )
         params.append(filters.type)
     if filters.year:
-        where.append("(SELECT substr(a.date, 1, 4) FROM articles a WHERE a.id = s.article_id) = ?")
+        where.append("substr(a.date, 1, 4) = ?")
         params.append(filters.year)
     return where, params
 
@@ -113,6 +114,7 @@ def search_statements(
     pos = listing.position(request, SORTS, "rank", False)
     where, params = _filter_sql(filters)
     filtered = bool(where)
+    article_filter = bool(filters.language or filters.publisher or filters.year)
     keyset, keyset_params = listing.keyset_sql(pos)
     if keyset:
         where.append(keyset)
@@ -120,7 +122,8 @@ def search_statements(
     key = "f.rank, s.id" if pos.sort.name == "rank" else "f.rowid"
     sql = f"""
         SELECT s.id, snippet(statements_fts, 0, char(2), char(3), '…', 24) AS snippet, {key}
-        FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
+        FROM statements_fts f JOIN statements s ON s.id = f.rowid
+        {"JOIN articles a ON a.id = s.article_id" if article_filter else ""}
         WHERE statements_fts MATCH ? {"AND " + " AND ".join(where) if where else ""}
         ORDER BY {listing.order_sql(pos)}
         LIMIT ?
