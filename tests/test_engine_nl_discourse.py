@@ -592,3 +592,26 @@ def test_a_volgens_phrase_inside_a_quote_frame_becomes_the_chain():
     ]
     # the quotation's own subject ('Wij') is never its speaker
     assert all(a.speaker.name != "Wij" for a in attributions_of(doc, ",,Wij blijven"))
+
+
+def test_a_negation_right_after_the_cue_counts_wherever_the_parse_hangs_it():
+    # 'niet' attached to the clause after it, as a parser trained on less data does
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.cues import find_frames
+
+    nlp = load_pipeline(NL)
+    words = ["Ze", "zei", "niet", "wat", "de", "politie", "had", "gevonden", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 7, 7, 5, 7, 7, 1, 1],
+        deps=["nsubj", "ROOT", "advmod", "nsubj", "det", "obj", "aux", "ccomp", "punct"],
+        pos=["PRON", "VERB", "ADV", "PRON", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+    )
+    assert find_frames(doc, DUTCH) == []
+
+
+def test_an_adverb_before_the_source_is_not_part_of_its_name():
+    body = "Ook de omwonenden protesteerden tegen de nieuwe windmolens."
+    assert speakers_of(analyse(body, NL), "Ook de") == ["omwonenden"]

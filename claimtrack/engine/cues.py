@@ -110,7 +110,7 @@ def _governs_object_of(prep: Token, verb: Token) -> bool:
     preposition near the verb counts."""
     if not has_parse(prep.doc):
         return True
-    if prep.dep_ != "case":
+    if prep.dep_ != "case" and not (prep.dep_ == "mark" and prep.head.pos_ == "NOUN"):
         return False  # "om … te vragen": 'om' opens an infinitive clause
     node = prep.head
     for _ in range(3):  # a parse may hang the preposition on an adjective of its noun
@@ -325,6 +325,13 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
     """A reporting verb with a negation of its own, or governed by a verb of refusal."""
     if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in tok.children):
         return True
+    doc = tok.doc
+    if (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ in profile.negations
+        and doc[tok.i + 2].pos_ in ("SCONJ", "PRON")
+    ):
+        return True  # "zei niet wat …" where a parse hangs 'niet' in the clause after it
     if any(c.lower_ in profile.negative_objects and c.dep_ == "obj" for c in tok.children):
         return True  # "kan nog niets zeggen over de toedracht"
     head = tok.head

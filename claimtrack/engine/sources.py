@@ -302,6 +302,10 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         or doc[start].is_space
         or doc[start].lower_ in profile.complementizers
         or doc[start].lower_ in profile.conjunctions
+        # "Ook de supporters", "Zelfs de minister": an adverb before the noun phrase
+        or doc[start].pos_ == "ADV"
+        and start + 1 < end
+        and doc[start + 1].pos_ == "DET"
     ):
         start += 1
     while end > start and (
