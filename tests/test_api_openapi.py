@@ -75,3 +75,12 @@ def test_every_json_twin_of_a_web_page_is_documented(app, client):
     assert len(twins) >= 9
     for rule in twins:
         assert openapi_path(rule.rule) in document["paths"], f"{rule.rule} undocumented"
+
+
+def test_path_parameters_are_the_placeholders_of_their_path(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    for path, operations in document["paths"].items():
+        placeholders = set(re.findall(r"{([^}]+)}", path))
+        for operation in operations.values():
+            named = {p["name"] for p in operation["parameters"] if p["in"] == "path"}
+            assert named == placeholders, path

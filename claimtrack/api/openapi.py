@@ -92,7 +92,7 @@ def _openapi_path(rule: Rule) -> str:
 
 def _operation(rule: Rule, described: Operation) -> dict[str, Any]:
     parameters: list[dict[str, Any]] = [
-        _path_parameter(rule, name) for name in sorted(rule.arguments)
+        _path_parameter(rule, name) for name in sorted(rule._converters)
     ]
     if described.query is not None:
         parameters.append({"in": "query", "schema": described.query})
