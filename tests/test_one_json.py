@@ -153,3 +153,17 @@ def test_the_older_parameter_names_keep_working(client, sample):
     assert client.get(f"/sources.json?limit=2&after={page['next']}").get_json()["items"]
     recent = client.get("/search.json?q=biden&sort=recent").get_json()
     assert recent["sort"] == "id" and recent["sort_desc"] is True
+
+
+def test_page_tokens_made_before_the_change_still_lead_on(client, sample):
+    from claimtrack.store.cursors import encode_cursor
+
+    first = client.get("/api/v1/statements?limit=3").get_json()
+    older = encode_cursor([first["items"][-1]["id"]])  # the API's token was the last row's id
+    again = client.get(f"/api/v1/statements?limit=3&next={older}").get_json()
+    assert again["items"] == client.get(first["next_url"]).get_json()["items"]
+    page = client.get("/sources.json?limit=2").get_json()
+    last = page["items"][-1]
+    older = encode_cursor([last["name"], last["id"]])  # the pages' token: the sort key
+    following = client.get(f"/sources.json?limit=2&after={older}").get_json()
+    assert following["items"] == client.get(page["next_url"]).get_json()["items"]
