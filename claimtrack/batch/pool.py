@@ -5,15 +5,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Tasks handed out ahead of the one the caller waits for, per worker: enough to
 # keep every worker busy, few enough that results do not pile up in memory.
 AHEAD_PER_WORKER = 4
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# Input bytes analysed together in one task: enough sentences of news text to fill a
+# parse batch (claimtrack.engine.pipeline.BATCH_SIZE), where short articles analysed one
+# by one would leave the batches small; few enough to keep results flowing.
+GROUP_BYTES = 32_000
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,35 @@ def run_in_order(tasks: Iterable[Ready | Work], jobs: int) -> Iterator[Any]:
     finally:
         # a failure (or a caller that stops early) should not wait for the queued work
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def groups(
+    items: Sequence[T], size_of: Callable[[T], int], jobs: int, group_bytes: int = GROUP_BYTES
+) -> Iterator[list[T]]:
+    """Consecutive items in groups of about `group_bytes` (a bigger item alone).
+
+    With several workers a group holds at most a share of the items that still leaves
+    every worker AHEAD_PER_WORKER groups, so a small input is spread over all of them.
+    """
+    most = max(1, -(-len(items) // (jobs * AHEAD_PER_WORKER))) if jobs > 1 else len(items)
+    group: list[T] = []
+    size = 0
+    for item in items:
+        if group and (size >= group_bytes or len(group) >= most):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += size_of(item)
+    if group:
+        yield group
+
+
+def file_size(path: str) -> int:
+    """The size of a file in bytes (0 when it cannot be read, nor for "-")."""
+    try:
+        return os.path.getsize(path)
+    except (OSError, ValueError):
+        return 0
 
 
 def _one_math_thread_per_worker() -> None:
