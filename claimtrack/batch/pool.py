@@ -85,7 +85,7 @@ def groups(
     With several workers a group holds at most a share of the items that still leaves
     every worker AHEAD_PER_WORKER groups, so a small input is spread over all of them.
     """
-    most = max(1, -(-len(items) // (jobs * AHEAD_PER_WORKER))) if jobs > 1 else len(items)
+    most = group_limit(len(items), jobs)
     group: list[T] = []
     size = 0
     for item in items:
@@ -96,6 +96,11 @@ def groups(
         size += size_of(item)
     if group:
         yield group
+
+
+def group_limit(count: int, jobs: int) -> int:
+    """The most of `count` items one group may hold (see groups)."""
+    return max(1, -(-count // (jobs * AHEAD_PER_WORKER))) if jobs > 1 else max(1, count)
 
 
 def file_size(path: str) -> int:
