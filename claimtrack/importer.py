@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from claimtrack.batch.pool import GROUP_BYTES, Ready, Work, group_limit, run_in_order
+from claimtrack.batch.pool import Grouping, Ready, Work, file_size, run_in_order
 from claimtrack.batch.records import analyse_parsed_many, apply_defaults, from_import_record
 from claimtrack.engine.document import Document
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
@@ -179,12 +179,11 @@ def _import_in_groups(db, paths, defaults, read_stdin, before_analysis, jobs):
     sentences share the pipeline's batches; the analysis of each article is the one it
     gets alone, so outcomes and stored rows do not depend on `jobs`."""
     told = False
-    most = group_limit(len(paths), jobs)
+    grouping = Grouping(sum(map(file_size, paths)), len(paths), jobs)
 
     def tasks():
         nonlocal told
         group: list[tuple[str, ParsedArticle]] = []
-        size = 0
         for path in paths:
             try:
                 parsed = sanitised(apply_defaults(_parse(path, read_stdin), *defaults))
@@ -197,15 +196,15 @@ def _import_in_groups(db, paths, defaults, read_stdin, before_analysis, jobs):
                 if before_analysis is not None and not told:
                     told = True
                     before_analysis(parsed)
-                group.append((path, parsed))
-                size += len(parsed.body)
-                if size >= GROUP_BYTES or len(group) >= most:
+                if grouping.add(file_size(path)) and group:
                     yield Work(_analyse_in_worker, (group,))
-                    group, size = [], 0
+                    group = []
+                group.append((path, parsed))
                 continue
+            grouping.skip(file_size(path))
             if group:  # results come in input order: the group before this one
                 yield Work(_analyse_in_worker, (group,))
-                group, size = [], 0
+                group = []
             yield Ready([ready])
         if group:
             yield Work(_analyse_in_worker, (group,))

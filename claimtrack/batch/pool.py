@@ -80,27 +80,59 @@ def run_in_order(tasks: Iterable[Ready | Work], jobs: int) -> Iterator[Any]:
 def groups(
     items: Sequence[T], size_of: Callable[[T], int], jobs: int, group_bytes: int = GROUP_BYTES
 ) -> Iterator[list[T]]:
-    """Consecutive items in groups of about `group_bytes` (a bigger item alone).
-
-    With several workers a group holds at most a share of the items that still leaves
-    every worker AHEAD_PER_WORKER groups, so a small input is spread over all of them.
-    """
-    most = group_limit(len(items), jobs)
+    """Consecutive items in groups of about `group_bytes` (see Grouping), in order."""
+    sizes = [size_of(item) for item in items]
+    grouping = Grouping(sum(sizes), len(items), jobs, group_bytes)
     group: list[T] = []
-    size = 0
-    for item in items:
-        if group and (size >= group_bytes or len(group) >= most):
+    for item, size in zip(items, sizes, strict=True):
+        if grouping.add(size):
             yield group
-            group, size = [], 0
+            group = []
         group.append(item)
-        size += size_of(item)
     if group:
         yield group
 
 
-def group_limit(count: int, jobs: int) -> int:
-    """The most of `count` items one group may hold (see groups)."""
-    return max(1, -(-count // (jobs * AHEAD_PER_WORKER))) if jobs > 1 else max(1, count)
+class Grouping:
+    """Where the groups of an input of `total` bytes in `count` items end.
+
+    A group ends at about `group_bytes` (an item bigger than that is a group of its
+    own). With several workers groups are smaller toward the end of the input (at most
+    1/(2 x jobs) of what is left: guided self-scheduling), so that the workers finish
+    together instead of one working through a last big group alone, and a group holds at
+    most a share of the items that leaves every worker AHEAD_PER_WORKER groups, so a small
+    input is spread over all of them.
+    """
+
+    def __init__(self, total: int, count: int, jobs: int, group_bytes: int = GROUP_BYTES):
+        self.left, self.jobs, self.group_bytes = total, jobs, group_bytes
+        self.most = max(1, -(-count // (jobs * AHEAD_PER_WORKER))) if jobs > 1 else max(1, count)
+        self.items = self.size = 0
+        self.limit = self._limit()
+
+    def _limit(self) -> int:
+        if self.jobs <= 1:
+            return self.group_bytes
+        return max(1, min(self.group_bytes, self.left // (2 * self.jobs)))
+
+    def add(self, size: int) -> bool:
+        """Count an item of `size` bytes in; True when it starts a new group (the group
+        before it is complete)."""
+        new = self.items > 0 and (self.size >= self.limit or self.items >= self.most)
+        if new:
+            self.items = self.size = 0
+            self.limit = self._limit()
+        self.items += 1
+        self.size += size
+        self.left -= size
+        return new
+
+    def skip(self, size: int) -> None:
+        """Count out an item of `size` bytes that goes in no group; the next item starts
+        a new group."""
+        self.left -= size
+        self.items = self.size = 0
+        self.limit = self._limit()
 
 
 def file_size(path: str) -> int:

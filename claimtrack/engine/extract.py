@@ -95,7 +95,7 @@ class Extractor:
         """`analyse_body` of each body, in order; a failure is returned in place of its Document.
 
         The sentences of all the bodies of one language go through one `nlp.pipe`
-        stream, so the pipeline works on batches of PARSE_BATCH sentences however short
+        stream, so the pipeline works on batches of pipeline.BATCH_SIZE sentences however short
         each article is (a parse does not depend on the other texts of its batch, so the
         Documents are those of analysing each body alone).
         """
