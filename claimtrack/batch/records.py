@@ -110,12 +110,14 @@ def extract_records(
         if record is not None:
             continue
         document, done = next(documents), next(done_with)
-        if isinstance(document, (OSError, ValueError)):
-            records[index] = error_record(items[index][0], failure_reason(document))
-        elif isinstance(document, Exception):
-            records[index] = document
-        else:
+        try:
+            if isinstance(document, Exception):
+                raise document
             records[index] = done(document)
+        except (OSError, ValueError) as exc:
+            records[index] = error_record(items[index][0], failure_reason(exc))
+        except Exception as exc:  # noqa: BLE001  (raised by the caller in its turn)
+            records[index] = exc
     return records
 
 
