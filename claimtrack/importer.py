@@ -8,15 +8,15 @@ import script and any upload handler.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from claimtrack.batch.pool import Ready, Work, run_in_order
-from claimtrack.batch.records import analyse_parsed, apply_defaults, from_import_record
+from claimtrack.batch.pool import Grouping, Ready, Work, file_size, run_in_order
+from claimtrack.batch.records import analyse_parsed_many, apply_defaults, from_import_record
 from claimtrack.engine.document import Document
-from claimtrack.engine.nlp import PipelineUnavailable
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
 from claimtrack.ingest.article import sanitised
 from claimtrack.ingest.files import max_import_bytes
@@ -151,9 +151,9 @@ def import_paths(
     one reads the files and writes the database, in input order: the
     outcomes and the stored rows are those of `jobs=1`.
     """
-    if jobs > 1:
-        yield from _import_with_workers(
-            db, paths, (publisher, language, title, kind), read_stdin, before_analysis, jobs
+    if extractor is None:
+        yield from _import_in_groups(
+            db, list(paths), (publisher, language, title, kind), read_stdin, before_analysis, jobs
         )
         return
     for path in paths:
@@ -163,66 +163,91 @@ def import_paths(
         except ArticleRejected as exc:
             yield ImportOutcome(path, "error", error=str(exc))
             continue
-        except PipelineUnavailable:
-            raise  # no article can be analysed: stop instead of failing every file
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
+            if is_pipeline_unavailable(exc):
+                raise  # no article can be analysed: stop instead of failing every file
             # an engine or store failure on this one article: report it, keep going
             yield _failed(path, exc)
             continue
         yield _outcome(path, parsed, result)
 
 
-def _import_with_workers(db, paths, defaults, read_stdin, before_analysis, jobs):
-    """import_paths with the engine in worker processes (see run_in_order)."""
+def _import_in_groups(db, paths, defaults, read_stdin, before_analysis, jobs):
+    """import_paths with the engine's extractor: the articles to analyse go in groups
+    (batch.pool.groups) to `jobs` worker processes, or with jobs=1 to this one, while
+    this process reads the files and writes the database, in input order. A group's
+    sentences share the pipeline's batches; the analysis of each article is the one it
+    gets alone, so outcomes and stored rows do not depend on `jobs`."""
     told = False
+    grouping = Grouping(sum(map(file_size, paths)), len(paths), jobs)
 
     def tasks():
         nonlocal told
+        group: list[tuple[str, ParsedArticle]] = []
         for path in paths:
             try:
                 parsed = sanitised(apply_defaults(_parse(path, read_stdin), *defaults))
             except Exception as exc:  # noqa: BLE001  (reported as the serial path reports it)
-                yield Ready((path, None, exc))
+                ready = (path, None, exc)
+            else:
+                ready = stored_already(db, parsed)
+                ready = (path, parsed, ready) if ready else None
+            if ready is None:
+                if before_analysis is not None and not told:
+                    told = True
+                    before_analysis(parsed)
+                if grouping.add(file_size(path)) and group:
+                    yield Work(_analyse_in_worker, (group,))
+                    group = []
+                group.append((path, parsed))
                 continue
-            existing = stored_already(db, parsed)
-            if existing:
-                yield Ready((path, parsed, existing))
-                continue
-            if before_analysis is not None and not told:
-                told = True
-                before_analysis(parsed)
-            yield Work(_analyse_in_worker, (path, parsed))
+            grouping.skip(file_size(path))
+            if group:  # results come in input order: the group before this one
+                yield Work(_analyse_in_worker, (group,))
+                group = []
+            yield Ready([ready])
+        if group:
+            yield Work(_analyse_in_worker, (group,))
 
-    results = run_in_order(tasks(), jobs)
-    while True:
-        try:
-            path, parsed, result = next(results)
-        except StopIteration:
-            return
-        except PipelineUnavailable:
-            raise
-        if isinstance(result, ArticleRejected):
-            yield ImportOutcome(path, "error", error=str(result))
-        elif isinstance(result, Exception):
-            yield _failed(path, result)
-        elif isinstance(result, Document):
-            try:
-                yield _outcome(path, parsed, store_analysed(db, parsed, result))
-            except Exception as exc:  # noqa: BLE001
-                yield _failed(path, exc)
-        else:
-            yield _outcome(path, parsed, result)
+    for done in run_in_order(tasks(), jobs):
+        for path, parsed, result in done:
+            if isinstance(result, ArticleRejected):
+                yield ImportOutcome(path, "error", error=str(result))
+            elif isinstance(result, Exception):
+                yield _failed(path, result)
+            elif isinstance(result, Document):
+                try:
+                    yield _outcome(path, parsed, store_analysed(db, parsed, result))
+                except Exception as exc:  # noqa: BLE001
+                    yield _failed(path, exc)
+            else:
+                yield _outcome(path, parsed, result)
 
 
-def _analyse_in_worker(path: str, parsed: ParsedArticle):
-    """Runs in a worker: (path, parsed, Document), or the exception in place of the Document."""
-    try:
-        return path, parsed, analyse_parsed(parsed)
-    except PipelineUnavailable:
-        raise
-    except Exception as exc:  # noqa: BLE001
-        # an engine exception may not survive pickling back to the parent process
-        return path, parsed, AnalysisFailed(f"{type(exc).__name__}: {exc}")
+def _analyse_in_worker(group: list[tuple[str, ParsedArticle]]):
+    """Runs in a worker (or here with jobs=1): (path, parsed, Document) of each article,
+    the exception in place of the Document when the analysis failed."""
+    documents = analyse_parsed_many([parsed for _, parsed in group])
+    results = []
+    for (path, parsed), document in zip(group, documents, strict=True):
+        if is_pipeline_unavailable(document):
+            raise document
+        if isinstance(document, Exception):
+            # an engine exception may not survive pickling back to the parent process
+            document = AnalysisFailed(f"{type(document).__name__}: {document}")
+        results.append((path, parsed, document))
+    return results
+
+
+def is_pipeline_unavailable(exc: BaseException) -> bool:
+    """True for claimtrack.engine.nlp.PipelineUnavailable (no article can be analysed).
+
+    Asked without importing that module, which imports spaCy (1.4 s): the process that
+    only reads files and writes the database for `--jobs N` workers never needs it, and
+    an instance exists only once its module is imported (unpickling one imports it).
+    """
+    nlp = sys.modules.get("claimtrack.engine.nlp")
+    return nlp is not None and isinstance(exc, nlp.PipelineUnavailable)
 
 
 class AnalysisFailed(Exception):

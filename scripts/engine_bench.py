@@ -104,10 +104,9 @@ def run_trees(script: Path, worker_args: list[str], trees: list[str], rounds: in
         order = trees if round_no % 2 == 0 else list(reversed(trees))
         for tree in order:
             env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-            if tree != ".":
-                env["PYTHONPATH"] = tree
-            else:
-                env.pop("PYTHONPATH", None)
+            # "." is this checkout: named explicitly, since an editable install may point
+            # at another one (a git worktree's scripts would otherwise run the main tree)
+            env["PYTHONPATH"] = str(REPO) if tree == "." else tree
             out = subprocess.run(
                 [sys.executable, str(script), "--worker", *worker_args],
                 check=True,

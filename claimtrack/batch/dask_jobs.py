@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from claimtrack.batch.records import error_record, json_line, prepare_import_record
+from claimtrack.batch.records import error_record, json_line, prepare_import_records
 from claimtrack.ingest.files import max_import_bytes
 
 DEFAULT_SHARD_FILES = 50
@@ -30,13 +30,19 @@ def analyse_shard(
     publisher: str | None = None,
     language: str | None = None,
 ) -> list[str]:
-    """Runs on a worker: the import record lines of (path, content, read error) items."""
+    """Runs on a worker: the import record lines of (path, content, read error) items.
+
+    The readable items are analysed together (see prepare_import_records)."""
+    readable = [(path, data) for path, data, read_error in items if read_error is None]
+    records = iter(prepare_import_records(readable, publisher, language))
     lines = []
-    for path, data, read_error in items:
+    for path, _, read_error in items:
         if read_error is not None:
             record = error_record(path, f"{path}: {read_error}")
         else:
-            record = prepare_import_record(path, data, publisher, language)
+            record = next(records)
+            if isinstance(record, Exception):
+                raise record
         lines.append(json_line(record))
     return lines
 

@@ -10,12 +10,12 @@ cleaned body and the analysis with body offsets — so `claimtrack import
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from claimtrack.engine.document import FORMAT_VERSION, Document, document_from_contract
 from claimtrack.engine.language import clearly_other_language
-from claimtrack.engine.metadata import split_metadata
 from claimtrack.ingest import ArticleRejected, ParsedArticle, parse_bytes, parse_file
 from claimtrack.ingest.article import sanitised
 from claimtrack.ingest.unsupported import refuse_unsupported
@@ -74,29 +74,90 @@ def shift_offsets(record: dict, by: int) -> None:
 
 def extract_record(extractor, path: str, data: bytes, language: str, offsets: str) -> dict:
     """The extract record of one input's bytes; raises OSError/ValueError for a bad file."""
+    record = extract_records(extractor, [(path, data)], language, offsets)[0]
+    if isinstance(record, Exception):
+        raise record
+    return record
+
+
+def extract_records(
+    extractor, items: Sequence[tuple[str, bytes | Exception]], language: str, offsets: str
+) -> list[dict | Exception]:
+    """The extract record of each (path, content or read error), in order.
+
+    The bodies are analysed together (`Extractor.analyse_bodies`: their sentences
+    share the pipeline's batches), each as `extract_path` would analyse it alone. An
+    unreadable or undecodable input gets an error record; any other failure is
+    returned in place of its record, for the caller to raise when its turn comes.
+    """
+    records: list[dict | Exception | None] = []
+    bodies = []
+    finish: list[Callable[[Document], dict]] = []
+    for path, data in items:
+        try:
+            if isinstance(data, Exception):
+                raise data
+            body, done = _extract_input(path, data, language, offsets)
+        except (OSError, ValueError) as exc:
+            records.append(error_record(path, failure_reason(exc)))
+            continue
+        records.append(None)
+        bodies.append(body)
+        finish.append(done)
+    documents = iter(extractor.analyse_bodies(bodies))
+    done_with = iter(finish)
+    for index, record in enumerate(records):
+        if record is not None:
+            continue
+        document, done = next(documents), next(done_with)
+        try:
+            if isinstance(document, Exception):
+                raise document
+            records[index] = done(document)
+        except (OSError, ValueError) as exc:
+            records[index] = error_record(items[index][0], failure_reason(exc))
+        except Exception as exc:  # noqa: BLE001  (raised by the caller in its turn)
+            records[index] = exc
+    return records
+
+
+def _extract_input(path: str, data: bytes, language: str, offsets: str):
+    """(the Body to analyse, a function making the record of its Document)."""
+    from claimtrack.engine.extract import Body, file_body, place_in_file
+
     if Path(path).suffix.lower() in PARSED_SUFFIXES:
         parsed = parse_bytes(data, path)
-        document = extractor.analyse_body(
+        body = Body(
             parsed.body,
             language=parsed.language if language == "auto" else language,
             publisher=parsed.publisher,
             date=parsed.date,
             title=parsed.title,
         )
+
+        def done(document: Document) -> dict:
+            record = document.to_contract()
+            record.update(path=path, offsets="body", body_offset=None, body=parsed.body)
+            return _with_warning(record, parsed.body, document.language)
+
+        return body, done
+    refuse_unsupported(path, data)
+    text = decode_exactly(data)
+    body, body_start = file_body(text, language)
+
+    def done(document: Document) -> dict:
+        place_in_file(document, body_start, path)
         record = document.to_contract()
-        record.update(path=path, offsets="body", body_offset=None, body=parsed.body)
-        body = parsed.body
-    else:
-        refuse_unsupported(path, data)
-        text = decode_exactly(data)
-        document = extractor.extract(text, language=language, path=path)
-        split = split_metadata(text)
-        record = document.to_contract()
-        record.update(path=path, offsets=offsets, body_offset=split.body_start)
+        record.update(path=path, offsets=offsets, body_offset=body_start)
         if offsets == "body":
-            shift_offsets(record, -split.body_start)
-        body = split.body
-    warning = language_warning(body, document.language)
+            shift_offsets(record, -body_start)
+        return _with_warning(record, body.text, document.language)
+
+    return body, done
+
+
+def _with_warning(record: dict, body: str, language: str) -> dict:
+    warning = language_warning(body, language)
     if warning:
         record["warnings"] = [warning]
     return record
@@ -107,13 +168,26 @@ def extract_path(path: str, language: str = "auto", offsets: str = "file", stdin
 
     PipelineUnavailable is raised, not recorded: no other file could be analysed either.
     """
+    record = extract_paths([path], language, offsets, stdin)[0]
+    if isinstance(record, Exception):
+        raise record
+    return record
+
+
+def extract_paths(
+    paths: Sequence[str], language: str = "auto", offsets: str = "file", stdin=None
+) -> list[dict | Exception]:
+    """`extract_path` of each path, analysed together (see extract_records); a failure
+    other than a bad file is returned in place of its record."""
     from claimtrack.engine.extract import get_extractor
 
-    try:
-        data = read_input_bytes(path, stdin)
-        return extract_record(get_extractor(), path, data, language, offsets)
-    except (OSError, ValueError) as exc:
-        return error_record(path, failure_reason(exc))
+    items = []
+    for path in paths:
+        try:
+            items.append((path, read_input_bytes(path, stdin)))
+        except OSError as exc:
+            items.append((path, exc))
+    return extract_records(get_extractor(), items, language, offsets)
 
 
 def failure_reason(exc: Exception) -> str:
@@ -158,15 +232,21 @@ def apply_defaults(
 
 def analyse_parsed(parsed: ParsedArticle) -> Document:
     """The engine's analysis of a parsed article's body (offsets into the body)."""
-    from claimtrack.engine.extract import get_extractor
+    document = analyse_parsed_many([parsed])[0]
+    if isinstance(document, Exception):
+        raise document
+    return document
 
-    return get_extractor().analyse_body(
-        parsed.body,
-        language=parsed.language,
-        publisher=parsed.publisher,
-        date=parsed.date,
-        title=parsed.title,
-    )
+
+def analyse_parsed_many(articles: Sequence[ParsedArticle]) -> list[Document | Exception]:
+    """`analyse_parsed` of each article, analysed together (Extractor.analyse_bodies);
+    a failure is returned in place of its Document."""
+    from claimtrack.engine.extract import Body, get_extractor
+
+    return get_extractor().analyse_bodies(
+        [Body(p.body, language=p.language, publisher=p.publisher, date=p.date, title=p.title)
+         for p in articles]
+    )  # fmt: skip
 
 
 def import_record(parsed: ParsedArticle, document: Document) -> dict[str, Any]:
@@ -202,12 +282,44 @@ def prepare_import_record(
     `data` is the file's content (read from `path` when None). A file that
     cannot be imported gives an error record.
     """
-    try:
-        parsed = parse_file(path) if data is None else parse_bytes(data, path)
-        parsed = sanitised(apply_defaults(parsed, publisher, language, title, kind))
-    except ArticleRejected as exc:
-        return error_record(path, str(exc))
-    return import_record(parsed, analyse_parsed(parsed))
+    record = prepare_import_records([(path, data)], publisher, language, title, kind)[0]
+    if isinstance(record, Exception):
+        raise record
+    return record
+
+
+def prepare_import_records(
+    items: Sequence[tuple[str, bytes | None]],
+    publisher: str | None = None,
+    language: str | None = None,
+    title: str | None = None,
+    kind: str | None = None,
+) -> list[dict[str, Any] | Exception]:
+    """`prepare_import_record(path, data, ...)` of each item, the articles analysed together
+    (see analyse_parsed_many); a failure other than a rejected file is returned in place of
+    its record."""
+    records: list[dict[str, Any] | Exception | None] = []
+    articles: list[ParsedArticle] = []
+    for path, data in items:
+        try:
+            parsed = parse_file(path) if data is None else parse_bytes(data, path)
+            parsed = sanitised(apply_defaults(parsed, publisher, language, title, kind))
+        except ArticleRejected as exc:
+            records.append(error_record(path, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001  (raised by the caller in its turn)
+            records.append(exc)
+            continue
+        records.append(None)
+        articles.append(parsed)
+    analysed = iter(zip(articles, analyse_parsed_many(articles)))
+    for index, record in enumerate(records):
+        if record is None:
+            parsed, document = next(analysed)
+            records[index] = (
+                document if isinstance(document, Exception) else import_record(parsed, document)
+            )
+    return records
 
 
 def from_import_record(record: dict[str, Any]) -> tuple[ParsedArticle, Document]:

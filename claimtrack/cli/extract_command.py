@@ -17,8 +17,8 @@ import sys
 
 import click
 
-from claimtrack.batch.pool import Ready, Work, available_cores, run_in_order
-from claimtrack.batch.records import extract_path, json_line, prepare_import_record
+from claimtrack.batch.pool import Ready, Work, available_cores, file_size, groups, run_in_order
+from claimtrack.batch.records import extract_paths, json_line, prepare_import_records
 from claimtrack.cli.progress import Progress
 from claimtrack.ingest import scan_article_files
 
@@ -109,23 +109,11 @@ def extract_cmd(
         raise click.UsageError("standard input (-) is read with --jobs 1 only")
     jobs = jobs or available_cores()
     stdin = sys.stdin.buffer
-    if for_import:
-        tasks = (
-            Ready(prepare_import_record(path, stdin.read(), None, language))
-            if path == "-"
-            else Work(prepare_import_record, (path, None, None, language))
-            for path in scan.files
-        )
-    else:
-        tasks = (
-            Ready(extract_path(path, language, offsets, stdin))
-            if path == "-"
-            else Work(extract_path, (path, language, offsets))
-            for path in scan.files
-        )
     failed = 0
     try:
-        for record in run_in_order(tasks, jobs):
+        for record in _records(scan.files, jobs, for_import, language, offsets, stdin):
+            if isinstance(record, Exception):
+                raise record
             if record.get("error"):
                 failed += 1
                 click.echo(f"error: {record['path']}: {record['error']}", err=True)
@@ -137,6 +125,36 @@ def extract_cmd(
         raise click.ClickException(str(exc)) from exc
     if failed:
         sys.exit(1)
+
+
+def _records(files, jobs, for_import, language, offsets, stdin):
+    """The record of each file (or the exception raised for it), in order.
+
+    Files are analysed in groups (batch.pool.groups) so that the sentences of short
+    articles share the pipeline's batches; standard input (--jobs 1 only) on its own.
+    """
+
+    def analysed(group: list[str]) -> Work:
+        if for_import:
+            return Work(prepare_import_records, ([(p, None) for p in group], None, language))
+        return Work(extract_paths, (group, language, offsets))
+
+    def tasks():
+        run: list[str] = []
+        for path in files:
+            if path != "-":
+                run.append(path)
+                continue
+            yield from (analysed(group) for group in groups(run, file_size, jobs))
+            run = []
+            if for_import:
+                yield Ready(prepare_import_records([("-", stdin.read())], None, language))
+            else:
+                yield Ready(extract_paths(["-"], language, offsets, stdin))
+        yield from (analysed(group) for group in groups(run, file_size, jobs))
+
+    for records in run_in_order(tasks(), jobs):
+        yield from records
 
 
 def _extract_on_dask(

@@ -16,8 +16,7 @@ from claimtrack.cli.database import open_command_database
 from claimtrack.cli.extract_command import jobs_option
 from claimtrack.cli.options import database_option
 from claimtrack.cli.progress import Progress
-from claimtrack.engine.nlp import PipelineUnavailable
-from claimtrack.importer import import_paths, import_records
+from claimtrack.importer import import_paths, import_records, is_pipeline_unavailable
 from claimtrack.ingest import ArticleFileScan, scan_article_files
 
 NO_FILES_STATUS = 2
@@ -133,8 +132,10 @@ def import_cmd(
             else:
                 progress.say(outcome.describe())
             progress.advance()
-    except PipelineUnavailable as exc:
-        raise click.ClickException(str(exc)) from exc
+    except Exception as exc:
+        if is_pipeline_unavailable(exc):
+            raise click.ClickException(str(exc)) from exc
+        raise
     finally:
         progress.close()
         db.close()

@@ -9,6 +9,7 @@ sentences without a cue the speaker of their quotation or of the context.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -263,10 +264,13 @@ def attribute_article(
     profile: LanguageProfile,
     nlp: Language,
     publisher: str | None,
+    docs: Iterable[Doc] | None = None,
 ) -> None:
-    """Fill `statement.attributions` for every statement of one article."""
+    """Fill `statement.attributions` for every statement of one article
+    (`docs`: the sentences' parses, when the caller has them already)."""
     sentences = [(p, s) for p in paragraphs for s in p.sentences]
-    docs = parse_sentences(nlp, body, (s for _, s in sentences))
+    if docs is None:
+        docs = parse_sentences(nlp, body, (s for _, s in sentences))
     registry = EntityRegistry(profile)
     views: list[SentenceView] = []
     context: ReportedContext | None = None

@@ -24,7 +24,11 @@ QUOTE_INFIXES = (
     r"(?<=,),,(?=\w)",
 )
 
-BATCH_SIZE = 64
+# Sentences per nlp.pipe batch. The parser and the NER advance the parse states of a
+# whole batch together, so one- or two-line sentence Docs cost per word about what
+# whole articles cost only in batches of a few hundred (scripts/bench_extract.py);
+# Extractor.analyse_bodies streams the sentences of many articles through one pipe.
+BATCH_SIZE = 256
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -81,4 +85,10 @@ def parse_sentences(nlp: Language, body: str, sentences: Iterable) -> Iterator[D
     The engine and the cue model's training both parse through here, so the
     model is trained on exactly the Docs it will score.
     """
-    return nlp.pipe((body[s.start : s.end] for s in sentences), batch_size=BATCH_SIZE)
+    return parse_texts(nlp, (body[s.start : s.end] for s in sentences))
+
+
+def parse_texts(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """One parsed Doc per sentence text, in order (a parse does not depend on the other
+    texts of its batch)."""
+    return nlp.pipe(texts, batch_size=BATCH_SIZE)
