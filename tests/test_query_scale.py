@@ -361,3 +361,34 @@ def test_totals_are_kept_when_rows_are_written_with_plain_sql(db_path):
         "relayed_claims": 0,
     }
     assert_totals_right(db)
+
+
+def test_a_filtered_search_reads_a_bounded_number_of_matches_per_page(client, corpus, monkeypatch):
+    """A filter that rules out most matches leaves short pages, never a gap or a repeat."""
+    monkeypatch.setattr(search, "SCAN_LIMIT", 3)
+    expected = [
+        statement_id
+        for statement_id in reference_ids(corpus, statements.StatementFilters(text_query="the"))
+        if corpus.execute(
+            "SELECT a.publisher FROM statements s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.id = ?",
+            [statement_id],
+        ).fetchone()[0]
+        == "Test Times"
+    ]
+    assert len(expected) >= 2
+    ids, url, pages = [], "/search.json?q=the&publisher=Test+Times&_sort_desc=id&_size=2", []
+    while url:
+        body = client.get(url).get_json()
+        pages.append(body)
+        ids += [row["id"] for row in body["items"]]
+        url = body["next_url"]
+    assert ids == expected
+    assert any(len(page["items"]) < 2 for page in pages[:-1])  # some pages stopped early
+    back, url = [], pages[-1]["previous_url"]
+    while url:
+        body = client.get(url).get_json()
+        back = [row["id"] for row in body["items"]] + back
+        url = body["previous_url"]
+    assert back + [row["id"] for row in pages[-1]["items"]] == expected
+    assert pages[0]["total_exact"] is False

@@ -171,27 +171,32 @@ def order_sql(pos: Position) -> str:
     )
 
 
-def cut(rows: list[dict], pos: Position) -> Page:
-    """Turn the `size + 1` rows read from the position into a page with both tokens."""
-    more = len(rows) > pos.size
+def cut(rows: list[dict], pos: Position, *, stopped_at: list | None = None) -> Page:
+    """Turn the `size + 1` rows read from the position into a page with both tokens.
+
+    `stopped_at`: the sort key where a bounded read stopped before it found a
+    page of rows (see search); the page then leads on from there, however few
+    rows it has.
+    """
+    full = len(rows) > pos.size
+    more = full or stopped_at is not None
     rows = rows[: pos.size]
+    # where reading stopped: after the last row kept, or where a bounded read gave up
+    far = pos.sort.key_of(rows[-1]) if full or (rows and stopped_at is None) else stopped_at
+    # the row nearest the start (the start itself when nothing was found)
+    near = pos.sort.key_of(rows[0]) if rows else pos.key
     if not pos.forward:
         rows.reverse()
-    started_inside = pos.key is not None
-    if pos.forward:
-        has_next, has_previous = more, started_inside
-    else:
-        has_next, has_previous = started_inside, more
     page = Page(items=rows, sort=pos.sort.name, descending=pos.descending, size=pos.size)
-    if rows and has_next:
-        page.next = _token(pos, rows[-1], forward=True)
-    if rows and has_previous:
-        page.previous = _token(pos, rows[0], forward=False)
+    # reading on goes the way this page was read; back goes the other way, from the start
+    onward = _token_of(pos, far, forward=pos.forward) if more else None
+    back = _token_of(pos, near, forward=not pos.forward) if pos.key is not None else None
+    page.next, page.previous = (onward, back) if pos.forward else (back, onward)
     return page
 
 
-def _token(pos: Position, row: dict, *, forward: bool) -> str:
-    return encode_cursor([pos.sort.name, int(pos.descending), int(forward), *pos.sort.key_of(row)])
+def _token_of(pos: Position, key: list, *, forward: bool) -> str:
+    return encode_cursor([pos.sort.name, int(pos.descending), int(forward), *key])
 
 
 def count_capped(

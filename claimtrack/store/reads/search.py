@@ -21,6 +21,9 @@ FACET_SAMPLE = 2000
 RANK_LIMIT = 2000
 # Search results say how many statements match up to this many, then "more than".
 MATCH_COUNT_CAP = 2000
+# A filtered page newest first reads at most this many matches; when the filters keep too few
+# of them to fill a page, the page holds what it found and leads on from where it stopped.
+SCAN_LIMIT = 4000
 SNIPPET_START = "\x02"
 SNIPPET_END = "\x03"
 
@@ -114,11 +117,15 @@ def search_statements(
     pos = listing.position(request, SORTS, "rank", False)
     where, params = _filter_sql(filters)
     filtered = bool(where)
-    article_filter = bool(filters.language or filters.publisher or filters.year)
+    article_filter = _article_filter(filters)
     keyset, keyset_params = listing.keyset_sql(pos)
     if keyset:
         where.append(keyset)
         params += keyset_params
+    if filtered and pos.sort.name == "id":
+        found, stopped_at = _filtered_newest(db, match, filters, pos)
+        page = listing.cut(found, pos, stopped_at=stopped_at)
+        return _finish(db, match, page, pos, matches, filtered)
     key = "f.rank, s.id" if pos.sort.name == "rank" else "f.rowid"
     sql = f"""
         SELECT s.id, snippet(statements_fts, 0, char(2), char(3), '…', 24) AS snippet, {key}
@@ -133,8 +140,71 @@ def search_statements(
         for r in db.execute(sql, [match, *params, pos.size + 1])
     ]
     page = listing.cut(found, pos)
-    snippets = {r["id"]: r["snippet"] for r in page.items}
-    page.items = statements_by_id(db, [r["id"] for r in page.items])
+    return _finish(db, match, page, pos, matches, filtered)
+
+
+def _filtered_newest(
+    db: sqlite_utils.Database, match: str, filters: SearchFilters, pos: listing.Position
+) -> tuple[list[dict], list | None]:
+    """Matches that pass the filters, newest stored first (or back), reading at most
+    SCAN_LIMIT matches: a filter that rules most matches out costs a bounded read, and the
+    page then leads on from where the read stopped (returned second; None when it did not)."""
+    where, params = _filter_sql(filters)
+    descending = pos.descending == pos.forward
+    order = "DESC" if descending else "ASC"
+    beyond = ""
+    if pos.key is not None:
+        beyond = f" AND rowid {'<' if descending else '>'} {int(pos.key[0])}"
+    # the last match this page may read (None: fewer than SCAN_LIMIT are left)
+    edge = db.execute(
+        f"SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?{beyond}"
+        f" ORDER BY rowid {order} LIMIT 1 OFFSET {SCAN_LIMIT - 1}",
+        [match],
+    ).fetchone()
+    if edge is not None:
+        where.append(f"f.rowid {'>=' if descending else '<='} {int(edge[0])}")
+    article = "JOIN articles a ON a.id = s.article_id" if _article_filter(filters) else ""
+    found = [
+        {"id": r[0], "snippet": r[1], "_key": [r[0]]}
+        for r in db.execute(
+            "SELECT s.id, snippet(statements_fts, 0, char(2), char(3), '…', 24)"
+            f" FROM statements_fts f JOIN statements s ON s.id = f.rowid {article}"
+            f" WHERE statements_fts MATCH ?{beyond.replace('rowid', 'f.rowid')}"
+            f" AND {' AND '.join(where)} ORDER BY f.rowid {order} LIMIT ?",
+            [match, *params, pos.size + 1],
+        )
+    ]
+    if len(found) > pos.size or edge is None:
+        return found, None
+    return found, [edge[0]]
+
+
+def _article_filter(filters: SearchFilters) -> bool:
+    return bool(filters.language or filters.publisher or filters.year)
+
+
+def _finish(
+    db: sqlite_utils.Database,
+    match: str,
+    page: Page,
+    pos: listing.Position,
+    matches: int,
+    filtered: bool,
+) -> Page:
+    """The page's statements with their snippets, its match counts and its total."""
+    ids = [r["id"] for r in page.items]
+    snippets = {r["id"]: r["snippet"] for r in page.items if "snippet" in r}
+    missing = [i for i in ids if i not in snippets]
+    if missing:
+        snippets.update(
+            db.execute(
+                "SELECT rowid, snippet(statements_fts, 0, char(2), char(3), '…', 24)"
+                " FROM statements_fts WHERE statements_fts MATCH ?"
+                f" AND rowid IN ({placeholders(missing)})",
+                [match, *missing],
+            ).fetchall()
+        )
+    page.items = statements_by_id(db, ids)
     for row in page.items:
         row["snippet"] = snippets[row["id"]]
     page.extra = {
