@@ -305,3 +305,15 @@ def test_a_place_and_a_title_before_a_name_are_parsed_off():
         ("Rear Admiral Tomas Vidal said the exercise went well.", "Tomas Vidal"),
     ):
         assert speakers_of(analyse(body, EN), body[:8]) == [name], body
+
+
+def test_a_surname_that_ends_like_an_adjective_is_a_name():
+    # '-an' ends demonyms ("American officials"), and surnames too
+    body = "Jake Morgan said the fund would hold its shares. Mr. Morgan added that the price would recover."
+    doc = analyse(body, EN)
+    assert speakers_of(doc, "Mr. Morgan") == ["Jake Morgan"]
+    body = "Paul Kaplan said the fund would hold its shares. Later, Kaplan said the price would recover."
+    assert speakers_of(analyse(body, EN), "Later") == ["Paul Kaplan"]
+    assert speakers_of(
+        analyse("American officials said the talks would go on.", EN), "American"
+    ) != ["American"]

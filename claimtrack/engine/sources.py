@@ -207,6 +207,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and nxt.text[:1].islower()
         and nxt.is_alpha
         and lower.endswith(profile.adjective_suffixes)
+        and tok.ent_type_ not in PERSON_LABELS  # "Sullivan said"
+        and not (tok.i > 0 and _is_title(tok.doc[tok.i - 1], profile))  # "Mr. Morgan has"
     ):
         return False  # "Amerikaanse president": a capitalised adjective, not a name
     return not (
