@@ -15,6 +15,15 @@ from claimtrack.engine.sources import EntityRegistry
 
 NL = "nl"
 
+
+def hand_parsed(words, heads, deps, pos, morphs=None):
+    """A Doc with the parse given by hand: a parser's mistake the rules must survive,
+    whatever the shipped parser makes of the sentence."""
+    from spacy.tokens import Doc
+
+    return Doc(load_pipeline(NL).vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+
+
 QUOTE_RUN = (
     "Directeur Lotte de Wit keek gisteren tevreden over de kade. Zij zei: ,,De nieuwe "
     "sluis werkt beter dan we hadden gedacht. De schepen liggen korter stil.\n\n"
@@ -121,6 +130,9 @@ def test_a_negated_or_refused_statement_attributes_no_claim():
     for body in (
         "De minister zei niet wat er met het geld zou gebeuren.",
         "De directeur weigerde te zeggen of er ontslagen vallen.",
+        # a report of nothing ("niets") makes no claim either
+        "De politie kan nog niets zeggen over de oorzaak van de brand.",
+        "De trainer zei niets over de blessure van zijn spits.",
     ):
         assert speakers_of(analyse(body, NL), body[:6]) == [], body
     said = "De directeur zei dat er geen ontslagen vallen."
@@ -422,16 +434,6 @@ def test_a_phrasal_cue_with_its_particle_joined_to_the_verb():
     assert a.speaker.name == "burgemeester"
 
 
-def test_saying_nothing_about_something_is_no_claim():
-    for body in (
-        "De politie kan nog niets zeggen over de oorzaak van de brand.",
-        "De trainer zei niets over de blessure van zijn spits.",
-    ):
-        assert speakers_of(analyse(body, NL), body[:6]) == [], body
-    said = "De trainer zei dat de blessure van zijn spits meevalt."
-    assert speakers_of(analyse(said, NL), "De trainer") == ["trainer"]
-
-
 def test_of_a_subject_and_its_apposition_the_named_person_speaks():
     for body in (
         "Kees Smit, de voorzitter van de bond, zei dat de staking doorgaat.",
@@ -482,14 +484,10 @@ def test_a_recognized_person_whose_surname_names_an_institution_is_a_person():
 def test_dat_before_its_cue_without_a_subject_of_its_own_points_back():
     # a parse that makes 'dat' the complementizer of the cue verb itself, as a parser
     # trained on less data does: the frame still points back
-    from spacy.tokens import Doc
-
     from claimtrack.engine.cues import find_frames
 
-    nlp = load_pipeline(NL)
     words = ["Een", "medewerker", "heeft", "dat", "tegenover", "regionale", "media", "gemeld", "."]
-    doc = Doc(
-        nlp.vocab,
+    doc = hand_parsed(
         words=words,
         heads=[1, 2, 2, 7, 6, 6, 7, 2, 2],
         deps=["det", "nsubj", "ROOT", "mark", "case", "amod", "obl", "ccomp", "punct"],
@@ -510,9 +508,6 @@ def test_dat_before_its_cue_without_a_subject_of_its_own_points_back():
 def test_a_name_right_after_the_finite_verb_is_the_subject_however_parsed():
     # verb second: "Tot de finish had Sanne Kok moeite" has Sanne Kok as its subject,
     # even when a parse labels her otherwise; a single letter is never a name
-    from spacy.tokens import Doc
-
-    nlp = load_pipeline(NL)
     words = [
         "Tot",
         "de",
@@ -527,8 +522,7 @@ def test_a_name_right_after_the_finite_verb_is_the_subject_however_parsed():
         "C",
         ".",
     ]
-    doc = Doc(
-        nlp.vocab,
+    doc = hand_parsed(
         words=words,
         heads=[2, 2, 3, 3, 3, 4, 3, 10, 10, 10, 6, 3],
         deps=[
@@ -596,14 +590,10 @@ def test_a_volgens_phrase_inside_a_quote_frame_becomes_the_chain():
 
 def test_a_negation_right_after_the_cue_counts_wherever_the_parse_hangs_it():
     # 'niet' attached to the clause after it, as a parser trained on less data does
-    from spacy.tokens import Doc
-
     from claimtrack.engine.cues import find_frames
 
-    nlp = load_pipeline(NL)
     words = ["Ze", "zei", "niet", "wat", "de", "politie", "had", "gevonden", "."]
-    doc = Doc(
-        nlp.vocab,
+    doc = hand_parsed(
         words=words,
         heads=[1, 1, 7, 7, 5, 7, 7, 1, 1],
         deps=["nsubj", "ROOT", "advmod", "nsubj", "det", "obj", "aux", "ccomp", "punct"],

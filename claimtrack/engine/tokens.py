@@ -57,13 +57,17 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     if lower in profile.verb_forms:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
-    known = profile.known_verbs
-    if found in known or not profile.infinitive_ending:
+    if found in profile.known_verbs or not profile.infinitive_ending:
         return found
     if token.pos_ in NOT_INFLECTED_POS and not mistagged_verb(token, profile):
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
+    return _known_infinitive(lower, profile) or found
+
+
+def _known_infinitive(form: str, profile: LanguageProfile) -> str | None:
+    """The first listed verb whose regular inflection gives `form`, if any."""
     candidates = infinitive_candidates(
-        lower,
+        form,
         profile.inflection_suffixes,
         profile.participle_prefix,
         profile.participle_suffixes,
@@ -72,7 +76,7 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         profile.separable_particles,
         profile.separating_diaeresis,
     )
-    return next((c for c in candidates if c in known), found)
+    return next((c for c in candidates if c in profile.known_verbs), None)
 
 
 def separable_lemma(token: Token, particle: str, profile: LanguageProfile) -> str:
@@ -85,17 +89,7 @@ def separable_lemma(token: Token, particle: str, profile: LanguageProfile) -> st
     whole = particle + lemma(token, profile)
     if whole in profile.known_verbs or not profile.infinitive_ending:
         return whole
-    candidates = infinitive_candidates(
-        particle + token.lower_,
-        profile.inflection_suffixes,
-        profile.participle_prefix,
-        profile.participle_suffixes,
-        profile.infinitive_ending,
-        profile.voicing,
-        profile.separable_particles,
-        profile.separating_diaeresis,
-    )
-    return next((c for c in candidates if c in profile.known_verbs), whole)
+    return _known_infinitive(particle + token.lower_, profile) or whole
 
 
 def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
