@@ -317,3 +317,23 @@ def test_a_surname_that_ends_like_an_adjective_is_a_name():
     assert speakers_of(
         analyse("American officials said the talks would go on.", EN), "American"
     ) != ["American"]
+
+
+def test_a_title_case_headline_makes_no_source_of_its_capitalised_words():
+    body = (
+        "Rick Walden Slams Donna Perez And The Press In One Answer.\n\n"
+        "Senator Rick Walden said the budget was fair. Walden added that the press had "
+        "misread it."
+    )
+    doc = analyse(body, EN)
+    names = {a.speaker.name for st in doc.statements for a in st.attributions}
+    assert not any("Slams" in name for name in names), names
+    assert speakers_of(doc, "Walden added") == ["Rick Walden"]
+    # the capitalised run of the headline is no source the article keeps track of
+    from claimtrack.engine.lang.en import PROFILE as ENGLISH
+    from claimtrack.engine.nlp import load_pipeline
+    from claimtrack.engine.sources import EntityRegistry
+
+    registry = EntityRegistry(ENGLISH)
+    registry.observe(load_pipeline(EN)(body.split("\n")[0]), 0)
+    assert not any("Slams" in e.name for e in registry.entities)

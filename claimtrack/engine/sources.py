@@ -25,9 +25,12 @@ from claimtrack.engine.tokens import (
     continues_institution,
     is_known_verb_form,
     mistagged_verb,
+    per_doc,
 )
 
 UNKNOWN = "unknown"
+# capitalised words of these kinds inside a sentence mark a Title Case headline
+HEADLINE_EVIDENCE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "DET"})
 PRONOUN_WINDOW = 6
 GROUP_WINDOW = 3  # sentences a named group stays the referent of a plural pronoun
 
@@ -459,6 +462,13 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         j -= 1
     name_tokens = tokens[j:]
+    if name_tokens and is_title_case_headline(doc):
+        # in a headline capitals prove nothing: the name is the recognizer's entity
+        # that opens the run ("Ben Carson | Slams Hillary")
+        k = 0
+        while k < len(name_tokens) and name_tokens[k].ent_type_:
+            k += 1
+        name_tokens = name_tokens[:k]
     for k in range(len(name_tokens) - 1, 0, -1):
         # "Buitenlandse Zaken Hanna Smit": an organisation's name, then a person's
         if (
@@ -515,6 +525,20 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+@per_doc
+def is_title_case_headline(doc: Doc) -> bool:
+    """'Ben Carson Slams Hillary And The Media': nearly every word capitalised, and a verb,
+    an adverb or a function word among them that the recognizer does not take for a name."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+        return False
+    return any(
+        t.text[:1].isupper() and t.pos_ in HEADLINE_EVIDENCE_POS and not t.ent_type_
+        for t in doc[1:]
+        if t.is_alpha
+    )
 
 
 def _is_title(tok: Token, profile: LanguageProfile) -> bool:
@@ -818,15 +842,7 @@ class EntityRegistry:
                 name_tokens[k] = _is_name_token(toks[k], self.profile, k == 0)
             return name_tokens[k]
 
-        words = [t for t in toks if t.is_alpha and len(t) > 3]
-        if (
-            len(words) >= 3
-            and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
-            and any(
-                t.text[:1].isupper() and t.pos_ in ("VERB", "AUX", "ADV") and not t.ent_type_
-                for t in words[1:]
-            )
-        ):
+        if is_title_case_headline(doc):
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
