@@ -51,6 +51,7 @@ from claimtrack.engine.tokens import (
     lower_words,
     mistagged_verb,
     per_doc,
+    phrase_at,
     separable_lemma,
 )
 
@@ -241,12 +242,6 @@ def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], .
             if words[start : start + n] == phrase:
                 return True
     return False
-
-
-def _starts_phrase(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of `phrases` stands in `doc` from token `i` on."""
-    words = lower_words(doc)
-    return any(words[i : i + len(p)] == p for p in phrases)
 
 
 @per_doc
@@ -444,7 +439,7 @@ def verb_frames(
     for tok in doc:
         if not verbs[tok.i] or tok.i in partners:
             continue
-        if _starts_phrase(doc, tok.i, profile.according_to):
+        if phrase_at(doc, tok.i, profile.according_to):
             continue
         if _inside_fixed_phrase(doc, tok, profile.non_cue_phrases):
             continue  # "dat wil zeggen": a connective, no report

@@ -815,15 +815,16 @@ class EntityRegistry:
         """The last noted entity that fits; among those noted in the few sentences before it,
         one that was a speaker or subject ("President Biden spoke with President Putin. The
         President stressed …": Biden, not the object Putin)."""
-        found = [h for h in reversed(self.history) if fits(h.entity)]
-        if not found:
-            return None
-        for h in found:
-            if found[0].sentence - h.sentence > PRONOUN_WINDOW:
+        latest = None
+        for h in reversed(self.history):
+            if latest is not None and latest.sentence - h.sentence > PRONOUN_WINDOW:
                 break
+            if not fits(h.entity):
+                continue
             if h.role in ("speaker", "subject"):
                 return h.entity
-        return found[0].entity
+            latest = latest or h
+        return latest.entity if latest is not None else None
 
     def observe(self, doc: Doc, sentence: int, quoted: frozenset[int] = frozenset()) -> None:
         """Register the named sources a sentence mentions (first one as its subject).

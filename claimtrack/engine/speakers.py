@@ -15,7 +15,7 @@ from claimtrack.engine.phrases import (
     np_right,
     subtree_span,
 )
-from claimtrack.engine.tokens import PERSON_LABELS, QUOTE_CLOSERS, has_parse
+from claimtrack.engine.tokens import PERSON_LABELS, QUOTE_CLOSERS, has_parse, phrase_at
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -229,16 +229,15 @@ def _named_half_of_apposition(
 def _past_according_to(doc: Doc, i: int, profile: LanguageProfile) -> int:
     """Where the subject of an inverted frame starts: after a 'volgens X' phrase that stands
     between the verb and it (",,…'', riep volgens ooggetuigen een demonstrant")."""
-    lowers = [t.lower_ for t in doc[i:]]
-    for words in profile.according_to:
-        if tuple(lowers[: len(words)]) != words:
-            continue
-        # the phrase's own noun phrase ends where the next article starts the subject
-        for k in range(i + len(words) + 1, len(doc)):
-            if doc[k].is_punct:
-                break
-            if doc[k].lower_ in profile.determiners or doc[k].lower_ in profile.indefinite_articles:
-                return k
+    words = phrase_at(doc, i, profile.according_to)
+    if words is None:
+        return i
+    # the phrase's own noun phrase ends where the next article starts the subject
+    for k in range(i + len(words) + 1, len(doc)):
+        if doc[k].is_punct:
+            break
+        if doc[k].lower_ in profile.determiners or doc[k].lower_ in profile.indefinite_articles:
+            return k
     return i
 
 
@@ -390,10 +389,9 @@ def trailing_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[in
     np = np_left(doc, cue.i, profile)
     if not (np and np[0] > 0 and doc[np[0] - 1].text in (",", "”", '"', "''")):
         return None
-    if doc[np[0] - 1].text == ",":
-        before = [t.lower_ for t in doc[: np[0] - 1]]
-        if not any(t.pos_ in ("VERB", "AUX") for t in doc[: np[0]]) or any(
-            tuple(before[: len(words)]) == words for words in profile.according_to
-        ):
-            return None  # "According to Reuters, Putin said …", "In a statement, X said …"
+    if doc[np[0] - 1].text == "," and (
+        not any(t.pos_ in ("VERB", "AUX") for t in doc[: np[0]])
+        or phrase_at(doc, 0, profile.according_to)
+    ):
+        return None  # "According to Reuters, Putin said …", "In a statement, X said …"
     return np

@@ -46,6 +46,12 @@ def lower_words(doc: Doc) -> tuple[str, ...]:
     return tuple(t.lower_ for t in doc)
 
 
+def phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The one of `phrases` that stands in `doc` from token `i` on, if any."""
+    words = lower_words(doc)
+    return next((p for p in phrases if words[i : i + len(p)] == p), None)
+
+
 def lemma(token: Token, profile: LanguageProfile) -> str:
     """The verb lemma from the language tables, else the pipeline's lemma, lowercased.
 

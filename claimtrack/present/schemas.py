@@ -224,14 +224,19 @@ class ParticipantSchema(Schema):
     kind = _out(fields.String)
 
 
-class EventSchema(Schema):
-    """A news event."""
+class EventFieldsSchema(Schema):
+    """What every rendering of an event says of it."""
 
     id = _out(fields.Integer)
     title = _out(fields.String)
     date = _out(fields.String, allow_none=True)
     date_precision = _out(fields.String, allow_none=True)
     description = _out(fields.String, allow_none=True)
+
+
+class EventSchema(EventFieldsSchema):
+    """A news event."""
+
     created_at = _out(fields.String)
     statement_count = _out(fields.Integer)
     article_count = _out(fields.Integer)
@@ -323,14 +328,9 @@ class ComparePartySchema(Schema):
     kind = _out(fields.String)
 
 
-class CompareEventSchema(Schema):
+class CompareEventSchema(EventFieldsSchema):
     """The event being compared."""
 
-    id = _out(fields.Integer)
-    title = _out(fields.String)
-    date = _out(fields.String, allow_none=True)
-    date_precision = _out(fields.String, allow_none=True)
-    description = _out(fields.String, allow_none=True)
     participants = _out(fields.List, cls_or_instance=fields.Nested(ComparePartySchema))
     participants_from = _out(fields.String, validate=validate.OneOf(["event", "articles"]))
 

@@ -17,7 +17,6 @@ from claimtrack.store.reads import listing
 from claimtrack.store.reads.listing import FIRST_PAGE, Column, ListRequest, Page, Sort
 from claimtrack.store.reads.sql import rows
 from claimtrack.store.reads.statements import ARTICLE_COLUMNS, article_statements
-from claimtrack.store.totals import site_totals
 
 SORTS = (
     Sort(
@@ -71,10 +70,7 @@ def list_articles(
     pos = listing.position(request, SORTS, default_sort, True)
     where, params = _filter_sql(filters)
     filter_where, filter_params = list(where), list(params)
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     sql = f"""
         WITH page AS (
             SELECT a.id FROM articles a
@@ -88,12 +84,7 @@ def list_articles(
         ORDER BY {listing.order_sql(pos)}
     """
     page = listing.cut(rows(db, sql, [*params, pos.size + 1]), pos)
-    if filter_where:
-        page.total = db.execute(
-            f"SELECT count(*) FROM articles a WHERE {' AND '.join(filter_where)}", filter_params
-        ).fetchone()[0]
-    else:
-        page.total = site_totals(db)["articles"]
+    page.total = listing.exact_total(db, "articles a", filter_where, filter_params, "articles")
     if facets:
         page.facets = article_facets(db, filters, facets)
     return page

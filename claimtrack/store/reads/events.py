@@ -20,7 +20,6 @@ from claimtrack.store.events import events_articles_and_names
 from claimtrack.store.reads import listing
 from claimtrack.store.reads.listing import FIRST_PAGE, Column, ListRequest, Page, Sort
 from claimtrack.store.reads.sql import placeholders, rows
-from claimtrack.store.totals import site_totals
 
 EVENT_COLUMNS = (
     "e.id, e.title, e.date, e.date_precision, e.description, e.created_at,"
@@ -54,10 +53,7 @@ def list_events(
         where.append("e.date >= ? AND e.date < ?")
         params += [year, f"{int(year) + 1:04d}"]
     filter_where, filter_params = list(where), list(params)
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     found = rows(
         db,
         f"SELECT {EVENT_COLUMNS} FROM events e {'WHERE ' + ' AND '.join(where) if where else ''}"
@@ -66,12 +62,7 @@ def list_events(
     )
     page = listing.cut(found, pos)
     _attach_participants(db, page.items)
-    if filter_where:
-        page.total = db.execute(
-            f"SELECT count(*) FROM events e WHERE {' AND '.join(filter_where)}", filter_params
-        ).fetchone()[0]
-    else:
-        page.total = site_totals(db)["events"]
+    page.total = listing.exact_total(db, "events e", filter_where, filter_params, "events")
     if facets:
         page.facets = {
             "year": rows(

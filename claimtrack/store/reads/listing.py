@@ -22,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack.store.cursors import BadCursor, decode_cursor, encode_cursor, peek_cursor
+from claimtrack.store.totals import site_totals
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -150,6 +151,14 @@ def keyset_sql(pos: Position) -> tuple[str, list]:
     return "(" + (" OR ".join(terms) or "0") + ")", params
 
 
+def paged_where(pos: Position, where: list[str], params: list) -> tuple[list[str], list]:
+    """`where` and `params` with the condition for rows after the page's key added (new lists)."""
+    keyset, keyset_params = keyset_sql(pos)
+    if not keyset:
+        return list(where), list(params)
+    return [*where, keyset], [*params, *keyset_params]
+
+
 def _beyond(column: Column, value: Any, ascending: bool) -> tuple[str, list]:
     """`column` strictly after `value` reading ascending (NULL first, as SQLite sorts) or not."""
     if ascending:
@@ -208,6 +217,17 @@ def count_capped(
         f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})", list(params)
     ).fetchone()[0]
     return (cap, False) if found > cap else (found, True)
+
+
+def exact_total(
+    db: sqlite_utils.Database, from_sql: str, where: list[str], params: list, site_key: str
+) -> int:
+    """A list's total: counted under its filters, or the kept site total when it has none."""
+    if not where:
+        return site_totals(db)[site_key]
+    return db.execute(
+        f"SELECT count(*) FROM {from_sql} WHERE {' AND '.join(where)}", params
+    ).fetchone()[0]
 
 
 def lower_bound(page: Page, pos: Position) -> None:

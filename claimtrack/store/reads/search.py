@@ -118,10 +118,7 @@ def search_statements(
     where, params = _filter_sql(filters)
     filtered = bool(where)
     article_filter = _article_filter(filters)
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     if filtered and pos.sort.name == "id":
         found, stopped_at = _filtered_newest(db, match, filters, pos)
         page = listing.cut(found, pos, stopped_at=stopped_at)

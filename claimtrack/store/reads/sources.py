@@ -89,10 +89,7 @@ def list_sources(
     pos = listing.position(request, SORTS, default_sort, default_descending)
     where, params = _filter_sql(filters)
     filter_where, filter_params = list(where), list(params)
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     found = rows(
         db,
         f"SELECT {SOURCE_COLUMNS}, COALESCE(st.speaker_claims, 0) AS speaker_claims"

@@ -547,10 +547,7 @@ def source_statements(
         )
         params.append(filters.event_id)
     base_where, base_params = list(where), list(params)
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     sql = (
         f"SELECT t.statement_id, {t}.article_date, {t}.article_id, {t}.{id_column} AS key_id"
         f" FROM {source_sql} WHERE {' AND '.join(where)} ORDER BY {listing.order_sql(pos)} LIMIT ?"
@@ -598,10 +595,7 @@ def event_statements(
         return list_statements(db, StatementFilters(event_id=event_id), request)
     pos = listing.position(request, EVENT_SORTS, "date", True)
     where, params = ["es.event_id = ?"], [event_id]
-    keyset, keyset_params = listing.keyset_sql(pos)
-    if keyset:
-        where.append(keyset)
-        params += keyset_params
+    where, params = listing.paged_where(pos, where, params)
     sql = (
         "SELECT s.id, COALESCE(a.date, ''), a.id, s.idx FROM event_statements es"
         " JOIN statements s ON s.id = es.statement_id JOIN articles a ON a.id = s.article_id"
