@@ -605,3 +605,107 @@ def test_a_negation_right_after_the_cue_counts_wherever_the_parse_hangs_it():
 def test_an_adverb_before_the_source_is_not_part_of_its_name():
     body = "Ook de omwonenden protesteerden tegen de nieuwe windmolens."
     assert speakers_of(analyse(body, NL), "Ook de") == ["omwonenden"]
+
+
+def test_a_claim_noun_as_subject_speaks_for_its_owner_or_for_the_person_in_context():
+    body = (
+        "Wethouder Jan de Vries liep na de raadsvergadering zwijgend naar buiten. "
+        "Het was een verloren zaak, luidde zijn conclusie."
+    )
+    assert speakers_of(analyse(body, NL), "Het was een") == ["Jan de Vries"]
+    body = "De brug blijft dicht, luidt de conclusie van de inspectie."
+    assert speakers_of(analyse(body, NL), "De brug") == ["inspectie"]
+
+
+def test_an_interjection_is_no_source():
+    from claimtrack.engine.sources import clean_mention
+
+    doc = load_pipeline(NL)("Het antwoord van de directie was nee.")
+    assert clean_mention(doc, 6, 7, DUTCH) is None
+    first_person = clean_mention(load_pipeline(NL)("Ik zei dat."), 0, 1, DUTCH)
+    assert first_person is not None and first_person.head == "ik"
+
+
+def test_a_common_given_name_makes_a_person_whatever_the_recognizer_says():
+    body = (
+        "Marieke Jansen keek terug op het seizoen van haar club. "
+        "Zij zei dat de resultaten tegenvielen."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Zij zei") == ["Marieke Jansen"]
+
+
+def test_a_compound_that_a_name_opens_is_the_whole_source():
+    body = "Volgens het Rode Kruis-rapport zijn er in de regio veel slachtoffers gevallen."
+    assert speakers_of(analyse(body, NL), "Volgens") == ["Rode Kruis-rapport"]
+
+
+def test_a_finite_verb_the_tagger_calls_a_noun_is_still_a_cue():
+    from claimtrack.engine.cues import find_frames
+
+    words = ["De", "boeren", "protesteerden", "tegen", "de", "nieuwe", "regels", "."]
+    doc = hand_parsed(
+        words=words,
+        heads=[1, 2, 2, 6, 6, 6, 2, 2],
+        deps=["det", "nsubj", "ROOT", "case", "det", "amod", "nmod", "punct"],
+        pos=["DET", "NOUN", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+    )
+    frames = find_frames(doc, DUTCH)
+    assert [(doc[f.cue[0]].text, doc[f.source[0] : f.source[1]].text) for f in frames] == [
+        ("protesteerden", "De boeren")
+    ]
+
+
+def test_a_passive_report_in_the_press_is_credited_to_the_press():
+    cases = {
+        "In de Duitse pers is verbaasd gereageerd op het besluit.": "Duitse pers",
+        "In regeringskringen wordt gezegd dat de premier binnenkort aftreedt.": "regeringskringen",
+        "In Den Haag wordt gezegd dat de premier binnenkort aftreedt.": "unknown",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), "In ") == [speaker], body
+
+
+def test_a_verb_of_manner_closing_its_words_is_a_frame_without_quotation_marks():
+    body = "Het is tijd voor een nieuw zwembad, roept de actiegroep in de wijk."
+    assert speakers_of(analyse(body, NL), "Het is tijd") == ["actiegroep"]
+
+
+def test_a_cue_whose_preposition_stands_apart_from_its_pronominal_adverb():
+    cases = {
+        "De trainer rekent er echt op dat zijn ploeg zondag wint.": "trainer",
+        "De minister wijst er nog op dat de kosten verder stijgen.": "minister",
+        "De kosten stijgen verder. De minister wijst daar ook op.": "minister",
+    }
+    for body, speaker in cases.items():
+        doc = analyse(body, NL)
+        assert speakers_of(doc, "De " + body.split("De ")[-1][:6]) == [speaker], body
+
+
+def test_a_particle_the_parse_gives_to_the_next_verb_still_makes_the_cue():
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.cues import find_frames
+
+    words = ["Zijn", "oom", "spoorde", "hem", "aan", "toch", "door", "te", "gaan", "."]
+    doc = Doc(
+        load_pipeline(NL).vocab,
+        words=words,
+        heads=[1, 2, 2, 2, 8, 8, 8, 8, 2, 2],
+        deps=[
+            "nmod:poss",
+            "nsubj",
+            "ROOT",
+            "obj",
+            "compound:prt",
+            "advmod",
+            "compound:prt",
+            "mark",
+            "xcomp",
+            "punct",
+        ],
+        pos=["PRON", "NOUN", "VERB", "PRON", "ADP", "ADV", "ADP", "ADP", "VERB", "PUNCT"],
+    )
+    frames = find_frames(doc, DUTCH)
+    assert [doc[f.cue[0]].text for f in frames] == ["spoorde"]
+    assert doc[frames[0].source[0] : frames[0].source[1]].text.endswith("oom")

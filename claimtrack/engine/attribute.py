@@ -134,11 +134,37 @@ def _speaker_ref(
         return SourceRef(FIRST_PERSON_PENDING, "person") if in_quote else None
     if mention.head in profile.impersonal_subjects or mention.head in profile.demonstratives:
         return None
+    owner = _owner_of_claim_noun(doc, mention, profile)
+    if owner is not None:
+        mention = owner  # "luidt de conclusie van de commissie": the commission concludes
+        span = _span(body, doc, base, mention.start, mention.end) or span
+    elif (
+        mention.head in profile.nominal_cues
+        and mention.head not in profile.source_documents  # "the statement said": a document
+        and mention.name is None
+    ):
+        # "…, luidde zijn conclusie": a claim noun with no owner named is the claim of
+        # whoever the context is about, like a pronoun
+        holder = view.salient_before
+        if holder is None:
+            return SourceRef(UNKNOWN, "unknown")
+        return SourceRef(holder.name, holder.kind, span.text, span.start, span.end)
     group = _pronoun_group(doc, mention, profile, registry, index)
     if group:
         first = group[0]
         return SourceRef(first.name, first.kind, span.text, span.start, span.end, first.affiliation)
     return _resolved(mention, span, registry, index)
+
+
+def _owner_of_claim_noun(doc: Doc, mention, profile: LanguageProfile):
+    """The owner a claim noun names with its preposition ("de conclusie van de commissie"),
+    as a mention of its own; None when the mention is no such noun phrase."""
+    words = [t for t in doc[mention.start : mention.end] if t.lower_ not in profile.determiners]
+    if len(words) < 3 or words[0].lower_ not in profile.nominal_cues:
+        return None
+    if words[1].lower_ not in profile.nominal_preps:
+        return None
+    return clean_mention(doc, words[1].i + 1, mention.end, profile)
 
 
 def _pronoun_group(doc: Doc, mention, profile: LanguageProfile, registry: EntityRegistry, index):

@@ -53,6 +53,7 @@ from claimtrack.engine.tokens import (
     per_doc,
     phrase_at,
     separable_lemma,
+    verb_parsed_as_noun,
 )
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
@@ -65,6 +66,9 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
     for v, partner in profile.phrasal_cues:
         if v != lem:
             continue
+        split = _preposition_apart(doc, verb, partner, profile)
+        if split is not None:
+            return split
         for tok in doc:
             if (
                 tok.i != verb.i
@@ -77,6 +81,27 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
                 )
             ):
                 return tok
+    return None
+
+
+def _preposition_apart(
+    doc: Doc, verb: Token, partner: str, profile: LanguageProfile
+) -> Token | None:
+    """'rekent er echt op dat …', 'wijst daar ook op': the preposition of a listed cue
+    ('rekenen erop', 'wijzen op') after the verb, with a pronominal adverb between them
+    standing for its object."""
+    r_pronoun = next((r for r in profile.r_pronouns if partner.startswith(r)), None)
+    prep = partner[len(r_pronoun) :] if r_pronoun else partner
+    if not prep:
+        return None
+    seen_r = False
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct or tok.lower_ in profile.complementizers:
+            return None
+        if tok.lower_ in profile.r_pronouns:
+            seen_r = True
+        elif tok.lower_ == prep and seen_r:
+            return tok
     return None
 
 
@@ -144,6 +169,22 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
             if _opens_phrase(child, profile):
                 continue  # "meldt op basis van …": a preposition opening a phrase, no particle
             return child.lower_
+    return None
+
+
+def _stray_particle(doc: Doc, verb: Token, profile: LanguageProfile) -> str | None:
+    """'spoorde hem aan toch door te gaan' with 'aan' hung on 'gaan': a particle soon after an
+    unlisted verb that it makes a listed cue with, though the parse gives it to another verb."""
+    for tok in doc[verb.i + 1 : verb.i + 6]:
+        if tok.is_punct or tok.lower_ in profile.complementizers:
+            return None
+        if (
+            tok.dep_ == "compound:prt"
+            and tok.head.i != verb.i
+            and tok.lower_ in profile.separable_particles
+            and separable_lemma(verb, tok.lower_, profile) in profile.known_verbs
+        ):
+            return tok.lower_
     return None
 
 
@@ -278,6 +319,8 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     ):
         return False  # "United States"
     if tok.pos_ in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
+        return True
+    if verb_parsed_as_noun(tok, profile):
         return True
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
@@ -450,6 +493,8 @@ def verb_frames(
         lem = lemma(tok, profile)
         partner = _phrasal_partner(doc, tok, profile)
         particle = _separable_particle(tok, profile) if partner is None else None
+        if particle is None and partner is None and lem not in profile.known_verbs:
+            particle = _stray_particle(doc, tok, profile)
         if particle is not None and not lem.startswith(particle):
             whole = separable_lemma(tok, particle, profile)
             if whole not in profile.speech_verbs and whole not in profile.opinion_verbs:
@@ -482,6 +527,15 @@ def verb_frames(
                 or tok.pos_ == "VERB"
                 and np_right(doc, tok.i + 1, profile) is not None
             )
+            # "Het is tijd, roept de actiegroep": a verb of manner closing its words,
+            # in a language whose subject follows the verb after what is fronted
+            or profile.subject_may_follow_verb
+            and lem in profile.quote_verbs
+            and lem not in profile.opinion_verbs  # ", weet X niet": an opinion frame
+            and tok.i > 1
+            and doc[tok.i - 1].text == ","
+            and tok.dep_ in ("parataxis", "conj")  # not "Toen de bel ging, riep de juf …"
+            and np_right(doc, tok.i + 1, profile) is not None
         )
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
@@ -622,7 +676,8 @@ def verb_frames(
             if agent is not None:
                 source = np_right(doc, agent.i + 1, profile)
             else:
-                source, unknown = None, True
+                source = _venue_of_voices(doc, tok, profile)
+                unknown = source is None
         if (
             source is not None
             and content is not None
@@ -647,6 +702,24 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _venue_of_voices(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'In de Duitse pers is verbaasd gereageerd': a passive report without an agent, made in
+    a venue that stands for those speaking there (the press, political circles)."""
+    for prep in doc[: cue.i]:
+        if prep.lower_ not in profile.venue_preps:
+            continue
+        span = np_right(doc, prep.i + 1, profile)
+        if span is None:
+            continue
+        head = doc[span[1] - 1].lower_
+        if any(
+            head == venue or head.endswith(venue) and len(head) - len(venue) >= 3
+            for venue in profile.venue_nouns
+        ):
+            return span
+    return None
 
 
 # ---------------------------------------------------------------- other cues

@@ -435,7 +435,9 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and (
             all(
                 t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ")
+                # "het Goede Hoop-verdrag": a compound the name opens is its head
                 or not t.is_alpha
+                and not (t.text[:1].isupper() and "-" in t.text)
                 for t in tokens[last_name + 1 :]
             )
             # a parse may tag "kortaf" or "zich" otherwise, or run on into "van de
@@ -451,6 +453,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"
         )
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
+    if all(t.lower_ in profile.interjections for t in tokens):
+        return None  # "waarmee de kerk nee zegt": what is said, not who says it
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
     j = len(tokens)
     while j > name_from - start and (
@@ -594,7 +598,10 @@ def _kind(
 ) -> str:
     lowers = {t.lower_ for t in tokens}
     if name_tokens and (
-        name_tokens[0].ent_type_ in PERSON_LABELS or entity_label(name_tokens) in PERSON_LABELS
+        name_tokens[0].ent_type_ in PERSON_LABELS
+        or entity_label(name_tokens) in PERSON_LABELS
+        or len(name_tokens) > 1
+        and name_tokens[0].text in profile.given_names
     ):
         return "person"  # "Anna van der Bank": a surname may be a word for an institution
     if lowers & profile.organization_words:

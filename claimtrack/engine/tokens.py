@@ -104,6 +104,8 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
     doc, i = token.doc, token.i
     if token.pos_ != "NOUN" or i == 0 or i + 1 >= len(doc) or not token.is_lower:
         return False
+    if verb_parsed_as_noun(token, profile):
+        return True
     before, after = doc[i - 1], doc[i + 1]
     if before.text == "," and i > 1 and doc[i - 2].text in QUOTE_CLOSERS:
         return True  # ",,…'', vreest X": the place of the verb that introduces the quotation
@@ -118,6 +120,18 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
         and before.dep_ != "nmod:poss"
         and before.lower_ not in profile.determiners
     )
+
+
+def verb_parsed_as_noun(token: Token, profile: LanguageProfile) -> bool:
+    """'De boeren protesteerden tegen …' with 'protesteerden' tagged a noun: a lowercase noun
+    that heads the sentence with a subject of its own and no copula is its finite verb, when
+    its form is the regular inflection of a listed verb."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not token.is_lower:
+        return False
+    children = [c.dep_ for c in token.children]
+    if "nsubj" not in children or "cop" in children or "det" in children:
+        return False
+    return _known_infinitive(token.lower_, profile) is not None
 
 
 def is_capitalised(token: Token) -> bool:

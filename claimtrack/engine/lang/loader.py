@@ -65,4 +65,7 @@ def load_profile_data(code: str, **extra) -> LanguageProfile:
     if forms.exists():
         values["verb_forms"] = parse_forms(forms.read_text(encoding="utf-8"))
     values.update(extra)
+    values["stopwords"] = values.get("stopwords", frozenset()) | values.get(
+        "interjections", frozenset()
+    )
     return LanguageProfile(**values)
