@@ -709,3 +709,36 @@ def test_a_particle_the_parse_gives_to_the_next_verb_still_makes_the_cue():
     frames = find_frames(doc, DUTCH)
     assert [doc[f.cue[0]].text for f in frames] == ["spoorde"]
     assert doc[frames[0].source[0] : frames[0].source[1]].text.endswith("oom")
+
+
+def test_a_light_verb_with_a_noun_of_speech_is_a_cue():
+    cases = {
+        "De trainer gaf zijn spelers in de rust de opdracht sneller te spelen.": "trainer",
+        "De burgemeester deed een oproep aan de inwoners om binnen te blijven.": "burgemeester",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), body[:6]) == [speaker], body
+
+
+def test_a_cue_under_a_modal_the_parse_made_its_head_is_an_obligation():
+    from claimtrack.engine.cues import find_frames
+
+    words = ["De", "gasten", "moesten", "in", "de", "finale", "hun", "meerdere", "erkennen", "."]
+    doc = hand_parsed(
+        words=words,
+        heads=[1, 2, 2, 5, 5, 8, 7, 8, 2, 2],
+        deps=["det", "nsubj", "ROOT", "case", "det", "obl", "nmod:poss", "obj", "xcomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "ADP", "DET", "NOUN", "PRON", "PRON", "VERB", "PUNCT"],
+    )
+    assert find_frames(doc, DUTCH) == []
+
+
+def test_the_subject_of_a_clause_before_a_colon_speaks_the_quotation_after_it():
+    cases = {
+        "De trainer was na afloop tevreden: ,,We hebben goed gespeeld.''": "trainer",
+        "Wethouder Sanne Visser bleef kalm: ,,Het komt allemaal goed.''": "Sanne Visser",
+        # hearsay without a source does not take the quotation from the subject
+        "De coach was blij met alle geruchten: 'prima, dan onderschatten ze ons.'": "coach",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), body[:6]) == [speaker], body

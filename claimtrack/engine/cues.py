@@ -18,6 +18,7 @@ from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import (
     according_to_frames,
     colon_frames,
+    colon_quote_frames,
     dash_frames,
     document_frames,
     nominal_frames,
@@ -544,8 +545,12 @@ def verb_frames(
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
             continue  # a listed verb the trained model is sure is no cue here
-        if any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i]) or any(
-            c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children
+        if (
+            any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i])
+            or any(c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children)
+            # "moesten … hun meerdere erkennen": the parse may make the modal the head
+            or tok.dep_ == "xcomp"
+            and tok.head.lower_ in profile.modal_verbs
         ):
             continue  # "moet toegeven", "must admit": an obligation, not a statement
         if (
@@ -735,6 +740,10 @@ def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         + nominal_frames(doc, profile)
     )
     frames += colon_frames(doc, profile) + dash_frames(doc, profile)
+    if all(f.source is None for f in frames):
+        # "was blij met alle geruchten: ,,…''": hearsay with no source does not take the
+        # quotation from the subject who introduces it
+        frames = colon_quote_frames(doc, profile) or frames
     if not frames:
         frames = document_frames(doc, profile)
     frames.sort(key=lambda f: f.cue[0])

@@ -13,8 +13,9 @@ from claimtrack.engine.phrases import (
     np_left,
     np_right,
     opens_next_phrase,
+    subtree_span,
 )
-from claimtrack.engine.tokens import QUOTE_CLOSERS, looks_nominal, lower_words
+from claimtrack.engine.tokens import QUOTE_CLOSERS, QUOTE_OPENERS, looks_nominal, lower_words
 
 
 def phrase_until_comma(
@@ -291,6 +292,43 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         return []  # "The Latest: ..." is a rubric, not a speaker
     content = (colon.i + 1, len(doc))
     return [Frame("direct", (colon.i, colon.i + 1), (lead, colon.i), content, score=0.8)]
+
+
+def colon_quote_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
+    """'De trainer was tevreden: ,,We hebben goed gespeeld.''': a clause whose subject
+    introduces the quotation its colon opens (for sentences with no other cue)."""
+    colon = next(
+        (
+            t
+            for t in doc[2:-1]
+            # right after a colon a straight single quote opens too
+            if t.text == ":" and (doc[t.i + 1].text in QUOTE_OPENERS or doc[t.i + 1].text == "'")
+        ),
+        None,
+    )
+    if colon is None or any(
+        t.text in QUOTE_OPENERS or t.text in QUOTE_CLOSERS for t in doc[: colon.i]
+    ):
+        return []  # a colon inside a quotation, or a quotation before it
+    subject = next(
+        (
+            t
+            for t in doc[: colon.i]
+            if t.dep_ in ("nsubj", "nsubj:pass")
+            and t.head.i < colon.i
+            and t.pos_ in ("NOUN", "PROPN", "PRON")
+            and t.lower_ not in profile.impersonal_subjects
+            and t.lower_ not in profile.demonstratives
+        ),
+        None,
+    )
+    if subject is None:
+        return []
+    start, end = subtree_span(subject)
+    if end > colon.i:
+        return []
+    content = (colon.i + 1, len(doc))
+    return [Frame("direct", (colon.i, colon.i + 1), (start, end), content, score=0.7)]
 
 
 DASHES = frozenset({"―", "—", "–"})
