@@ -742,3 +742,31 @@ def test_the_subject_of_a_clause_before_a_colon_speaks_the_quotation_after_it():
     }
     for body, speaker in cases.items():
         assert speakers_of(analyse(body, NL), body[:6]) == [speaker], body
+
+
+def test_a_time_phrase_before_the_verb_is_no_speaker_and_no_part_of_one():
+    cases = {
+        "Vorige week kondigde minister Anne Vos nieuwe regels voor de jacht aan.": "Anne Vos",
+        "Zo zei de voorzitter vorige week dat het seizoen korter wordt.": "voorzitter",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), body[:6]) == [speaker], body
+
+
+def test_a_participle_used_as_a_noun_is_the_speaker():
+    cases = {
+        "De verdachte heeft bekend dat hij de auto heeft gestolen.": "verdachte",
+        "De gewonde vertelde dat de auto veel te hard reed.": "gewonde",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), "De ") == [speaker], body
+
+
+def test_a_question_or_exclamation_quoted_without_a_comma_before_its_frame():
+    cases = {
+        ",,Waarom nu pas?'' vroeg de burgemeester aan de raad.": "burgemeester",
+        ",,Weg hier!'' schreeuwde een agent naar de toeschouwers.": "agent",
+        ",,Wie betaalt dat?'' riep volgens de overlevering een boer uit het dorp.": "boer",
+    }
+    for body, speaker in cases.items():
+        assert speakers_of(analyse(body, NL), ",,") == [speaker], body

@@ -402,7 +402,12 @@ def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
 
 def _is_predicate_adjective(tok: Token) -> bool:
     """'X is worried that ...', 'X is eager to ...': an adjective that has its own subject."""
-    return tok.pos_ == "ADJ" and any(c.dep_.startswith("nsubj") for c in tok.children)
+    return (
+        tok.pos_ == "ADJ"
+        and any(c.dep_.startswith("nsubj") for c in tok.children)
+        # "X staat bekend als …": no copula, no predicate of a report
+        and any(c.dep_ in ("cop", "aux", "aux:pass") for c in tok.children)
+    )
 
 
 def _determines_noun(tok: Token) -> bool:
@@ -511,11 +516,12 @@ def verb_frames(
             learned = (
                 LEARNED_CUE_THRESHOLD  # a weaker cue word followed by 'that ...' is still a report
             )
-        next_to_quote = (
-            tok.i > 0
-            and doc[tok.i - 1].text == ","
-            and tok.i > 1
+        next_to_quote = tok.i > 1 and (
+            doc[tok.i - 1].text == ","
             and doc[tok.i - 2].text in QUOTE_CLOSERS
+            # ",,Waarom niet?'' riep hij": no comma after a question or an exclamation
+            or doc[tok.i - 1].text in QUOTE_CLOSERS
+            and doc[tok.i - 2].text in ("?", "!")
         )
         speech = (
             lem in profile.speech_verbs

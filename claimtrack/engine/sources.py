@@ -321,6 +321,10 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         and not doc[end - 1].text[:1].isupper()
     ):
         end -= 1
+    while end > start + 1 and doc[end - 1].lower_ in profile.time_nouns:
+        end -= 1  # "men vorige week": the time is no part of the source
+        while end > start + 1 and doc[end - 1].pos_ in ("ADJ", "DET", "NUM"):
+            end -= 1
     if (
         start + 2 < end
         and (doc[start].pos_ == "NUM" or doc[start].lower_ in profile.indefinite_articles)

@@ -75,10 +75,13 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         child
         for child in children
         if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS)
-        and (child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or _looks_like_name(child))
-        # an adjective heads a subject only with a determiner ("de rijken"), not
-        # as a mis-parsed adverb ("reageerde direct")
-        and (child.pos_ != "ADJ" or any(c.dep_ == "det" for c in child.children))
+        and (
+            child.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X", "VERB")
+            or _looks_like_name(child)
+        )
+        # an adjective or participle heads a subject only with a determiner ("de rijken",
+        # "de verdachte"), not as a mis-parsed adverb ("reageerde direct")
+        and (child.pos_ not in ("ADJ", "VERB") or any(c.dep_ == "det" for c in child.children))
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
@@ -121,6 +124,8 @@ def positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
         before = (
             None  # "Dat heeft hij gezegd": the object comes first, the subject follows the verb
         )
+    if before and is_time_phrase(doc, before, profile):
+        before = None  # "Vorige week kondigde de minister … aan": a time adverbial comes first
     if before and (
         not profile.subject_may_follow_verb
         or before[0] == 0
@@ -131,6 +136,13 @@ def positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
     if profile.subject_may_follow_verb:
         return np_right(doc, finite.i + 1, profile)
     return None
+
+
+def is_time_phrase(doc: Doc, span: tuple[int, int], profile: LanguageProfile) -> bool:
+    """A noun phrase that names a time ('vorige week', 'afgelopen dinsdag'): its last word is
+    a time noun or a time word."""
+    last = doc[span[1] - 1].lower_
+    return last in profile.time_nouns or last in profile.time_words
 
 
 def subject_before_apposition(

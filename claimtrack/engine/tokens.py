@@ -166,6 +166,14 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
         )
     if lower in profile.complementizers:
         return False
+    doc = token.doc
+    if (
+        token.pos_ in ("VERB", "ADJ")
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ == "DET"
+        and doc[token.i + 1].pos_ in VERB_POS
+    ):
+        return True  # "de gewonde vertelde": a participle or adjective used as a noun
     if lower in profile.verb_forms and token.pos_ in ("VERB", "AUX", ""):
         return False
     return token.pos_ in NP_POS if token.pos_ else False
