@@ -770,3 +770,14 @@ def test_a_question_or_exclamation_quoted_without_a_comma_before_its_frame():
     }
     for body, speaker in cases.items():
         assert speakers_of(analyse(body, NL), ",,") == [speaker], body
+
+
+def test_wanting_to_know_is_a_question_not_a_claim():
+    assert speakers_of(analyse("De oppositie wil weten waarom de minister zweeg.", NL), "De") == []
+    body = "De minister wil benadrukken dat het plan gewoon doorgaat."
+    assert speakers_of(analyse(body, NL), "De") == ["minister"]
+
+
+def test_a_hyphenated_role_that_opens_with_a_name_is_no_part_of_the_name():
+    body = "Dat is een vergissing, constateerde Midden-Oostendeskundige Stephen Cohen."
+    assert speakers_of(analyse(body, NL), "Dat") == ["Stephen Cohen"]

@@ -173,6 +173,15 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     return None
 
 
+def _wanted(verb: Token, profile: LanguageProfile) -> bool:
+    """A verb governed by a verb of wanting, as its auxiliary or as its head ('wil weten',
+    'wants to know')."""
+    governors = [c for c in verb.children if c.dep_ == "aux"]
+    if verb.dep_ == "xcomp":
+        governors.append(verb.head)
+    return any(lemma(g, profile) in profile.wanting_verbs for g in governors)
+
+
 def _stray_particle(doc: Doc, verb: Token, profile: LanguageProfile) -> str | None:
     """'spoorde hem aan toch door te gaan' with 'aan' hung on 'gaan': a particle soon after an
     unlisted verb that it makes a listed cue with, though the parse gives it to another verb."""
@@ -547,6 +556,8 @@ def verb_frames(
         opinion = lem in profile.opinion_verbs and not speech
         if not (speech or opinion):
             continue
+        if opinion and _wanted(tok, profile):
+            continue  # "De oppositie wil weten waarom …": a question, no claim
         if speech and _negated_or_refused(tok, profile):
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:

@@ -164,6 +164,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
     if "-" in text and text.rsplit("-", 1)[1][:1].islower():
         return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
+    if "-" in text and _is_role_noun(tok.lower_.rsplit("-", 1)[1], profile):
+        return False  # "Midden-Oostendeskundige": a role whose compound opens with a name
     lower = tok.lower_
     if lower in profile.name_particles and _inside_a_name(tok):
         return True  # "Bart De Wever": a capitalised particle between two parts of a name

@@ -80,6 +80,8 @@ class LanguageProfile:
     institution_preps: frozenset[str] = frozenset()
     # common given names: a name opening with one is a person's ("Marieke Jansen")
     given_names: frozenset[str] = frozenset()
+    # verbs of wanting: an opinion verb under one asks, it claims nothing ("wil weten")
+    wanting_verbs: frozenset[str] = frozenset()
     # interjections: never a name, never a source (also among the stopwords)
     interjections: frozenset[str] = frozenset()
     # pronominal adverbs standing for a preposition's object ("rekent er … op")
