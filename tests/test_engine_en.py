@@ -337,3 +337,14 @@ def test_a_title_case_headline_makes_no_source_of_its_capitalised_words():
     registry = EntityRegistry(ENGLISH)
     registry.observe(load_pipeline(EN)(body.split("\n")[0]), 0)
     assert not any("Slams" in e.name for e in registry.entities)
+
+
+def test_a_capitalised_word_before_a_name_is_no_part_of_it():
+    body = (
+        "Voters in Ohio went to the polls on Tuesday. Rival Maria Lopez, however, said she "
+        "would not accept the result. Over Karen Miller's objections, the council voted. "
+        "Miller said the vote was unfair."
+    )
+    doc = analyse(body, "en")
+    assert speakers_of(doc, "Rival Maria Lopez") == ["Maria Lopez"]
+    assert speakers_of(doc, "Miller said") == ["Karen Miller"]

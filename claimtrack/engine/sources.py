@@ -510,9 +510,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if title_end:
         name_tokens = name_tokens[title_end:]
         j += title_end  # "Senate Minority Leader Harry Reid": the whole title describes
-    while (
-        len(name_tokens) > 1
-        and (
+    while len(name_tokens) > 1 and (
+        (
             name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
             # "Rival Hillary Clinton" in a headline: a capitalised word that is no name
             or not name_tokens[0].ent_type_
@@ -521,6 +520,7 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[1:])
         )
         and name_tokens[-1].ent_type_ in PERSON_LABELS
+        or _opens_no_name(name_tokens, profile)
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
@@ -535,6 +535,22 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
+    """A capitalised word before a name that is no part of it: a function word ("Over Marco
+    Rubio", "Is Ted Cruz") or a word before a common given name ("Rival Hillary Clinton",
+    "Real Donald Trump"); never a name particle ("De Wever", "Van Dam")."""
+    first = name_tokens[0]
+    if first.lower_ in profile.name_particles or first.text.isupper():
+        return False
+    if first.pos_ in ("ADP", "AUX", "CCONJ", "SCONJ", "PRON", "VERB"):
+        return True
+    return (
+        len(name_tokens) > 2
+        and name_tokens[1].text in profile.given_names
+        and first.text not in profile.given_names
+    )
 
 
 @per_doc
