@@ -542,10 +542,15 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
     Rubio", "Is Ted Cruz") or a word before a common given name ("Rival Hillary Clinton",
     "Real Donald Trump"); never a name particle ("De Wever", "Van Dam")."""
     first = name_tokens[0]
-    if first.lower_ in profile.name_particles or first.text.isupper():
+    if (
+        first.lower_ in profile.name_particles
+        or first.text.isupper()
+        or first.text in profile.given_names
+    ):
         return False
     if first.pos_ in ("ADP", "AUX", "CCONJ", "SCONJ", "PRON", "VERB"):
-        return True
+        # "Daan Visser" with 'Daan' tagged a preposition is still a name
+        return first.ent_type_ not in PERSON_LABELS
     return (
         len(name_tokens) > 2
         and name_tokens[1].text in profile.given_names
