@@ -348,3 +348,8 @@ def test_a_capitalised_word_before_a_name_is_no_part_of_it():
     doc = analyse(body, "en")
     assert speakers_of(doc, "Rival Maria Lopez") == ["Maria Lopez"]
     assert speakers_of(doc, "Miller said") == ["Karen Miller"]
+
+
+def test_words_of_no_entity_before_a_full_name_are_no_part_of_it():
+    body = "Under Secretary for Economic Affairs Olga Petrova said the deal was done."
+    assert speakers_of(analyse(body, "en"), "Under") == ["Olga Petrova"]

@@ -480,12 +480,20 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             k += 1
         name_tokens = name_tokens[:k]
     for k in range(len(name_tokens) - 1, 0, -1):
-        # "Buitenlandse Zaken Hanna Smit": an organisation's name, then a person's
+        # "Buitenlandse Zaken Hanna Smit": an organisation's name, then a person's;
+        # "Political Affairs Wendy Sherman": words of no entity, then a full name
         if (
             name_tokens[k].ent_iob_ == "B"
             and name_tokens[k].ent_type_ in PERSON_LABELS
             and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[k:])
-            and all(t.ent_type_ and t.ent_type_ not in PERSON_LABELS for t in name_tokens[:k])
+            and all(
+                t.ent_type_ not in PERSON_LABELS
+                # an unlabelled word goes only if it is no proper noun ("Chester Burton
+                # Atkins" with 'Chester' unlabelled keeps it)
+                and (t.ent_type_ or t.pos_ != "PROPN" and len(name_tokens) - k > 1)
+                and t.lower_ not in profile.name_particles
+                for t in name_tokens[:k]
+            )
         ):
             j += k
             name_tokens = name_tokens[k:]
@@ -510,17 +518,20 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if title_end:
         name_tokens = name_tokens[title_end:]
         j += title_end  # "Senate Minority Leader Harry Reid": the whole title describes
-    while len(name_tokens) > 1 and (
-        (
-            name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
-            # "Rival Hillary Clinton" in a headline: a capitalised word that is no name
-            or not name_tokens[0].ent_type_
-            and name_tokens[0].pos_ not in ("PROPN", "X")
-            and len(name_tokens) > 2
-            and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[1:])
+    while (
+        len(name_tokens) > 1
+        and (
+            (
+                name_tokens[0].ent_type_ in NON_SPEAKER_LABELS
+                # "Rival Hillary Clinton" in a headline: a capitalised word that is no name
+                or not name_tokens[0].ent_type_
+                and name_tokens[0].pos_ not in ("PROPN", "X")
+                and len(name_tokens) > 2
+                and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[1:])
+            )
+            and name_tokens[-1].ent_type_ in PERSON_LABELS
+            or _opens_no_name(name_tokens, profile)
         )
-        and name_tokens[-1].ent_type_ in PERSON_LABELS
-        or _opens_no_name(name_tokens, profile)
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
@@ -551,10 +562,14 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
     if first.pos_ in ("ADP", "AUX", "CCONJ", "SCONJ", "PRON", "VERB"):
         # "Daan Visser" with 'Daan' tagged a preposition is still a name
         return first.ent_type_ not in PERSON_LABELS
-    return (
-        len(name_tokens) > 2
-        and name_tokens[1].text in profile.given_names
-        and first.text not in profile.given_names
+    if len(name_tokens) < 3:
+        return False
+    if name_tokens[1].text in profile.given_names:
+        return True
+    # "Political Affairs Wendy Sherman": words the recognizer does not take for a person's
+    # before a given name further on
+    return first.ent_type_ not in PERSON_LABELS and any(
+        t.text in profile.given_names for t in name_tokens[2:-1]
     )
 
 
