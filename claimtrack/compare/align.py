@@ -26,7 +26,7 @@ from claimtrack.compare.text import tokenize
 
 INITIATIVE_CONCEPT = "initiative"  # the lexicon concept for who initiated the contact
 # a topicless sentence with fewer content words is small talk ("Thanks, everybody."), not a claim
-MIN_CLAIM_WORDS = 4
+MIN_CLAIM_WORDS = 3
 CUE_WINDOW = 4  # how many words from a sentence's start a continuation cue may stand
 STATUSES = ("both", "only_a", "only_b", "conflict")
 _EXCERPT_WORDS = 8
@@ -45,6 +45,10 @@ MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they 
 COMMON_SHARE = 0.25  # in a larger event, words in more than this share of statements don't pair
 # ("fire", "strike": the event itself); counts of a thing ("800 drivers") still do
 COMMON_MIN_STATEMENTS = 20
+IDF_FLOOR = 1.0
+IDF_POWER = 3.0
+ASPECTS = ("times", "blame", "sequence")
+ASPECT_WEIGHT = 1.0
 MAX_NUMBER_REASONS = 2  # different numbers named in one row: the first two are reason enough
 QUOTED = re.compile(r"\u201c([^\u201d]{1,200})\u201d")
 
@@ -196,15 +200,21 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     size_a = len(statements_a)
     feats = [features(s) for s in statements]
     total = len(feats)
+    # what kind of claim a statement makes (a clock time, blame, an order of events): two
+    # accounts of when, who or what came first meet on it whatever their words
+    aspects = [
+        {"@" + flag for flag in conflict_profile(s).flags if flag in ASPECTS} for s in statements
+    ]
     df: Counter = Counter()
-    for f in feats:
+    for f, kinds in zip(feats, aspects, strict=True):
         df.update(f.keys)
+        df.update(kinds)
     common = (
         {k for k, n in df.items() if n > COMMON_SHARE * total and k[0] not in "~#"}
         if total >= COMMON_MIN_STATEMENTS
         else set()
     )
-    idf = {k: math.log((1 + total) / (1 + n)) + 1.0 for k, n in df.items()}
+    idf = {k: (math.log((1 + total) / (1 + n)) + IDF_FLOOR) ** IDF_POWER for k, n in df.items()}
 
     words_of: list[list[tuple[frozenset[str], float]]] = []
     for statement, f in zip(statements, feats, strict=True):
@@ -218,6 +228,8 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
             if not usable.isdisjoint(f.names):
                 weight *= NAME_BONUS
             words.append((usable, weight))
+        for aspect in aspects[len(words_of)]:
+            words.append((frozenset({aspect}), idf[aspect] * ASPECT_WEIGHT))
         words_of.append(words)
     postings: dict[str, list[int]] = defaultdict(list)
     for x, words in enumerate(words_of):
@@ -310,6 +322,8 @@ def _group(
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
+        if score <= 0.0:  # they share only words every statement has
+            continue
         if score > best_a.get(i, (0.0, -1))[0] or (score == best_a[i][0] and j < best_a[i][1]):
             best_a[i] = (score, j)
         if score > best_b.get(j, (0.0, -1))[0] or (score == best_b[j][0] and i < best_b[j][1]):
