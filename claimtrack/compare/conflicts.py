@@ -17,6 +17,7 @@ distancing, denial) are checked over the whole row by stance.conflict_reason.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,16 +71,27 @@ def default_cues() -> ConflictCues:
 @dataclass(frozen=True)
 class ConflictProfile:
     """What of a statement the conflict checks look at: its keys, the things it counts,
-    what its negations negate, and which other checks (times, days, ...) can apply."""
+    what its negations negate, which other checks (times, days, ...) can apply, and
+    whether it counts something or negates something at all."""
 
     keys: frozenset[str]
     counted: frozenset[str]
     heads: frozenset[str]
     flags: frozenset[str]
+    counts: bool = False
+    negates: bool = False
 
 
 def conflict_profile(statement: dict) -> ConflictProfile:
-    """The statement's conflict profile (see ConflictProfile)."""
+    """The statement's conflict profile (see ConflictProfile; cached per text, language
+    and article date)."""
+    article_date = (statement.get("article") or {}).get("date")
+    return _profile(statement["text"], statement.get("language"), article_date)
+
+
+@lru_cache(maxsize=16384)
+def _profile(text: str, language: str | None, article_date: str | None) -> ConflictProfile:
+    statement = {"text": text, "language": language, "article": {"date": article_date}}
     f = features(statement)
     flags = set()
     if f.times:
@@ -97,26 +109,46 @@ def conflict_profile(statement: dict) -> ConflictProfile:
         frozenset(thing for q in f.quantities for thing in q.things),
         frozenset(k for n in f.negations for k in n.heads),
         frozenset(flags),
+        bool(f.quantities),
+        bool(f.negations),
     )
 
 
-def pair_findings(side_a: str, a: dict, side_b: str, b: dict) -> list[Finding]:
-    """Every disagreement found between statement `a` (side A) and `b` (side B)."""
+def possible_kinds(a: ConflictProfile, b: ConflictProfile) -> set[str]:
+    """The kinds of finding pair_findings can return for two statements with these
+    profiles (a pair with none need not be checked)."""
+    kinds = set(a.flags & b.flags)
+    if a.counts and b.counts:
+        kinds.add("numbers")
+    if a.negates or b.negates:
+        kinds.add("negation")
+    return kinds
+
+
+def pair_findings(
+    side_a: str, a: dict, side_b: str, b: dict, skip: Collection[str] = ()
+) -> list[Finding]:
+    """Every disagreement found between statement `a` (side A) and `b` (side B), leaving
+    out the kinds in `skip` (a row that has its reason of a kind looks for no more)."""
     fa, fb = features(a), features(b)
     checks = []
-    if fa.quantities and fb.quantities:
+    if fa.quantities and fb.quantities and "numbers" not in skip:
         checks.append(_numbers)
-    if fa.times and fb.times:
+    if fa.times and fb.times and "times" not in skip:
         checks.append(_times)
-    if _day(a, fa) and _day(b, fb):
+    if "dates" not in skip and _day(a, fa) and _day(b, fb):
         checks.append(_dates)
-    if fa.negations or fb.negations:
+    if (fa.negations or fb.negations) and "negation" not in skip:
         checks.append(_negation)
-    if _blamed(a, fa) and _blamed(b, fb):
+    if "blame" not in skip and _blamed(a, fa) and _blamed(b, fb):
         checks.append(_blame)
-    if _order(fa) and _order(fb):
+    if "sequence" not in skip and _order(fa) and _order(fb):
         checks.append(_sequence)
-    if _poles(a["text"], fa.language) and _poles(b["text"], fb.language):
+    if (
+        "opposites" not in skip
+        and _poles(a["text"], fa.language)
+        and _poles(b["text"], fb.language)
+    ):
         checks.append(_opposites)
     found: list[Finding] = []
     for check in checks:

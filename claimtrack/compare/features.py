@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
@@ -74,9 +74,11 @@ class Features:
     times: list[tuple[str, int, int]] = field(default_factory=list)  # ("14:10", start, end)
     negations: list[Negation] = field(default_factory=list)
 
-    @property
-    def keys(self) -> set[str]:
-        return {key for keys in self.word_keys for key in keys}
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Every key of every content word (worked out once: features are not changed after
+        they are made)."""
+        return frozenset(key for keys in self.word_keys for key in keys)
 
 
 def statement_language(statement: dict) -> str:
@@ -104,7 +106,12 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
 
 def features(statement: dict) -> Features:
     """The features of one statement (cached per text and language)."""
-    return _features(SPEAKER_LABEL.sub("", statement["text"]), statement_language(statement))
+    return _statement_features(statement["text"], statement.get("language"))
+
+
+@lru_cache(maxsize=16384)
+def _statement_features(text: str, language: str | None) -> Features:
+    return _features(SPEAKER_LABEL.sub("", text), statement_language({"language": language}))
 
 
 @lru_cache(maxsize=16384)
