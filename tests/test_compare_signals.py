@@ -1,0 +1,110 @@
+"""What pairs two accounts' statements beyond shared words: short claims, clock times, blame,
+Dutch past tenses and plurals, and words the whole event shares weighing little.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from claimtrack.compare.align import align_accounts
+
+
+def statement(sid: int, text: str, language: str = "en") -> dict:
+    return {"id": sid, "text": text, "language": language, "article": {"id": sid}}
+
+
+def row_of(rows: list[dict], sid: int) -> dict:
+    found = [r for r in rows if sid in [s["id"] for s in r["a"] + r["b"]]]
+    assert len(found) == 1, f"statement {sid} is in {len(found)} rows"
+    return found[0]
+
+
+def together(rows: list[dict], a_id: int, b_id: int) -> bool:
+    return row_of(rows, a_id) is row_of(rows, b_id)
+
+
+def test_a_claim_of_three_words_is_compared_not_left_out_as_small_talk():
+    a = [statement(1, "Er is chloor vrijgekomen uit de tank.", "nl")]
+    b = [statement(2, "No chlorine escaped from the tank.")]
+    [row] = align_accounts("Brandweer", a, "Owner", b)
+    assert row["status"] == "conflict" and "negation" in row["reason"]
+
+
+def test_two_clock_times_of_the_same_moment_share_a_row_and_conflict():
+    a = [
+        statement(1, "De eerste melding van de brand kwam om 03.20 uur binnen.", "nl"),
+        statement(3, "De brand in de loods werd met schuim geblust.", "nl"),
+        statement(5, "De brand was zondagochtend onder controle.", "nl"),
+    ]
+    b = [
+        statement(2, "Our night guard reported the fire at 02:50."),
+        statement(4, "The fire in the shed was put out with foam."),
+        statement(6, "The fire was under control on Sunday morning."),
+    ]
+    rows = align_accounts("Brandweer", a, "Owner", b)
+    assert together(rows, 1, 2)
+    row = row_of(rows, 1)
+    assert row["status"] == "conflict" and "times differ" in row["reason"]
+
+
+def test_blame_in_other_words_meets_blame():
+    a = [
+        statement(1, "De aanrijding is veroorzaakt door de buschauffeur.", "nl"),
+        statement(3, "De kruising bij het station was urenlang dicht.", "nl"),
+    ]
+    b = [
+        statement(2, "The cyclist is to blame for the crash, the company said."),
+        statement(4, "The junction near the station was closed for hours."),
+    ]
+    rows = align_accounts("Politie", a, "Busbedrijf", b)
+    assert together(rows, 1, 2)
+    assert row_of(rows, 1)["status"] == "conflict"
+    assert together(rows, 3, 4)
+
+
+def test_a_dutch_past_tense_meets_the_english_verb():
+    a = [
+        statement(1, "Bewakers dreigden gisteravond bezoekers.", "nl"),
+        statement(3, "Bewakers controleerden alle tassen bij de ingang.", "nl"),
+    ]
+    b = [
+        statement(2, "Our stewards never threatened anyone."),
+        statement(4, "The stewards checked every bag at the gate."),
+    ]
+    rows = align_accounts("Bezoekers", a, "Organiser", b)
+    assert together(rows, 1, 2)  # dreigden -> dreigen -> threaten
+    assert row_of(rows, 1)["status"] == "conflict"
+    assert together(rows, 3, 4)
+
+
+def test_a_short_english_plural_counts_the_same_thing_as_the_dutch_word():
+    a = [
+        statement(1, "Bij de storm raakten 14 auto's beschadigd.", "nl"),
+        statement(3, "De storm hield de hele nacht aan.", "nl"),
+    ]
+    b = [
+        statement(2, "Only three cars had any damage after the storm."),
+        statement(4, "The storm lasted all night."),
+    ]
+    rows = align_accounts("Gemeente", a, "Garage", b)
+    assert together(rows, 1, 2)
+    row = row_of(rows, 1)
+    assert row["status"] == "conflict" and "numbers differ" in row["reason"]
+
+
+def test_words_every_statement_shares_do_not_pair_statements_about_other_things():
+    # "Aurora" and "ferry" are in every statement: the rows follow what else is said
+    a = [
+        statement(1, "The ferry Aurora carried 410 passengers on the crossing."),
+        statement(3, "The ferry Aurora lost power in its left engine."),
+        statement(5, "The ferry Aurora was towed into port by a tug."),
+    ]
+    b = [
+        statement(2, "Only 280 passengers were on board the ferry Aurora."),
+        statement(4, "The ferry Aurora reached port under its own power."),
+        statement(6, "The left engine of the ferry Aurora never failed."),
+    ]
+    rows = align_accounts("Coastguard", a, "Operator", b)
+    assert together(rows, 1, 2)
+    assert together(rows, 3, 6)
+    assert not together(rows, 1, 4)
