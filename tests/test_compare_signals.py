@@ -108,3 +108,11 @@ def test_words_every_statement_shares_do_not_pair_statements_about_other_things(
     assert together(rows, 1, 2)
     assert together(rows, 3, 6)
     assert not together(rows, 1, 4)
+
+
+def test_a_row_named_by_shared_words_names_no_empty_word():
+    a = [statement(1, "Aan de optocht deden 900 mensen mee.", "nl")]
+    b = [statement(2, "Some 4,000 people joined the parade.")]
+    [row] = align_accounts("Politie", a, "Organiser", b)
+    assert row["status"] == "conflict"
+    assert "" not in [word.strip() for word in row["topic"].split(",")]

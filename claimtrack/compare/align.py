@@ -567,8 +567,8 @@ def _topic(row: _Row, statements_a, statements_b, concepts_a, concepts_b, lexico
             f = features(statements_a[i])
             text = statements_a[i]["text"]
             for keys, (start, end) in zip(f.word_keys, f.word_spans, strict=True):
-                word = text[start:end]
-                if word.lower() not in seen and not keys.isdisjoint(keys_b):
+                word = text[start:end]  # empty for a number's count keys: no word
+                if word and word.lower() not in seen and not keys.isdisjoint(keys_b):
                     words.append(word)
                     seen.add(word.lower())
             if len(words) >= 3:
