@@ -116,3 +116,10 @@ def test_a_row_named_by_shared_words_names_no_empty_word():
     [row] = align_accounts("Politie", a, "Organiser", b)
     assert row["status"] == "conflict"
     assert "" not in [word.strip() for word in row["topic"].split(",")]
+
+
+def test_a_dutch_word_with_a_diaeresis_is_found_in_the_dictionary():
+    a = [statement(1, "Er liggen nog drie patiënten in het gebouw.", "nl")]
+    b = [statement(2, "Twelve patients are still in the building.")]
+    [row] = align_accounts("Ziekenhuis", a, "Supplier", b)  # patiënten -> patiënt -> patient
+    assert row["status"] == "conflict" and "numbers differ" in row["reason"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claimtrack.compare.lexicon import DATA_DIR
-from claimtrack.compare.text import english_key
+from claimtrack.compare.text import english_key, fold
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
@@ -36,7 +36,10 @@ class Dictionary:
                 if line.startswith("#") or "\t" not in line:
                     continue
                 dutch, english = line.rstrip("\n").split("\t", 1)
-                entries[dutch] = tuple(english.split("|"))
+                # words are looked up as tokens are compared: folded ("patiënt" -> patient)
+                key = fold(dutch)
+                translations = tuple(fold(e) for e in english.split("|"))
+                entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
         return cls(entries)
 
     def lemmas(self, word: str) -> list[str]:
