@@ -123,3 +123,10 @@ def test_a_dutch_word_with_a_diaeresis_is_found_in_the_dictionary():
     b = [statement(2, "Twelve patients are still in the building.")]
     [row] = align_accounts("Ziekenhuis", a, "Supplier", b)  # patiënten -> patiënt -> patient
     assert row["status"] == "conflict" and "numbers differ" in row["reason"]
+
+
+def test_an_english_plural_in_ies_counts_the_same_thing_as_its_dutch_translation():
+    a = [statement(1, "Twaalf landen stuurden hulp na de overstroming.", "nl")]
+    b = [statement(2, "Only four countries sent help after the flood.")]
+    [row] = align_accounts("Ministerie", a, "Agency", b)  # countries -> country <- landen
+    assert row["status"] == "conflict" and "numbers differ" in row["reason"]
