@@ -130,3 +130,18 @@ def test_an_english_plural_in_ies_counts_the_same_thing_as_its_dutch_translation
     b = [statement(2, "Only four countries sent help after the flood.")]
     [row] = align_accounts("Ministerie", a, "Agency", b)  # countries -> country <- landen
     assert row["status"] == "conflict" and "numbers differ" in row["reason"]
+
+
+def test_a_side_giving_the_same_figure_twice_makes_one_claim_in_one_row():
+    a = [
+        statement(1, "About 900 people attended the rally on the square."),
+        statement(3, "Two windows of the town hall were broken."),
+    ]
+    b = [
+        statement(2, "More than 6,000 people attended the rally on the square."),
+        statement(4, "De organisatie spreekt van 6.000 aanwezigen.", "nl"),
+        statement(6, "The next rally is planned for June."),
+    ]
+    rows = align_accounts("Police", a, "Organisers", b)
+    assert together(rows, 1, 2) and together(rows, 2, 4)
+    assert row_of(rows, 4)["status"] == "conflict"

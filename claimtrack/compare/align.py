@@ -57,6 +57,8 @@ IDF_FLOOR = 1.0
 IDF_POWER = 3.0
 ASPECTS = ("times", "blame", "sequence")
 ASPECT_WEIGHT = 1.0
+MIN_FIGURE = 10  # a count this large, given twice by one side, is one claim repeated
+MAX_FIGURE_REPEATS = 4
 MAX_NUMBER_REASONS = 2  # different numbers named in one row: the first two are reason enough
 QUOTED = re.compile(r"\u201c([^\u201d]{1,200})\u201d")
 
@@ -100,6 +102,7 @@ def align_accounts(
     # release and a newspaper quoting it)
     scores = _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
     size_a = len(statements_a)
+    _same_figures(scores, statements_a + statements_b, size_a)
     rows = _group(
         scores[:size_a, size_a:],
         size_a,
@@ -319,6 +322,22 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
         scores += np.where(shared > 0, concept_score, 0.0)
     np.fill_diagonal(scores, 0.0)
     return scores
+
+
+def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> None:
+    """Two statements of one side giving the same figure ("15.000 deelnemers", "15,000
+    people") repeat one claim: their same-side score becomes 1 (A statements first). A
+    figure counts when at most MAX_FIGURE_REPEATS statements of the side give it (its own
+    release and a few outlets relaying it)."""
+    by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    for x, statement in enumerate(statements):
+        for value in {q.value for q in features(statement).quantities if q.value >= MIN_FIGURE}:
+            by_figure[(x < size_a, value)].append(x)
+    for members in by_figure.values():
+        # a figure many statements give ("12", "300") is no signature of one claim
+        if 1 < len(members) <= MAX_FIGURE_REPEATS:
+            scores[np.ix_(members, members)] = np.maximum(scores[np.ix_(members, members)], 1.0)
+            scores[members, members] = 0.0
 
 
 def _best(scores: np.ndarray) -> dict[int, tuple[float, int]]:
