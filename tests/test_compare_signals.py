@@ -145,3 +145,18 @@ def test_a_side_giving_the_same_figure_twice_makes_one_claim_in_one_row():
     rows = align_accounts("Police", a, "Organisers", b)
     assert together(rows, 1, 2) and together(rows, 2, 4)
     assert row_of(rows, 4)["status"] == "conflict"
+
+
+def test_a_sentence_opening_with_after_is_read_as_the_other_order():
+    staff = [statement(2, "Staff went outside before the alarm sounded.")]
+    dutch = [
+        statement(
+            1, "Pas nadat het alarm was afgegaan, zijn de medewerkers naar buiten gegaan.", "nl"
+        )
+    ]
+    [row] = align_accounts("Brandweer", dutch, "Company", staff)
+    assert row["status"] == "conflict" and "order of events" in row["reason"]
+    after = [statement(3, "After the alarm sounded, staff went outside.")]
+    assert align_accounts("Union", after, "Company", staff)[0]["status"] == "conflict"
+    before = [statement(4, "Before the alarm sounded, staff went outside.")]
+    assert align_accounts("Union", before, "Company", staff)[0]["status"] == "both"

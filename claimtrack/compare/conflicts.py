@@ -329,6 +329,25 @@ def _order(f: Features) -> list[tuple[frozenset[str], frozenset[str], tuple[int,
         after = range(match.last, min(len(tokens), match.last + SEQUENCE_WINDOW))
         keys_before = frozenset(k for i in before for k in keys_by_start.get(tokens[i].start, ()))
         keys_after = frozenset(k for i in after for k in keys_by_start.get(tokens[i].start, ()))
+        if not keys_before:
+            # the cue opens the sentence: "Pas nadat Y, X" / "Before Y, X"; the clause up to
+            # the comma is Y, the rest is X
+            stop = next((b for b in f.breaks if b >= match.end), None)
+            if stop is not None:
+                rest = range(match.last, len(tokens))
+                clause = [i for i in rest if tokens[i].start < stop][:SEQUENCE_WINDOW]
+                main = [i for i in rest if tokens[i].start > stop][:SEQUENCE_WINDOW]
+                keys_clause = frozenset(
+                    k for i in clause for k in keys_by_start.get(tokens[i].start, ())
+                )
+                keys_main = frozenset(
+                    k for i in main for k in keys_by_start.get(tokens[i].start, ())
+                )
+                if match.key == "later":  # "After Y, X": Y first
+                    orders.append((keys_clause, keys_main, (match.start, match.end)))
+                else:  # "Before Y, X": X first
+                    orders.append((keys_main, keys_clause, (match.start, match.end)))
+                continue
         if match.key == "later":  # "X after Y": Y first
             orders.append((keys_after, keys_before, (match.start, match.end)))
         else:

@@ -36,6 +36,7 @@ CLOCK = re.compile(
 )
 CLOCK_AMPM = re.compile(r"\b(?P<h>1[0-2]|[1-9])\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE)
 CLOCK_UUR = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s+uur\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:](?!\d)")  # not inside "3,5" or "14:10"
 DIGITS = re.compile(r"(?<![\w.,:])(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w:])")
 
 
@@ -73,6 +74,7 @@ class Features:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[tuple[str, int, int]] = field(default_factory=list)  # ("14:10", start, end)
     negations: list[Negation] = field(default_factory=list)
+    breaks: tuple[int, ...] = ()  # where a clause ends: offsets of , ; and :
 
     @cached_property
     def keys(self) -> frozenset[str]:
@@ -151,6 +153,7 @@ def _features(text: str, language: str) -> Features:
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append("~" + value)
     result.times = _times(text)
+    result.breaks = tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
     for position, token in enumerate(tokens):
         following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
