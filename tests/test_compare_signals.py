@@ -160,3 +160,13 @@ def test_a_sentence_opening_with_after_is_read_as_the_other_order():
     assert align_accounts("Union", after, "Company", staff)[0]["status"] == "conflict"
     before = [statement(4, "Before the alarm sounded, staff went outside.")]
     assert align_accounts("Union", before, "Company", staff)[0]["status"] == "both"
+
+
+def test_the_party_held_responsible_is_the_one_the_rest_belongs_to():
+    a = [statement(1, "De organisatie van de optocht is verantwoordelijk voor de chaos.", "nl")]
+    b = [statement(2, "The mayor of the city is responsible for the chaos.")]
+    [row] = align_accounts("Politie", a, "Organisers", b)
+    assert row["status"] == "conflict"
+    assert "“organisatie”" in row["reason"] and "“mayor”" in row["reason"]
+    [marks_a] = row["marks_a"]
+    assert [a[0]["text"][s:e] for s, e in marks_a] == ["organisatie"]

@@ -27,8 +27,7 @@ from claimtrack.compare.terms import TermIndex, longest_matches
 from claimtrack.compare.text import tokenize
 
 BLAME_AFTER = 5  # words after a blame cue where the blamed party is named
-BLAME_BEFORE = 4  # words before "responsible" / "verantwoordelijk"
-_BEFORE_CUES = {"responsible", "held responsible", "verantwoordelijk", "to blame", "at fault"}
+BLAME_BEFORE = 6  # words before "responsible" / "verantwoordelijk" where the party stands
 SEQUENCE_WINDOW = 8  # words either side of "after" / "nadat" read as the two events
 
 
@@ -50,6 +49,12 @@ class ConflictCues:
         for language, terms in data["blame_cues"].items():
             for term in terms:
                 self.blame.add(term, term, language)
+        self.party_before = frozenset(
+            term for terms in data["blame_party_before"].values() for term in terms
+        )
+        self.party_links = frozenset(
+            word for words in data["party_links"].values() for word in words
+        )
         self.sequence = TermIndex()
         for direction, by_language in data["sequence_cues"].items():
             self.sequence.add_many(direction, by_language)
@@ -287,17 +292,42 @@ def _blamed_in(f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
     tokens = f.tokens
     keys_by_start = dict(zip([s for s, _ in f.word_spans], f.word_keys, strict=True))
     parties = []
-    for match in longest_matches(default_cues().blame.find_all(tokens, f.language)):
-        if match.key in _BEFORE_CUES:
-            window = range(max(0, match.first - BLAME_BEFORE), match.first)
-        else:
-            window = range(match.last, min(len(tokens), match.last + BLAME_AFTER))
+    cues = default_cues()
+    for match in longest_matches(cues.blame.find_all(tokens, f.language)):
+        if match.key in cues.party_before:
+            found = _party_before(tokens, keys_by_start, match.first, cues.party_links)
+            if found is not None:
+                parties.append((keys_by_start[tokens[found].start], tokens_span(tokens, found)))
+            continue
+        window = range(match.last, min(len(tokens), match.last + BLAME_AFTER))
         for i in window:
             keys = keys_by_start.get(tokens[i].start)
             if keys:
                 parties.append((keys, (tokens[i].start, tokens[i].end)))
                 break
     return parties
+
+
+def tokens_span(tokens, i: int) -> tuple[int, int]:
+    """The character span of token i."""
+    return (tokens[i].start, tokens[i].end)
+
+
+def _party_before(tokens, keys_by_start, cue: int, links: frozenset[str]) -> int | None:
+    """The token naming the party before a cue ("the mayor is responsible"): the content
+    word nearest the cue, or, past a link word, the one the rest belongs to ("de
+    organisatie van de mars is verantwoordelijk": organisatie, not mars)."""
+    window = range(max(0, cue - BLAME_BEFORE), cue)
+    candidate = None
+    for i in reversed(window):
+        if tokens[i].norm in links:
+            candidate = None  # what came after "of" belongs to the party before it
+            continue
+        if candidate is None and keys_by_start.get(tokens[i].start):
+            candidate = i
+            if not any(tokens[j].norm in links for j in window if j < i):
+                break
+    return candidate
 
 
 def _blame(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
