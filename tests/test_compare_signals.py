@@ -170,3 +170,37 @@ def test_the_party_held_responsible_is_the_one_the_rest_belongs_to():
     assert "“organisatie”" in row["reason"] and "“mayor”" in row["reason"]
     [marks_a] = row["marks_a"]
     assert [a[0]["text"][s:e] for s, e in marks_a] == ["organisatie"]
+
+
+def test_a_statement_naming_two_days_has_no_date_to_conflict_over():
+    a = [statement(1, "In de nacht van zaterdag op zondag brak er brand uit in de loods.", "nl")]
+    b = [statement(2, "The fire in the shed broke out on Sunday.")]
+    for s in a + b:
+        s["article"]["date"] = "2025-06-02"
+    [row] = align_accounts("Brandweer", a, "Owner", b)
+    assert row["status"] == "both"
+
+
+def test_a_side_giving_the_same_clock_time_twice_makes_one_claim_in_one_row():
+    a = [
+        statement(3, "De gemeente opende om 06.00 uur een opvang in de sporthal.", "nl"),
+        statement(1, "De dijk brak om 02.30 uur door.", "nl"),
+    ]
+    b = [
+        statement(2, "The dike gave way at 04:10."),
+        statement(4, "Volgens de aannemer gebeurde het pas om 04.10 uur.", "nl"),
+        statement(6, "The contractor will repair the road next week."),
+        statement(8, "A shelter opened in the sports hall."),
+    ]
+    rows = align_accounts("Waterschap", a, "Contractor", b)
+    assert together(rows, 1, 2) and together(rows, 2, 4)
+    assert row_of(rows, 1)["status"] == "conflict"
+    assert together(rows, 3, 8)
+
+
+def test_the_party_blamed_after_the_cue_is_the_head_of_its_phrase():
+    a = [statement(1, "The flooding was caused by poor maintenance of the dike.")]
+    b = [statement(2, "The flooding was caused by digging at the foot of the dike.")]
+    [row] = align_accounts("Contractor", a, "Water board", b)
+    assert row["status"] == "conflict"
+    assert "“maintenance”" in row["reason"] and "“digging”" in row["reason"]

@@ -326,13 +326,16 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
 
 def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> None:
     """Two statements of one side giving the same figure ("15.000 deelnemers", "15,000
-    people") repeat one claim: their same-side score becomes 1 (A statements first). A
+    people") or clock time repeat one claim: their same-side score becomes 1 (A statements first). A
     figure counts when at most MAX_FIGURE_REPEATS statements of the side give it (its own
     release and a few outlets relaying it)."""
-    by_figure: dict[tuple[bool, float], list[int]] = defaultdict(list)
+    by_figure: dict[tuple[bool, float | str], list[int]] = defaultdict(list)
     for x, statement in enumerate(statements):
-        for value in {q.value for q in features(statement).quantities if q.value >= MIN_FIGURE}:
-            by_figure[(x < size_a, value)].append(x)
+        f = features(statement)
+        figures = {q.value for q in f.quantities if q.value >= MIN_FIGURE}
+        figures |= {clock for clock, _, _ in f.times}  # "04:10" given twice: one claim too
+        for figure in figures:
+            by_figure[(x < size_a, figure)].append(x)
     for members in by_figure.values():
         # a figure many statements give ("12", "300") is no signature of one claim
         if 1 < len(members) <= MAX_FIGURE_REPEATS:

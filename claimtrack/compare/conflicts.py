@@ -21,7 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.compare.dates import DAY_OFFSETS, MONTHS, WEEKDAYS, resolve_relative_date
+from claimtrack.compare.dates import DAY_OFFSETS, MONTHS, WEEKDAYS, named_days
 from claimtrack.compare.features import CUES, Features, features, statement_language
 from claimtrack.compare.terms import TermIndex, longest_matches
 from claimtrack.compare.text import tokenize
@@ -171,7 +171,10 @@ def _day(statement: dict, f: Features) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _resolved_day(text: str, article_date: str, language: str) -> str | None:
-    return resolve_relative_date(text, article_date, language)
+    # a statement naming two days ("de nacht van maandag op dinsdag") has no one day to
+    # hold against another account's
+    days = named_days(text, article_date, language)
+    return days[0] if len(days) == 1 else None
 
 
 @lru_cache(maxsize=16384)
@@ -299,13 +302,26 @@ def _blamed_in(f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
             if found is not None:
                 parties.append((keys_by_start[tokens[found].start], tokens_span(tokens, found)))
             continue
-        window = range(match.last, min(len(tokens), match.last + BLAME_AFTER))
-        for i in window:
-            keys = keys_by_start.get(tokens[i].start)
-            if keys:
-                parties.append((keys, (tokens[i].start, tokens[i].end)))
-                break
+        found = _party_after(tokens, keys_by_start, match.last, cues.party_links)
+        if found is not None:
+            parties.append((keys_by_start[tokens[found].start], tokens_span(tokens, found)))
     return parties
+
+
+def _party_after(tokens, keys_by_start, start: int, links: frozenset[str]) -> int | None:
+    """The token naming the party after a cue ("caused by a contractor"): the first content
+    word, or the last of a run of content words a link word follows ("caused by overdue
+    maintenance of the dike": maintenance, not overdue)."""
+    end = min(len(tokens), start + BLAME_AFTER)
+    first = next((i for i in range(start, end) if keys_by_start.get(tokens[i].start)), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(tokens) and keys_by_start.get(tokens[last + 1].start):
+        last += 1
+    if last + 1 < len(tokens) and tokens[last + 1].norm in links:
+        return last
+    return first
 
 
 def tokens_span(tokens, i: int) -> tuple[int, int]:

@@ -120,9 +120,21 @@ def resolve_relative_date(
     None when `text` has no date expression, or the article's date is not
     precise enough to resolve it (a weekday in a month-dated article).
     """
+    found = _found_days(text, article_date, language)
+    return min(found)[1].isoformat() if found else None
+
+
+def named_days(text: str, article_date: str | None, language: str | None = None) -> list[str]:
+    """Every distinct day (ISO) the date expressions of `text` refer to, in order ("in de
+    nacht van maandag op dinsdag" names two)."""
+    days = [day.isoformat() for _, day in sorted(_found_days(text, article_date, language))]
+    return list(dict.fromkeys(days))
+
+
+def _found_days(text: str, article_date: str | None, language: str | None) -> list:
     parsed = parse_article_date(article_date)
     if parsed is None:
-        return None
+        return []
     published, precision = parsed
     folded = fold(text)
     languages = [language] if language in WEEKDAYS else list(WEEKDAYS)
@@ -139,9 +151,7 @@ def resolve_relative_date(
             for match in re.finditer(rf"\b{name}\b", folded):
                 back = (published.weekday() - weekday) % 7
                 found.append((match.start(), published - timedelta(days=back)))
-    if not found:
-        return None
-    return min(found)[1].isoformat()
+    return found
 
 
 def _explicit_dates(folded: str, language: str, published: date, precision: str):
