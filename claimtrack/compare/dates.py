@@ -71,6 +71,16 @@ MONTHS = {
 }
 
 
+def _alternatives(words) -> re.Pattern:
+    """One pattern finding any of `words` as whole words, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
+
+
+_WEEKDAY_PATTERNS = {lang: _alternatives(names) for lang, names in WEEKDAYS.items()}
+_OFFSET_PATTERNS = {lang: _alternatives(phrases) for lang, phrases in DAY_OFFSETS.items()}
+
+
 def parse_article_date(value: str | None) -> tuple[date, str] | None:
     """('2021-04-13' -> (date, 'day'), '2021-04' -> (first of month, 'month'), '2021' -> year)."""
     if not value:
@@ -144,13 +154,12 @@ def _found_days(text: str, article_date: str | None, language: str | None) -> li
         found.extend(explicit)
         if precision != "day":
             continue
-        for phrase, offset in DAY_OFFSETS[lang].items():
-            for match in re.finditer(rf"\b{phrase}\b", folded):
-                found.append((match.start(), published + timedelta(days=offset)))
-        for weekday, name in enumerate(WEEKDAYS[lang]):
-            for match in re.finditer(rf"\b{name}\b", folded):
-                back = (published.weekday() - weekday) % 7
-                found.append((match.start(), published - timedelta(days=back)))
+        for match in _OFFSET_PATTERNS[lang].finditer(folded):
+            offset = DAY_OFFSETS[lang][match.group()]
+            found.append((match.start(), published + timedelta(days=offset)))
+        for match in _WEEKDAY_PATTERNS[lang].finditer(folded):
+            back = (published.weekday() - WEEKDAYS[lang].index(match.group())) % 7
+            found.append((match.start(), published - timedelta(days=back)))
     return found
 
 

@@ -36,6 +36,7 @@ CLOCK = re.compile(
 )
 CLOCK_AMPM = re.compile(r"\b(?P<h>1[0-2]|[1-9])\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE)
 CLOCK_UUR = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s+uur\b", re.IGNORECASE)
+NUMBER_TAIL = re.compile(r"(?:[.,]\d+)+")  # the rest of "3.000" or "12,5" after "3" / "12"
 CLAUSE_BREAK = re.compile(r"[,;:](?!\d)")  # not inside "3,5" or "14:10"
 DIGITS = re.compile(r"(?<![\w.,:])(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w:])")
 
@@ -191,17 +192,20 @@ def _negation_heads(tokens, token_keys, position: int, names: set[str]) -> froze
 def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
+    clocks = [(m.start(), m.end()) for m in _clock_matches(text)]  # "14.10 uur" counts nothing
     found = []
     for position, token in enumerate(tokens):
         value = None
         if token.norm in words:
             value = float(words[token.norm])
-        elif DIGITS.fullmatch(text[token.start : _number_end(text, token.end)]):
+        elif token.norm[:1].isdigit() and DIGITS.fullmatch(
+            text[token.start : _number_end(text, token.end)]
+        ):
             raw = text[token.start : _number_end(text, token.end)]
             value = _parse_number(raw, language)
         if value is None:
             continue
-        if position and _is_clock(text, token):
+        if position and any(start <= token.start < end for start, end in clocks):
             continue
         end = token.end
         following = position + 1
@@ -236,8 +240,8 @@ def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
 
 
 def _number_end(text: str, end: int) -> int:
-    match = re.match(r"(?:[.,]\d+)+", text[end:])
-    return end + match.end() if match else end
+    match = NUMBER_TAIL.match(text, end)
+    return match.end() if match else end
 
 
 def _parse_number(raw: str, language: str) -> float | None:
@@ -249,10 +253,6 @@ def _parse_number(raw: str, language: str) -> float | None:
         return float(raw)
     except ValueError:
         return None
-
-
-def _is_clock(text: str, token: Token) -> bool:
-    return any(m.start() <= token.start < m.end() for m in _clock_matches(text))
 
 
 def _clock_matches(text: str):
