@@ -8,7 +8,9 @@ requests /events/<id>/compare?a=...&b=... through the Flask test client
 and prints p50/p95/max wall time and process CPU time per request (on a
 shared 2-core machine wall time includes waiting for a core): cold, with the
 remembered comparisons cleared before each request (the alignment itself),
-and warm (a repeated view of the same event version).
+and warm (a repeated view of the same event version). With --fresh, cold
+requests also forget every cached word analysis of claimtrack.compare (features,
+tokens, dictionary look-ups), as for an event the process has never seen.
 
     python scripts/bench_compare.py [--requests 40] [--articles 20] [--statements 500]
 
@@ -115,11 +117,28 @@ def build(db_path: Path, articles: int, statements: int, seed: int = 15) -> int:
     return event_id
 
 
+def clear_word_caches() -> None:
+    """Empty every functools cache of the claimtrack.compare modules (the word lists stay)."""
+    import importlib
+    import pkgutil
+
+    import claimtrack.compare
+
+    for module_info in pkgutil.iter_modules(claimtrack.compare.__path__):
+        module = importlib.import_module(f"claimtrack.compare.{module_info.name}")
+        for name, value in vars(module).items():
+            if callable(getattr(value, "cache_clear", None)) and not name.startswith("default_"):
+                value.cache_clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--statements", type=int, default=500)
+    parser.add_argument(
+        "--fresh", action="store_true", help="cold requests also clear the word-analysis caches"
+    )
     args = parser.parse_args(argv)
 
     from claimtrack.app import create_app
@@ -143,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(args.requests):
                 if cold:
                     clear_cache()
+                    if args.fresh:
+                        clear_word_caches()
                 start_wall, start_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url, query_string=query)
                 wall.append((time.perf_counter() - start_wall) * 1000)

@@ -8,6 +8,14 @@ that share at least one row is a predicted pair. Prints pairwise
 precision, recall and F1.
 
     python scripts/eval_alignment.py [tests/data/alignment_2021-04-13.json ...]
+
+With --loeo NAME=V1,V2,... (constants of claimtrack.compare.align), a fitted
+setting is checked leave-one-event-out over the invented events (references
+with conflict groups): for each event, the grid point with the best mean F1 on
+the others is chosen and its F1 on the left-out event printed, next to the F1
+of the shipped setting.
+
+    python scripts/eval_alignment.py --loeo IDF_POWER=1,2,3,4 ASPECT_WEIGHT=0,0.5,1,1.5,2
 """
 
 from __future__ import annotations
@@ -81,12 +89,13 @@ def scores(predicted: set, expected: set) -> dict[str, float]:
     }
 
 
-def evaluate(reference_path: Path, verbose: bool) -> dict:
-    """Import the reference's documents as one event, compare the sides, score the alignment."""
-    from claimtrack.compare import compare_event
+def load(reference_path: Path) -> dict:
+    """Import the reference's documents as one event; the two sides' accounts and the
+    statements, ready to be aligned again and again."""
+    from claimtrack.compare.event_comparison import account_statements
     from claimtrack.importer import import_paths
     from claimtrack.store import open_database
-    from claimtrack.store.events import create_event
+    from claimtrack.store.events import create_event, event_statements, side_identity
 
     reference = json.loads(reference_path.read_text("utf-8"))
     documents = reference["documents"]
@@ -102,7 +111,9 @@ def evaluate(reference_path: Path, verbose: bool) -> dict:
         event_id = create_event(
             db, "evaluation", reference.get("event_date"), article_ids=article_ids
         )
-        comparison = compare_event(db, event_id, reference["side_a"], reference["side_b"])
+        stored = event_statements(db, event_id)
+        side_a = side_identity(db, reference["side_a"])
+        side_b = side_identity(db, reference["side_b"])
         placeholders = ", ".join("?" for _ in article_ids)
         statements = [
             {"id": r[0], "text": r[1]}
@@ -111,6 +122,21 @@ def evaluate(reference_path: Path, verbose: bool) -> dict:
             )
         ]
         db.close()
+    return {
+        "reference": reference,
+        "sides": (side_a["name"], side_b["name"]),
+        "accounts": (account_statements(stored, side_a), account_statements(stored, side_b)),
+        "statements": statements,
+    }
+
+
+def score_loaded(loaded: dict, verbose: bool = False) -> dict:
+    """Align a loaded reference's accounts (as compare_event does) and score the rows."""
+    from claimtrack.compare.align import align_accounts
+
+    reference, statements = loaded["reference"], loaded["statements"]
+    (name_a, name_b), (account_a, account_b) = loaded["sides"], loaded["accounts"]
+    comparison = {"rows": align_accounts(name_a, account_a, name_b, account_b)}
     predicted = predicted_pairs(comparison)
     expected = reference_pairs(reference, statements)
     text = {s["id"]: s["text"][:60] for s in statements}
@@ -136,11 +162,73 @@ def evaluate(reference_path: Path, verbose: bool) -> dict:
     return result
 
 
+def evaluate(reference_path: Path, verbose: bool) -> dict:
+    """Import the reference's documents as one event, compare the sides, score the alignment."""
+    return score_loaded(load(reference_path), verbose)
+
+
+def leave_one_event_out(paths: list[Path], grid: dict[str, list[float]]) -> None:
+    """For each invented event: the grid point best on the others, and its F1 on this one."""
+    import itertools
+
+    from claimtrack.compare import align
+
+    loaded = {path.name: load(path) for path in paths}
+    events = [name for name, item in loaded.items() if "groups" in item["reference"]]
+    shipped = {name: getattr(align, name) for name in grid}
+    points = list(itertools.product(*grid.values()))
+    f1: dict[tuple, dict[str, float]] = {}
+    for point in points:
+        for name, value in zip(grid, point, strict=True):
+            setattr(align, name, type(shipped[name])(value))
+        f1[point] = {event: score_loaded(loaded[event])["rows"]["f1"] for event in events}
+    for name, value in shipped.items():
+        setattr(align, name, value)
+    shipped_point = tuple(shipped[name] for name in grid)
+    if shipped_point not in f1:
+        f1[shipped_point] = {event: score_loaded(loaded[event])["rows"]["f1"] for event in events}
+    print(f"shipped: {', '.join(f'{k}={v}' for k, v in shipped.items())}")
+    held_out = []
+    for event in events:
+        others = [e for e in events if e != event]
+        # best mean F1 on the other events; a tie goes to the point nearest the shipped one
+        best = max(
+            points,
+            key=lambda p: (
+                sum(f1[p][e] for e in others) / len(others),
+                -sum(abs(a - b) for a, b in zip(p, shipped_point, strict=True)),
+            ),
+        )
+        chosen = ", ".join(f"{k}={v}" for k, v in zip(grid, best, strict=True))
+        held_out.append(f1[best][event])
+        print(
+            f"{event}: left out, chosen on the others {chosen} -> F1 {f1[best][event]:.3f}"
+            f" (shipped setting {f1[shipped_point][event]:.3f})"
+        )
+    print(f"mean left-out F1 {sum(held_out) / len(held_out):.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("references", nargs="*", type=Path, default=DEFAULT_REFERENCES)
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra pairs")
+    parser.add_argument(
+        "--loeo",
+        nargs="+",
+        metavar="NAME=V1,V2",
+        help="leave-one-event-out check of align constants over the invented events",
+    )
     args = parser.parse_args(argv)
+    if args.loeo:
+        grid = {
+            name: [float(v) for v in values.split(",")]
+            for name, values in (item.split("=", 1) for item in args.loeo)
+        }
+        paths = args.references
+        if paths == DEFAULT_REFERENCES:
+            paths = sorted((ROOT / "tests" / "data").glob("alignment_*.json"))
+        leave_one_event_out(paths, grid)
+        return 0
     for path in args.references:
         result = evaluate(path, args.verbose)
         rows = result["rows"]

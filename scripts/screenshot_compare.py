@@ -1,10 +1,12 @@
 """Screenshots of the compare page in headless Chromium (Playwright): the 13 April 2021
-readouts (../shared/corpus/readouts) and the fictional fire event of tests/data/events.
+readouts (../shared/corpus/readouts) and the fictional fire and march events of
+tests/data/events.
 
-    python scripts/screenshot_compare.py [--out /tmp]
+    python scripts/screenshot_compare.py [--out test-artifacts]
 
-Writes compare_2021-04-13.png, compare_2021-04-13_conflicts.png, compare_fire.png and
-compare_fire_unknown_side.png into --out.
+Writes compare_2021-04-13.png, compare_2021-04-13_conflicts.png, compare_fire.png,
+compare_fire_unknown_side.png, compare_march.png, compare_march_conflicts.png and
+compare_events_list.png into --out.
 """
 
 from __future__ import annotations
@@ -35,9 +37,14 @@ def build(db_path: Path) -> dict[str, int]:
     fire_ids = [
         o.article_id for o in import_paths(db, [str(p) for p in sorted(fire_dir.glob("*.txt"))])
     ]
+    march_dir = ROOT / "tests" / "data" / "events" / "march"
+    march_ids = [
+        o.article_id for o in import_paths(db, [str(p) for p in sorted(march_dir.glob("*.txt"))])
+    ]
     events = {
         "april": create_event(db, "Biden-Putin call", "2021-04-13", article_ids=april_ids),
         "fire": create_event(db, "Brand aan de Kadeweg", "2025-03-04", article_ids=fire_ids),
+        "march": create_event(db, "Klimaatmars Lindestad", "2025-10-11", article_ids=march_ids),
     }
     db.close()
     return events
@@ -45,8 +52,9 @@ def build(db_path: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp"))
+    parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts")
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
     from claimtrack.app import create_app
@@ -64,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             "compare_2021-04-13_conflicts.png": f"/events/{events['april']}/compare?a=White+House&b=Kremlin&show=conflicts",
             "compare_fire.png": f"/events/{events['fire']}/compare?a=Brandweer+Havenkamp&b=Verolux",
             "compare_fire_unknown_side.png": f"/events/{events['fire']}/compare?a=Whitehouse&b=Verolux",
+            "compare_march.png": f"/events/{events['march']}/compare?a=Politie+Lindestad&b=Tide+Rising",
+            "compare_march_conflicts.png": f"/events/{events['march']}/compare?a=Politie+Lindestad&b=Tide+Rising&show=conflicts",
             "compare_events_list.png": "/events",
         }
         try:

@@ -16,9 +16,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from claimtrack.compare.conflicts import conflict_profile, pair_findings
+import numpy as np
+
+from claimtrack.compare.conflicts import (
+    ConflictProfile,
+    conflict_profile,
+    pair_findings,
+    possible_kinds,
+)
 from claimtrack.compare.features import features
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
 from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
@@ -26,7 +34,7 @@ from claimtrack.compare.text import tokenize
 
 INITIATIVE_CONCEPT = "initiative"  # the lexicon concept for who initiated the contact
 # a topicless sentence with fewer content words is small talk ("Thanks, everybody."), not a claim
-MIN_CLAIM_WORDS = 4
+MIN_CLAIM_WORDS = 3
 CUE_WINDOW = 4  # how many words from a sentence's start a continuation cue may stand
 STATUSES = ("both", "only_a", "only_b", "conflict")
 _EXCERPT_WORDS = 8
@@ -45,6 +53,12 @@ MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they 
 COMMON_SHARE = 0.25  # in a larger event, words in more than this share of statements don't pair
 # ("fire", "strike": the event itself); counts of a thing ("800 drivers") still do
 COMMON_MIN_STATEMENTS = 20
+IDF_FLOOR = 1.0
+IDF_POWER = 3.0
+ASPECTS = ("times", "blame", "sequence")
+ASPECT_WEIGHT = 1.0
+MIN_FIGURE = 10  # a count this large, given twice by one side, is one claim repeated
+MAX_FIGURE_REPEATS = 4
 MAX_NUMBER_REASONS = 2  # different numbers named in one row: the first two are reason enough
 QUOTED = re.compile(r"\u201c([^\u201d]{1,200})\u201d")
 
@@ -86,16 +100,16 @@ def align_accounts(
 
     # A-B scores, and within each side: a side that says the same thing twice (its
     # release and a newspaper quoting it)
-    scores, same_a, same_b = _scores(
-        statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b)
-    )
+    scores = _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
+    size_a = len(statements_a)
+    _same_figures(scores, statements_a + statements_b, size_a)
     rows = _group(
-        scores,
-        len(statements_a),
+        scores[:size_a, size_a:],
+        size_a,
         len(statements_b),
         inherited_a,
         inherited_b,
-        (_repeats(same_a), _repeats(same_b)),
+        (_best(scores[:size_a, :size_a]), _best(scores[size_a:, size_a:])),
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -186,114 +200,164 @@ def _source_words(statement: dict, sides: tuple[str, ...]) -> set[str]:
 
 
 def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=()):
-    """Match scores in one pass over both sides: ({(i, j): score} for an A and a B statement
-    that share anything, the same for two A statements, and for two B statements).
+    """Match scores of every two statements of both sides, as one square matrix (A
+    statements first, then B; 0 where two statements share nothing, and on the diagonal).
 
-    Each statement's weighted words are worked out once; candidate pairs come from an
-    index of who has which key, so statements that share nothing are never scored."""
+    Each statement's weighted words are worked out once. Which statements have which
+    word comes from an index of who has which key, and the sums over shared words are
+    array operations, so a large event costs no Python loop over its pairs."""
     statements = list(statements_a) + list(statements_b)
     concepts = list(concepts_a) + list(concepts_b)
-    size_a = len(statements_a)
     feats = [features(s) for s in statements]
     total = len(feats)
+    # what kind of claim a statement makes (a clock time, blame, an order of events): two
+    # accounts of when, who or what came first meet on it whatever their words
+    aspects = [
+        {"@" + flag for flag in conflict_profile(s).flags if flag in ASPECTS} for s in statements
+    ]
     df: Counter = Counter()
-    for f in feats:
+    for f, kinds in zip(feats, aspects, strict=True):
         df.update(f.keys)
+        df.update(kinds)
     common = (
         {k for k, n in df.items() if n > COMMON_SHARE * total and k[0] not in "~#"}
         if total >= COMMON_MIN_STATEMENTS
         else set()
     )
-    idf = {k: math.log((1 + total) / (1 + n)) + 1.0 for k, n in df.items()}
+    idf = {k: (math.log((1 + total) / (1 + n)) + IDF_FLOOR) ** IDF_POWER for k, n in df.items()}
 
-    words_of: list[list[tuple[frozenset[str], float]]] = []
-    for statement, f in zip(statements, feats, strict=True):
+    # every usable word once: (statement, its key set, its weight); what a word's keys give
+    # (the keys left after the common ones, their weight) is worked out once per event
+    keysets: dict[frozenset[str], int] = {}
+    usable_of: dict[frozenset[str], tuple[frozenset[str], float]] = {}
+    word_statement: list[int] = []
+    word_keyset: list[int] = []
+    word_weight: list[float] = []
+    holders: list[set[int]] = []  # per key set: the statements with a word of it
+    for x, (statement, f) in enumerate(zip(statements, feats, strict=True)):
         drop = _source_words(statement, sides)
         words = []
         for keys, norm in zip(f.word_keys, f.word_norms, strict=True):
-            usable = keys - common if common else keys
+            known = usable_of.get(keys)
+            if known is None:
+                usable = keys - common if common else keys
+                known = (usable, max((idf[k] for k in usable), default=0.0))
+                usable_of[keys] = known
+            usable, weight = known
             if not usable or norm in drop:
                 continue
-            weight = max(idf[k] for k in usable)
             if not usable.isdisjoint(f.names):
                 weight *= NAME_BONUS
             words.append((usable, weight))
-        words_of.append(words)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for x, words in enumerate(words_of):
-        for key in {k for keys, _ in words for k in keys}:
-            postings[key].append(x)
-
-    # matched[(x, y)]: weight of x's words that y has, plus of y's words that x has
-    matched: dict[tuple[int, int], float] = defaultdict(float)
-    for x, words in enumerate(words_of):
+        for aspect in aspects[x]:
+            words.append((frozenset({aspect}), idf[aspect] * ASPECT_WEIGHT))
         for keys, weight in words:
+            k = keysets.get(keys)
+            if k is None:
+                k = keysets[keys] = len(keysets)
+                holders.append(set())
+            holders[k].add(x)
+            word_statement.append(x)
+            word_keyset.append(k)
+            word_weight.append(weight)
+    postings: dict[str, set[int]] = defaultdict(set)
+    for keys, k in keysets.items():
+        for key in keys:
+            postings[key] |= holders[k]
+    # Sums over shared words and concepts are numpy additions over blocks of statements:
+    # no Python loop over pairs, and no matrix product (a threaded BLAS would spin on a
+    # busy server's cores for matrices this small).
+    scores = np.zeros((total, total))
+    if word_statement:
+        weights = np.asarray(word_weight)
+        owners = np.asarray(word_statement)
+        totals = np.bincount(owners, weights=weights, minlength=total)
+        # owned[k]: {statement: the weight of its words of key set k}
+        owned: list[dict[int, float]] = [defaultdict(float) for _ in keysets]
+        for x, k, weight in zip(word_statement, word_keyset, word_weight, strict=True):
+            owned[k][x] += weight
+        found = np.zeros((total, total))  # found[x, y]: weight of x's words that y has
+        for keys, k in keysets.items():
             if len(keys) == 1:
-                (key,) = keys
-                others = postings[key]
+                holding = postings[next(iter(keys))]
             else:
-                others = set().union(*(postings[k] for k in keys))
-            for y in others:
-                if y != x:
-                    matched[(x, y) if x < y else (y, x)] += weight
-    totals = [sum(w for _, w in words) for words in words_of]
-    strong = [set(_strong(ids, lexicon)) for ids in concepts]
-    cross: dict[tuple[int, int], float] = {}
-    same_a: dict[tuple[int, int], float] = {}
-    same_b: dict[tuple[int, int], float] = {}
-    for (x, y), value in matched.items():
-        score = WORD_WEIGHT * value / (totals[x] + totals[y])
-        # the topic lexicon: statements about different concepts are less alike than their words say
-        if strong[x] and strong[y] and strong[x].isdisjoint(strong[y]):
-            score *= DISJOINT_CONCEPTS_FACTOR
-        if y < size_a:
-            same_a[(x, y)] = same_a[(y, x)] = score
-        elif x >= size_a:
-            same_b[(x - size_a, y - size_a)] = same_b[(y - size_a, x - size_a)] = score
-        else:
-            cross[(x, y - size_a)] = score
-    # ... and statements about the same concept more alike
+                holding = set().union(*(postings[key] for key in keys))
+            if len(holding) < 2:  # no other statement has it
+                continue
+            rows = np.fromiter(owned[k].keys(), dtype=np.intp, count=len(owned[k]))
+            row_weights = np.fromiter(owned[k].values(), dtype=float, count=len(owned[k]))
+            columns = np.fromiter(holding, dtype=np.intp, count=len(holding))
+            found[np.ix_(rows, columns)] += row_weights[:, None]
+        np.fill_diagonal(found, 0.0)
+        matched = found + found.T  # ... plus y's words that x has
+        denominator = totals[:, None] + totals[None, :]
+        scores = WORD_WEIGHT * np.divide(
+            matched, denominator, out=np.zeros_like(matched), where=denominator > 0
+        )
+    # the topic lexicon: statements about different concepts are less alike than their
+    # words say, statements about the same concept more alike
     by_concept: dict[str, list[int]] = defaultdict(list)
     for x, ids in enumerate(concepts):
-        for concept in ids:
+        for concept in set(ids):
             by_concept[concept].append(x)
-    for x, ids in enumerate(concepts):
-        if not ids:
-            continue
-        own = set(ids)
-        for y in {y for c in own for y in by_concept[c]}:
-            if y <= x:
-                continue
-            other = set(concepts[y])
-            shared = own & other
-            score = CONCEPT_WEIGHT * (0.7 + 0.3 * len(shared) / min(len(own), len(other)))
-            if not _strong(list(shared), lexicon):
-                score *= WEAK_CONCEPT_SHARE
-            if y < size_a:
-                for pair in ((x, y), (y, x)):
-                    same_a[pair] = same_a.get(pair, 0.0) + score
-            elif x >= size_a:
-                for pair in ((x - size_a, y - size_a), (y - size_a, x - size_a)):
-                    same_b[pair] = same_b.get(pair, 0.0) + score
-            else:
-                pair = (x, y - size_a)
-                cross[pair] = cross.get(pair, 0.0) + score
-    return cross, same_a, same_b
+    if by_concept:
+        shared = np.zeros((total, total))  # concepts two statements share
+        strong_shared = np.zeros((total, total))  # ... of them not weak
+        sizes = np.zeros(total)
+        has_strong = np.zeros(total, dtype=bool)
+        for concept, members in by_concept.items():
+            block = np.ix_(members, members)
+            shared[block] += 1.0
+            sizes[members] += 1.0
+            if not lexicon.concepts[concept].weak:
+                strong_shared[block] += 1.0
+                has_strong[members] = True
+        disjoint = has_strong[:, None] & has_strong[None, :] & (strong_shared == 0)
+        scores[disjoint] *= DISJOINT_CONCEPTS_FACTOR
+        smaller = np.minimum(sizes[:, None], sizes[None, :])
+        concept_score = CONCEPT_WEIGHT * (
+            0.7 + 0.3 * np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        )
+        concept_score[strong_shared == 0] *= WEAK_CONCEPT_SHARE
+        scores += np.where(shared > 0, concept_score, 0.0)
+    np.fill_diagonal(scores, 0.0)
+    return scores
 
 
-def _repeats(scores: dict) -> dict[int, tuple[float, int]]:
-    """Each of one side's statements' closest other statement of that side: (score, position)."""
-    best: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        if i != j and score > best.get(i, (0.0, -1))[0]:
-            best[i] = (score, j)
-    return best
+def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> None:
+    """Two statements of one side giving the same figure ("15.000 deelnemers", "15,000
+    people") or clock time repeat one claim: their same-side score becomes 1 (A statements first). A
+    figure counts when at most MAX_FIGURE_REPEATS statements of the side give it (its own
+    release and a few outlets relaying it)."""
+    by_figure: dict[tuple[bool, float | str], list[int]] = defaultdict(list)
+    for x, statement in enumerate(statements):
+        f = features(statement)
+        figures = {q.value for q in f.quantities if q.value >= MIN_FIGURE}
+        figures |= {clock for clock, _, _ in f.times}  # "04:10" given twice: one claim too
+        for figure in figures:
+            by_figure[(x < size_a, figure)].append(x)
+    for members in by_figure.values():
+        # a figure many statements give ("12", "300") is no signature of one claim
+        if 1 < len(members) <= MAX_FIGURE_REPEATS:
+            scores[np.ix_(members, members)] = np.maximum(scores[np.ix_(members, members)], 1.0)
+            scores[members, members] = 0.0
+
+
+def _best(scores: np.ndarray) -> dict[int, tuple[float, int]]:
+    """Each row's best column where it scores above 0: {row: (score, column)}; a tie goes
+    to the first column."""
+    if not scores.size:
+        return {}
+    columns = scores.argmax(axis=1)
+    values = scores[np.arange(len(scores)), columns]
+    return {int(i): (float(values[i]), int(columns[i])) for i in np.flatnonzero(values > 0.0)}
 
 
 def _group(
-    scores: dict, size_a: int, size_b: int, inherited_a, inherited_b, repeats=((), ())
+    scores: np.ndarray, size_a: int, size_b: int, inherited_a, inherited_b, repeats=({}, {})
 ) -> list[_Row]:
-    """Rows from best-match links: each statement joins its best match's row."""
+    """Rows from best-match links: each statement joins its best match's row. `scores` are
+    the A x B match scores; `repeats` each side's closest statement of its own side."""
     parent = list(range(size_a + size_b))  # A statements first, then B statements
 
     def find(x: int) -> int:
@@ -307,13 +371,8 @@ def _group(
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
 
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        if score > best_a.get(i, (0.0, -1))[0] or (score == best_a[i][0] and j < best_a[i][1]):
-            best_a[i] = (score, j)
-        if score > best_b.get(j, (0.0, -1))[0] or (score == best_b[j][0] and i < best_b[j][1]):
-            best_b[j] = (score, i)
+    best_a = _best(scores)
+    best_b = _best(scores.T)
     # a side that says the same thing twice (its release and a newspaper quoting it)
     for offset, best in ((0, repeats[0]), (size_a, repeats[1])):
         for i, (score, j) in best.items():
@@ -363,49 +422,58 @@ def _group(
     return rows
 
 
-def _merge_close_groups(groups: list[list[int]], scores: dict, size_a: int) -> list[list[int]]:
+def _merge_close_groups(
+    groups: list[list[int]], scores: np.ndarray, size_a: int
+) -> list[list[int]]:
     """Merge two-sided groups whose statements match each other well on average (the five
     Kremlin sentences on cybercrime and the three White House ones make one row even where
-    each sentence's single best match splits them)."""
-    group_of = {x: n for n, group in enumerate(groups) for x in group}
+    each sentence's single best match splits them). Groups keep their order; a merged
+    group stands where the first of the two stood."""
+    # only groups with statements of both sides can merge; the others stay as they are
+    two_sided = [
+        n
+        for n, group in enumerate(groups)
+        if any(x < size_a for x in group) and any(x >= size_a for x in group)
+    ]
+    count = len(two_sided)
+    if count < 2:
+        return groups
+    group_a = np.full(size_a, -1)
+    group_b = np.full(scores.shape[1], -1)
+    for n, position in enumerate(two_sided):
+        for x in groups[position]:
+            if x < size_a:
+                group_a[x] = n
+            else:
+                group_b[x - size_a] = n
+    rows, columns = np.flatnonzero(group_a >= 0), np.flatnonzero(group_b >= 0)
+    # between[g, h]: the scores of g's A statements with h's B statements and the reverse
+    cells = group_a[rows][:, None] * count + group_b[columns][None, :]
+    towards = np.bincount(
+        cells.ravel(), weights=scores[np.ix_(rows, columns)].ravel(), minlength=count * count
+    ).reshape(count, count)
+    between = towards + towards.T
+    np.fill_diagonal(between, 0.0)
+    sides_a = np.bincount(group_a[rows], minlength=count).astype(float)
+    sides_b = np.bincount(group_b[columns], minlength=count).astype(float)
+    alive = np.ones(count, dtype=bool)
     members = dict(enumerate(groups))
-    sides = {
-        n: [sum(1 for x in g if x < size_a), sum(1 for x in g if x >= size_a)]
-        for n, g in members.items()
-    }
-    between: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    for (i, j), score in scores.items():
-        gi, gj = group_of[i], group_of[size_a + j]
-        if gi != gj:
-            between[gi][gj] += score
-            between[gj][gi] += score
-
-    def average(g: int, h: int) -> float:
-        (ag, bg), (ah, bh) = sides[g], sides[h]
-        if not (ag and bg and ah and bh):
-            return 0.0
-        return between[g][h] / (ag * bh + ah * bg)
-
+    upper = np.triu(np.ones((count, count), dtype=bool), 1)  # each two groups once
     while True:
-        best = None
-        for g, neighbours in between.items():
-            for h in list(neighbours):
-                if g < h:
-                    value = average(g, h)
-                    if value >= MERGE_THRESHOLD and (best is None or value > best[0]):
-                        best = (value, g, h)
-        if best is None:
+        pairs = sides_a[:, None] * sides_b[None, :] + sides_a[None, :] * sides_b[:, None]
+        usable = alive[:, None] & alive[None, :] & upper
+        average = np.where(usable, between / np.where(pairs > 0, pairs, 1.0), 0.0)
+        g, h = np.unravel_index(int(average.argmax()), average.shape)
+        if average[g, h] < MERGE_THRESHOLD:
             return [members[n] for n in sorted(members)]
-        _, g, h = best
-        members[g] = members[g] + members.pop(h)
-        sides[g] = [sides[g][0] + sides[h][0], sides[g][1] + sides[h][1]]
-        del sides[h]
-        for k, total in between.pop(h).items():
-            between[k].pop(h, None)
-            if k != g:
-                between[g][k] += total
-                between[k][g] += total
-        between[g].pop(g, None)
+        members[two_sided[g]] = members[two_sided[g]] + members.pop(two_sided[h])
+        sides_a[g] += sides_a[h]
+        sides_b[g] += sides_b[h]
+        alive[h] = False
+        between[g, :] += between[h, :]
+        between[:, g] += between[:, h]
+        between[h, :] = between[:, h] = 0.0
+        between[g, g] = 0.0
 
 
 def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexicon):
@@ -416,19 +484,28 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
     kinds: list[str] = []
     if not a or not b:
         return reasons, kinds, marks_a, marks_b
-    for x, y in _conflict_candidates(a, b):
+    full: set[str] = set()  # kinds that have all the reasons a row shows
+    profiles_a = [conflict_profile(s) for s in a]
+    profiles_b = [conflict_profile(s) for s in b]
+    # every kind some pair of the row could show: when all have their reasons, stop
+    in_row = possible_kinds(_union_profile(profiles_a), _union_profile(profiles_b))
+    for x, y in _conflict_candidates(profiles_a, profiles_b):
+        if not in_row - full:
+            break
+        if not possible_kinds(profiles_a[x], profiles_b[y]) - full:
+            continue
         statement_a, statement_b = a[x], b[y]
-        for finding in pair_findings(side_a, statement_a, side_b, statement_b):
-            if kinds.count(finding.kind) >= (
-                MAX_NUMBER_REASONS if finding.kind == "numbers" else 1
-            ):
-                continue
+        for finding in pair_findings(side_a, statement_a, side_b, statement_b, full):
             if finding.reason in reasons:
                 continue
             reasons.append(finding.reason)
             kinds.append(finding.kind)
             marks_a[x].extend(finding.marks_a)
             marks_b[y].extend(finding.marks_b)
+            if kinds.count(finding.kind) >= (
+                MAX_NUMBER_REASONS if finding.kind == "numbers" else 1
+            ):
+                full.add(finding.kind)
     stance_reason = conflict_reason(side_a, a, side_b, b, stance)
     if stance_reason:
         reasons.append(stance_reason)
@@ -447,13 +524,11 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
     )
 
 
-def _conflict_candidates(a: list[dict], b: list[dict]) -> list[tuple[int, int]]:
+def _conflict_candidates(profiles_a: list, profiles_b: list) -> Iterator[tuple[int, int]]:
     """The (x, y) pairs of a row worth checking for a conflict, in order: both count the
     same thing, one negates what the other says, or both have a time, a day, a blamed
     party, an order of events or a stance word (the checks of conflicts.pair_findings
     need one of these, so no finding is lost; a large row is not checked pair by pair)."""
-    profiles_a = [conflict_profile(s) for s in a]
-    profiles_b = [conflict_profile(s) for s in b]
     by_key: dict[str, set[int]] = defaultdict(set)  # a key of a B statement -> B positions
     by_trigger: dict[str, set[int]] = defaultdict(set)  # a count or negation key of B
     by_flag: dict[str, set[int]] = defaultdict(set)
@@ -464,7 +539,6 @@ def _conflict_candidates(a: list[dict], b: list[dict]) -> list[tuple[int, int]]:
             by_trigger[key].add(y)
         for flag in profile.flags:
             by_flag[flag].add(y)
-    pairs = set()
     for x, profile in enumerate(profiles_a):
         ys: set[int] = set()
         for key in profile.counted:
@@ -475,8 +549,20 @@ def _conflict_candidates(a: list[dict], b: list[dict]) -> list[tuple[int, int]]:
             ys |= {y for y in by_trigger.get(key, ()) if key in profiles_b[y].heads}
         for flag in profile.flags:
             ys |= by_flag.get(flag, set())
-        pairs.update((x, y) for y in ys)
-    return sorted(pairs)
+        for y in sorted(ys):
+            yield x, y
+
+
+def _union_profile(profiles: list[ConflictProfile]) -> ConflictProfile:
+    """One profile with every flag, count and negation of `profiles` (keys left out)."""
+    return ConflictProfile(
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        frozenset().union(*(p.flags for p in profiles)),
+        any(p.counts for p in profiles),
+        any(p.negates for p in profiles),
+    )
 
 
 def _topic(row: _Row, statements_a, statements_b, concepts_a, concepts_b, lexicon) -> str:
@@ -497,14 +583,18 @@ def _topic(row: _Row, statements_a, statements_b, concepts_a, concepts_b, lexico
         return " / ".join(lexicon.concepts[c].label for c, _ in best)
     if row.a and row.b:
         keys_b = set().union(*(features(statements_b[j]).keys for j in row.b))
-        words = []
+        words: list[str] = []
+        seen: set[str] = set()
         for i in row.a:
             f = features(statements_a[i])
             text = statements_a[i]["text"]
             for keys, (start, end) in zip(f.word_keys, f.word_spans, strict=True):
-                word = text[start:end]
-                if keys & keys_b and word.lower() not in [w.lower() for w in words]:
+                word = text[start:end]  # empty for a number's count keys: no word
+                if word and word.lower() not in seen and not keys.isdisjoint(keys_b):
                     words.append(word)
+                    seen.add(word.lower())
+            if len(words) >= 3:
+                break
         if words:
             return ", ".join(words[:3])
     first = statements_a[row.a[0]] if row.a else statements_b[row.b[0]]

@@ -17,17 +17,17 @@ distancing, denial) are checked over the whole row by stance.conflict_reason.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimtrack.compare.dates import DAY_OFFSETS, MONTHS, WEEKDAYS, resolve_relative_date
+from claimtrack.compare.dates import DAY_OFFSETS, MONTHS, WEEKDAYS, named_days
 from claimtrack.compare.features import CUES, Features, features, statement_language
 from claimtrack.compare.terms import TermIndex, longest_matches
 from claimtrack.compare.text import tokenize
 
 BLAME_AFTER = 5  # words after a blame cue where the blamed party is named
-BLAME_BEFORE = 4  # words before "responsible" / "verantwoordelijk"
-_BEFORE_CUES = {"responsible", "held responsible", "verantwoordelijk", "to blame", "at fault"}
+BLAME_BEFORE = 6  # words before "responsible" / "verantwoordelijk" where the party stands
 SEQUENCE_WINDOW = 8  # words either side of "after" / "nadat" read as the two events
 
 
@@ -49,6 +49,12 @@ class ConflictCues:
         for language, terms in data["blame_cues"].items():
             for term in terms:
                 self.blame.add(term, term, language)
+        self.party_before = frozenset(
+            term for terms in data["blame_party_before"].values() for term in terms
+        )
+        self.party_links = frozenset(
+            word for words in data["party_links"].values() for word in words
+        )
         self.sequence = TermIndex()
         for direction, by_language in data["sequence_cues"].items():
             self.sequence.add_many(direction, by_language)
@@ -70,16 +76,27 @@ def default_cues() -> ConflictCues:
 @dataclass(frozen=True)
 class ConflictProfile:
     """What of a statement the conflict checks look at: its keys, the things it counts,
-    what its negations negate, and which other checks (times, days, ...) can apply."""
+    what its negations negate, which other checks (times, days, ...) can apply, and
+    whether it counts something or negates something at all."""
 
     keys: frozenset[str]
     counted: frozenset[str]
     heads: frozenset[str]
     flags: frozenset[str]
+    counts: bool = False
+    negates: bool = False
 
 
 def conflict_profile(statement: dict) -> ConflictProfile:
-    """The statement's conflict profile (see ConflictProfile)."""
+    """The statement's conflict profile (see ConflictProfile; cached per text, language
+    and article date)."""
+    article_date = (statement.get("article") or {}).get("date")
+    return _profile(statement["text"], statement.get("language"), article_date)
+
+
+@lru_cache(maxsize=16384)
+def _profile(text: str, language: str | None, article_date: str | None) -> ConflictProfile:
+    statement = {"text": text, "language": language, "article": {"date": article_date}}
     f = features(statement)
     flags = set()
     if f.times:
@@ -97,26 +114,46 @@ def conflict_profile(statement: dict) -> ConflictProfile:
         frozenset(thing for q in f.quantities for thing in q.things),
         frozenset(k for n in f.negations for k in n.heads),
         frozenset(flags),
+        bool(f.quantities),
+        bool(f.negations),
     )
 
 
-def pair_findings(side_a: str, a: dict, side_b: str, b: dict) -> list[Finding]:
-    """Every disagreement found between statement `a` (side A) and `b` (side B)."""
+def possible_kinds(a: ConflictProfile, b: ConflictProfile) -> set[str]:
+    """The kinds of finding pair_findings can return for two statements with these
+    profiles (a pair with none need not be checked)."""
+    kinds = set(a.flags & b.flags)
+    if a.counts and b.counts:
+        kinds.add("numbers")
+    if a.negates or b.negates:
+        kinds.add("negation")
+    return kinds
+
+
+def pair_findings(
+    side_a: str, a: dict, side_b: str, b: dict, skip: Collection[str] = ()
+) -> list[Finding]:
+    """Every disagreement found between statement `a` (side A) and `b` (side B), leaving
+    out the kinds in `skip` (a row that has its reason of a kind looks for no more)."""
     fa, fb = features(a), features(b)
     checks = []
-    if fa.quantities and fb.quantities:
+    if fa.quantities and fb.quantities and "numbers" not in skip:
         checks.append(_numbers)
-    if fa.times and fb.times:
+    if fa.times and fb.times and "times" not in skip:
         checks.append(_times)
-    if _day(a, fa) and _day(b, fb):
+    if "dates" not in skip and _day(a, fa) and _day(b, fb):
         checks.append(_dates)
-    if fa.negations or fb.negations:
+    if (fa.negations or fb.negations) and "negation" not in skip:
         checks.append(_negation)
-    if _blamed(a, fa) and _blamed(b, fb):
+    if "blame" not in skip and _blamed(a, fa) and _blamed(b, fb):
         checks.append(_blame)
-    if _order(fa) and _order(fb):
+    if "sequence" not in skip and _order(fa) and _order(fb):
         checks.append(_sequence)
-    if _poles(a["text"], fa.language) and _poles(b["text"], fb.language):
+    if (
+        "opposites" not in skip
+        and _poles(a["text"], fa.language)
+        and _poles(b["text"], fb.language)
+    ):
         checks.append(_opposites)
     found: list[Finding] = []
     for check in checks:
@@ -134,7 +171,10 @@ def _day(statement: dict, f: Features) -> str | None:
 
 @lru_cache(maxsize=16384)
 def _resolved_day(text: str, article_date: str, language: str) -> str | None:
-    return resolve_relative_date(text, article_date, language)
+    # a statement naming two days ("de nacht van maandag op dinsdag") has no one day to
+    # hold against another account's
+    days = named_days(text, article_date, language)
+    return days[0] if len(days) == 1 else None
 
 
 @lru_cache(maxsize=16384)
@@ -255,17 +295,55 @@ def _blamed_in(f: Features) -> list[tuple[frozenset[str], tuple[int, int]]]:
     tokens = f.tokens
     keys_by_start = dict(zip([s for s, _ in f.word_spans], f.word_keys, strict=True))
     parties = []
-    for match in longest_matches(default_cues().blame.find_all(tokens, f.language)):
-        if match.key in _BEFORE_CUES:
-            window = range(max(0, match.first - BLAME_BEFORE), match.first)
-        else:
-            window = range(match.last, min(len(tokens), match.last + BLAME_AFTER))
-        for i in window:
-            keys = keys_by_start.get(tokens[i].start)
-            if keys:
-                parties.append((keys, (tokens[i].start, tokens[i].end)))
-                break
+    cues = default_cues()
+    for match in longest_matches(cues.blame.find_all(tokens, f.language)):
+        if match.key in cues.party_before:
+            found = _party_before(tokens, keys_by_start, match.first, cues.party_links)
+            if found is not None:
+                parties.append((keys_by_start[tokens[found].start], tokens_span(tokens, found)))
+            continue
+        found = _party_after(tokens, keys_by_start, match.last, cues.party_links)
+        if found is not None:
+            parties.append((keys_by_start[tokens[found].start], tokens_span(tokens, found)))
     return parties
+
+
+def _party_after(tokens, keys_by_start, start: int, links: frozenset[str]) -> int | None:
+    """The token naming the party after a cue ("caused by a contractor"): the first content
+    word, or the last of a run of content words a link word follows ("caused by overdue
+    maintenance of the dike": maintenance, not overdue)."""
+    end = min(len(tokens), start + BLAME_AFTER)
+    first = next((i for i in range(start, end) if keys_by_start.get(tokens[i].start)), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(tokens) and keys_by_start.get(tokens[last + 1].start):
+        last += 1
+    if last + 1 < len(tokens) and tokens[last + 1].norm in links:
+        return last
+    return first
+
+
+def tokens_span(tokens, i: int) -> tuple[int, int]:
+    """The character span of token i."""
+    return (tokens[i].start, tokens[i].end)
+
+
+def _party_before(tokens, keys_by_start, cue: int, links: frozenset[str]) -> int | None:
+    """The token naming the party before a cue ("the mayor is responsible"): the content
+    word nearest the cue, or, past a link word, the one the rest belongs to ("de
+    organisatie van de mars is verantwoordelijk": organisatie, not mars)."""
+    window = range(max(0, cue - BLAME_BEFORE), cue)
+    candidate = None
+    for i in reversed(window):
+        if tokens[i].norm in links:
+            candidate = None  # what came after "of" belongs to the party before it
+            continue
+        if candidate is None and keys_by_start.get(tokens[i].start):
+            candidate = i
+            if not any(tokens[j].norm in links for j in window if j < i):
+                break
+    return candidate
 
 
 def _blame(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
@@ -297,6 +375,25 @@ def _order(f: Features) -> list[tuple[frozenset[str], frozenset[str], tuple[int,
         after = range(match.last, min(len(tokens), match.last + SEQUENCE_WINDOW))
         keys_before = frozenset(k for i in before for k in keys_by_start.get(tokens[i].start, ()))
         keys_after = frozenset(k for i in after for k in keys_by_start.get(tokens[i].start, ()))
+        if not keys_before:
+            # the cue opens the sentence: "Pas nadat Y, X" / "Before Y, X"; the clause up to
+            # the comma is Y, the rest is X
+            stop = next((b for b in f.breaks if b >= match.end), None)
+            if stop is not None:
+                rest = range(match.last, len(tokens))
+                clause = [i for i in rest if tokens[i].start < stop][:SEQUENCE_WINDOW]
+                main = [i for i in rest if tokens[i].start > stop][:SEQUENCE_WINDOW]
+                keys_clause = frozenset(
+                    k for i in clause for k in keys_by_start.get(tokens[i].start, ())
+                )
+                keys_main = frozenset(
+                    k for i in main for k in keys_by_start.get(tokens[i].start, ())
+                )
+                if match.key == "later":  # "After Y, X": Y first
+                    orders.append((keys_clause, keys_main, (match.start, match.end)))
+                else:  # "Before Y, X": X first
+                    orders.append((keys_main, keys_clause, (match.start, match.end)))
+                continue
         if match.key == "later":  # "X after Y": Y first
             orders.append((keys_after, keys_before, (match.start, match.end)))
         else:

@@ -71,6 +71,16 @@ MONTHS = {
 }
 
 
+def _alternatives(words) -> re.Pattern:
+    """One pattern finding any of `words` as whole words, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
+
+
+_WEEKDAY_PATTERNS = {lang: _alternatives(names) for lang, names in WEEKDAYS.items()}
+_OFFSET_PATTERNS = {lang: _alternatives(phrases) for lang, phrases in DAY_OFFSETS.items()}
+
+
 def parse_article_date(value: str | None) -> tuple[date, str] | None:
     """('2021-04-13' -> (date, 'day'), '2021-04' -> (first of month, 'month'), '2021' -> year)."""
     if not value:
@@ -120,9 +130,21 @@ def resolve_relative_date(
     None when `text` has no date expression, or the article's date is not
     precise enough to resolve it (a weekday in a month-dated article).
     """
+    found = _found_days(text, article_date, language)
+    return min(found)[1].isoformat() if found else None
+
+
+def named_days(text: str, article_date: str | None, language: str | None = None) -> list[str]:
+    """Every distinct day (ISO) the date expressions of `text` refer to, in order ("in de
+    nacht van maandag op dinsdag" names two)."""
+    days = [day.isoformat() for _, day in sorted(_found_days(text, article_date, language))]
+    return list(dict.fromkeys(days))
+
+
+def _found_days(text: str, article_date: str | None, language: str | None) -> list:
     parsed = parse_article_date(article_date)
     if parsed is None:
-        return None
+        return []
     published, precision = parsed
     folded = fold(text)
     languages = [language] if language in WEEKDAYS else list(WEEKDAYS)
@@ -132,16 +154,13 @@ def resolve_relative_date(
         found.extend(explicit)
         if precision != "day":
             continue
-        for phrase, offset in DAY_OFFSETS[lang].items():
-            for match in re.finditer(rf"\b{phrase}\b", folded):
-                found.append((match.start(), published + timedelta(days=offset)))
-        for weekday, name in enumerate(WEEKDAYS[lang]):
-            for match in re.finditer(rf"\b{name}\b", folded):
-                back = (published.weekday() - weekday) % 7
-                found.append((match.start(), published - timedelta(days=back)))
-    if not found:
-        return None
-    return min(found)[1].isoformat()
+        for match in _OFFSET_PATTERNS[lang].finditer(folded):
+            offset = DAY_OFFSETS[lang][match.group()]
+            found.append((match.start(), published + timedelta(days=offset)))
+        for match in _WEEKDAY_PATTERNS[lang].finditer(folded):
+            back = (published.weekday() - WEEKDAYS[lang].index(match.group())) % 7
+            found.append((match.start(), published - timedelta(days=back)))
+    return found
 
 
 def _explicit_dates(folded: str, language: str, published: date, precision: str):

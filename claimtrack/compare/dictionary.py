@@ -4,7 +4,7 @@ A Dutch statement and an English one meet on English word keys: an English
 word is its own stem, a Dutch word is the stems of its dictionary
 translations. Dutch words are looked up as written, then without their
 inflection ("stakingen" -> staking, "gewonden" -> gewond, "geraakt" ->
-raken) and, for compounds, by their last part ("fabrieksbrand" -> brand).
+raken, "dreigden" -> dreigen) and, for compounds, by their last part ("fabrieksbrand" -> brand).
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claimtrack.compare.lexicon import DATA_DIR
-from claimtrack.compare.text import english_key
+from claimtrack.compare.text import english_key, fold
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
+_PAST_SUFFIXES = ("de", "te", "den", "ten")  # a weak verb's past tense
 _MIN_PART = 4  # shortest first part of a compound
 _MIN_HEAD = 5  # shortest last part of a compound looked up on its own
 _LINKS = ("", "s", "e", "en")  # linking sounds between compound parts ("fabrieks-brand")
@@ -35,7 +36,10 @@ class Dictionary:
                 if line.startswith("#") or "\t" not in line:
                     continue
                 dutch, english = line.rstrip("\n").split("\t", 1)
-                entries[dutch] = tuple(english.split("|"))
+                # words are looked up as tokens are compared: folded ("patiënt" -> patient)
+                key = fold(dutch)
+                translations = tuple(fold(e) for e in english.split("|"))
+                entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
         return cls(entries)
 
     def lemmas(self, word: str) -> list[str]:
@@ -44,6 +48,8 @@ class Dictionary:
         for suffix in _NL_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 found += self._bases(word[: -len(suffix)])
+                if suffix in _PAST_SUFFIXES:
+                    found += self._verb(word[: -len(suffix)])  # "dreigden" -> dreigen
         if word.startswith("ge") and len(word) > 5 and word[-1] in "dt":
             found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
         if word[-1:] in "dt" and len(word) > 4:

@@ -26,7 +26,12 @@ def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dic
     """The statements of the event whose chain contains the side: the side's own texts
     first (a readout it published), then what other articles report of its account."""
     account = [s for s in statements if in_account(s, side)]
-    return sorted(account, key=lambda s: not published_by(s, side))
+    own: dict[str | None, bool] = {}  # per publisher: is it the side (most statements share one)
+    for statement in account:
+        publisher = statement["article"]["publisher"]
+        if publisher not in own:
+            own[publisher] = published_by(statement, side)
+    return sorted(account, key=lambda s: not own[s["article"]["publisher"]])
 
 
 def published_by(statement: dict, side: dict[str, Any]) -> bool:

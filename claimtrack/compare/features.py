@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
@@ -36,6 +36,8 @@ CLOCK = re.compile(
 )
 CLOCK_AMPM = re.compile(r"\b(?P<h>1[0-2]|[1-9])\s*(?P<ampm>[ap])\.?m\b\.?", re.IGNORECASE)
 CLOCK_UUR = re.compile(r"\b(?P<h>[01]?\d|2[0-3])\s+uur\b", re.IGNORECASE)
+NUMBER_TAIL = re.compile(r"(?:[.,]\d+)+")  # the rest of "3.000" or "12,5" after "3" / "12"
+CLAUSE_BREAK = re.compile(r"[,;:](?!\d)")  # not inside "3,5" or "14:10"
 DIGITS = re.compile(r"(?<![\w.,:])(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w:])")
 
 
@@ -73,10 +75,13 @@ class Features:
     quantities: list[Quantity] = field(default_factory=list)
     times: list[tuple[str, int, int]] = field(default_factory=list)  # ("14:10", start, end)
     negations: list[Negation] = field(default_factory=list)
+    breaks: tuple[int, ...] = ()  # where a clause ends: offsets of , ; and :
 
-    @property
-    def keys(self) -> set[str]:
-        return {key for keys in self.word_keys for key in keys}
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Every key of every content word (worked out once: features are not changed after
+        they are made)."""
+        return frozenset(key for keys in self.word_keys for key in keys)
 
 
 def statement_language(statement: dict) -> str:
@@ -104,7 +109,12 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
 
 def features(statement: dict) -> Features:
     """The features of one statement (cached per text and language)."""
-    return _features(SPEAKER_LABEL.sub("", statement["text"]), statement_language(statement))
+    return _statement_features(statement["text"], statement.get("language"))
+
+
+@lru_cache(maxsize=16384)
+def _statement_features(text: str, language: str | None) -> Features:
+    return _features(SPEAKER_LABEL.sub("", text), statement_language({"language": language}))
 
 
 @lru_cache(maxsize=16384)
@@ -144,6 +154,7 @@ def _features(text: str, language: str) -> Features:
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append("~" + value)
     result.times = _times(text)
+    result.breaks = tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
     for position, token in enumerate(tokens):
         following = tokens[position + 1].norm if position + 1 < len(tokens) else ""
@@ -181,17 +192,20 @@ def _negation_heads(tokens, token_keys, position: int, names: set[str]) -> froze
 def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
+    clocks = [(m.start(), m.end()) for m in _clock_matches(text)]  # "14.10 uur" counts nothing
     found = []
     for position, token in enumerate(tokens):
         value = None
         if token.norm in words:
             value = float(words[token.norm])
-        elif DIGITS.fullmatch(text[token.start : _number_end(text, token.end)]):
+        elif token.norm[:1].isdigit() and DIGITS.fullmatch(
+            text[token.start : _number_end(text, token.end)]
+        ):
             raw = text[token.start : _number_end(text, token.end)]
             value = _parse_number(raw, language)
         if value is None:
             continue
-        if position and _is_clock(text, token):
+        if position and any(start <= token.start < end for start, end in clocks):
             continue
         end = token.end
         following = position + 1
@@ -226,8 +240,8 @@ def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
 
 
 def _number_end(text: str, end: int) -> int:
-    match = re.match(r"(?:[.,]\d+)+", text[end:])
-    return end + match.end() if match else end
+    match = NUMBER_TAIL.match(text, end)
+    return match.end() if match else end
 
 
 def _parse_number(raw: str, language: str) -> float | None:
@@ -239,10 +253,6 @@ def _parse_number(raw: str, language: str) -> float | None:
         return float(raw)
     except ValueError:
         return None
-
-
-def _is_clock(text: str, token: Token) -> bool:
-    return any(m.start() <= token.start < m.end() for m in _clock_matches(text))
 
 
 def _clock_matches(text: str):

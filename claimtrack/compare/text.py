@@ -63,8 +63,13 @@ def stem(word: str, language: str = "en") -> str:
 
 def english_key(word: str) -> str:
     """The key an English word meets its other forms and its Dutch translations on: its stem
-    without a final "e", so "cause", "caused" and "causes" (veroorzaken) all give "caus"."""
+    without a final "e", so "cause", "caused" and "causes" (veroorzaken) all give "caus",
+    "cars" meets "car" (auto's) and "copied" meets "copy" (kopiëren)."""
+    if len(word) >= 5 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"  # "copied", "copies" -> copy; "countries" -> country
     key = stem(word, "en")
+    if key == word and len(word) == 4 and word[-1] == "s" and word[-2] not in "su":
+        key = word[:-1]  # a short plural: "cars" -> car, "jobs" -> job (not "bus", "gas")
     if key.endswith("e") and len(key) >= 5:
         key = key[:-1]
     return key

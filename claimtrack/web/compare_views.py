@@ -21,6 +21,7 @@ from claimtrack.store.event_suggestions import list_suggestions, reject_suggesti
 from claimtrack.store.events import EventNotFound
 from claimtrack.store.reads.events import get_event
 from claimtrack.web import security
+from claimtrack.web.display import isolate
 from claimtrack.web.events import bp
 
 STATUS_LABELS = {
@@ -58,6 +59,8 @@ CSV_COLUMNS = [
 
 def marked_text(text: str, marks: list) -> Markup:
     """The statement's text, escaped, with the conflicting phrases in <mark>."""
+    if not marks:
+        return escape(text)
     pieces = []
     position = 0
     for start, end in sorted((max(0, s), min(len(text), e)) for s, e in marks):
@@ -68,6 +71,39 @@ def marked_text(text: str, marks: list) -> Markup:
         position = end
     pieces.append(escape(text[position:]))
     return Markup("").join(pieces)
+
+
+class SourceLines:
+    """The line under each statement of the page: who said it (or "Narration"), through
+    whom, and a link to it in its article. The parts are made once per speaker and per
+    article, as most statements of an event share them."""
+
+    def __init__(self) -> None:
+        self._speakers: dict[tuple, str] = {}
+        self._articles: dict[int, tuple[str, str]] = {}
+
+    def __call__(self, statement: dict) -> Markup:
+        """The source line of one statement."""
+        key = (statement["speaker"], tuple(statement["via"] or ()))
+        speaker = self._speakers.get(key)
+        if speaker is None:
+            speaker = str(isolate(key[0])) if key[0] else "Narration"
+            if key[1]:
+                speaker += " · via " + ", ".join(str(isolate(v)) for v in key[1])
+            self._speakers[key] = speaker
+        article = statement["article"]
+        parts = self._articles.get(article["id"])
+        if parts is None:
+            href = escape(url_for("web.article", article_id=article["id"]))
+            published = str(isolate(article["publisher"] or "unknown publisher"))
+            if article["date"]:
+                published += f", {escape(article['date'])}"
+            parts = (
+                f'<a href="{href}#s-',
+                f'">{isolate(article["title"] or "Untitled article")}</a> ({published})',
+            )
+            self._articles[article["id"]] = parts
+        return Markup(f"{speaker} · {parts[0]}{int(statement['id'])}{parts[1]}")
 
 
 def csv_rows(comparison: dict):
@@ -149,6 +185,7 @@ def compare(event_id: int, fmt: str):
         side_b=side_b or (suggested[1] if len(suggested) > 1 else ""),
         status_labels=STATUS_LABELS,
         marked_text=marked_text,
+        source_line=SourceLines(),
     )
 
 
