@@ -353,3 +353,10 @@ def test_a_capitalised_word_before_a_name_is_no_part_of_it():
 def test_words_of_no_entity_before_a_full_name_are_no_part_of_it():
     body = "Under Secretary for Economic Affairs Olga Petrova said the deal was done."
     assert speakers_of(analyse(body, "en"), "Under") == ["Olga Petrova"]
+
+
+def test_a_foreign_name_at_the_start_keeps_its_first_word():
+    # the English tagger calls the Dutch 'Waterschap' a conjunction; the recognizer's
+    # entity still spans both words
+    body = "Waterschap Veenland said the water poured into the polder at dawn."
+    assert speakers_of(analyse(body, "en"), "Waterschap") == ["Waterschap Veenland"]

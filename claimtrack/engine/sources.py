@@ -179,6 +179,13 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if tok.ent_iob_ == "I" and tok.ent_type_ in PERSON_LABELS:
         return True  # inside a person's name by the recognizer's reading, whatever the tag
+    if (
+        first_in_sentence
+        and tok.ent_iob_ == "B"
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].ent_iob_ == "I"
+    ):
+        return True  # "Waterschap Veenland said": the recognizer's name, however it is tagged
     if first_in_sentence and tok.pos_ not in ("PROPN", "X", "NOUN", ""):
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
@@ -560,8 +567,9 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
     ):
         return False
     if first.pos_ in ("ADP", "AUX", "CCONJ", "SCONJ", "PRON", "VERB"):
-        # "Daan Visser" with 'Daan' tagged a preposition is still a name
-        return first.ent_type_ not in PERSON_LABELS
+        # "Daan Visser" with 'Daan' tagged a preposition is still a name, and so is
+        # "Waterschap Veenland" with a Dutch word tagged by an English pipeline
+        return not first.ent_type_
     if len(name_tokens) < 3:
         return False
     if name_tokens[1].text in profile.given_names:
