@@ -360,3 +360,21 @@ def test_a_foreign_name_at_the_start_keeps_its_first_word():
     # entity still spans both words
     body = "Waterschap Veenland said the water poured into the polder at dawn."
     assert speakers_of(analyse(body, "en"), "Waterschap") == ["Waterschap Veenland"]
+
+
+def test_a_stop_word_the_recognizer_swept_into_a_name_is_cut():
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.lang import get_profile
+    from claimtrack.engine.nlp import load_pipeline
+    from claimtrack.engine.sources import clean_mention
+
+    # a headline run glued to a comment line, read as one person: 'Over Marco Rubio'
+    words = ["Fans", "groaned", "Over", "Marco", "Rubio", "again", "."]
+    doc = Doc(
+        load_pipeline("en").vocab,
+        words=words,
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "ADV", "PUNCT"],
+        ents=["O", "O", "B-PER", "I-PER", "I-PER", "O", "O"],
+    )
+    assert clean_mention(doc, 2, 5, get_profile("en")).name == "Marco Rubio"

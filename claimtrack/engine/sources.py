@@ -568,8 +568,9 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
         return False
     if first.pos_ in ("ADP", "AUX", "CCONJ", "SCONJ", "PRON", "VERB"):
         # "Daan Visser" with 'Daan' tagged a preposition is still a name, and so is
-        # "Waterschap Veenland" with a Dutch word tagged by an English pipeline
-        return not first.ent_type_
+        # "Waterschap Veenland" with a Dutch word tagged by an English pipeline: a word
+        # inside the recognizer's entity goes only if it is one of the language's stop words
+        return not first.ent_type_ or first.is_stop
     if len(name_tokens) < 3:
         return False
     if name_tokens[1].text in profile.given_names:
