@@ -378,3 +378,22 @@ def test_a_stop_word_the_recognizer_swept_into_a_name_is_cut():
         ents=["O", "O", "B-PER", "I-PER", "I-PER", "O", "O"],
     )
     assert clean_mention(doc, 2, 5, get_profile("en")).name == "Marco Rubio"
+
+
+def test_a_headline_verb_outside_any_entity_splits_two_names():
+    from spacy.tokens import Doc
+
+    from claimtrack.engine.lang import get_profile
+    from claimtrack.engine.nlp import load_pipeline
+    from claimtrack.engine.sources import clean_mention
+
+    # a headline glued to a comment line, tagged as a news-trained recognizer tags it
+    words = ["posted", "by", "the", "moderator", "Smith", "Jeered", "After", "Mocking"]
+    words += ["Anna", "Berg"]
+    doc = Doc(
+        load_pipeline("en").vocab,
+        words=words,
+        pos=["VERB", "ADP", "DET", "NOUN", "PROPN", "PROPN", "SCONJ", "VERB", "PROPN", "PROPN"],
+        ents=["O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER"],
+    )
+    assert clean_mention(doc, 4, 10, get_profile("en")).name == "Anna Berg"

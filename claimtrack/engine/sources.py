@@ -493,13 +493,21 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             name_tokens[k].ent_iob_ == "B"
             and name_tokens[k].ent_type_ in PERSON_LABELS
             and all(t.ent_type_ in PERSON_LABELS for t in name_tokens[k:])
-            and all(
-                t.ent_type_ not in PERSON_LABELS
-                # an unlabelled word goes only if it is no proper noun ("Chester Burton
-                # Atkins" with 'Chester' unlabelled keeps it)
-                and (t.ent_type_ or t.pos_ != "PROPN" and len(name_tokens) - k > 1)
-                and t.lower_ not in profile.name_particles
-                for t in name_tokens[:k]
+            and (
+                all(
+                    t.ent_type_ not in PERSON_LABELS
+                    # an unlabelled word goes only if it is no proper noun ("Chester Burton
+                    # Atkins" with 'Chester' unlabelled keeps it)
+                    and (t.ent_type_ or t.pos_ != "PROPN" and len(name_tokens) - k > 1)
+                    and t.lower_ not in profile.name_particles
+                    for t in name_tokens[:k]
+                )
+                # "Trump Booed After Telling Jeb Bush": a headline's verb or preposition,
+                # outside any entity, ends what came before
+                or any(
+                    not t.ent_type_ and t.pos_ in ("VERB", "AUX", "ADP", "SCONJ")
+                    for t in name_tokens[1:k]
+                )
             )
         ):
             j += k
