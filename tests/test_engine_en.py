@@ -362,38 +362,38 @@ def test_a_foreign_name_at_the_start_keeps_its_first_word():
     assert speakers_of(analyse(body, "en"), "Waterschap") == ["Waterschap Veenland"]
 
 
-def test_a_stop_word_the_recognizer_swept_into_a_name_is_cut():
+def _name_in_tagged(words, pos, ents, start, end):
+    """The name clean_mention reads from words tagged by hand as a recognizer tagged them."""
     from spacy.tokens import Doc
 
     from claimtrack.engine.lang import get_profile
     from claimtrack.engine.nlp import load_pipeline
     from claimtrack.engine.sources import clean_mention
 
+    doc = Doc(load_pipeline(EN).vocab, words=words, pos=pos, ents=ents)
+    return clean_mention(doc, start, end, get_profile(EN)).name
+
+
+def test_a_stop_word_the_recognizer_swept_into_a_name_is_cut():
     # a headline run glued to a comment line, read as one person: 'Over Marco Rubio'
-    words = ["Fans", "groaned", "Over", "Marco", "Rubio", "again", "."]
-    doc = Doc(
-        load_pipeline("en").vocab,
-        words=words,
-        pos=["NOUN", "VERB", "ADP", "PROPN", "PROPN", "ADV", "PUNCT"],
-        ents=["O", "O", "B-PER", "I-PER", "I-PER", "O", "O"],
+    name = _name_in_tagged(
+        ["Fans", "groaned", "Over", "Marco", "Rubio", "again", "."],
+        ["NOUN", "VERB", "ADP", "PROPN", "PROPN", "ADV", "PUNCT"],
+        ["O", "O", "B-PER", "I-PER", "I-PER", "O", "O"],
+        2,
+        5,
     )
-    assert clean_mention(doc, 2, 5, get_profile("en")).name == "Marco Rubio"
+    assert name == "Marco Rubio"
 
 
 def test_a_headline_verb_outside_any_entity_splits_two_names():
-    from spacy.tokens import Doc
-
-    from claimtrack.engine.lang import get_profile
-    from claimtrack.engine.nlp import load_pipeline
-    from claimtrack.engine.sources import clean_mention
-
     # a headline glued to a comment line, tagged as a news-trained recognizer tags it
     words = ["posted", "by", "the", "moderator", "Smith", "Jeered", "After", "Mocking"]
-    words += ["Anna", "Berg"]
-    doc = Doc(
-        load_pipeline("en").vocab,
-        words=words,
-        pos=["VERB", "ADP", "DET", "NOUN", "PROPN", "PROPN", "SCONJ", "VERB", "PROPN", "PROPN"],
-        ents=["O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER"],
+    name = _name_in_tagged(
+        [*words, "Anna", "Berg"],
+        ["VERB", "ADP", "DET", "NOUN", "PROPN", "PROPN", "SCONJ", "VERB", "PROPN", "PROPN"],
+        ["O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "B-PER", "I-PER"],
+        4,
+        10,
     )
-    assert clean_mention(doc, 4, 10, get_profile("en")).name == "Anna Berg"
+    assert name == "Anna Berg"
