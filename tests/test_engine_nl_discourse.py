@@ -781,3 +781,15 @@ def test_wanting_to_know_is_a_question_not_a_claim():
 def test_a_hyphenated_role_that_opens_with_a_name_is_no_part_of_the_name():
     body = "Dat is een vergissing, constateerde Midden-Oostendeskundige Stephen Cohen."
     assert speakers_of(analyse(body, NL), "Dat") == ["Stephen Cohen"]
+
+
+def test_a_quote_over_paragraphs_framed_at_its_end_is_the_speaker_s_from_the_start():
+    body = (
+        "Het seizoen van de hockeyclub zit erop.\n\n"
+        ",,We hebben hard gewerkt. Het seizoen was lang en zwaar.\n\n"
+        ",,Nu gaan we eerst een paar weken op vakantie'', zegt trainer Wim Bos."
+    )
+    doc = analyse(body, NL)
+    for start in (",,We hebben", "Het seizoen was", ",,Nu gaan"):
+        assert speakers_of(doc, start) == ["Wim Bos"], start
+    assert speakers_of(doc, "Het seizoen van") == []

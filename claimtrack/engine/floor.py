@@ -62,6 +62,7 @@ class QuoteRun:
 
     key: tuple[int, int]
     views: list  # SentenceView, in order
+    closed: bool = True  # False: the quotation runs on into the next paragraph
 
 
 MIN_SPOKEN_SHARE = 0.5
@@ -95,8 +96,25 @@ def _runs(views: list) -> list[QuoteRun]:
         for q in view.quotes:
             if q.inner_end - q.inner_start < 2:
                 continue
-            runs.setdefault((q.start, q.end), QuoteRun((q.start, q.end), [])).views.append(view)
+            runs.setdefault(
+                (q.start, q.end), QuoteRun((q.start, q.end), [], q.closed)
+            ).views.append(view)
     return sorted(runs.values(), key=lambda r: r.key)
+
+
+def _speaker_further_on(run: QuoteRun, later: list[QuoteRun]) -> SourceRef | None:
+    """The speaker framing a quotation that runs on over paragraphs, for its paragraphs
+    before the frame (",,… [new paragraph] ,,…'', zegt X"): the framed speaker of the first
+    closed quotation in the paragraphs right after it, through unclosed ones."""
+    paragraph = run.views[-1].sentence.paragraph
+    for following in later:
+        if following.views[0].sentence.paragraph != paragraph + 1:
+            return None
+        speaker = _framed_speaker(following)
+        if speaker is not None or following.closed:
+            return speaker
+        paragraph = following.views[-1].sentence.paragraph
+    return None
 
 
 def _framed_speaker(run: QuoteRun) -> SourceRef | None:
@@ -250,14 +268,18 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
     spoken: dict[int, int] = {}
     floor: Entity | None = None
     by_first_sentence = {}
-    for run in _runs(views):
+    runs = _runs(views)
+    for run in runs:
         by_first_sentence.setdefault(run.views[0].statement.index, []).append(run)
+    later = {run.key: runs[k + 1 :] for k, run in enumerate(runs)}
     described: DescribedFloor | None = None
     done_until = -1
     for view in views:
         i = view.statement.index
         for run in by_first_sentence.get(i, []):
             speaker = _framed_speaker(run)
+            if speaker is None and not run.closed:
+                speaker = _speaker_further_on(run, later[run.key])
             if speaker is None and _is_title(run, body):
                 continue
             if speaker is None:
