@@ -55,7 +55,7 @@ def stored_rows(db_path: Path) -> dict[str, list]:
             if row[1] not in ("imported_at", "created_at")
         ]
         rows[table] = connection.execute(
-            f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"
+            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(columns)}"
         ).fetchall()
     connection.close()
     return rows

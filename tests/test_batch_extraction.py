@@ -67,7 +67,7 @@ def rows_of(db_path) -> dict[str, list]:
                 if row[1] not in ("imported_at", "created_at")
             ]
             dump[table] = connection.execute(
-                f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(columns)}"
             ).fetchall()
         return dump
     finally:
