@@ -30,6 +30,10 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from claimtrack.store.events import events_articles_and_names
+from claimtrack.store.transactions import BEFORE_COMMIT
+
+# the schema version whose migration adds the tables (claimtrack.store.schema checks it)
+EVENT_TOTALS_VERSION = 7
 
 # the events a change touches, as an SQL subquery per kind of row changed
 _OF_EVENT = "SELECT {row}.event_id"
@@ -149,6 +153,15 @@ def refresh_event_totals(db: sqlite_utils.Database) -> int:
             "DELETE FROM event_totals_stale WHERE event_id = ?", [(e,) for e in stale]
         )
         refreshed += len(stale)
+
+
+def _refresh_before_commit(db: sqlite_utils.Database) -> None:
+    # a database opened without migrating may predate the tables
+    if db.execute("PRAGMA user_version").fetchone()[0] >= EVENT_TOTALS_VERSION:
+        refresh_event_totals(db)
+
+
+BEFORE_COMMIT.append(_refresh_before_commit)
 
 
 def event_figures(db: sqlite_utils.Database, event_ids: list[int]) -> dict[int, tuple[int, int]]:

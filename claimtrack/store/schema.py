@@ -15,7 +15,11 @@ from collections.abc import Callable, Iterator
 
 import sqlite_utils
 
-from claimtrack.store.event_totals import EVENT_TOTALS_SCHEMA, refresh_event_totals
+from claimtrack.store.event_totals import (
+    EVENT_TOTALS_SCHEMA,
+    EVENT_TOTALS_VERSION,
+    refresh_event_totals,
+)
 from claimtrack.store.parties_migration import migrate_to_parties
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
@@ -284,6 +288,8 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+if MIGRATIONS.index(add_event_totals) + 1 != EVENT_TOTALS_VERSION:
+    raise RuntimeError("EVENT_TOTALS_VERSION does not name the migration that adds event_totals")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import sqlite_utils
+
+# Called with the database at the end of each outermost write transaction, before COMMIT;
+# modules that keep figures up to date add theirs when imported.
+BEFORE_COMMIT: list[Callable[[sqlite_utils.Database], None]] = []
 
 
 @contextlib.contextmanager
@@ -15,8 +19,9 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     The outermost block starts with BEGIN IMMEDIATE, so the write lock is
     taken up front (waiting up to the busy timeout) instead of failing
     half-way when another process writes at the same time. Nested blocks
-    become savepoints. Before committing, the figures of events the block
-    changed are counted again (`claimtrack.store.event_totals`).
+    become savepoints. Before committing, every BEFORE_COMMIT hook runs in the
+    transaction (`claimtrack.store.event_totals` counts again the figures of
+    the events the block changed).
     """
     if db.conn.in_transaction:
         with db.atomic():
@@ -30,21 +35,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
             db.conn.execute("ROLLBACK")
         raise
     try:
-        _refresh_kept_figures(db)
+        for hook in BEFORE_COMMIT:
+            hook(db)
         db.conn.execute("COMMIT")
     except BaseException:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
-
-
-# the schema version that added event_totals (claimtrack.store.schema.MIGRATIONS)
-EVENT_TOTALS_VERSION = 7
-
-
-def _refresh_kept_figures(db: sqlite_utils.Database) -> None:
-    """Count again the event figures triggers marked stale in this transaction."""
-    from claimtrack.store.event_totals import refresh_event_totals  # it imports the store
-
-    if db.execute("PRAGMA user_version").fetchone()[0] >= EVENT_TOTALS_VERSION:
-        refresh_event_totals(db)
