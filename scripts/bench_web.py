@@ -101,6 +101,15 @@ def pick_urls(db_path: Path, rng: random.Random) -> dict[str, list[str]]:
             "/sources?kind=person",
             "/events",
         ],
+        # hand-made events (no stored participants): each row counts its articles and the
+        # sources of its statements
+        "events list": [
+            "/events",
+            "/events?_sort=title",
+            "/events.json",
+            "/api/v1/events",
+            "/events?year=2020",
+        ],
         "source page": sources,
         "article page": [f"/articles/{i}" for i in rng.sample(article_ids, 50)],
         "statement page": [f"/statements/{i}" for i in statement_ids],

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 from claimtrack.store import open_database
+from claimtrack.store.event_totals import refresh_event_totals
+from claimtrack.store.transactions import write_transaction
 
 WORDS = {
     "nl": [
@@ -450,6 +452,10 @@ def build(db_path: Path, statements_wanted: int, seed: int) -> dict:
         db["event_statements"].insert_all(
             ({"event_id": e, "statement_id": s} for e, s in links), batch_size=2000
         )
+    # the rows went in directly (no claimtrack write): count the events' kept figures as
+    # claimtrack's own writes do before they commit
+    with write_transaction(db):
+        refresh_event_totals(db)
     db.execute("ANALYZE")
     db.conn.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

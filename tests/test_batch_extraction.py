@@ -67,7 +67,7 @@ def rows_of(db_path) -> dict[str, list]:
                 if row[1] not in ("imported_at", "created_at")
             ]
             dump[table] = connection.execute(
-                f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2"
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(columns)}"
             ).fetchall()
         return dump
     finally:
@@ -191,3 +191,41 @@ def test_a_dask_cluster_writes_shards_that_import_like_the_files(cli_runner, fol
     loaded = cli_runner("import", "--from-jsonl", "--db", str(bulk), str(shards))
     assert "imported 4, unchanged 1, failed 1" in loaded.stdout
     assert rows_of(bulk) == rows_of(direct)
+
+
+def _loaded_pipelines() -> list[str]:
+    from claimtrack.engine import pipeline
+
+    return sorted(pipeline._pipelines)
+
+
+def _tasks_run(dask_worker) -> int:
+    return dask_worker.state.executed_count
+
+
+@pytest.mark.slow
+def test_preloaded_workers_share_one_shard_files_work(cli_runner, folder, tmp_path):
+    """Workers started with the preload have the models before any job; a job whose output is
+    one shard file is still spread over every worker, and gives what one process gives."""
+    distributed = pytest.importorskip("distributed")
+    shards = tmp_path / "shards"
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            preload=["claimtrack.batch.dask_worker"],
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert list(client.run(_loaded_pipelines).values()) == [["en", "nl"], ["en", "nl"]]
+        result = cli_runner(
+            "extract", "--dask", cluster.scheduler_address, "--shards", str(shards), str(folder)
+        )
+        tasks_per_worker = client.run(_tasks_run)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in shards.iterdir()) == ["shard-00000.jsonl"]
+    local = cli_runner("extract", "--for-import", str(folder)).stdout
+    assert (shards / "shard-00000.jsonl").read_text("utf-8") == local
+    assert len(tasks_per_worker) == 2 and all(n > 0 for n in tasks_per_worker.values())

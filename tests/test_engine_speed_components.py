@@ -233,6 +233,29 @@ def test_compact_cue_model_reads_back_the_same_weights(tmp_path):
     assert list(model.weights) == list(weights)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We are ready," the mayor’s spokesman said.',
+        "“We’re not leaving,” she added, ‘for now’.",
+        "``It is over,'' he said of the talks.",
+        "The mayor's office added two parks and didn't say why.",
+        "Het kabinet zei: „We gaan door”.",
+    ],
+)
+def test_the_scorer_finds_quotes_from_the_text_and_scores_as_token_by_token(sentence):
+    """A sentence's scorer finds its quotation marks from the text (issue #17): the same
+    tokens has_quote_mark counts, and every word scores exactly as probability() gives it."""
+    nlp = load_pipeline("en")
+    doc = nlp(sentence)
+    counted = {t.i for t in doc if cue_model_module.has_quote_mark([t])}
+    assert cue_model_module.quote_positions(doc) == counted
+    model = cue_model_module.load_cue_model("en")
+    score = model.scorer(doc)
+    for tok in doc:
+        assert score(tok) == model.probability(doc, tok)
+
+
 def test_lazy_model_loads_on_first_use(monkeypatch):
     loads = []
 

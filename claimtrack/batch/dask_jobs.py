@@ -2,9 +2,15 @@
 
 The client reads the input files and sends their bytes with each task, so
 the workers need claimtrack installed but no access to the files; each
-task analyses one shard of files and returns its lines, which the client
-writes to `shard-NNNNN.jsonl` in the output folder. `claimtrack import
---from-jsonl` then stores the shards without any language model.
+task analyses a group of files (about 32 KB, smaller toward the end of the
+input, as `--jobs` does) and returns its lines, which the client writes,
+in input order, to `shard-NNNNN.jsonl` files of `--shard-files` inputs
+each in the output folder. `claimtrack import --from-jsonl` then stores
+the shards without any language model.
+
+A worker loads the language models on its first task and keeps them; start
+long-lived workers with `--preload claimtrack.batch.dask_worker` to load
+them when the worker starts instead.
 """
 
 from __future__ import annotations
@@ -12,12 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from claimtrack.batch.pool import file_size, groups
 from claimtrack.batch.records import error_record, json_line, prepare_import_records
 from claimtrack.ingest.files import max_import_bytes
 
 DEFAULT_SHARD_FILES = 50
-# Shards sent to the cluster ahead of the ones finished, per worker thread.
+# Tasks sent to the cluster ahead of the ones finished, per worker thread.
 AHEAD_PER_THREAD = 2
+# Analysed inputs held back for their shard file (beyond one file's worth) before no
+# more tasks are handed out.
+MOST_WAITING_INPUTS = 1000
 
 
 def shard_name(index: int) -> str:
@@ -59,45 +69,91 @@ def extract_on_dask(
 ) -> list[Path]:
     """Analyse `paths` on the cluster behind `client`; write and return the shard files.
 
-    Shards hold `shard_files` inputs each, in input order. `on_shard(path,
-    lines)` is called as each shard is written.
+    Shard files hold `shard_files` inputs each, in input order. The work is
+    cut finer than the files: tasks of about GROUP_BYTES of input, smaller
+    toward the end (claimtrack.batch.pool.Grouping, as for --jobs), handed out a few per
+    worker thread at a time, so every worker stays busy until the input runs
+    out whatever the files' sizes. A shard file is written as soon as all its
+    inputs are analysed; `on_shard(path, lines)` is called for each.
     """
     from distributed import as_completed
 
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    groups = [paths[i : i + shard_files] for i in range(0, len(paths), shard_files)]
     threads = max(1, sum(client.nthreads().values()))
-    ahead = threads * AHEAD_PER_THREAD
-    written: list[Path] = []
-    index_of: dict[str, int] = {}
-    submitted = _submissions(client, groups, publisher, language, index_of)
+    tasks = groups(range(len(paths)), lambda i: file_size(paths[i]), threads)
+    shards = _ShardWriter(folder, len(paths), max(1, shard_files), on_shard)
+    submitted = _submissions(client, paths, tasks, publisher, language)
+    first_of: dict[str, int] = {}
     running = as_completed()
-    for future in _take(submitted, ahead):
-        running.add(future)
+    window = threads * AHEAD_PER_THREAD
+    # results finished out of order wait in memory for their shard file: while many wait
+    # (a slow task holds the file back), no more work is handed out
+    most_waiting = shards.shard_files + MOST_WAITING_INPUTS
+
+    def hand_out() -> None:
+        while running.count() < window and (
+            shards.waiting_lines() <= most_waiting or not running.count()
+        ):
+            taken = _take(submitted, 1)
+            if not taken:
+                return
+            future, first = taken[0]
+            first_of[future.key] = first
+            running.add(future)
+
+    hand_out()
     for future in running:
-        index, lines = index_of.pop(future.key), future.result()
-        path = folder / shard_name(index)
-        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        written.append(path)
-        if on_shard is not None:
-            on_shard(path, len(lines))
-        for follower in _take(submitted, 1):
-            running.add(follower)
-    return sorted(written)
+        shards.add(first_of.pop(future.key), future.result())
+        hand_out()
+    return shards.written
 
 
-def _submissions(client, groups, publisher, language, index_of: dict) -> Iterator:
-    for index, group in enumerate(groups):
+class _ShardWriter:
+    """Collects analysed lines by input index and writes each shard file once complete."""
+
+    def __init__(self, folder: Path, count: int, shard_files: int, on_shard) -> None:
+        self.folder, self.count, self.shard_files, self.on_shard = (
+            folder,
+            count,
+            shard_files,
+            on_shard,
+        )
+        self.lines: dict[int, str] = {}
+        self.next_shard = 0
+        self.written: list[Path] = []
+
+    def add(self, first: int, lines: list[str]) -> None:
+        """Take the lines of inputs first, first + 1, ...; write the shard files now complete."""
+        for offset, line in enumerate(lines):
+            self.lines[first + offset] = line
+        while self.next_shard * self.shard_files < self.count:
+            start = self.next_shard * self.shard_files
+            indices = range(start, min(self.count, start + self.shard_files))
+            if any(i not in self.lines for i in indices):
+                return
+            path = self.folder / shard_name(self.next_shard)
+            path.write_text("".join(self.lines.pop(i) + "\n" for i in indices), encoding="utf-8")
+            self.written.append(path)
+            if self.on_shard is not None:
+                self.on_shard(path, len(indices))
+            self.next_shard += 1
+
+    def waiting_lines(self) -> int:
+        """Lines analysed but not written yet."""
+        return len(self.lines)
+
+
+def _submissions(client, paths, tasks, publisher, language) -> Iterator:
+    for group in tasks:
         future = client.submit(
             analyse_shard,
-            [_read(path) for path in group],
+            [_read(paths[index]) for index in group],
             publisher,
             language,
             pure=False,
         )
-        index_of[future.key] = index
-        yield future
+        yield future, group[0]
 
 
 def _take(iterator: Iterator, count: int) -> list:

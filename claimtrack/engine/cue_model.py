@@ -25,6 +25,7 @@ import sys
 import threading
 from collections.abc import Callable
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -38,13 +39,36 @@ def has_quote_mark(tokens) -> bool:
     return any(t.text in QUOTE_CHARS or t.text in ("''", "``") for t in tokens)
 
 
+def quote_positions(doc: Doc) -> frozenset[int]:
+    """Positions of the tokens has_quote_mark counts, found from the text: only a
+    character that could be one is looked at, not every token."""
+    text = doc.text
+    found = set()
+    for mark in (*QUOTE_CHARS, "''", "``"):
+        at = text.find(mark)
+        while at >= 0:
+            span = doc.char_span(at, at + len(mark))
+            if span is not None and len(span) == 1:
+                found.add(span.start)
+            at = text.find(mark, at + 1)
+    return frozenset(found)
+
+
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-def token_features(doc: Doc, tok: Token, has_quote: bool | None = None) -> list[str]:
-    """Sparse feature names describing `tok` in its parsed sentence."""
-    if has_quote is None:
+def token_features(
+    doc: Doc,
+    tok: Token,
+    has_quote: bool | None = None,
+    quotes: frozenset[int] | None = None,
+) -> list[str]:
+    """Sparse feature names describing `tok` in its parsed sentence (`quotes`, when given,
+    is quote_positions(doc))."""
+    if quotes is not None:
+        has_quote = bool(quotes)
+    elif has_quote is None:
         has_quote = has_quote_mark(doc)
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
@@ -73,7 +97,10 @@ def token_features(doc: Doc, tok: Token, has_quote: bool | None = None) -> list[
         f"lq={lem}|{has_quote}",
         f"cap={tok.text[:1].isupper()}|{tok.i == 0}",
     ]
-    near_quote = has_quote_mark(doc[max(0, tok.i - 3) : tok.i + 4])
+    if quotes is None:
+        near_quote = has_quote_mark(doc[max(0, tok.i - 3) : tok.i + 4])
+    else:
+        near_quote = any(k in quotes for k in range(tok.i - 3, tok.i + 4))
     features.append(f"nq={near_quote}")
     features.append(f"lnq={lem}|{near_quote}")
     features.append(
@@ -111,22 +138,29 @@ class CueModel:
         self.bias = bias
         self.weights = weights
 
-    def probability(self, doc: Doc, tok: Token, has_quote: bool | None = None) -> float:
+    def probability(
+        self,
+        doc: Doc,
+        tok: Token,
+        has_quote: bool | None = None,
+        quotes: frozenset[int] | None = None,
+    ) -> float:
         """Probability that `tok` belongs to an attribution cue."""
-        score = self.bias + sum(
-            self.weights.get(f, 0.0) for f in token_features(doc, tok, has_quote)
-        )
+        features = token_features(doc, tok, has_quote, quotes)
+        score = self.bias + sum(map(self.weights.get, features, repeat(0.0, len(features))))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def scorer(self, doc: Doc) -> Callable[[Token], float]:
         """probability() for tokens of `doc`, computed on first request and remembered:
         only the few words that could be cues are ever scored."""
-        has_quote = has_quote_mark(doc)
         scores: dict[int, float] = {}
+        quotes: list[frozenset[int]] = []  # the doc's quotation marks, found on first request
 
         def score(tok: Token) -> float:
             if tok.i not in scores:
-                scores[tok.i] = self.probability(doc, tok, has_quote)
+                if not quotes:
+                    quotes.append(quote_positions(doc))
+                scores[tok.i] = self.probability(doc, tok, quotes=quotes[0])
             return scores[tok.i]
 
         return score

@@ -913,7 +913,7 @@ class EntityRegistry:
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         first_verb = next(
-            (t.i for t in doc if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)),
+            (t.i for t in toks if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)),
             len(doc),
         )
         while i < len(doc):

@@ -15,6 +15,11 @@ from collections.abc import Callable, Iterator
 
 import sqlite_utils
 
+from claimtrack.store.event_totals import (
+    EVENT_TOTALS_SCHEMA,
+    EVENT_TOTALS_VERSION,
+    refresh_event_totals,
+)
 from claimtrack.store.parties_migration import migrate_to_parties
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
@@ -261,6 +266,15 @@ CLAIM_KEY_INDEX = f"""
 CREATE INDEX idx_attributions_claim_key ON attributions ({CLAIM_KEY_SQL}, article_date DESC);
 """
 
+
+def add_event_totals(db: sqlite_utils.Database) -> None:
+    """Version 7: keep each event's article and source counts (claimtrack/store/event_totals.py),
+    counting every stored event once."""
+    for statement in sql_statements(EVENT_TOTALS_SCHEMA):
+        db.conn.execute(statement)
+    refresh_event_totals(db)
+
+
 # Each entry takes the database from version i to i + 1: an SQL script, or a
 # function that is given the database (inside the same transaction).
 MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
@@ -270,9 +284,12 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     CLAIM_KEY_INDEX,  # version 4
     MAINTAINED_TOTALS,  # version 5: claimtrack/store/totals.py
     migrate_to_parties,  # version 6: claimtrack/store/parties_migration.py
+    add_event_totals,  # version 7: claimtrack/store/event_totals.py
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+if MIGRATIONS.index(add_event_totals) + 1 != EVENT_TOTALS_VERSION:
+    raise RuntimeError("EVENT_TOTALS_VERSION does not name the migration that adds event_totals")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from claimtrack.store.events import events_articles_and_names
+from claimtrack.store.event_totals import event_figures
 from claimtrack.store.reads import listing
 from claimtrack.store.reads.listing import FIRST_PAGE, Column, ListRequest, Page, Sort
 from claimtrack.store.reads.sql import placeholders, rows
@@ -120,11 +120,11 @@ def _attach_participants(db: sqlite_utils.Database, events: list[dict[str, Any]]
         ids,
     ):
         participants[row.pop("event_id")].append(row)
-    # an event made by hand has no stored participants: count the sources of its articles,
-    # the ones its compare page lists
-    found = events_articles_and_names(db, [e["id"] for e in events if e["statement_count"]])
+    # an event made by hand has no stored participants: it counts the sources of its articles,
+    # the ones its compare page lists (kept in event_totals)
+    figures = event_figures(db, [e["id"] for e in events if e["statement_count"]])
     for event in events:
-        articles, names = found.get(event["id"], (set(), set()))
+        articles, sources = figures.get(event["id"], (0, 0))
         event["participants"] = participants[event["id"]]
-        event["article_count"] = len(articles)
-        event["participant_count"] = len(event["participants"]) or len(names)
+        event["article_count"] = articles
+        event["participant_count"] = len(event["participants"]) or sources
