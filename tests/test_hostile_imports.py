@@ -136,7 +136,7 @@ def test_zero_width_characters_do_not_split_one_name_into_two_sources(client):
     named = [
         s for s in client.get("/api/v1/sources?limit=100").get_json()["items"] if "Dek" in s["name"]
     ]
-    assert [(s["name"], s["statement_count"]) for s in named] == [("Dekker", 2)]
+    assert [(s["name"], s["statement_count"]) for s in named] == [("Marieke Dekker", 2)]
     statements = client.get(f"/api/v1/statements?source={named[0]['id']}").get_json()["items"]
     assert "sail again" in " ".join(s["text"] for s in statements)
 
