@@ -271,7 +271,7 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
     runs = _runs(views)
     for run in runs:
         by_first_sentence.setdefault(run.views[0].statement.index, []).append(run)
-    later = {run.key: runs[k + 1 :] for k, run in enumerate(runs)}
+    position = {run.key: k for k, run in enumerate(runs)}
     described: DescribedFloor | None = None
     done_until = -1
     for view in views:
@@ -279,7 +279,7 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
         for run in by_first_sentence.get(i, []):
             speaker = _framed_speaker(run)
             if speaker is None and not run.closed:
-                speaker = _speaker_further_on(run, later[run.key])
+                speaker = _speaker_further_on(run, runs[position[run.key] + 1 :])
             if speaker is None and _is_title(run, body):
                 continue
             if speaker is None:

@@ -240,6 +240,13 @@ def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     return frames
 
 
+def _quotation_opens_after(doc: Doc, colon: Token) -> bool:
+    """A quotation mark right after the colon (there a straight single quote opens too)."""
+    return colon.i + 1 < len(doc) and (
+        doc[colon.i + 1].text in QUOTE_OPENERS or doc[colon.i + 1].text == "'"
+    )
+
+
 def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
     colon = next((t for t in doc[:8] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
@@ -254,14 +261,7 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         if source[1] > source[0]:
             return [Frame("according_to", (0, colon.i), source, None, score=0.8)]
         return []
-    quote_follows = colon.i + 1 < len(doc) and doc[colon.i + 1].text in (
-        '"',
-        "“",
-        "„",
-        ",,",
-        "'",
-        "‘",
-    )
+    quote_follows = _quotation_opens_after(doc, colon)
     lone_name = (
         quote_follows
         and len(head) == 1
@@ -297,15 +297,7 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 def colon_quote_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'De trainer was tevreden: ,,We hebben goed gespeeld.''': a clause whose subject
     introduces the quotation its colon opens (for sentences with no other cue)."""
-    colon = next(
-        (
-            t
-            for t in doc[2:-1]
-            # right after a colon a straight single quote opens too
-            if t.text == ":" and (doc[t.i + 1].text in QUOTE_OPENERS or doc[t.i + 1].text == "'")
-        ),
-        None,
-    )
+    colon = next((t for t in doc[2:-1] if t.text == ":" and _quotation_opens_after(doc, t)), None)
     if colon is None or any(
         t.text in QUOTE_OPENERS or t.text in QUOTE_CLOSERS for t in doc[: colon.i]
     ):

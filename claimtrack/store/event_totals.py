@@ -30,6 +30,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from claimtrack.store.events import events_articles_and_names
+from claimtrack.store.reads.sql import placeholders
 from claimtrack.store.transactions import BEFORE_COMMIT
 
 # the schema version whose migration adds the tables (claimtrack.store.schema checks it)
@@ -169,7 +170,7 @@ def event_figures(db: sqlite_utils.Database, event_ids: list[int]) -> dict[int, 
     kept (an event changed by a script since claimtrack last wrote)."""
     if not event_ids:
         return {}
-    marks = ", ".join("?" * len(event_ids))
+    marks = placeholders(event_ids)
     found = {
         event_id: (articles, sources)
         for event_id, articles, sources in db.execute(

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack.engine.metadata import date_precision
+from claimtrack.store.reads.sql import chunks, placeholders
 from claimtrack.store.sources import alias_key, ensure_curated_sources, resolve_source
 from claimtrack.store.transactions import write_transaction
 
@@ -252,7 +253,7 @@ def events_articles_and_names(
     result: dict[int, tuple[set[int], set[str]]] = {e: (set(), set()) for e in event_ids}
     if not event_ids:
         return result
-    marks = ", ".join("?" * len(event_ids))
+    marks = placeholders(event_ids)
     members: dict[int, set[int]] = defaultdict(set)
     for event_id, sid in db.execute(
         f"SELECT event_id, statement_id FROM event_statements WHERE event_id IN ({marks})",
@@ -291,11 +292,10 @@ def events_articles_and_names(
         statements[(event_id, sid)].append(attribution)
     # the articles of statements nobody speaks in are read from the statements themselves
     narration = [sid for sid in members if article_of.get(sid) is None]
-    for start in range(0, len(narration), 500):
-        chunk = narration[start : start + 500]
+    for chunk in chunks(narration):
         article_of.update(
             db.execute(
-                f"SELECT id, article_id FROM statements WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT id, article_id FROM statements WHERE id IN ({placeholders(chunk)})",
                 chunk,
             ).fetchall()
         )
@@ -304,20 +304,17 @@ def events_articles_and_names(
             result[event_id][0].add(article_of[sid])
     article_ids = sorted({a for articles, _ in result.values() for a in articles})
     publishers: dict[int, str | None] = {}
-    for start in range(0, len(article_ids), 500):
-        chunk = article_ids[start : start + 500]
+    for chunk in chunks(article_ids):
         publishers.update(
             db.execute(
-                f"SELECT id, publisher FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"SELECT id, publisher FROM articles WHERE id IN ({placeholders(chunk)})",
                 chunk,
             ).fetchall()
         )
-    ids = list(attributions)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunks(list(attributions)):
         for aid, name in db.execute(
             "SELECT attribution_id, name FROM attribution_via"
-            f" WHERE attribution_id IN ({', '.join('?' * len(chunk))})"
+            f" WHERE attribution_id IN ({placeholders(chunk)})"
             " ORDER BY attribution_id, position",
             chunk,
         ):
