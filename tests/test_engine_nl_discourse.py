@@ -793,3 +793,12 @@ def test_a_quote_over_paragraphs_framed_at_its_end_is_the_speaker_s_from_the_sta
     for start in (",,We hebben", "Het seizoen was", ",,Nu gaan"):
         assert speakers_of(doc, start) == ["Wim Bos"], start
     assert speakers_of(doc, "Het seizoen van") == []
+
+
+def test_a_name_after_a_preposition_is_no_antecedent_for_the_next_she():
+    body = (
+        "Marieke de Wit won gisteren in Rotterdam de finale. Na afloop van de wedstrijd tegen"
+        " Sanne Bakker was het feest in de hal. Ze kon het nauwelijks geloven."
+        " ,,Ik ben heel blij met deze zege.''"
+    )
+    assert speakers_of(analyse(body, NL), ",,Ik ben") == ["Marieke de Wit"]

@@ -1024,6 +1024,7 @@ class EntityRegistry:
                 if entity is not None:
                     is_subject = (
                         i < first_verb
+                        and not _after_preposition(toks, k, self.profile)
                         or any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
                         # "Tot de finish had Van Dam moeite": in a Dutch main clause the
                         # subject follows the finite verb when something else comes first
@@ -1100,6 +1101,15 @@ class EntityRegistry:
                 if entity is not None:
                     self.note(sentence, entity, "subject")
                 return
+
+
+def _after_preposition(toks: list[Token], start: int, profile: LanguageProfile) -> bool:
+    """'in de persoon van Jan Smit': a name governed by a preposition is no subject, though it
+    stands before the verb (unless the preposition marks a passive's agent, 'door')."""
+    k = start - 1
+    while k >= 0 and toks[k].lower_ in profile.determiners:
+        k -= 1
+    return k >= 0 and toks[k].pos_ == "ADP" and toks[k].lower_ not in profile.agent_preps
 
 
 def _starts_a_turn(toks: list[Token], i: int) -> bool:
