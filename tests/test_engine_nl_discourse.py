@@ -802,3 +802,11 @@ def test_a_name_after_a_preposition_is_no_antecedent_for_the_next_she():
         " ,,Ik ben heel blij met deze zege.''"
     )
     assert speakers_of(analyse(body, NL), ",,Ik ben") == ["Marieke de Wit"]
+
+
+def test_a_pronoun_in_a_clause_beside_a_named_subject_is_that_subject():
+    body = (
+        "Trainer Ruud Mol keek toe vanaf de kant. Sanne Bakker leek de titel al binnen te"
+        " hebben toen ze in de laatste ronde uitgleed. ,,Het ging allemaal zo snel.''"
+    )
+    assert speakers_of(analyse(body, NL), ",,Het ging") == ["Sanne Bakker"]

@@ -912,6 +912,7 @@ class EntityRegistry:
         if is_title_case_headline(doc):
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
+        parsed_person_subject = False
         first_verb = next(
             (t.i for t in toks if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)),
             len(doc),
@@ -1033,11 +1034,18 @@ class EntityRegistry:
                     )
                     role = "subject" if is_subject else "mention"
                     self.note(sentence, entity, "quoted" if i in quoted else role)
+                    parsed_person_subject = parsed_person_subject or (
+                        entity.kind == "person"
+                        and i not in quoted
+                        and any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                    )
             i = j
         self._note_group(sentence, first_note)
         if not any(h.role == "subject" for h in self.history[first_note:]):
             self._note_described_subject(doc, sentence, quoted)
-        self._note_pronoun_subject(doc, sentence, quoted)
+        if not parsed_person_subject:
+            # "Boogerd leek te winnen toen hij aanviel": hij is the named subject beside it
+            self._note_pronoun_subject(doc, sentence, quoted)
 
     def _note_described_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Een woordvoerder gaf details.': a person known by a role, as a later 'hij' may
