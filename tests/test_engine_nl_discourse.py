@@ -810,3 +810,16 @@ def test_a_pronoun_in_a_clause_beside_a_named_subject_is_that_subject():
         " hebben toen ze in de laatste ronde uitgleed. ,,Het ging allemaal zo snel.''"
     )
     assert speakers_of(analyse(body, NL), ",,Het ging") == ["Sanne Bakker"]
+
+
+def test_a_quotation_opening_the_article_is_the_most_mentioned_person_s():
+    body = (
+        ",,Dit wordt ons jaar.''\n\n"
+        "Voetbalclub De Meeuwen begon gisteren aan de voorbereiding op het nieuwe seizoen."
+        " Assistent Kees Bos zette de pionnen klaar. Trainer Henk Pool liet zijn spelers lang"
+        " rennen in het bos. Pool is ambitieus na de promotie van vorig jaar. Na de training"
+        " at Pool met de spelers in de kantine."
+    )
+    assert speakers_of(analyse(body, NL), ",,Dit wordt") == ["Henk Pool"]
+    opening_alone = ",,Dit wordt ons jaar.''\n\nDe voorbereiding op het seizoen is begonnen."
+    assert speakers_of(analyse(opening_alone, NL), ",,Dit wordt") == []

@@ -8,6 +8,8 @@ the floor), who is the nearest subject before it in the paragraph and who
 the subject of the sentence just before, who is named just after it, how
 recently each source was mentioned, and whether it is a person.
 Names mentioned inside quotations are never candidates for that reason alone.
+A quotation that opens the article before anyone is named goes to the person
+the article mentions most often.
 
 The weights live in `lang/data/quote_speaker_weights.json`, fitted by
 `scripts/train_quote_speaker.py` on annotated articles.
@@ -237,6 +239,17 @@ def _features(
     return candidates, rows
 
 
+def _protagonist(registry: EntityRegistry) -> Entity | None:
+    """The person the article mentions most often outside quotations (the first named of
+    those tied): the speaker of a quotation that opens the article before anyone is named."""
+    counts: dict[int, int] = {}
+    for h in registry.history:
+        if h.role != "quoted" and h.entity.kind == "person" and not h.entity.described_only:
+            counts[id(h.entity)] = counts.get(id(h.entity), 0) + 1
+    people = [e for e in registry.entities if id(e) in counts]
+    return max(people, key=lambda e: counts[id(e)], default=None)
+
+
 def _score(row: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights[name] * value for name, value in row.items())
 
@@ -286,6 +299,10 @@ def continue_quotes(views: list, registry: EntityRegistry, body: str) -> None:
                 candidates, rows = _features(run, views, registry, floor, spoken, described)
                 if decision_recorder is not None:
                     decision_recorder(run.views, candidates, rows)
+                if not candidates and run.views[0].sentence.paragraph == 0:
+                    lead = _protagonist(registry)
+                    if lead is not None:
+                        candidates, rows = [lead], [{name: 0.0 for name in FEATURES}]
                 if candidates:
                     best = max(range(len(rows)), key=lambda k: _score(rows[k], weights))
                     entity = candidates[best]
