@@ -823,3 +823,11 @@ def test_a_quotation_opening_the_article_is_the_most_mentioned_person_s():
     assert speakers_of(analyse(body, NL), ",,Dit wordt") == ["Henk Pool"]
     opening_alone = ",,Dit wordt ons jaar.''\n\nDe voorbereiding op het seizoen is begonnen."
     assert speakers_of(analyse(opening_alone, NL), ",,Dit wordt") == []
+
+
+def test_a_quotation_right_after_a_described_speaker_s_indirect_statement_is_theirs():
+    body = (
+        "Jan Smit ligt sinds vrijdag in het ziekenhuis. Een woordvoerster zei gisteren dat de"
+        " 58-jarige Smit morgen gewoon weer aan het werk gaat. ,,Hij voelt zich prima.''"
+    )
+    assert speakers_of(analyse(body, NL), ",,Hij voelt") == ["woordvoerster"]

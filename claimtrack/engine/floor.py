@@ -141,7 +141,9 @@ class DescribedFloor:
     entity: Entity  # a stand-in, never registered: descriptions are no names
     sentence: int  # the last sentence of the quotation it was framed with
     paragraph: int
-    holds_floor: bool = True  # False when it spoke only in indirect speech, quoting nobody
+    # False when it spoke only in indirect speech, quoting nobody; it still holds the floor
+    # for a quotation right after that sentence ("Een woordvoerster zei dat …. ,,…''")
+    holds_floor: bool = True
 
 
 def _row(
@@ -171,7 +173,7 @@ def _described_row(held: DescribedFloor, first_sentence: int, paragraph: int) ->
     """The features a named floor holder would have, for one known by a description."""
     here = held.paragraph == paragraph
     return _row(
-        holds_floor=held.holds_floor,
+        holds_floor=held.holds_floor or held.sentence == first_sentence - 1,
         nearest_subject_before=here,
         subject_just_before=here and held.sentence == first_sentence - 1,
         named_after=False,
