@@ -831,3 +831,18 @@ def test_a_quotation_right_after_a_described_speaker_s_indirect_statement_is_the
         " 58-jarige Smit morgen gewoon weer aan het werk gaat. ,,Hij voelt zich prima.''"
     )
     assert speakers_of(analyse(body, NL), ",,Hij voelt") == ["woordvoerster"]
+
+
+def test_a_profile_s_unframed_quote_after_narration_goes_to_the_person_it_is_about():
+    body = (
+        "Schaatsster Femke Verhoef is terug na een lange blessure. Verhoef trainde de hele"
+        " zomer alleen in Inzell. Toch twijfelde Verhoef nooit aan haar rentree.\n\n"
+        "Verhoef won zaterdag meteen de 1500 meter in Heerenveen. Haar trainer keek tevreden"
+        " toe: 'dit had niemand verwacht'.\n\n"
+        "Ingrid Lie uit Noorwegen werd tweede, op een seconde van Verhoef. Amy Price werd"
+        " derde. Het ijs was zacht door de warmte in de hal.\n\n"
+        ",,Ik geniet weer van elke training. Het voelt als een nieuw begin.''"
+    )
+    doc = analyse(body, NL)
+    for start in (",,Ik geniet", "Het voelt"):
+        assert speakers_of(doc, start) == ["Femke Verhoef"], start

@@ -6,7 +6,8 @@ given to the best candidate among the article's sources, scored by a linear
 model over document-level features: who spoke the previous quotation (holds
 the floor), who is the nearest subject before it in the paragraph and who
 the subject of the sentence just before, who is named just after it, how
-recently each source was mentioned, and whether it is a person.
+recently each source was mentioned, whether it is a person, and whether it is
+the person the article has mentioned most so far (the subject of a profile).
 Names mentioned inside quotations are never candidates for that reason alone.
 A quotation that opens the article before anyone is named goes to the person
 the article mentions most often.
@@ -42,6 +43,7 @@ FEATURES = (
     "recency",
     "is_person",
     "is_organization",
+    "most_mentioned",
     "bias",
 )
 PENDING = "\x00quote-speaker"
@@ -155,6 +157,7 @@ def _row(
     last_seen: int | None,
     first_sentence: int,
     kind: str,
+    most_mentioned: bool = False,
 ) -> dict[str, float]:
     """One candidate's features (FEATURES), from the facts the floor knows of it."""
     return {
@@ -165,6 +168,7 @@ def _row(
         "recency": math.exp(-(first_sentence - last_seen) / 5) if last_seen is not None else 0.0,
         "is_person": float(kind == "person"),
         "is_organization": float(kind == "organization"),
+        "most_mentioned": float(most_mentioned),
         "bias": 1.0,
     }
 
@@ -203,6 +207,12 @@ def _features(
         if h.role in ("speaker", "subject") and views[h.sentence].sentence.paragraph == paragraph:
             subject_sentences.setdefault(id(h.entity), set()).add(h.sentence)
     nearest = max((k for found in subject_sentences.values() for k in found), default=None)
+    mention_counts = {
+        key: len(found)
+        for key, found in notes.items()
+        if found[0].entity.kind == "person" and not found[0].entity.described_only
+    }
+    top = max(mention_counts.values(), default=0)
     after = {
         id(h.entity)
         for h in registry.history
@@ -233,6 +243,7 @@ def _features(
                 last_seen=last_seen,
                 first_sentence=i,
                 kind=entity.kind,
+                most_mentioned=top > 1 and mention_counts.get(id(entity)) == top,
             )
         )
     if described is not None:
