@@ -208,7 +208,7 @@ def _features(
             subject_sentences.setdefault(id(h.entity), set()).add(h.sentence)
     nearest = max((k for found in subject_sentences.values() for k in found), default=None)
     mention_counts = {
-        key: len(found)
+        key: len({h.sentence for h in found})
         for key, found in notes.items()
         if found[0].entity.kind == "person" and not found[0].entity.described_only
     }
@@ -255,12 +255,12 @@ def _features(
 def _protagonist(registry: EntityRegistry) -> Entity | None:
     """The person the article mentions most often outside quotations (the first named of
     those tied): the speaker of a quotation that opens the article before anyone is named."""
-    counts: dict[int, int] = {}
+    sentences: dict[int, set[int]] = {}
     for h in registry.history:
         if h.role != "quoted" and h.entity.kind == "person" and not h.entity.described_only:
-            counts[id(h.entity)] = counts.get(id(h.entity), 0) + 1
-    people = [e for e in registry.entities if id(e) in counts]
-    return max(people, key=lambda e: counts[id(e)], default=None)
+            sentences.setdefault(id(h.entity), set()).add(h.sentence)
+    people = [e for e in registry.entities if id(e) in sentences]
+    return max(people, key=lambda e: len(sentences[id(e)]), default=None)
 
 
 def _score(row: dict[str, float], weights: dict[str, float]) -> float:
