@@ -846,3 +846,15 @@ def test_a_profile_s_unframed_quote_after_narration_goes_to_the_person_it_is_abo
     doc = analyse(body, NL)
     for start in (",,Ik geniet", "Het voelt"):
         assert speakers_of(doc, start) == ["Femke Verhoef"], start
+
+
+def test_a_nationality_before_a_name_describes_and_is_no_part_of_the_name():
+    cases = {
+        "De Noorse Ingrid Lie zei dat het ijs te zacht was.": "Ingrid Lie",
+        "Het Duitse Siemens meldde dat de winst was gestegen.": "Siemens",
+    }
+    for body, name in cases.items():
+        assert speakers_of(analyse(body, NL), body[:6]) == [name], body
+    assert speakers_of(analyse("De Europese Commissie meldde dat het kon.", NL), "De") == [
+        "De Europese Commissie"
+    ]

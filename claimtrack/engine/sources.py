@@ -550,6 +550,9 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
+    described = _leading_nationality(name_tokens, profile)
+    name_tokens = name_tokens[described:]
+    j += described
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
@@ -561,6 +564,26 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+def _leading_nationality(name_tokens: list[Token], profile: LanguageProfile) -> int:
+    """How many words open the name with a nationality the recognizer labels on its own
+    ("De Noorse Ingrid Lie", "het Duitse Siemens"): they describe, the rest names."""
+    k = 1 if name_tokens and name_tokens[0].lower_ in profile.determiners else 0
+    if len(name_tokens) < k + 2:
+        return 0
+    word, after = name_tokens[k], name_tokens[k + 1]
+    if (
+        word.ent_iob_ == "B"
+        and word.ent_type_ == "MISC"  # a place before a name may be part of it
+        and word.lower_.endswith(profile.adjective_suffixes)
+        and word.text not in profile.given_names
+        and after.ent_iob_ != "I"
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+    ):
+        return k + 1
+    return 0
 
 
 def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
