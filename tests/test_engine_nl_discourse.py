@@ -858,3 +858,14 @@ def test_a_nationality_before_a_name_describes_and_is_no_part_of_the_name():
     assert speakers_of(analyse("De Europese Commissie meldde dat het kon.", NL), "De") == [
         "De Europese Commissie"
     ]
+
+
+def test_by_his_own_account_credits_the_person_when_the_subject_is_a_thing():
+    cases = {
+        "De nederlaag was voor trainer Piet Kuipers naar eigen zeggen een grote klap.": (
+            "Piet Kuipers"
+        ),
+        "Maar de zevende plaats in de sprint was voor Jan de Boer naar eigen zeggen het"
+        " hoogst haalbare.": "Jan de Boer",
+    }
+    assert_speaker_of_each(cases, lambda body: body[:8])

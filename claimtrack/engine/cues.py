@@ -37,6 +37,7 @@ from claimtrack.engine.speakers import (
     is_present_participle,
     main_subject,
     np_at_start,
+    own_account_holder,
     relative_subject,
     source_of_verb,
     subject_of_governor,
@@ -212,13 +213,13 @@ def _checked_source(
       stands before the verb is no subject.
     - "Zij wisten te melden dat de club …": a source past the clause's 'dat' is none.
     - "maakte het stadsbestuur bekend": a phrasal cue's partner ends the source.
-    - "naar eigen zeggen": the speaker is the sentence's subject.
+    - "naar eigen zeggen": the speaker is the sentence's subject (or a person named in it).
     """
     if any(
         tuple(t.lower_ for t in doc[max(0, cue.i - len(p)) : cue.i]) == p
         for p in profile.own_account_phrases
     ):
-        return main_subject(doc, cue, profile)
+        return own_account_holder(doc, cue, profile)
     if source is None:
         return None
     start, end = source

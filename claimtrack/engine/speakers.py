@@ -298,6 +298,35 @@ def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, i
     return _named_span(subject, profile) if subject is not None else None
 
 
+def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """Whose own account 'naar eigen zeggen' reports: the sentence's subject, or, when that
+    subject is a thing ('de negende plaats was voor Jan Smit naar eigen zeggen het
+    hoogst haalbare'), the first person named before the phrase."""
+    subject = main_subject(doc, cue, profile)
+    if subject is None:
+        return None
+    head = max(doc[subject[0] : subject[1]], key=lambda t: t.pos_ in ("NOUN", "PROPN", "PRON"))
+    if head.pos_ != "NOUN" or head.text[:1].isupper() or head.lower_ in profile.role_nouns:
+        return subject
+    for tok in doc[subject[1] : cue.i]:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_LABELS:
+            end = tok.i + 1
+            while end < cue.i and (
+                doc[end].ent_iob_ == "I"
+                or doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                or doc[end].lower_ in profile.name_particles
+                and end + 1 < cue.i
+                and doc[end + 1].text[:1].isupper()
+            ):
+                end += 1
+            start = tok.i
+            while start > 0 and doc[start - 1].lower_ in profile.name_particles:
+                start -= 1
+            return (start, end)
+    return None
+
+
 def _subject_before(verb: Token, cue: Token) -> Token | None:
     """The first nominal subject of `verb` that stands before `cue`."""
     for child in verb.children:
