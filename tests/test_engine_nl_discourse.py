@@ -869,3 +869,17 @@ def test_by_his_own_account_credits_the_person_when_the_subject_is_a_thing():
         " hoogst haalbare.": "Jan de Boer",
     }
     assert_speaker_of_each(cases, lambda body: body[:8])
+
+
+def test_a_straight_closing_mark_with_nothing_open_ends_a_quotation_from_before():
+    body = (
+        '"We hebben de bouwvergunning pas gisteren ontvangen.\n\n'
+        'Daardoor schuift de opening op naar het voorjaar", aldus projectleider Karim El Amrani.'
+    )
+    doc = analyse(body, NL)
+    for start in ('"We hebben', "Daardoor"):
+        assert speakers_of(doc, start) == ["Karim El Amrani"], start
+    alone = (
+        'Daardoor schuift de opening op naar het voorjaar", legt projectleider Karim El Amrani uit.'
+    )
+    assert speakers_of(analyse(alone, NL), "Daardoor") == ["Karim El Amrani"]

@@ -54,6 +54,14 @@ def _single_quote_role(text: str, at: int, mark: str) -> str | None:
     return None
 
 
+def _closes_earlier_quote(text: str, at: int, end: int) -> bool:
+    """A straight double mark shaped like a closing one: right after a word or a full stop
+    (not a digit: 12" is inches), before a space, a punctuation mark or the end."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < end else " "
+    return (before.isalpha() or before in ".!?") and not after.isalnum() and after not in "\"'"
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """Return the quotations in text[start:end], in order, with offsets into `text`.
 
@@ -83,7 +91,11 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             continue
         if open_mark in ("'", "‘"):
             open_mark = None  # a double mark ends a stray single opening
-        if open_mark is None and mark in QUOTE_PAIRS and mark not in CLOSING_ONLY:
+        if open_mark is None and mark == '"' and _closes_earlier_quote(text, at, end):
+            # 'voorjaar", aldus X' with no mark open: the quotation began in an earlier
+            # paragraph (a new paragraph of a quotation reopens it only in some styles)
+            spans.append(QuoteSpan(start, start, at, match.end()))
+        elif open_mark is None and mark in QUOTE_PAIRS and mark not in CLOSING_ONLY:
             open_mark, open_at, open_inner = mark, at, match.end()
         elif (
             open_mark is None
