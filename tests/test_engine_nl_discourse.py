@@ -883,3 +883,14 @@ def test_a_straight_closing_mark_with_nothing_open_ends_a_quotation_from_before(
         'Daardoor schuift de opening op naar het voorjaar", legt projectleider Karim El Amrani uit.'
     )
     assert speakers_of(analyse(alone, NL), "Daardoor") == ["Karim El Amrani"]
+
+
+def test_zo_with_an_auxiliary_puts_the_speaker_between_it_and_the_participle():
+    body = (
+        "Minister Jan Peeters komt volgende week naar Brugge, zo heeft een woordvoerder van de"
+        " stad gisteren bekendgemaakt."
+    )
+    [speaker] = speakers_of(analyse(body, NL), "Minister")
+    assert speaker.startswith("woordvoerder")
+    body = ",,We komen terug'', heeft de burgemeester gisteren aangekondigd."
+    assert speakers_of(analyse(body, NL), ",,We") == ["burgemeester"]

@@ -25,12 +25,14 @@ def is_participle(token: Token, profile: LanguageProfile) -> bool:
     """A past participle ('gezegd', 'said' after 'has'); present participles ('saying') are not."""
     if "Pres" in token.morph.get("Tense") or is_present_participle(token, profile):
         return False
-    return "Part" in token.morph.get("VerbForm") or (
-        bool(profile.participle_prefix)
-        and token.lower_.startswith(profile.participle_prefix)
-        and token.lower_.endswith(("d", "t", "en"))
-        and len(token) > 4
-    )
+    prefix = profile.participle_prefix
+    if "Part" in token.morph.get("VerbForm") or not prefix:
+        return "Part" in token.morph.get("VerbForm")
+    lower, lemma_ = token.lower_, token.lemma_.lower()
+    # "bekendgemaakt" (bekendmaken): the prefix may follow the part the lemma starts with
+    shared = next((k for k, (a, b) in enumerate(zip(lower, lemma_)) if a != b), 0)
+    stem = lower[shared:] if lower[shared:].startswith(prefix) else lower
+    return stem.startswith(prefix) and stem.endswith(("d", "t", "en")) and len(stem) > 4
 
 
 def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
@@ -188,8 +190,12 @@ def source_of_verb(
     doc: Doc, cue: Token, profile: LanguageProfile, inverted: bool
 ) -> tuple[int, int] | None:
     if inverted:
+        # "…, zo heeft een woordvoerder gisteren bekendgemaakt": after the finite verb
+        after = finite_verb(doc, cue, profile).i + 1
         return (
-            np_right(doc, _past_according_to(doc, cue.i + 1, profile), profile)
+            np_right(doc, _past_according_to(doc, after, profile), profile)
+            or after <= cue.i
+            and np_right(doc, _past_according_to(doc, cue.i + 1, profile), profile)
             or subject_before_apposition(doc, cue, profile)
             or _words_closing_the_sentence(doc, cue)
         )
