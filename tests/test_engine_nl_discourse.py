@@ -894,3 +894,16 @@ def test_zo_with_an_auxiliary_puts_the_speaker_between_it_and_the_participle():
     assert speaker.startswith("woordvoerder")
     body = ",,We komen terug'', heeft de burgemeester gisteren aangekondigd."
     assert speakers_of(analyse(body, NL), ",,We") == ["burgemeester"]
+
+
+def test_volgens_with_a_pronoun_after_a_named_subject_credits_that_subject():
+    cases = {
+        "Schepen Ingrid Maes stelde het dossier uit omdat het volgens haar nog onvolledig"
+        " was.": "Ingrid Maes",
+        "Jan Smit woont in Gent. Trainer Piet Kuipers bleef kalm, omdat hij volgens hem nog"
+        " kansen had.": "Piet Kuipers",
+    }
+    for body, speaker in cases.items():
+        doc = analyse(body, NL)
+        statement = next(st for st in doc.statements if "volgens" in st.text)
+        assert [a.speaker.name for a in statement.attributions] == [speaker], body

@@ -153,7 +153,34 @@ def _speaker_ref(
     if group:
         first = group[0]
         return SourceRef(first.name, first.kind, span.text, span.start, span.end, first.affiliation)
+    named = _named_subject_before(doc, mention, profile)
+    if named is not None:
+        mention = named
     return _resolved(mention, span, registry, index)
+
+
+def _named_subject_before(doc: Doc, pronoun, profile: LanguageProfile):
+    """'Schepen Ingrid Maes stelde het uit omdat het volgens haar onvolledig was': a singular
+    pronoun after the sentence's own subject, a named person, is that person."""
+    if not pronoun.pronoun or pronoun.head in profile.plural_pronouns or pronoun.start == 0:
+        return None
+    if doc[pronoun.start].dep_ in ("nsubj", "nsubj:pass"):
+        return None  # "X said he believes …": the parse of nested reports is left as it is
+    subject = next(
+        (
+            t
+            for t in doc[: pronoun.start]
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT"
+        ),
+        None,
+    )
+    if subject is None or subject.i == pronoun.start:
+        return None
+    words = [t for t in subject.subtree if t.i < pronoun.start]
+    named = clean_mention(doc, words[0].i, words[-1].i + 1, profile) if words else None
+    if named is None or named.pronoun or not named.name or named.kind != "person":
+        return None
+    return named
 
 
 def _owner_of_claim_noun(doc: Doc, mention, profile: LanguageProfile):
