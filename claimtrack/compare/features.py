@@ -142,6 +142,12 @@ def _features(text: str, language: str) -> Features:
         result.word_keys.append(keys)
         result.word_spans.append((token.start, token.end))
         result.word_norms.append(token.norm)
+        # a Dutch compound is two words to English ("accubranden": battery fires)
+        modifier = default_dictionary().modifier_keys(token.norm) if language == "nl" else None
+        if modifier and not capitalised:
+            result.word_keys.append(modifier)
+            result.word_spans.append((token.start, token.end))
+            result.word_norms.append(token.norm)
     result.quantities = _quantities(text, tokens, token_keys, language)
     for quantity in result.quantities:  # the same number meets in any language ("12", "twaalf")
         value = f"#{quantity.value:g}"
