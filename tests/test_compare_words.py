@@ -1,0 +1,66 @@
+"""Dutch words that meet English ones in more than one piece (compounds, translations the
+word list writes joined), and a statement that two accounts hold.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from claimtrack.compare.align import align_accounts
+from claimtrack.compare.dictionary import default_dictionary
+from claimtrack.store.sources import alias_key
+
+
+def statement(sid: int, text: str, language: str = "en") -> dict:
+    return {"id": sid, "text": text, "language": language, "article": {"id": sid}}
+
+
+def test_the_first_part_of_a_dutch_compound_meets_its_english_word():
+    # accubranden: accu (battery) + branden (fires); the battery is all the two share
+    a = [statement(1, "In de stalling woedden accubranden.", "nl")]
+    b = [statement(2, "Our batteries were never faulty.")]
+    [row] = align_accounts("Brandweer", a, "Fabrikant", b)
+    assert row["a"] and row["b"]
+
+
+def test_a_translation_the_word_list_writes_as_one_word_meets_its_two_english_words():
+    # the list gives "ehbo" as "firstaid": the English "first aid" must still meet it
+    a = [statement(1, "De EHBO kreeg het zwaar te verduren.", "nl")]
+    b = [statement(2, "Our first aid team stayed calm.")]
+    [row] = align_accounts("Gemeente", a, "Organisator", b)
+    assert row["a"] and row["b"]
+
+
+def test_a_participle_of_a_verb_whose_stem_ends_in_d_is_found_in_the_dictionary():
+    # "gemeld" is ge + meld, the participle of melden (report), not of "melen"
+    assert "report" in default_dictionary().english_keys("gemeld")
+
+
+def _side(name: str) -> dict:
+    return {"name": name, "source_id": None, "keys": {alias_key(name)}}
+
+
+def _stored(sid: int, publisher: str, speaker: str | None) -> dict:
+    names = {alias_key(publisher)} | ({alias_key(speaker)} if speaker else set())
+    return {
+        "id": sid,
+        "text": f"statement {sid}",
+        "article": {"id": sid, "publisher": publisher},
+        "chain": {"ids": set(), "keys": names},
+    }
+
+
+def test_a_statement_of_one_sides_release_naming_the_other_is_in_one_account_only():
+    # the regulator's release says what the maker knew: the regulator's account, not a
+    # statement compared with itself
+    from claimtrack.compare.event_comparison import side_accounts
+
+    statements = [
+        _stored(1, "Regulator", None),
+        _stored(2, "Regulator", "Maker"),
+        _stored(3, "Maker", None),
+        _stored(4, "Daily News", "Maker"),
+    ]
+    account_a, account_b = side_accounts(statements, _side("Regulator"), _side("Maker"))
+    assert [s["id"] for s in account_a] == [1, 2]
+    assert sorted(s["id"] for s in account_b) == [3, 4]
