@@ -64,3 +64,11 @@ def test_a_statement_of_one_sides_release_naming_the_other_is_in_one_account_onl
     account_a, account_b = side_accounts(statements, _side("Regulator"), _side("Maker"))
     assert [s["id"] for s in account_a] == [1, 2]
     assert sorted(s["id"] for s in account_b) == [3, 4]
+
+
+def test_an_english_adverb_meets_the_dutch_adjective_it_is_made_from():
+    # "calmly" is calm (rustig) with -ly
+    a = [statement(1, "Iedereen bleef opvallend rustig.", "nl")]
+    b = [statement(2, "The crowd waited calmly at the gate.")]
+    [row] = align_accounts("Politie", a, "Organisator", b)
+    assert row["a"] and row["b"]
