@@ -1,5 +1,6 @@
 """Dutch words that meet English ones in more than one piece (compounds, translations the
-word list writes joined), and a statement that two accounts hold.
+word list writes joined), an adverb and its adjective, a statement that two accounts hold,
+and a statement left alone that belongs to a row.
 
 Every sentence here is written for these tests.
 """
@@ -72,3 +73,21 @@ def test_an_english_adverb_meets_the_dutch_adjective_it_is_made_from():
     b = [statement(2, "The crowd waited calmly at the gate.")]
     [row] = align_accounts("Politie", a, "Organisator", b)
     assert row["a"] and row["b"]
+
+
+def test_a_statement_left_alone_joins_the_row_its_own_side_and_the_other_share():
+    # the Dutch release and the English relay say the same; the relay pairs with the
+    # denial, and the release, too weak a match on its own, joins them
+    a = [
+        statement(1, "Leidinggevenden dreigden het personeel met ontslag bij deelname.", "nl"),
+        statement(3, "Het nieuwe rooster gaat in maart in.", "nl"),
+        statement(5, "The union said managers threatened staff with dismissal."),
+    ]
+    b = [
+        statement(2, "The company has never threatened to dismiss staff."),
+        statement(4, "The new roster starts in March."),
+    ]
+    rows = align_accounts("Bond", a, "Bedrijf", b)
+    [row] = [r for r in rows if 2 in [s["id"] for s in r["b"]]]
+    assert [s["id"] for s in row["a"]] == [1, 5]
+    assert row["status"] == "conflict"
