@@ -1,6 +1,7 @@
 """Dutch words that meet English ones in more than one piece (compounds, translations the
 word list writes joined), an adverb and its adjective, a statement that two accounts hold,
-and a statement left alone that belongs to a row.
+a statement left alone that belongs to a row, and an order of events told the other way
+round with one event named by both.
 
 Every sentence here is written for these tests.
 """
@@ -91,3 +92,12 @@ def test_a_statement_left_alone_joins_the_row_its_own_side_and_the_other_share()
     [row] = [r for r in rows if 2 in [s["id"] for s in r["b"]]]
     assert [s["id"] for s in row["a"]] == [1, 5]
     assert row["status"] == "conflict"
+
+
+def test_one_event_told_on_opposite_sides_of_before_and_after_is_a_sequence_conflict():
+    # the looting is the only event both name: first for one side, later for the other
+    a = [statement(1, "Police arrived only after the shop had been looted.")]
+    b = [statement(2, "Our officers were in the street before any looting started.")]
+    [row] = align_accounts("Owner", a, "Police", b)
+    assert row["status"] == "conflict" and "order of events" in row["reason"]
+    assert row["marks_a"][0] and row["marks_b"][0]
