@@ -1,7 +1,7 @@
 """Dutch words that meet English ones in more than one piece (compounds, translations the
 word list writes joined), an adverb and its adjective, a statement that two accounts hold,
 a statement left alone that belongs to a row, and an order of events told the other way
-round with one event named by both.
+round with one event named by both, and opposite words (blocked / open).
 
 Every sentence here is written for these tests.
 """
@@ -101,3 +101,23 @@ def test_one_event_told_on_opposite_sides_of_before_and_after_is_a_sequence_conf
     [row] = align_accounts("Owner", a, "Police", b)
     assert row["status"] == "conflict" and "order of events" in row["reason"]
     assert row["marks_a"][0] and row["marks_b"][0]
+
+
+def test_blocked_against_open_and_running_against_standing_still_are_conflicts():
+    for dutch, english, label in (
+        (
+            "De achterdeur van de zaal was geblokkeerd.",
+            "The back door of the hall was open.",
+            "open or blocked",
+        ),
+        (
+            "De pompen draaiden de hele nacht.",
+            "The pumps stood still all night.",
+            "working or stopped",
+        ),
+    ):
+        [row] = align_accounts(
+            "Gemeente", [statement(1, dutch, "nl")], "Bedrijf", [statement(2, english)]
+        )
+        assert row["status"] == "conflict" and label in row["reason"]
+        assert row["marks_a"][0] and row["marks_b"][0]
