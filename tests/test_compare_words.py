@@ -1,7 +1,8 @@
 """Dutch words that meet English ones in more than one piece (compounds, translations the
 word list writes joined), an adverb and its adjective, a statement that two accounts hold,
 a statement left alone that belongs to a row, and an order of events told the other way
-round with one event named by both, and opposite words (blocked / open).
+round with one event named by both, opposite words (blocked / open), and the very same
+figure on both sides.
 
 Every sentence here is written for these tests.
 """
@@ -121,3 +122,21 @@ def test_blocked_against_open_and_running_against_standing_still_are_conflicts()
         )
         assert row["status"] == "conflict" and label in row["reason"]
         assert row["marks_a"][0] and row["marks_b"][0]
+
+
+def test_the_very_same_figure_pairs_two_statements_before_a_count_of_the_same_people():
+    # 38 arrested on both sides is one claim; "900 people" and "6,000 people" another
+    a = [
+        statement(1, "Aan de parade deden ongeveer 900 mensen mee.", "nl"),
+        statement(
+            3, "Er zijn 38 mensen aangehouden wegens vernielingen en het negeren van bevelen.", "nl"
+        ),
+    ]
+    b = [
+        statement(2, "More than 6,000 people joined the parade."),
+        statement(4, "38 of our volunteers were arrested that afternoon."),
+    ]
+    rows = align_accounts("Politie", a, "Organisator", b)
+    arrests = next(r for r in rows if 3 in [s["id"] for s in r["a"]])
+    assert [s["id"] for s in arrests["b"]] == [4]
+    assert [s["id"] for s in arrests["a"]] == [3]

@@ -45,6 +45,7 @@ CONCEPT_WEIGHT = 0.45  # share of topic-lexicon concepts in common
 WEAK_CONCEPT_SHARE = 0.5  # sharing only the occurrence itself ("the call") counts half
 DISJOINT_CONCEPTS_FACTOR = 0.6  # both name topics of the lexicon, but no topic in common
 NAME_BONUS = 1.3  # a name counts this much more than a common word
+FIGURE_BONUS = 2.0  # ... and the very same figure ("46" and "46", from MIN_FIGURE) this much
 MATCH_THRESHOLD = 0.25  # a best match below this score is no match
 MUTUAL_THRESHOLD = 0.12  # ... unless each is the other's best match and it reaches this
 SAME_SIDE_THRESHOLD = 0.6  # two statements of one side this alike are one row
@@ -250,6 +251,8 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
                 continue
             if not usable.isdisjoint(f.names):
                 weight *= NAME_BONUS
+            elif norm[:1] == "#" and float(norm[1:]) >= MIN_FIGURE:
+                weight *= FIGURE_BONUS  # "46" is rarely a coincidence, "two" often
             words.append((usable, weight))
         for aspect in aspects[x]:
             words.append((frozenset({aspect}), idf[aspect] * ASPECT_WEIGHT))
