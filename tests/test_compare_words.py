@@ -2,7 +2,7 @@
 word list writes joined), an adverb and its adjective, a statement that two accounts hold,
 a statement left alone that belongs to a row, and an order of events told the other way
 round with one event named by both, opposite words (blocked / open), and the very same
-figure on both sides.
+figure on both sides; an abbreviated unit and the written-out word.
 
 Every sentence here is written for these tests.
 """
@@ -140,3 +140,11 @@ def test_the_very_same_figure_pairs_two_statements_before_a_count_of_the_same_pe
     arrests = next(r for r in rows if 3 in [s["id"] for s in r["a"]])
     assert [s["id"] for s in arrests["b"]] == [4]
     assert [s["id"] for s in arrests["a"]] == [3]
+
+
+def test_an_abbreviated_unit_counts_the_same_thing_as_the_written_out_word():
+    a = [statement(1, "De vrachtwagen reed 80 kilometer per uur op de dijk.", "nl")]
+    b = [statement(2, "Our lorry was doing 45 km/h on the dike.")]
+    [row] = align_accounts("Waterschap", a, "Vervoerder", b)
+    assert row["status"] == "conflict" and "numbers differ" in row["reason"]
+    assert "45 km" in row["reason"]

@@ -80,6 +80,8 @@ def english_key(word: str) -> str:
         key = word[:-1]  # a short plural: "cars" -> car, "jobs" -> job (not "bus", "gas")
     if key.endswith("e") and len(key) >= 5:
         key = key[:-1]
+    if key.endswith("ter") and len(key) >= 6:
+        key = key[:-2] + "r"  # American spelling: "kilometer" meets "kilometre" (kilometer)
     return key
 
 
