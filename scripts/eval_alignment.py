@@ -92,7 +92,7 @@ def scores(predicted: set, expected: set) -> dict[str, float]:
 def load(reference_path: Path) -> dict:
     """Import the reference's documents as one event; the two sides' accounts and the
     statements, ready to be aligned again and again."""
-    from claimtrack.compare.event_comparison import account_statements
+    from claimtrack.compare.event_comparison import side_accounts
     from claimtrack.importer import import_paths
     from claimtrack.store import open_database
     from claimtrack.store.events import create_event, event_statements, side_identity
@@ -125,7 +125,7 @@ def load(reference_path: Path) -> dict:
     return {
         "reference": reference,
         "sides": (side_a["name"], side_b["name"]),
-        "accounts": (account_statements(stored, side_a), account_statements(stored, side_b)),
+        "accounts": side_accounts(stored, side_a, side_b),
         "statements": statements,
     }
 

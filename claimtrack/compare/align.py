@@ -45,10 +45,12 @@ CONCEPT_WEIGHT = 0.45  # share of topic-lexicon concepts in common
 WEAK_CONCEPT_SHARE = 0.5  # sharing only the occurrence itself ("the call") counts half
 DISJOINT_CONCEPTS_FACTOR = 0.6  # both name topics of the lexicon, but no topic in common
 NAME_BONUS = 1.3  # a name counts this much more than a common word
+FIGURE_BONUS = 2.0  # ... and the very same figure ("46" and "46", from MIN_FIGURE) this much
 MATCH_THRESHOLD = 0.25  # a best match below this score is no match
 MUTUAL_THRESHOLD = 0.12  # ... unless each is the other's best match and it reaches this
 SAME_SIDE_THRESHOLD = 0.6  # two statements of one side this alike are one row
 SAME_SIDE_JOIN = 0.3  # ... and this alike, when the first matches nothing of the other side
+ALONE_JOIN = 0.12  # average match with a two-sided group that a statement left alone joins
 MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they are one row
 COMMON_SHARE = 0.25  # in a larger event, words in more than this share of statements don't pair
 # ("fire", "strike": the event itself); counts of a thing ("800 drivers") still do
@@ -110,6 +112,7 @@ def align_accounts(
         inherited_a,
         inherited_b,
         (_best(scores[:size_a, :size_a]), _best(scores[size_a:, size_a:])),
+        scores,
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -248,6 +251,8 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
                 continue
             if not usable.isdisjoint(f.names):
                 weight *= NAME_BONUS
+            elif norm[:1] == "#" and float(norm[1:]) >= MIN_FIGURE:
+                weight *= FIGURE_BONUS  # "46" is rarely a coincidence, "two" often
             words.append((usable, weight))
         for aspect in aspects[x]:
             words.append((frozenset({aspect}), idf[aspect] * ASPECT_WEIGHT))
@@ -354,7 +359,13 @@ def _best(scores: np.ndarray) -> dict[int, tuple[float, int]]:
 
 
 def _group(
-    scores: np.ndarray, size_a: int, size_b: int, inherited_a, inherited_b, repeats=({}, {})
+    scores: np.ndarray,
+    size_a: int,
+    size_b: int,
+    inherited_a,
+    inherited_b,
+    repeats=({}, {}),
+    everything: np.ndarray | None = None,
 ) -> list[_Row]:
     """Rows from best-match links: each statement joins its best match's row. `scores` are
     the A x B match scores; `repeats` each side's closest statement of its own side."""
@@ -410,6 +421,8 @@ def _group(
     for x in range(size_a + size_b):
         members[find(x)].append(x)
     groups = _merge_close_groups(list(members.values()), scores, size_a)
+    if everything is not None:
+        groups = _attach_alone(groups, everything, size_a)
     rows = []
     for group in groups:
         row = _Row()
@@ -420,6 +433,34 @@ def _group(
                 row.b.append(x - size_a)
         rows.append(row)
     return rows
+
+
+def _attach_alone(groups: list[list[int]], scores: np.ndarray, size_a: int) -> list[list[int]]:
+    """A statement left alone joins the two-sided group it matches best on average, both
+    sides' statements counted (`scores` is the square matrix of all statements), when
+    that average reaches ALONE_JOIN: what it shares with the other side's account is
+    backed by what it shares with its own side's words for the same claim."""
+    two_sided = [
+        n
+        for n, group in enumerate(groups)
+        if any(x < size_a for x in group) and any(x >= size_a for x in group)
+    ]
+    if not two_sided:
+        return groups
+    joined: dict[int, list[int]] = defaultdict(list)
+    kept = []
+    for n, group in enumerate(groups):
+        if len(group) != 1:
+            kept.append(n)
+            continue
+        x = group[0]
+        averages = [float(scores[x, groups[m]].mean()) for m in two_sided]
+        best = int(np.argmax(averages))
+        if averages[best] >= ALONE_JOIN:
+            joined[two_sided[best]].append(x)
+        else:
+            kept.append(n)
+    return [groups[n] + joined.get(n, []) for n in kept]
 
 
 def _merge_close_groups(

@@ -406,7 +406,11 @@ def _sequence(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | Non
         for first_b, later_b, cue_b in _order(fb):
             swapped_1 = (first_a & later_b) - (later_a | first_b)
             swapped_2 = (later_a & first_b) - (first_a | later_b)
-            if swapped_1 and swapped_2:
+            # one event on opposite sides of the cue is enough when nothing stands on the
+            # same side in both ("pas ingelicht nadat de gegevens online stonden" / "we
+            # warned them before the data was published": the data, told in other words)
+            agreeing = (first_a & first_b) | (later_a & later_b)
+            if (swapped_1 and swapped_2) or ((swapped_1 or swapped_2) and not agreeing):
                 return Finding(
                     "sequence",
                     f"order of events: {side_a} says {_quote(a['text'], *cue_a)} "

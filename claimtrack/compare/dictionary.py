@@ -4,11 +4,14 @@ A Dutch statement and an English one meet on English word keys: an English
 word is its own stem, a Dutch word is the stems of its dictionary
 translations. Dutch words are looked up as written, then without their
 inflection ("stakingen" -> staking, "gewonden" -> gewond, "geraakt" ->
-raken, "dreigden" -> dreigen) and, for compounds, by their last part ("fabrieksbrand" -> brand).
+raken, "dreigden" -> dreigen) and, for compounds, by their parts ("accubranden" ->
+accu + brand: battery, fire). The word list writes a translation of two English words
+as one ("firstaid"); such a translation also gives its two words' keys (first, aid).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from claimtrack.compare.lexicon import DATA_DIR
@@ -19,7 +22,10 @@ _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
 _PAST_SUFFIXES = ("de", "te", "den", "ten")  # a weak verb's past tense
 _MIN_PART = 4  # shortest first part of a compound
 _MIN_HEAD = 5  # shortest last part of a compound looked up on its own
-_LINKS = ("", "s", "e", "en")  # linking sounds between compound parts ("fabrieks-brand")
+_LINKS = ("", "s", "e", "en")
+_MIN_JOINED = 3  # shortest English word a joined translation ("firstaid") is split into
+_JOINED_MAX = 2  # a translation given for more Dutch words than this is one word
+_PART_MIN = 3  # ... and a part of a split one is given for at least this many  # linking sounds between compound parts ("fabrieks-brand")
 
 
 class Dictionary:
@@ -27,6 +33,8 @@ class Dictionary:
 
     def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
         self.entries = entries
+        # how many Dutch words each English translation is given for
+        self.english_counts = Counter(e for translations in entries.values() for e in translations)
 
     @classmethod
     def load(cls, path=DICTIONARY_FILE) -> Dictionary:
@@ -52,6 +60,7 @@ class Dictionary:
                     found += self._verb(word[: -len(suffix)])  # "dreigden" -> dreigen
         if word.startswith("ge") and len(word) > 5 and word[-1] in "dt":
             found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
+            found += self._verb(word[2:])  # ... of a stem ending in d or t: "gemeld" -> melden
         if word[-1:] in "dt" and len(word) > 4:
             found += self._verb(word[:-1])  # "schiet" -> schieten
         at = word.find("ge", 2)
@@ -86,33 +95,80 @@ class Dictionary:
         return found[0] if found else None
 
     def english_keys(self, word: str) -> frozenset[str]:
-        """English stems a folded Dutch word translates to (empty when unknown)."""
+        """English stems a folded Dutch word translates to (empty when unknown); a compound
+        the list lacks gives those of its last part ("fabrieksbrand" -> fire)."""
         return _english_keys(self, word)
+
+    def modifier_keys(self, word: str) -> frozenset[str]:
+        """English stems of the first part of a compound the list lacks ("accubranden" ->
+        battery), empty for any other word."""
+        return _modifier_keys(self, word)
+
+    def split_english(self, english: str) -> tuple[str, ...]:
+        """A translation written as two joined English words ("firstaid") as those two
+        words; any other translation as itself. A joined translation is rare in the list,
+        its two words are common ("announce" stays whole, "fir" + "staid" is no split)."""
+        counts = self.english_counts
+        if counts[english] > _JOINED_MAX or len(english) < 2 * _MIN_JOINED:
+            return (english,)
+        best, best_count = (english,), _PART_MIN - 1
+        for cut in range(_MIN_JOINED, len(english) - _MIN_JOINED + 1):
+            first, second = english[:cut], english[cut:]
+            count = min(counts[first], counts[second])
+            if count > best_count:
+                best, best_count = (first, second), count
+        return best
+
+
+def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
+    """(modifier lemmas, head lemmas) of a compound of known words, or two empty lists."""
+    for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
+        modifier = word[:cut]
+        modifiers = [
+            lemma
+            for link in _LINKS
+            if modifier.endswith(link)
+            for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
+        ]
+        if not modifiers:
+            continue
+        heads = dictionary.lemmas(word[cut:])
+        if heads:
+            return modifiers, heads
+    return [], []
+
+
+def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
+    keys = set()
+    for lemma in lemmas:
+        for english in dictionary.entries[lemma]:
+            for part in english.split("-"):
+                if len(part) < 3:
+                    continue
+                keys.add(english_key(part))
+                for piece in dictionary.split_english(part):
+                    if len(piece) >= 3 and piece != part:
+                        keys.add(english_key(piece))
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=65536)
 def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
     lemmas = dictionary.lemmas(word)
     if not lemmas:
-        # a compound of known words: its head is its last part ("fabrieksbrand" -> brand)
-        for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
-            modifier = word[:cut]
-            if not any(
-                dictionary.lemmas(modifier[: len(modifier) - len(link)])
-                for link in _LINKS
-                if modifier.endswith(link)
-            ):
-                continue
-            lemmas = dictionary.lemmas(word[cut:])
-            if lemmas:
-                break
-    keys = set()
-    for lemma in lemmas:
-        for english in dictionary.entries[lemma]:
-            for part in english.split("-"):
-                if len(part) >= 3:
-                    keys.add(english_key(part))
-    return frozenset(keys)
+        lemmas = _compound(dictionary, word)[1]
+    return _keys_of(dictionary, lemmas)
+
+
+@lru_cache(maxsize=65536)
+def _modifier_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
+    if dictionary.lemmas(word):
+        return frozenset()
+    modifiers, heads = _compound(dictionary, word)
+    if heads and word.endswith(("d", "t", "en")) and "ge" in word[4:-2]:
+        # a separable verb's participle ("opengesteld"): one verb, not "open" + "put"
+        return frozenset()
+    return _keys_of(dictionary, modifiers)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from claimtrack.store.events import (
 from claimtrack.store.reads.events import get_event
 from claimtrack.store.sources import alias_key
 
-__all__ = ["EventNotFound", "account_statements", "compare_event"]
+__all__ = ["EventNotFound", "account_statements", "compare_event", "side_accounts"]
 
 
 def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dict]:
@@ -32,6 +32,23 @@ def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dic
         if publisher not in own:
             own[publisher] = published_by(statement, side)
     return sorted(account, key=lambda s: not own[s["article"]["publisher"]])
+
+
+def side_accounts(
+    statements: list[dict], side_a: dict[str, Any], side_b: dict[str, Any]
+) -> tuple[list[dict], list[dict]]:
+    """The two sides' accounts, a statement in both (one side's own release naming the
+    other as its speaker) only in the account of the side that published it: its words
+    are that side's account, and a statement compared with itself says nothing."""
+    account_a = account_statements(statements, side_a)
+    account_b = account_statements(statements, side_b)
+    ids_a = {s["id"] for s in account_a}
+    ids_b = {s["id"] for s in account_b}
+    both = ids_a & ids_b
+    if both:
+        account_a = [s for s in account_a if s["id"] not in both or not published_by(s, side_b)]
+        account_b = [s for s in account_b if s["id"] not in both or not published_by(s, side_a)]
+    return account_a, account_b
 
 
 def published_by(statement: dict, side: dict[str, Any]) -> bool:
@@ -56,8 +73,7 @@ def compare_event(
         raise EventNotFound(f"no event with id {event_id}")
     statements = event_statements(db, event_id)
     identity_a, identity_b = side_identity(db, side_a), side_identity(db, side_b)
-    account_a = account_statements(statements, identity_a)
-    account_b = account_statements(statements, identity_b)
+    account_a, account_b = side_accounts(statements, identity_a, identity_b)
     sources = event_sources(statements)
     warnings = []
     for key, asked, identity, account in (

@@ -23,6 +23,7 @@ CUES = load_json_resource("conflict_cues.json")
 NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
 MULTIPLIERS = {lang: dict(words) for lang, words in CUES["multipliers"].items()}
 REPORTING = {lang: set(words) for lang, words in CUES["reporting"].items()}
+UNITS = CUES["units"]  # "km" -> kilometre, whatever the language
 NEGATORS = {lang: set(words) for lang, words in CUES["negators"].items()}
 NOT_NEGATING = {"only", "just", "alleen", "enkel", "slechts"}  # after a negator: no negation
 NEGATION_SCOPE = 4  # words either side of a negator it can be about
@@ -128,6 +129,13 @@ def _features(text: str, language: str) -> Features:
         capitalised = original[:1].isupper() and position > 0
         if capitalised and not original.isupper() or (original.isupper() and len(original) > 1):
             result.names.add(token.norm)
+        if token.norm in UNITS:
+            keys = word_keys(UNITS[token.norm], "en", False)
+            token_keys.append(keys)
+            result.word_keys.append(keys)
+            result.word_spans.append((token.start, token.end))
+            result.word_norms.append(token.norm)
+            continue
         if (
             len(token.norm) < MIN_WORD_LENGTH
             or token.norm in stop
@@ -142,6 +150,12 @@ def _features(text: str, language: str) -> Features:
         result.word_keys.append(keys)
         result.word_spans.append((token.start, token.end))
         result.word_norms.append(token.norm)
+        # a Dutch compound is two words to English ("accubranden": battery fires)
+        modifier = default_dictionary().modifier_keys(token.norm) if language == "nl" else None
+        if modifier and not capitalised:
+            result.word_keys.append(modifier)
+            result.word_spans.append((token.start, token.end))
+            result.word_norms.append(token.norm)
     result.quantities = _quantities(text, tokens, token_keys, language)
     for quantity in result.quantities:  # the same number meets in any language ("12", "twaalf")
         value = f"#{quantity.value:g}"

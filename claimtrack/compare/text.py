@@ -61,17 +61,27 @@ def stem(word: str, language: str = "en") -> str:
     return word
 
 
+_MIN_ADVERB_STEM = 4  # "calmly" loses its -ly, "early" and "only" keep it
+
+
 def english_key(word: str) -> str:
     """The key an English word meets its other forms and its Dutch translations on: its stem
     without a final "e", so "cause", "caused" and "causes" (veroorzaken) all give "caus",
-    "cars" meets "car" (auto's) and "copied" meets "copy" (kopiëren)."""
+    "cars" meets "car" (auto's), "copied" meets "copy" (kopiëren) and an adverb its
+    adjective ("calmly": calm, rustig)."""
     if len(word) >= 5 and word.endswith(("ies", "ied")):
         return word[:-3] + "y"  # "copied", "copies" -> copy; "countries" -> country
+    if word.endswith("ily") and len(word) - 3 >= _MIN_ADVERB_STEM:
+        return word[:-3] + "y"  # an adverb: "voluntarily" -> voluntary
+    if word.endswith("ly") and len(word) - 2 >= _MIN_ADVERB_STEM:
+        word = word[:-2]  # "calmly" -> calm (rustig), "safely" -> safe
     key = stem(word, "en")
     if key == word and len(word) == 4 and word[-1] == "s" and word[-2] not in "su":
         key = word[:-1]  # a short plural: "cars" -> car, "jobs" -> job (not "bus", "gas")
     if key.endswith("e") and len(key) >= 5:
         key = key[:-1]
+    if key.endswith("ter") and len(key) >= 6:
+        key = key[:-2] + "r"  # American spelling: "kilometer" meets "kilometre" (kilometer)
     return key
 
 
