@@ -907,3 +907,20 @@ def test_volgens_with_a_pronoun_after_a_named_subject_credits_that_subject():
         doc = analyse(body, NL)
         statement = next(st for st in doc.statements if "volgens" in st.text)
         assert [a.speaker.name for a in statement.attributions] == [speaker], body
+
+
+def test_a_kind_of_company_before_its_name_describes_an_organisation():
+    body = (
+        "Fabrikant Voltaro zegt dat de accu's veilig zijn. Volgens Voltaro is er niets aan de"
+        " hand. Waterbedrijf Vitens meldt dat het water schoon is."
+    )
+    doc = analyse(body, NL)
+    speakers = [(a.speaker.name, a.speaker.kind) for st in doc.statements for a in st.attributions]
+    assert speakers == [
+        ("Voltaro", "organization"),
+        ("Voltaro", "organization"),
+        ("Waterbedrijf Vitens", "organization"),
+    ]
+    assert speakers_of(analyse("Universiteit Utrecht meldt dat het klaar is.", NL), "U") == [
+        "Universiteit Utrecht"
+    ]

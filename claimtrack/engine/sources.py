@@ -550,6 +550,13 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
+    if (
+        len(name_tokens) > 1
+        and name_tokens[0].lower_ in profile.organization_kinds
+        and name_tokens[1].text[:1].isupper()
+    ):
+        name_tokens = name_tokens[1:]
+        j += 1
     described = _leading_nationality(name_tokens, profile)
     name_tokens = name_tokens[described:]
     j += described
@@ -564,6 +571,18 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+
+
+def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
+    """A word for the kind of company a name is ('fabrikant Voltaro'), or a compound ending in
+    an organisation noun that opens a name ('Havenbedrijf Westerpoort', 'Vakbond FNV'); the
+    compound stays part of the name, as a place after it often names only the town."""
+    lower = token.lower_
+    if not token.is_alpha or lower in profile.organization_words:
+        return False
+    return lower in profile.organization_kinds or any(
+        lower.endswith(word) and len(word) >= 4 for word in profile.organization_words
+    )
 
 
 def _leading_nationality(name_tokens: list[Token], profile: LanguageProfile) -> int:
@@ -679,6 +698,10 @@ def _kind(
     profile: LanguageProfile,
 ) -> str:
     lowers = {t.lower_ for t in tokens}
+    if name_tokens and any(
+        _names_an_organisation(t, profile) for t in [*descriptor_tokens, name_tokens[0]]
+    ):
+        return "organization"  # "fabrikant Voltaro", "Havenbedrijf X": whatever the recognizer says
     if name_tokens and (
         name_tokens[0].ent_type_ in PERSON_LABELS
         or entity_label(name_tokens) in PERSON_LABELS

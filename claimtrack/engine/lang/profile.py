@@ -118,6 +118,8 @@ class LanguageProfile:
     perfect_auxiliaries: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()
     adjective_suffixes: tuple[str, ...] = ()
+    # nouns for a kind of company ("fabrikant Voltaro"): before a name they describe it
+    organization_kinds: frozenset[str] = frozenset()
     # words that negate a reporting verb ("zei niet"): a negated report attributes no claim
     negations: frozenset[str] = frozenset()
     # objects that make a reporting verb say nothing ("zei niets over", "said nothing about")
