@@ -13,6 +13,7 @@ import sqlite_utils
 
 from claimtrack.engine.document import Attribution, Document, SourceRef, TextSpan
 from claimtrack.ingest.article import ParsedArticle
+from claimtrack.store.person_names import consolidate_people
 from claimtrack.store.publisher_voice import auto_kind, chosen_kind, credit_publisher
 from claimtrack.store.sources import (
     SpeakerResolution,
@@ -118,6 +119,8 @@ def save_article(
             _save_attributions(db, statement_id, statement.attributions, context, resolved)
         if kind == "statement":
             credit_publisher(db, article_id)
+        # "Kasich" stored before "John Kasich" was: one person, one source
+        consolidate_people(db, {r.source_id for r in resolved.values() if r.source_id})
     return SaveResult("imported", article_id, len(document.statements), parsed.title)
 
 

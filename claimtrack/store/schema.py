@@ -21,6 +21,7 @@ from claimtrack.store.event_totals import (
     refresh_event_totals,
 )
 from claimtrack.store.parties_migration import migrate_to_parties
+from claimtrack.store.person_names import upgrade_person_sources
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
 INITIAL_SCHEMA = """
@@ -285,6 +286,7 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     MAINTAINED_TOTALS,  # version 5: claimtrack/store/totals.py
     migrate_to_parties,  # version 6: claimtrack/store/parties_migration.py
     add_event_totals,  # version 7: claimtrack/store/event_totals.py
+    upgrade_person_sources,  # version 8: claimtrack/store/person_names.py
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

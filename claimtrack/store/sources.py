@@ -289,6 +289,7 @@ def resolve_speaker(
     `body`: see `unresolved_reason`). A source whose kind was not set by the
     curated table or an admin follows the engine's labels (`kind`).
     """
+    from claimtrack.store.person_names import lone_word, same_person
     from claimtrack.store.speaker_names import unresolved_reason, without_clause_words
 
     name = without_clause_words(name or "", language)
@@ -321,6 +322,13 @@ def resolve_speaker(
         # a name no alias knows becomes a source only if it is a name
         if reason is not None:
             return SpeakerResolution(None, reason)
+        if kind in ("person", "unknown"):
+            # "Kasich" or "Vladimir V. Putin" when only one stored person fits
+            person_id = same_person(db, name, language)
+            if person_id is not None:
+                if lone_word(name, language) is None:
+                    _add_alias_if_free(db, person_id, name.strip(), language, key=keys[0])
+                return SpeakerResolution(person_id)
         shown = display_name(name.strip())
         for stripped in stripped_keys(keys[0]):
             # "Ukrainian President Petro Poroshenko" is shown, and found, as Petro Poroshenko

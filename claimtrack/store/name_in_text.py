@@ -1,0 +1,114 @@
+"""How the articles write a source's name: the audit's check of cut names and descriptions.
+
+A source named by a parse can be a piece of a longer name ("Hampshire" of
+"New Hampshire", "Institute for the Study" of "… of Labor", a headline's
+"Trump May Not Have …") or a common word that only ever opens a sentence
+("Crowds", "Participants"). Both show in the articles its claims come from:
+
+- `cut`: every time the articles write the name, a capitalised word (no
+  title) stands right before it, or a capitalised word or "of"/"for"/"van"
+  and a capitalised word right after it;
+- `description`: one word, a plural or a common word of the dictionary,
+  that opens its sentence in every mention and is never written with its
+  capital after another word of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import sqlite_utils
+
+from claimtrack.store.person_names import full_name
+from claimtrack.store.sources import alias_key, title_words
+from claimtrack.store.speaker_names import common_word, name_word_lists, written_as_name
+
+_BEFORE = re.compile(r"([A-Z][\w'’&-]*) $")
+_AFTER = re.compile(r"^ (?:(?:of|for|van|voor) )?[A-Z][\w'’&-]*")
+
+
+def _not_extending(word: str) -> bool:
+    """A word before a name that does not make it longer: a title ("Sen.", "President"),
+    an article or clause word ("The", "While"), a possessive ("CNN's"), an abbreviation or a
+    sentence end."""
+    lists = name_word_lists(None)
+    key = alias_key(word)
+    return (
+        word.endswith((".", "'s", "’s", "'", "’"))
+        or re.search(r"-[a-z]+$", word) is not None  # "Dublin-based", "Kurdish-led"
+        or key in title_words()
+        or key in lists["roles"]
+        or key in lists["function"]
+        or key in lists["pronouns"]
+    )
+
+
+def longer_name(name: str, bodies: list[str]) -> str | None:
+    """The longer name the bodies always write `name` inside ("New Hampshire" for
+    "Hampshire"), or None when they write it alone at least once or not at all.
+
+    A person's full name is only cut by a capitalised word after it ("… Says He"):
+    the words before one ("Pastor", "Korean-born") and "of Ohio" after it say who
+    the person is.
+    """
+    person = full_name(name) is not None
+    pattern = re.compile(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])")
+    example = None
+    for body in bodies:
+        for match in pattern.finditer(body):
+            before = _BEFORE.search(body, max(0, match.start() - 40), match.start())
+            after = _AFTER.match(body[match.end() : match.end() + 40])
+            if person:
+                before = None
+                after = after if after and after.group(0).split()[0][:1].isupper() else None
+            if before and not _not_extending(before.group(1)):
+                example = example or f"{before.group(1)} {name}"
+            elif after:
+                example = example or f"{name}{after.group(0)}"
+            else:
+                return None
+    return example
+
+
+def written_in_articles(db: sqlite_utils.Database) -> dict[int, dict]:
+    """Per source with claims: {'cut': longer name or None, 'description': bool}."""
+    mentions: dict[int, list[tuple]] = defaultdict(list)
+    for source_id, name, mention, start, sentence_start, article_id in db.execute(
+        "SELECT at.speaker_source_id, s.name, at.mention, at.mention_start, st.start,"
+        " st.article_id FROM attributions at JOIN sources s ON s.id = at.speaker_source_id"
+        " JOIN statements st ON st.id = at.statement_id"
+        " WHERE at.type != 'publisher' AND s.kind_set_by = 'engine' AND s.wikidata_id IS NULL"
+    ):
+        mentions[source_id].append((name, mention, start, sentence_start, article_id))
+    bodies: dict[int, str] = {}
+
+    def body(article_id: int) -> str:
+        if article_id not in bodies:
+            bodies[article_id] = db.execute(
+                "SELECT body FROM articles WHERE id = ?", [article_id]
+            ).fetchone()[0]
+        return bodies[article_id]
+
+    found = {}
+    for source_id, rows in mentions.items():
+        name = rows[0][0]
+        texts = {article_id: body(article_id) for article_id in sorted({r[4] for r in rows})}
+        found[source_id] = {
+            "cut": longer_name(name, list(texts.values())),
+            "description": _opens_sentences_only(name, rows, texts),
+        }
+    return found
+
+
+def _opens_sentences_only(name: str, rows: list[tuple], texts: dict[int, str]) -> bool:
+    if " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    if not (name.endswith("s") or common_word(name.lower())):
+        return False  # "Goldberg said …" twice at a sentence start is still a surname
+    for _, mention, start, sentence_start, article_id in rows:
+        if mention != name or start is None:
+            return False
+        if any(ch.isalnum() for ch in texts[article_id][sentence_start:start]):
+            return False
+    return not any(written_as_name(name, text) for text in texts.values())
