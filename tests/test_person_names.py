@@ -175,3 +175,24 @@ def test_the_audit_flags_cut_names_and_descriptions(db):
     assert "Study of Tides" in reasons["Harbour Institute for the Study"]["detail"]
     assert reasons["Onlookers"]["code"] == "description"
     assert reasons["Onlookers"]["action"] == "drop"
+
+
+def test_a_country_abbreviation_in_front_of_an_institution_makes_no_second_source(db):
+    board = _say(
+        db, "The Tidewater Board said the port would close.", "Tidewater Board", "organization"
+    )
+    us_board = "U.S. Tidewater Board said the port was open."
+    assert _say(db, us_board, "U.S. Tidewater Board", "organization") == board
+    # a state's or another body's name in front is another body: listed, never merged
+    canal = _say(db, "The Canal Office said the lock was shut.", "Canal Office", "organization")
+    ohio = _say(
+        db, "Ohio Canal Office said the lock was open.", "Ohio Canal Office", "organization"
+    )
+    assert canal != ohio
+    reasons = {s["name"]: s["reasons"][0] for s in audit_sources(db)}
+    assert reasons["Ohio Canal Office"]["code"] == "near_duplicate"
+    # nor when two countries' bodies share the name
+    _say(db, "The Weir Council said the river rose.", "Weir Council", "organization")
+    uk = _say(db, "U.K. Weir Council said the river fell.", "U.K. Weir Council", "organization")
+    us = _say(db, "U.S. Weir Council said the river froze.", "U.S. Weir Council", "organization")
+    assert uk != us

@@ -368,6 +368,10 @@ def _claims(db: sqlite_utils.Database, source_id: int) -> int:
 
 def upgrade_person_sources(db: sqlite_utils.Database) -> None:
     """Schema version 8: merge the short forms and middle-initial variants of each person
-    already stored (runs inside the migration transaction of ensure_schema)."""
+    already stored, and "U.S. X" into "X" (`institution_names`); runs inside the
+    migration transaction of ensure_schema."""
+    from claimtrack.store.institution_names import consolidate_institutions
+
     if db.execute("SELECT EXISTS (SELECT 1 FROM sources)").fetchone()[0]:
         consolidate_people(db)
+        consolidate_institutions(db)
