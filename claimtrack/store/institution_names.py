@@ -16,7 +16,7 @@ import re
 
 import sqlite_utils
 
-from claimtrack.store.sources import alias_key, curated_alias_keys, merge_sources
+from claimtrack.store.sources import alias_key, claim_count, kept_from_merging, merge_sources
 
 _DOTTED_COUNTRY = re.compile(r"(?:[A-Z]\.){2,3}")
 
@@ -60,30 +60,10 @@ def consolidate_institutions(db: sqlite_utils.Database, source_ids=None) -> int:
         if target is None:
             continue
         keep, drop = (target, source_id)
-        if _claims(db, source_id) > _claims(db, target) or _protected(db, target):
+        if claim_count(db, source_id) > claim_count(db, target) or kept_from_merging(db, target):
             keep, drop = source_id, target
-        if _protected(db, drop):
+        if kept_from_merging(db, drop):
             continue
         merge_sources(db, keep, drop)
         merged += 1
     return merged
-
-
-def _protected(db: sqlite_utils.Database, source_id: int) -> bool:
-    row = db.execute(
-        "SELECT kind_set_by, wikidata_id FROM sources WHERE id = ?", [source_id]
-    ).fetchone()
-    if row[0] != "engine" or row[1] is not None:
-        return True
-    keys = {
-        r[0]
-        for r in db.execute("SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id])
-    }
-    return bool(keys & curated_alias_keys())
-
-
-def _claims(db: sqlite_utils.Database, source_id: int) -> int:
-    row = db.execute(
-        "SELECT speaker_claims FROM source_totals WHERE source_id = ?", [source_id]
-    ).fetchone()
-    return row[0] if row else 0

@@ -53,12 +53,11 @@ def longer_name(name: str, bodies: list[str]) -> str | None:
     the person is.
     """
     person = full_name(name) is not None
-    pattern = re.compile(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])")
     example = None
     for body in bodies:
-        for match in pattern.finditer(body):
-            before = _BEFORE.search(body, max(0, match.start() - 40), match.start())
-            after = _AFTER.match(body[match.end() : match.end() + 40])
+        for start, end in _occurrences(name, body):
+            before = _BEFORE.search(body, max(0, start - 40), start)
+            after = _AFTER.match(body[end : end + 40])
             if person:
                 before = None
                 after = after if after and after.group(0).split()[0][:1].isupper() else None
@@ -69,6 +68,22 @@ def longer_name(name: str, bodies: list[str]) -> str | None:
             else:
                 return None
     return example
+
+
+def _occurrences(name: str, body: str):
+    """(start, end) of each place `body` writes `name` as whole words."""
+    start = body.find(name)
+    while start != -1:
+        end = start + len(name)
+        if not (start and _word_char(body[start - 1])) and not (
+            end < len(body) and _word_char(body[end])
+        ):
+            yield start, end
+        start = body.find(name, start + 1)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
 
 
 def written_in_articles(db: sqlite_utils.Database) -> dict[int, dict]:

@@ -27,14 +27,15 @@ matched before any of these rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import sqlite_utils
 
 from claimtrack.store.sources import (
     alias_key,
-    curated_alias_keys,
+    claim_count,
+    kept_from_merging,
     merge_sources,
     stripped_keys,
     title_words,
@@ -97,6 +98,7 @@ def _particles() -> frozenset[str]:
     return engine_words("en", "name_particles") | engine_words("nl", "name_particles")
 
 
+@lru_cache(maxsize=65536)
 def full_name(name: str) -> PersonName | None:
     """The parts of `name` when it reads as a person's full name, else None.
 
@@ -264,20 +266,6 @@ def _untitled_tails(name: str) -> list[str]:
     return tails
 
 
-def _protected(db: sqlite_utils.Database, source_id: int) -> bool:
-    """Sources never merged away: an admin's or the curated table's, or a Wikidata one."""
-    row = db.execute(
-        "SELECT kind_set_by, wikidata_id FROM sources WHERE id = ?", [source_id]
-    ).fetchone()
-    if row is None or row[0] != "engine" or row[1] is not None:
-        return True
-    keys = {
-        r[0]
-        for r in db.execute("SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id])
-    }
-    return bool(keys & curated_alias_keys())
-
-
 def _fold_lone(db: sqlite_utils.Database, keep_id: int, drop_id: int, word: str) -> None:
     """Merge a lone-name source into its person; the lone word does not stay an alias, so a
     later second person with that surname makes it ambiguous again."""
@@ -328,7 +316,7 @@ def consolidate_people(db: sqlite_utils.Database, source_ids=None) -> int:
                 ).fetchall():
                     lone.append((other, word))
     for source_id, word in lone:
-        if not _exists(db, source_id) or _protected(db, source_id):
+        if not _exists(db, source_id) or kept_from_merging(db, source_id):
             continue
         name = db.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()[0]
         if lone_word(name) != word:
@@ -347,9 +335,11 @@ def _merge_variants(db: sqlite_utils.Database, source_id: int, name: str) -> int
     if target is None:
         return 0
     keep, drop = target, source_id
-    if _protected(db, drop) or (not _protected(db, keep) and _claims(db, drop) > _claims(db, keep)):
+    if kept_from_merging(db, drop) or (
+        not kept_from_merging(db, keep) and claim_count(db, drop) > claim_count(db, keep)
+    ):
         keep, drop = drop, keep
-    if _protected(db, drop):
+    if kept_from_merging(db, drop):
         return 0
     merge_sources(db, keep, drop)
     return 1
@@ -357,13 +347,6 @@ def _merge_variants(db: sqlite_utils.Database, source_id: int, name: str) -> int
 
 def _exists(db: sqlite_utils.Database, source_id: int) -> bool:
     return db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is not None
-
-
-def _claims(db: sqlite_utils.Database, source_id: int) -> int:
-    row = db.execute(
-        "SELECT speaker_claims FROM source_totals WHERE source_id = ?", [source_id]
-    ).fetchone()
-    return row[0] if row else 0
 
 
 def upgrade_person_sources(db: sqlite_utils.Database) -> None:

@@ -435,6 +435,29 @@ def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict
     return moved
 
 
+def kept_from_merging(db: sqlite_utils.Database, source_id: int) -> bool:
+    """Whether no automatic merge may fold this source away: an admin or the curated table
+    set its kind, it has a Wikidata id or a curated alias (or it is gone)."""
+    row = db.execute(
+        "SELECT kind_set_by, wikidata_id FROM sources WHERE id = ?", [source_id]
+    ).fetchone()
+    if row is None or row[0] != "engine" or row[1] is not None:
+        return True
+    keys = {
+        r[0]
+        for r in db.execute("SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id])
+    }
+    return bool(keys & curated_alias_keys())
+
+
+def claim_count(db: sqlite_utils.Database, source_id: int) -> int:
+    """How many claims the source speaks (its maintained total)."""
+    row = db.execute(
+        "SELECT speaker_claims FROM source_totals WHERE source_id = ?", [source_id]
+    ).fetchone()
+    return row[0] if row else 0
+
+
 def _find_curated(db: sqlite_utils.Database, entry: CuratedSource) -> int | None:
     if entry.wikidata_id:
         row = db.execute(

@@ -241,10 +241,14 @@ def common_word(word: str, language: str | None = None) -> bool:
     return _common_word(word, language)
 
 
+@cache
+def _common_words_of(language: str | None) -> frozenset[str]:
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    return frozenset().union(*(common_words(lang) for lang in languages))
+
+
 def _common_word(word: str, language: str | None) -> bool:
-    words = frozenset().union(
-        *(common_words(lang) for lang in ((language,) if language in LANGUAGES else LANGUAGES))
-    )
+    words = _common_words_of(language if language in LANGUAGES else None)
     if word in words:
         return True
     # plurals: "companies" -> company, "candidates" -> candidate, "analisten" -> analist
