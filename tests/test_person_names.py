@@ -4,6 +4,8 @@ audit lists the short names several people share, cut names and descriptions."""
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 
 from claimtrack.engine.document import Attribution, Document, SourceRef, Statement, TextSpan
@@ -196,3 +198,19 @@ def test_a_country_abbreviation_in_front_of_an_institution_makes_no_second_sourc
     uk = _say(db, "U.K. Weir Council said the river fell.", "U.K. Weir Council", "organization")
     us = _say(db, "U.S. Weir Council said the river froze.", "U.S. Weir Council", "organization")
     assert uk != us
+
+
+def test_the_audit_page_offers_to_merge_a_surname_several_people_share(app, client):
+    from claimtrack.app import get_db
+
+    with app.app_context():
+        db = get_db()
+        _say(db, "Lars Brakstad said the dam held.", "Lars Brakstad")
+        _say(db, "Lena Brakstad said the dam leaked.", "Lena Brakstad")
+        _say(db, "Brakstad said the dam was new.", "Brakstad")
+    login = client.get("/login").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)
+    client.post("/login", data={"token": "test-token", "csrf_token": csrf})
+    page = client.get("/sources/audit").get_data(as_text=True)
+    assert "a surname or given name alone that several people share" in page
+    assert "/sources/merge?drop=brakstad" in page
