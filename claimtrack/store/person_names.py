@@ -8,9 +8,11 @@ saved article and by the schema 8 upgrade of a stored database:
   whose full name starts with it. When two people fit (two Bushes, or an
   Elizabeth Warren next to a Warren Gunnels) nothing is merged. A common
   word of the dictionary ("State", "Hill") is no lone name: it is more
-  often a piece of a longer name. At import the rule is tried for a
-  mention labelled person (or unlabelled); a stored lone name is merged
-  only when its source's kind is person;
+  often a piece of a longer name. The engine often labels a surname
+  alone an organisation: such a name must also be the person's surname
+  (not a given name: "Orlando", "Exxon"), no word in capitals ("PAC") and
+  never written right after a place preposition in its articles ("in
+  Vermont"; claimtrack/data/not_sources/<lang>/place_prepositions.txt);
 - "Vladimir V. Putin" and "Vladimir Putin" are one person unless another
   person has the same given name and surname with another middle initial:
   George W. Bush, George H. W. Bush and George Bush stay three sources.
@@ -26,6 +28,7 @@ matched before any of these rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -45,6 +48,7 @@ from claimtrack.store.speaker_names import (
     common_word,
     engine_words,
     name_word_lists,
+    not_source_words,
     unresolved_reason,
 )
 
@@ -240,12 +244,57 @@ def middle_initial_variant(
     return _keeper(variants)
 
 
-def same_person(db: sqlite_utils.Database, name: str, language: str | None = None) -> int | None:
+def organisation_labelled_surname(
+    db: sqlite_utils.Database, name: str, bodies: list[str], exclude: int | None = None
+) -> int | None:
+    """The one person a lone name the engine labelled an organisation is the surname of
+    ("Kasich"): not a word in capitals ("PAC"), of three letters at least, never written
+    right after a place preposition in `bodies` ("in Vermont"), and the surname (not the
+    given name: "Orlando", "Exxon") of the one person it fits."""
+    word = lone_word(name)
+    written = name.split()[-1] if name.split() else ""
+    if word is None or written.isupper() or len(word) < 3 or _after_place_word(written, bodies):
+        return None
+    candidates = people_for_lone_word(db, word, exclude)
+    target = _one_person(candidates)
+    if target is None or any(c[3].surname != word for c in candidates if c[0] == target):
+        return None
+    return target
+
+
+def _after_place_word(word: str, bodies: list[str]) -> bool:
+    prepositions = not_source_words("en", "place_prepositions") | not_source_words(
+        "nl", "place_prepositions"
+    )
+    if not prepositions:
+        return False
+    pattern = re.compile(
+        r"\b(?i:"
+        + "|".join(map(re.escape, sorted(prepositions)))
+        + r")\s+"
+        + re.escape(word)
+        + r"\b"
+    )
+    return any(pattern.search(body) for body in bodies)
+
+
+def same_person(
+    db: sqlite_utils.Database,
+    name: str,
+    language: str | None = None,
+    kind: str = "person",
+    body: str | None = None,
+) -> int | None:
     """The stored person a new speaker name is a short form or a variant of, if only one
-    person fits (see the module's rules); None otherwise."""
+    person fits (see the module's rules); None otherwise. `kind` is the engine's label of
+    the mention and `body` its article."""
     word = lone_word(name, language)
     if word is not None:
-        return person_for_lone_word(db, word)
+        if kind == "organization":
+            return organisation_labelled_surname(db, name, [body] if body else [])
+        return person_for_lone_word(db, word) if kind in ("person", "unknown") else None
+    if kind not in ("person", "unknown"):
+        return None
     for tail in _untitled_tails(name):
         if full_name(tail) is not None:
             return middle_initial_variant(db, tail)
@@ -285,20 +334,21 @@ def consolidate_people(db: sqlite_utils.Database, source_ids=None) -> int:
     """Merge the short forms and middle-initial variants of each person (the module's
     rules) among `source_ids` and the sources they match, or in the whole store when
     None; return how many sources were merged away."""
+    kinds = "kind IN ('person', 'organization')"
     if source_ids is None:
-        rows = db.execute("SELECT id, name FROM sources WHERE kind = 'person'").fetchall()
+        rows = db.execute(f"SELECT id, name, kind FROM sources WHERE {kinds}").fetchall()
     else:
         rows = [
             row
             for source_id in sorted(set(source_ids))
             for row in db.execute(
-                "SELECT id, name FROM sources WHERE id = ? AND kind = 'person'", [source_id]
+                f"SELECT id, name, kind FROM sources WHERE id = ? AND {kinds}", [source_id]
             )
         ]
     merged = 0
     lone: list[tuple[int, str]] = []
-    for source_id, name in rows:
-        parts = full_name(name)
+    for source_id, name, kind in rows:
+        parts = full_name(name) if kind == "person" else None
         if parts is None:
             word = lone_word(name)
             if word is not None:
@@ -311,17 +361,31 @@ def consolidate_people(db: sqlite_utils.Database, source_ids=None) -> int:
                 for (other,) in db.execute(
                     "SELECT DISTINCT sa.source_id FROM source_aliases sa"
                     " JOIN sources s ON s.id = sa.source_id"
-                    " WHERE sa.alias_key = ? AND s.kind = 'person'",
+                    f" WHERE sa.alias_key = ? AND s.{kinds}",
                     [word],
                 ).fetchall():
                     lone.append((other, word))
     for source_id, word in lone:
         if not _exists(db, source_id) or kept_from_merging(db, source_id):
             continue
-        name = db.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+        name, kind = db.execute(
+            "SELECT name, kind FROM sources WHERE id = ?", [source_id]
+        ).fetchone()
         if lone_word(name) != word:
             continue
-        target = person_for_lone_word(db, word, exclude=source_id)
+        if kind == "organization":
+            bodies = [
+                r[0]
+                for r in db.execute(
+                    "SELECT DISTINCT a.body FROM attributions at"
+                    " JOIN statements st ON st.id = at.statement_id"
+                    " JOIN articles a ON a.id = st.article_id WHERE at.speaker_source_id = ?",
+                    [source_id],
+                )
+            ]
+            target = organisation_labelled_surname(db, name, bodies, exclude=source_id)
+        else:
+            target = person_for_lone_word(db, word, exclude=source_id)
         if target is not None:
             _fold_lone(db, target, source_id, word)
             merged += 1

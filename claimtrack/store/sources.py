@@ -322,9 +322,9 @@ def resolve_speaker(
         # a name no alias knows becomes a source only if it is a name
         if reason is not None:
             return SpeakerResolution(None, reason)
-        if kind in ("person", "unknown"):
+        if kind != "group":
             # "Kasich" or "Vladimir V. Putin" when only one stored person fits
-            person_id = same_person(db, name, language)
+            person_id = same_person(db, name, language, kind, body)
             if person_id is not None:
                 if lone_word(name, language) is None:
                     _add_alias_if_free(db, person_id, name.strip(), language, key=keys[0])
