@@ -121,8 +121,8 @@ def full_name(name: str) -> PersonName | None:
         return None
     blocked = _not_name_words()
     for position, (token, key) in enumerate(zip(tokens, keys)):
-        if 0 < position < len(tokens) - 1 and key in _particles():
-            continue  # "Bill de Blasio", "Osama bin Laden"
+        if 0 < position < len(tokens) - 1 and (key in _particles() or len(key) == 1):
+            continue  # "Bill de Blasio", "Osama bin Laden", "Robert A. Pruzan"
         if key in blocked or any(ch.isdigit() for ch in key) or not token[:1].isupper():
             return None
         if position and key in _verb_forms():
