@@ -172,7 +172,17 @@ def test_the_audit_flags_cut_names_and_descriptions(db):
         kind="organization",
     )
     _say(db, "Onlookers said the bridge shook.", "Onlookers", kind="group")
+    _say(db, "Legislation said the toll must rise.", "Legislation", kind="organization")
+    _say(db, "The 4th Precinct said the road was clear.", "Precinct", kind="organization")
+    centre = "The Centre for Coastal and Marine Research said the dunes moved."
+    _say(db, centre, "Marine Research", kind="organization")
+    # two places named together are two places, not one cut name
+    _say(db, "Ostend and Calais said the ferries would run.", "Ostend", "organization")
     reasons = {s["name"]: s["reasons"][0] for s in audit_sources(db)}
+    assert reasons["Legislation"]["code"] == "description"
+    assert reasons["Precinct"]["code"] == "cut_name"
+    assert "Coastal and Marine Research" in reasons["Marine Research"]["detail"]
+    assert "Ostend" not in reasons
     assert reasons["Harbour Institute for the Study"]["code"] == "cut_name"
     assert "Study of Tides" in reasons["Harbour Institute for the Study"]["detail"]
     assert reasons["Onlookers"]["code"] == "description"
