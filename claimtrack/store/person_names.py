@@ -36,6 +36,7 @@ from importlib import resources
 import sqlite_utils
 
 from claimtrack.store.sources import (
+    SAME_PERSON,
     alias_key,
     claim_count,
     kept_from_merging,
@@ -413,12 +414,4 @@ def _exists(db: sqlite_utils.Database, source_id: int) -> bool:
     return db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone() is not None
 
 
-def upgrade_person_sources(db: sqlite_utils.Database) -> None:
-    """Schema version 8: merge the short forms and middle-initial variants of each person
-    already stored, and "U.S. X" into "X" (`institution_names`); runs inside the
-    migration transaction of ensure_schema."""
-    from claimtrack.store.institution_names import consolidate_institutions
-
-    if db.execute("SELECT EXISTS (SELECT 1 FROM sources)").fetchone()[0]:
-        consolidate_people(db)
-        consolidate_institutions(db)
+SAME_PERSON.append(same_person)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -29,6 +30,10 @@ from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.store.transactions import write_transaction
 
 LEADING_ARTICLES = ("de", "het", "een", "the", "a", "an", "'t")
+# (db, name, language, kind, body) -> the stored person a new name is a short form or a
+# variant of, or None; claimtrack.store.person_names adds its rules when imported (the
+# store's schema imports it), so that this module does not import it back
+SAME_PERSON: list[Callable[..., int | None]] = []
 UNKNOWN_SPEAKER = "unknown"
 _SEEDED_FLAG = "_claimtrack_aliases_seeded"
 
@@ -289,7 +294,6 @@ def resolve_speaker(
     `body`: see `unresolved_reason`). A source whose kind was not set by the
     curated table or an admin follows the engine's labels (`kind`).
     """
-    from claimtrack.store.person_names import lone_word, same_person
     from claimtrack.store.speaker_names import unresolved_reason, without_clause_words
 
     name = without_clause_words(name or "", language)
@@ -322,11 +326,11 @@ def resolve_speaker(
         # a name no alias knows becomes a source only if it is a name
         if reason is not None:
             return SpeakerResolution(None, reason)
-        if kind != "group":
+        for same_person in SAME_PERSON:
             # "Kasich" or "Vladimir V. Putin" when only one stored person fits
             person_id = same_person(db, name, language, kind, body)
             if person_id is not None:
-                if lone_word(name, language) is None:
+                if len(keys[-1].split()) > 1:  # a lone surname stays no alias
                     _add_alias_if_free(db, person_id, name.strip(), language, key=keys[0])
                 return SpeakerResolution(person_id)
         shown = display_name(name.strip())
