@@ -25,8 +25,12 @@ def audit_cmd(as_json: bool, limit: int, db_path: str | None) -> None:
 
     Reasons: junk_name (a pronoun, number, date, interjection, markup, title
     without a name or description stored as a source: drop it), title_in_name
-    ("Fed Chair Ben S. Bernanke": merge it into the person, or rename it) and
-    near_duplicate ("US President Joe Biden" next to "Joe Biden": merge).
+    ("Fed Chair Ben S. Bernanke": merge it into the person, or rename it),
+    near_duplicate ("US President Joe Biden" next to "Joe Biden": merge),
+    lone_name ("Bush" while several Bushes are stored: merge by hand),
+    name_variant ("George Bush" next to George W. and George H. W. Bush),
+    cut_name ("Hampshire" always written "New Hampshire": rename or merge)
+    and description ("Crowds" only ever opening a sentence: drop it).
     Merge with the admin page /sources/merge or the API; drop with
     `claimtrack sources drop SLUG`.
     """

@@ -13,6 +13,8 @@ import sqlite_utils
 
 from claimtrack.engine.document import Attribution, Document, SourceRef, TextSpan
 from claimtrack.ingest.article import ParsedArticle
+from claimtrack.store.institution_names import consolidate_institutions
+from claimtrack.store.person_names import consolidate_people
 from claimtrack.store.publisher_voice import auto_kind, chosen_kind, credit_publisher
 from claimtrack.store.sources import (
     SpeakerResolution,
@@ -118,6 +120,10 @@ def save_article(
             _save_attributions(db, statement_id, statement.attributions, context, resolved)
         if kind == "statement":
             credit_publisher(db, article_id)
+        # "Kasich" stored before "John Kasich" was: one person, one source
+        used = {r.source_id for r in resolved.values() if r.source_id}
+        consolidate_people(db, used)
+        consolidate_institutions(db, used)
     return SaveResult("imported", article_id, len(document.statements), parsed.title)
 
 

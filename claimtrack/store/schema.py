@@ -20,6 +20,7 @@ from claimtrack.store.event_totals import (
     EVENT_TOTALS_VERSION,
     refresh_event_totals,
 )
+from claimtrack.store.names_migration import upgrade_person_sources
 from claimtrack.store.parties_migration import migrate_to_parties
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
@@ -285,6 +286,7 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     MAINTAINED_TOTALS,  # version 5: claimtrack/store/totals.py
     migrate_to_parties,  # version 6: claimtrack/store/parties_migration.py
     add_event_totals,  # version 7: claimtrack/store/event_totals.py
+    upgrade_person_sources,  # version 8: claimtrack/store/names_migration.py
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -10,8 +10,19 @@
   S. Bernanke", "Mr. Oltchick") — the person is probably another source
   too;
 - `near_duplicate`: the name ends with the whole name of another source
-  ("US President Joe Biden" and "Joe Biden", "Biden" and "Joe Biden"):
-  merge one into the other.
+  ("US President Joe Biden" and "Joe Biden", "U.S. Supreme Court" and
+  "Supreme Court"): merge one into the other, unless the words before name
+  another body ("Iowa Democratic Party" is not the Democratic Party);
+- `lone_name`: a surname or given name alone that several stored people
+  share ("Bush" next to George W. Bush and Jeb Bush), so it was not merged
+  (`claimtrack.store.person_names`): merge it by hand, or leave it;
+- `name_variant`: a name without middle initials that two people with
+  different ones share ("George Bush" next to George W. and George H. W.);
+- `cut_name`: the articles always write the name inside a longer one
+  ("Hampshire" of "New Hampshire", "Institute for the Study" of "… of
+  Labor"): rename it or merge it into the longer name;
+- `description`: one common word that only ever opens a sentence and no
+  article writes as a name ("Crowds", "Participants"): drop it.
 
 Each suspect carries the suggested action (`merge` into a named source, or
 `drop`); `drop_source` turns a source's claims into unresolved speakers and
@@ -25,6 +36,8 @@ from typing import Any
 
 import sqlite_utils
 
+from claimtrack.store.name_in_text import written_in_articles
+from claimtrack.store.person_names import lone_word, middle_initial_rivals, people_for_lone_word
 from claimtrack.store.sources import alias_key, curated_alias_keys, title_words
 from claimtrack.store.speaker_names import REASONS, engine_words, unresolved_reason
 from claimtrack.store.transactions import write_transaction
@@ -33,6 +46,10 @@ AUDIT_REASONS = {
     "junk_name": "the name names no party",
     "title_in_name": "a title or function is part of the name",
     "near_duplicate": "another source has the same name without the words before it",
+    "lone_name": "a surname or given name alone that several people share",
+    "name_variant": "a name that people told apart by middle initials share",
+    "cut_name": "the articles always write it inside a longer name",
+    "description": "a word that only opens sentences, not a name",
 }
 
 
@@ -89,6 +106,7 @@ def audit_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     for row, key in keyed:
         if len(key.split()) > 1:
             by_last[key.split()[-1]].append(row)
+    in_text = written_in_articles(db)
     for row, key in keyed:
         if row[5] is not None or key in curated or row[4] == "curated":
             continue
@@ -97,6 +115,18 @@ def audit_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         if junk is not None and junk != "unknown":
             flag(row, "junk_name", REASONS[junk], "drop")
             continue
+        written = in_text.get(row[0], {})
+        if written.get("description"):
+            flag(
+                row,
+                "description",
+                "it only opens sentences and is written as a name nowhere",
+                "drop",
+            )
+            continue
+        if written.get("cut"):
+            flag(row, "cut_name", f"the articles write it as “{written['cut']}”", "rename")
+        _flag_person_forms(db, row, flag)
         words = row[1].split()
         titled = [
             w
@@ -120,6 +150,27 @@ def audit_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             else:
                 flag(row, "near_duplicate", f"also stored as {target[1]}", "merge", target)
     return sorted(suspects.values(), key=lambda s: (-s["claims"], s["name"]))
+
+
+def _names(candidates) -> str:
+    shown = [c[1] for c in sorted(candidates, key=lambda c: -c[2])[:3]]
+    more = len(candidates) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _flag_person_forms(db: sqlite_utils.Database, row, flag) -> None:
+    """A lone surname or a name without middle initials that several people share."""
+    if row[3] != "person" or row[4] != "engine":
+        return
+    word = lone_word(row[1])
+    if word is not None:
+        people = people_for_lone_word(db, word, exclude=row[0])
+        if len({(c[3].given, c[3].surname) for c in people}) > 1:
+            flag(row, "lone_name", f"{len(people)} people fit: {_names(people)}", "merge")
+        return
+    rivals = middle_initial_rivals(db, row[1], exclude=row[0])
+    if rivals:
+        flag(row, "name_variant", f"it may be {_names(rivals)}", "merge")
 
 
 def _shorter_source(key: str, by_key: dict[str, list[tuple]], source_id: int):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -29,6 +30,10 @@ from claimtrack.engine.document import SOURCE_KINDS
 from claimtrack.store.transactions import write_transaction
 
 LEADING_ARTICLES = ("de", "het", "een", "the", "a", "an", "'t")
+# (db, name, language, kind, body) -> the stored person a new name is a short form or a
+# variant of, or None; claimtrack.store.person_names adds its rules when imported (the
+# store's schema imports it), so that this module does not import it back
+SAME_PERSON: list[Callable[..., int | None]] = []
 UNKNOWN_SPEAKER = "unknown"
 _SEEDED_FLAG = "_claimtrack_aliases_seeded"
 
@@ -321,6 +326,13 @@ def resolve_speaker(
         # a name no alias knows becomes a source only if it is a name
         if reason is not None:
             return SpeakerResolution(None, reason)
+        for same_person in SAME_PERSON:
+            # "Kasich" or "Vladimir V. Putin" when only one stored person fits
+            person_id = same_person(db, name, language, kind, body)
+            if person_id is not None:
+                if len(keys[-1].split()) > 1:  # a lone surname stays no alias
+                    _add_alias_if_free(db, person_id, name.strip(), language, key=keys[0])
+                return SpeakerResolution(person_id)
         shown = display_name(name.strip())
         for stripped in stripped_keys(keys[0]):
             # "Ukrainian President Petro Poroshenko" is shown, and found, as Petro Poroshenko
@@ -425,6 +437,29 @@ def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict
             )
         db.execute("DELETE FROM sources WHERE id = ?", [drop_id])
     return moved
+
+
+def kept_from_merging(db: sqlite_utils.Database, source_id: int) -> bool:
+    """Whether no automatic merge may fold this source away: an admin or the curated table
+    set its kind, it has a Wikidata id or a curated alias (or it is gone)."""
+    row = db.execute(
+        "SELECT kind_set_by, wikidata_id FROM sources WHERE id = ?", [source_id]
+    ).fetchone()
+    if row is None or row[0] != "engine" or row[1] is not None:
+        return True
+    keys = {
+        r[0]
+        for r in db.execute("SELECT alias_key FROM source_aliases WHERE source_id = ?", [source_id])
+    }
+    return bool(keys & curated_alias_keys())
+
+
+def claim_count(db: sqlite_utils.Database, source_id: int) -> int:
+    """How many claims the source speaks (its maintained total)."""
+    row = db.execute(
+        "SELECT speaker_claims FROM source_totals WHERE source_id = ?", [source_id]
+    ).fetchone()
+    return row[0] if row else 0
 
 
 def _find_curated(db: sqlite_utils.Database, entry: CuratedSource) -> int | None:

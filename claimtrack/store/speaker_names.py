@@ -100,6 +100,12 @@ def _lists(language: str | None) -> dict[str, frozenset[str]]:
     }
 
 
+def name_word_lists(language: str | None = None) -> dict[str, frozenset[str]]:
+    """The word lists names are judged by (for `language`, or both languages when None):
+    pronouns, dates, roles, organisations, groups, function words, name suffixes, …"""
+    return _lists(language)
+
+
 def _bare(token: str) -> str:
     return token.lower().replace("’", "'").strip(".'-")
 
@@ -229,10 +235,20 @@ def common_words(language: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def common_word(word: str, language: str | None = None) -> bool:
+    """Whether `word` (lower case) or its singular is an ordinary word of `language`
+    (of either language when None), by the Dutch-English dictionary."""
+    return _common_word(word, language)
+
+
+@cache
+def _common_words_of(language: str | None) -> frozenset[str]:
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    return frozenset().union(*(common_words(lang) for lang in languages))
+
+
 def _common_word(word: str, language: str | None) -> bool:
-    words = frozenset().union(
-        *(common_words(lang) for lang in ((language,) if language in LANGUAGES else LANGUAGES))
-    )
+    words = _common_words_of(language if language in LANGUAGES else None)
     if word in words:
         return True
     # plurals: "companies" -> company, "candidates" -> candidate, "analisten" -> analist
@@ -240,6 +256,11 @@ def _common_word(word: str, language: str | None) -> bool:
         if word.endswith(suffix) and word[: -len(suffix)] + replacement in words:
             return True
     return False
+
+
+def written_as_name(word: str, body: str | None) -> bool:
+    """Whether `body` writes `word` with its capital after another word of a sentence."""
+    return _written_as_name(word, body)
 
 
 def _written_as_name(word: str, body: str | None) -> bool:
