@@ -924,3 +924,13 @@ def test_a_kind_of_company_before_its_name_describes_an_organisation():
     assert speakers_of(analyse("Universiteit Utrecht meldt dat het klaar is.", NL), "U") == [
         "Universiteit Utrecht"
     ]
+
+
+def test_volgens_a_rule_or_guideline_names_no_source_in_any_form():
+    for body in (
+        "Het project loopt volgens de richtlijnen van de bond.",
+        "De wedstrijd verliep volgens de regels.",
+        "Volgens de wet mag dat niet.",
+    ):
+        assert [a for st in analyse(body, NL).statements for a in st.attributions] == [], body
+    assert speakers_of(analyse("Volgens de bond is het mislukt.", NL), "Volgens") == ["bond"]

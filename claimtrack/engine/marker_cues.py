@@ -34,14 +34,16 @@ def phrase_until_comma(
     return (start, end) if end > start else None
 
 
-def _head_word(doc: Doc, source: tuple[int, int], profile: LanguageProfile) -> str:
-    """The head of a source phrase: its last word before any 'van'/'of' phrase."""
+def _head_words(doc: Doc, source: tuple[int, int], profile: LanguageProfile) -> set[str]:
+    """The head of a source phrase, its last word before any 'van'/'of' phrase, as written
+    and as its lemma ('afspraken', 'afspraak')."""
     start, end = source
     for k in range(start + 1, end):
         if doc[k].lower_ in profile.affiliation_preps:
             end = k
             break
-    return doc[end - 1].lower_
+    head = doc[end - 1]
+    return {head.lower_, head.lemma_.lower()}
 
 
 def _before_finite_verb(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
@@ -68,7 +70,7 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 continue
             if i == 0:
                 source = _before_finite_verb(doc, source)
-            if _head_word(doc, source, profile) in profile.according_to_non_sources:
+            if _head_words(doc, source, profile) & profile.according_to_non_sources:
                 continue  # "volgens de dienstregeling": a plan followed, no one's claim
             source = document_owner(doc, source, profile)
             if i > 0:
