@@ -934,3 +934,16 @@ def test_volgens_a_rule_or_guideline_names_no_source_in_any_form():
     ):
         assert [a for st in analyse(body, NL).statements for a in st.attributions] == [], body
     assert speakers_of(analyse("Volgens de bond is het mislukt.", NL), "Volgens") == ["bond"]
+
+
+def test_the_stem_of_a_separable_cue_without_its_particle_is_another_verb():
+    for body in (
+        "De minister legt de nadruk op de veiligheid van de burgers.",
+        "De stichting, die strijd voert tegen armoede, kreeg een prijs van de stad.",
+    ):
+        assert [a for st in analyse(body, NL).statements for a in st.attributions] == [], body
+    cases = {
+        "De minister legde uit dat het plan doorgaat.": "minister",
+        "De advocaat voert aan dat zijn cliënt onschuldig is.": "advocaat",
+    }
+    assert_speaker_of_each(cases, lambda body: "De")
