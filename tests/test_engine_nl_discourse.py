@@ -947,3 +947,11 @@ def test_the_stem_of_a_separable_cue_without_its_particle_is_another_verb():
         "De advocaat voert aan dat zijn cliënt onschuldig is.": "advocaat",
     }
     assert_speaker_of_each(cases, lambda body: "De")
+
+
+def test_a_cue_inside_the_quotation_does_not_take_it_from_the_subject_before_the_colon():
+    body = (
+        "Schrijfster Anna Verbist is nauw betrokken bij de verfilming, maar wil zich er niet"
+        ' mee bemoeien: "Toen ik het boek schreef, was ik ook vrij."'
+    )
+    assert speakers_of(analyse(body, NL), "Schrijfster") == ["Anna Verbist"]
