@@ -409,3 +409,16 @@ def test_a_headline_label_before_a_colon_is_no_speaker_but_a_named_one_is():
     for body, expected in cases.items():
         doc = analyse(body, "en")
         assert [a.speaker.name for st in doc.statements for a in st.attributions] == expected
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation():
+    cases = {
+        "The Guttmacher Institute said the rate fell.": ("Guttmacher Institute", "organization"),
+        "The Justice Department said it would appeal.": ("Justice Department", "organization"),
+        "Jane Foundation said she would run again.": ("Jane Foundation", "person"),
+    }
+    for body, expected in cases.items():
+        doc = analyse(body, "en")
+        assert [
+            (a.speaker.name, a.speaker.kind) for st in doc.statements for a in st.attributions
+        ] == [expected], body

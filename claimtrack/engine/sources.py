@@ -698,6 +698,14 @@ def _kind(
     profile: LanguageProfile,
 ) -> str:
     lowers = {t.lower_ for t in tokens}
+    if (
+        len(name_tokens) > 1
+        and name_tokens[-1].lower_ in profile.organization_words
+        and name_tokens[-1].text[:1].isupper()
+        and name_tokens[0].text not in profile.given_names
+        and not any(t.lower_ in profile.name_particles for t in name_tokens)  # "Van 't Hof"
+    ):
+        return "organization"  # "Guttmacher Institute", "Justice Department": whatever the recognizer says
     if name_tokens and any(
         _names_an_organisation(t, profile) for t in [*descriptor_tokens, name_tokens[0]]
     ):
