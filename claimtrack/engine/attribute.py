@@ -174,7 +174,7 @@ def _named_subject_before(doc: Doc, pronoun, profile: LanguageProfile):
         ),
         None,
     )
-    if subject is None or subject.i == pronoun.start:
+    if subject is None:
         return None
     words = [t for t in subject.subtree if t.i < pronoun.start]
     named = clean_mention(doc, words[0].i, words[-1].i + 1, profile) if words else None

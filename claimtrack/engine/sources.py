@@ -1098,7 +1098,7 @@ class EntityRegistry:
         if not any(h.role == "subject" for h in self.history[first_note:]):
             self._note_described_subject(doc, sentence, quoted)
         if not parsed_person_subject:
-            # "Boogerd leek te winnen toen hij aanviel": hij is the named subject beside it
+            # "Bakker reed aan kop, maar ze viel": ze is the named subject beside it
             self._note_pronoun_subject(doc, sentence, quoted)
 
     def _note_described_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:

@@ -25,9 +25,11 @@ def is_participle(token: Token, profile: LanguageProfile) -> bool:
     """A past participle ('gezegd', 'said' after 'has'); present participles ('saying') are not."""
     if "Pres" in token.morph.get("Tense") or is_present_participle(token, profile):
         return False
+    if "Part" in token.morph.get("VerbForm"):
+        return True
     prefix = profile.participle_prefix
-    if "Part" in token.morph.get("VerbForm") or not prefix:
-        return "Part" in token.morph.get("VerbForm")
+    if not prefix:
+        return False
     lower, lemma_ = token.lower_, token.lemma_.lower()
     # "bekendgemaakt" (bekendmaken): the prefix may follow the part the lemma starts with
     shared = next((k for k, (a, b) in enumerate(zip(lower, lemma_)) if a != b), 0)
@@ -306,8 +308,8 @@ def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, i
 
 def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """Whose own account 'naar eigen zeggen' reports: the sentence's subject, or, when that
-    subject is a thing ('de negende plaats was voor Jan Smit naar eigen zeggen het
-    hoogst haalbare'), the first person named before the phrase."""
+    subject is a thing ('De nederlaag was voor trainer Piet Kuipers naar eigen zeggen een
+    grote klap'), the first person named before the phrase."""
     subject = main_subject(doc, cue, profile)
     if subject is None:
         return None
