@@ -46,6 +46,7 @@ from claimtrack.engine.speakers import (
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    has_morph,
     has_parse,
     is_known_verb_form,
     lemma,
@@ -63,10 +64,8 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
-    lem = lemma(verb, profile)
-    for v, partner in profile.phrasal_cues:
-        if v != lem:
-            continue
+    v = lemma(verb, profile)
+    for partner in profile.phrasal_partners.get(v, ()):
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
@@ -466,7 +465,7 @@ def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
 
 def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """'a programme called X', 'remarks made by': a participle describing the noun before it."""
-    if tok.i == 0 or not is_participle(tok, profile) or "Past" not in tok.morph.get("Tense"):
+    if tok.i == 0 or not is_participle(tok, profile) or not has_morph(tok, "Tense", "Past"):
         return False
     prev = doc[tok.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():

@@ -23,6 +23,8 @@ from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
     continues_institution,
+    first_word,
+    has_morph,
     is_known_verb_form,
     mistagged_verb,
     per_doc,
@@ -161,7 +163,7 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     text = tok.text
     if not text[:1].isupper() or tok.is_punct:
         return False
-    first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
+    first_in_sentence = first_in_sentence or tok.i <= first_word(tok.doc)
     if "-" in text and text.rsplit("-", 1)[1][:1].islower():
         return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
     if "-" in text and _is_role_noun(tok.lower_.rsplit("-", 1)[1], profile):
@@ -678,7 +680,7 @@ def _kind(
             return "organization"  # a place as a source speaks through its government
         return "person"
     head = tokens[-1]
-    if head.lower_ in profile.group_words or "Plur" in head.morph.get("Number"):
+    if head.lower_ in profile.group_words or has_morph(head, "Number", "Plur"):
         return "group"
     if head.lower_ in profile.role_nouns:
         return "person"
