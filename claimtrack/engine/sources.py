@@ -26,6 +26,7 @@ from claimtrack.engine.tokens import (
     first_word,
     has_morph,
     is_known_verb_form,
+    long_words_capitalised,
     mistagged_verb,
     per_doc,
 )
@@ -596,8 +597,8 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
 def is_title_case_headline(doc: Doc) -> bool:
     """'Ben Carson Slams Hillary And The Media': nearly every word capitalised, and a verb,
     an adverb or a function word among them that the recognizer does not take for a name."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+    words, capitalised = long_words_capitalised(doc)
+    if words < 3 or capitalised < 0.8 * words:
         return False
     return any(
         t.text[:1].isupper() and t.pos_ in HEADLINE_EVIDENCE_POS and not t.ent_type_

@@ -69,6 +69,14 @@ def first_word(doc: Doc) -> int:
 
 
 @per_doc
+def long_words_capitalised(doc: Doc) -> tuple[int, int]:
+    """How many words of `doc` have more than three letters (all alphabetic), and how many
+    of those start with a capital: the measure of a Title Case headline."""
+    words = [t.text for t in doc if t.is_alpha and len(t) > 3]
+    return len(words), sum(word[:1].isupper() for word in words)
+
+
+@per_doc
 def lower_words(doc: Doc) -> tuple[str, ...]:
     """The lowercased text of every token of `doc`, by position."""
     return tuple(t.lower_ for t in doc)
