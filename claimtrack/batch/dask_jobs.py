@@ -109,7 +109,7 @@ def extract_on_dask(
             first_of[future.key] = first
             running.add(future)
 
-    paused = client.run(set_profiler, False)
+    paused = client.run(set_profiler, False, PROFILER_CALLBACKS)
     try:
         hand_out()
         for future in running:
