@@ -229,3 +229,42 @@ def test_preloaded_workers_share_one_shard_files_work(cli_runner, folder, tmp_pa
     local = cli_runner("extract", "--for-import", str(folder)).stdout
     assert (shards / "shard-00000.jsonl").read_text("utf-8") == local
     assert len(tasks_per_worker) == 2 and all(n > 0 for n in tasks_per_worker.values())
+
+
+def _profiler_running(dask_worker) -> bool:
+    return dask_worker.periodic_callbacks["profile"].is_running()
+
+
+def _profiled_during_tasks(dask_worker) -> list[bool]:
+    return dask_worker.__dict__.get("profiled_during_tasks", [])
+
+
+@pytest.mark.slow
+def test_workers_do_not_profile_while_a_job_runs_and_do_after_it(monkeypatch, folder, tmp_path):
+    """A worker's profiler samples the running task's stack every 10 ms, which costs the
+    parser dearly: paused for claimtrack's job, running again once it is done."""
+    distributed = pytest.importorskip("distributed")
+    from claimtrack.batch import dask_jobs
+
+    analyse = dask_jobs.analyse_shard
+
+    def recording(items, *args):
+        worker = distributed.get_worker()
+        running = worker.periodic_callbacks["profile"].is_running()
+        worker.__dict__.setdefault("profiled_during_tasks", []).append(running)
+        return analyse(items, *args)
+
+    monkeypatch.setattr(dask_jobs, "analyse_shard", recording)
+    paths = sorted(str(p) for p in folder.iterdir())
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert all(client.run(_profiler_running).values())
+        dask_jobs.extract_on_dask(client, paths, tmp_path / "shards")
+        during = next(iter(client.run(_profiled_during_tasks).values()))
+        after = client.run(_profiler_running)
+    assert during and not any(during)
+    assert all(after.values())

@@ -47,9 +47,11 @@ from claimtrack.engine.speakers import (
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    has_morph,
     has_parse,
     is_known_verb_form,
     lemma,
+    long_words_capitalised,
     lower_words,
     mistagged_verb,
     per_doc,
@@ -64,10 +66,8 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
-    lem = lemma(verb, profile)
-    for v, partner in profile.phrasal_cues:
-        if v != lem:
-            continue
+    v = lemma(verb, profile)
+    for partner in profile.phrasal_partners.get(v, ()):
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
@@ -296,22 +296,21 @@ def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], .
     return False
 
 
-@per_doc
 def _is_title_case(doc: Doc) -> bool:
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+    words, capitalised = long_words_capitalised(doc)
+    return words >= 3 and capitalised >= 0.8 * words
 
 
 def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
-    if tok.i > 0 and (
-        doc[tok.i - 1].lower_ in profile.determiners
-        and doc[tok.i - 1].pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
-        and not (
-            tok.i == 1 and tok.pos_ == "VERB" and _opens_with_fronted_object(doc, tok, profile)
-        )
-        or doc[tok.i - 1].text in ("'s", "’s")
+    pos = tok.pos_
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and (
+        before.lower_ in profile.determiners
+        and before.pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
+        and not (tok.i == 1 and pos == "VERB" and _opens_with_fronted_object(doc, tok, profile))
+        or before.text in ("'s", "’s")
     ):
         return False  # "the report", "Trump's tweets"
     if (
@@ -323,39 +322,36 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     ):
         return False  # "Erkende clubs krijgen …": a participle used as an adjective
     if (
-        tok.i > 0
+        before is not None
         and tok.text[:1].isupper()
-        and not doc[tok.i - 1].is_punct
+        and not before.is_punct
         and not _is_title_case(doc)
     ):
         return False  # "United States"
-    if tok.pos_ in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
+    if pos in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
         return True
     if verb_parsed_as_noun(tok, profile):
         return True
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
-        tok.i > 0
-        and (tok.pos_ in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
+        before is not None
+        and (pos in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
         and is_known_verb_form(tok, profile)
         and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
-        and not (
-            doc[tok.i - 1].pos_ in ("DET", "ADJ", "NUM", "NOUN")
-            or doc[tok.i - 1].dep_ == "nmod:poss"
-        )
+        and not (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.dep_ == "nmod:poss")
     ):
         return True  # "De bank schat dat …" with 'schat' mistagged: the clause settles it
     if (
-        tok.pos_ == "NOUN"
+        pos == "NOUN"
         and tok.is_lower
         and tok.i > 1
-        and doc[tok.i - 1].text == ","
+        and before.text == ","
         and doc[tok.i - 2].text in QUOTE_CLOSERS
         and is_known_verb_form(tok, profile)
     ):
         return True  # ",,…'', vreest de burgemeester": the verb after a quotation, mistagged
     if (
-        tok.pos_ in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
+        pos in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)
         and not strong
     ):
@@ -366,8 +362,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]
     ):
         return True  # "Engineers fear that ...": the clause settles it
-    prev = doc[tok.i - 1]
-    return not (prev.pos_ in ("DET", "ADJ", "NUM", "NOUN") or prev.dep_ == "nmod:poss")
+    return not (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.dep_ == "nmod:poss")
 
 
 def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
@@ -454,6 +449,8 @@ def _inside_markup(doc: Doc, tok: Token) -> bool:
 @per_doc
 def _markup_texts(doc: Doc) -> tuple[str, ...] | None:
     """The token texts of a sentence with a word that opens a tag, else None."""
+    if not any(word.startswith("<") for word in lower_words(doc)):
+        return None  # (the lowercased words are read once per sentence anyway)
     texts = tuple(t.text for t in doc)
     return texts if any(text.startswith("<") for text in texts) else None
 
@@ -467,7 +464,7 @@ def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
 
 def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """'a programme called X', 'remarks made by': a participle describing the noun before it."""
-    if tok.i == 0 or not is_participle(tok, profile) or "Past" not in tok.morph.get("Tense"):
+    if tok.i == 0 or not is_participle(tok, profile) or not has_morph(tok, "Tense", "Past"):
         return False
     prev = doc[tok.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():

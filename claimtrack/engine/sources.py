@@ -23,7 +23,10 @@ from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
     continues_institution,
+    first_word,
+    has_morph,
     is_known_verb_form,
+    long_words_capitalised,
     mistagged_verb,
     per_doc,
 )
@@ -161,7 +164,7 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     text = tok.text
     if not text[:1].isupper() or tok.is_punct:
         return False
-    first_in_sentence = first_in_sentence or all(t.is_punct for t in tok.doc[: tok.i])
+    first_in_sentence = first_in_sentence or tok.i <= first_word(tok.doc)
     if "-" in text and text.rsplit("-", 1)[1][:1].islower():
         return False  # "Kok-tribune", "PSV-trainer": a compound noun, not a name
     if "-" in text and _is_role_noun(tok.lower_.rsplit("-", 1)[1], profile):
@@ -636,8 +639,8 @@ def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
 def is_title_case_headline(doc: Doc) -> bool:
     """'Ben Carson Slams Hillary And The Media': nearly every word capitalised, and a verb,
     an adverb or a function word among them that the recognizer does not take for a name."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or sum(t.text[:1].isupper() for t in words) < 0.8 * len(words):
+    words, capitalised = long_words_capitalised(doc)
+    if words < 3 or capitalised < 0.8 * words:
         return False
     return any(
         t.text[:1].isupper() and t.pos_ in HEADLINE_EVIDENCE_POS and not t.ent_type_
@@ -732,7 +735,7 @@ def _kind(
             return "organization"  # a place as a source speaks through its government
         return "person"
     head = tokens[-1]
-    if head.lower_ in profile.group_words or "Plur" in head.morph.get("Number"):
+    if head.lower_ in profile.group_words or has_morph(head, "Number", "Plur"):
         return "group"
     if head.lower_ in profile.role_nouns:
         return "person"

@@ -15,7 +15,13 @@ from claimtrack.engine.phrases import (
     np_right,
     subtree_span,
 )
-from claimtrack.engine.tokens import PERSON_LABELS, QUOTE_CLOSERS, has_parse, phrase_at
+from claimtrack.engine.tokens import (
+    PERSON_LABELS,
+    QUOTE_CLOSERS,
+    has_morph,
+    has_parse,
+    phrase_at,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -23,9 +29,9 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 
 def is_participle(token: Token, profile: LanguageProfile) -> bool:
     """A past participle ('gezegd', 'said' after 'has'); present participles ('saying') are not."""
-    if "Pres" in token.morph.get("Tense") or is_present_participle(token, profile):
+    if has_morph(token, "Tense", "Pres") or is_present_participle(token, profile):
         return False
-    if "Part" in token.morph.get("VerbForm"):
+    if has_morph(token, "VerbForm", "Part"):
         return True
     prefix = profile.participle_prefix
     if not prefix:
@@ -40,7 +46,7 @@ def is_participle(token: Token, profile: LanguageProfile) -> bool:
 def finite_verb(doc: Doc, cue: Token, profile: LanguageProfile) -> Token:
     """The finite verb of the cue's clause: an auxiliary before a participle, else the cue."""
     if not (
-        is_participle(cue, profile) or cue.pos_ == "VERB" and "Inf" in cue.morph.get("VerbForm")
+        is_participle(cue, profile) or cue.pos_ == "VERB" and has_morph(cue, "VerbForm", "Inf")
     ):
         return cue
     finite = cue

@@ -40,6 +40,42 @@ def per_doc(compute: Callable[[Doc], T]) -> Callable[[Doc], T]:
     return cached
 
 
+# token.morph.get(field) by (morphological analysis key, field): reading a feature from
+# the analysis costs ten times as much as looking up its key, and a corpus has few analyses
+_MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def morph_values(token: Token, field: str) -> tuple[str, ...]:
+    """The values of morphological feature `field` of `token` (token.morph.get(field))."""
+    morph = token.morph
+    key = (morph.key, field)
+    values = _MORPH_VALUES.get(key)
+    if values is None:
+        values = _MORPH_VALUES[key] = tuple(morph.get(field))
+    return values
+
+
+def has_morph(token: Token, field: str, value: str) -> bool:
+    """Whether `value` is among the values of `token`'s morphological feature `field`
+    ("Tense", "Past")."""
+    return value in morph_values(token, field)
+
+
+@per_doc
+def first_word(doc: Doc) -> int:
+    """The position of the first token that is no punctuation (len(doc) when all are):
+    a token at or before it has only punctuation before it."""
+    return next((t.i for t in doc if not t.is_punct), len(doc))
+
+
+@per_doc
+def long_words_capitalised(doc: Doc) -> tuple[int, int]:
+    """How many words of `doc` have more than three letters (all alphabetic), and how many
+    of those start with a capital: the measure of a Title Case headline."""
+    words = [t.text for t in doc if t.is_alpha and len(t) > 3]
+    return len(words), sum(word[:1].isupper() for word in words)
+
+
 @per_doc
 def lower_words(doc: Doc) -> tuple[str, ...]:
     """The lowercased text of every token of `doc`, by position."""
@@ -70,8 +106,23 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     return _known_infinitive(lower, profile) or found
 
 
+# forms remembered per profile by _known_infinitive (an article asks of the same words
+# again and again); the memo starts over when it holds this many
+KNOWN_INFINITIVE_MEMO = 65_536
+
+
 def _known_infinitive(form: str, profile: LanguageProfile) -> str | None:
     """The first listed verb whose regular inflection gives `form`, if any."""
+    memo = profile.infinitive_memo
+    if form in memo:
+        return memo[form]
+    if len(memo) >= KNOWN_INFINITIVE_MEMO:
+        memo.clear()
+    memo[form] = found = _first_known_infinitive(form, profile)
+    return found
+
+
+def _first_known_infinitive(form: str, profile: LanguageProfile) -> str | None:
     candidates = infinitive_candidates(
         form,
         profile.inflection_suffixes,
@@ -156,7 +207,7 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     ):
         return True
     if token.text[:1].isupper():
-        at_start = all(t.is_punct for t in token.doc[: token.i])
+        at_start = token.i <= first_word(token.doc)
         return not (
             at_start
             and (
@@ -179,6 +230,7 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     return token.pos_ in NP_POS if token.pos_ else False
 
 
+@per_doc
 def has_parse(doc: Doc) -> bool:
     """True when the pipeline assigned dependency arcs to this doc."""
     return doc.has_annotation("DEP")

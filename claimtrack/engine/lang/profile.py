@@ -169,6 +169,19 @@ class LanguageProfile:
         )
 
     @cached_property
+    def infinitive_memo(self) -> dict[str, str | None]:
+        """The known infinitive of each form asked about so far (tokens._known_infinitive)."""
+        return {}
+
+    @cached_property
+    def phrasal_partners(self) -> dict[str, tuple[str, ...]]:
+        """The companions of each verb of `phrasal_cues`, in the order of `phrasal_cues`."""
+        partners: dict[str, tuple[str, ...]] = {}
+        for verb, partner in self.phrasal_cues:
+            partners[verb] = (*partners.get(verb, ()), partner)
+        return partners
+
+    @cached_property
     def known_verbs(self) -> frozenset[str]:
         """Every verb lemma the cue tables list (speech, opinion, report, quote, ...)."""
         return frozenset(
