@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import sqlite_utils
+from store_helpers import one_claim_document
 
-from claimtrack.engine.document import Attribution, Document, SourceRef, Statement, TextSpan
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store import open_database
 from claimtrack.store.articles import save_article
@@ -19,29 +19,7 @@ from claimtrack.store.source_edits import set_source_kind
 def _say(db, body: str, speaker: str, kind: str = "person", mention: str | None = None) -> int:
     """Import an article of one sentence in which `speaker` said something; return the
     id of the source its claim went to."""
-    mention = mention or speaker
-    start = body.index(mention)
-    cue = body.index("said")
-    document = Document(
-        language="en",
-        statements=[
-            Statement(
-                0,
-                0,
-                0,
-                len(body),
-                body,
-                [
-                    Attribution(
-                        SourceRef(speaker, kind, mention, start, start + len(mention)),
-                        "indirect",
-                        TextSpan("said", cue, cue + 4),
-                        confidence=0.7,
-                    )
-                ],
-            )
-        ],
-    )
+    document = one_claim_document(body, speaker, kind, mention)
     article_id = save_article(db, ParsedArticle(body=body, language="en"), document).article_id
     return db.execute(
         "SELECT at.speaker_source_id FROM attributions at"

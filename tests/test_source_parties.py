@@ -7,8 +7,9 @@ import json
 import sqlite3
 
 import pytest
+from store_helpers import one_claim_document
 
-from claimtrack.engine.document import Attribution, Document, SourceRef, Statement, TextSpan
+from claimtrack.engine.document import Document
 from claimtrack.ingest.article import ParsedArticle
 from claimtrack.store import open_database, totals
 from claimtrack.store.articles import save_article
@@ -113,28 +114,7 @@ def test_titles_and_origin_words_lead_to_the_named_person(db):
 
 
 def _statement_with(body: str, speaker: str, kind: str = "person") -> Document:
-    start = body.index(speaker)
-    cue = body.index("said")
-    return Document(
-        language="en",
-        statements=[
-            Statement(
-                0,
-                0,
-                0,
-                len(body),
-                body,
-                [
-                    Attribution(
-                        SourceRef(speaker, kind, speaker, start, start + len(speaker)),
-                        "indirect",
-                        TextSpan("said", cue, cue + 4),
-                        confidence=0.7,
-                    )
-                ],
-            )
-        ],
-    )
+    return one_claim_document(body, speaker, kind)
 
 
 def test_an_imported_junk_speaker_is_kept_as_an_unresolved_speaker_and_the_page_says_so(
