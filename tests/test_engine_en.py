@@ -399,18 +399,6 @@ def test_a_headline_verb_outside_any_entity_splits_two_names():
     assert name == "Anna Berg"
 
 
-def test_a_headline_label_before_a_colon_is_no_speaker_but_a_named_one_is():
-    cases = {
-        "Market Update: Prices fell again on Tuesday.": [],
-        "Weekend Roundup: The storms are over.": [],
-        "Joe Biden: We will rebuild the bridges.": ["Joe Biden"],
-        "Senator Warren: The bill is dead.": ["Warren"],
-    }
-    for body, expected in cases.items():
-        doc = analyse(body, "en")
-        assert [a.speaker.name for st in doc.statements for a in st.attributions] == expected
-
-
 def test_a_name_ending_in_an_organisation_word_is_an_organisation():
     cases = {
         "The Guttmacher Institute said the rate fell.": ("Guttmacher Institute", "organization"),

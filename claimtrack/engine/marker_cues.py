@@ -15,16 +15,7 @@ from claimtrack.engine.phrases import (
     opens_next_phrase,
     subtree_span,
 )
-from claimtrack.engine.tokens import (
-    PERSON_LABELS,
-    QUOTE_CLOSERS,
-    QUOTE_OPENERS,
-    looks_nominal,
-    lower_words,
-)
-
-# entity labels of a party that can speak: people and organisations
-PARTY_LABELS = PERSON_LABELS | {"ORG"}
+from claimtrack.engine.tokens import QUOTE_CLOSERS, QUOTE_OPENERS, looks_nominal, lower_words
 
 
 def phrase_until_comma(
@@ -298,16 +289,6 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
         and all(t.text[:1].isupper() or t.is_punct for t in head)
         and head[0].lower_ not in profile.determiners
         and head.text.lower() not in profile.colon_non_sources
-        # "Delegate Update: …": a headline's words before its colon name a speaker only with
-        # a name the recognizer labels or a role in them ("Joe Biden: …", "Minister Jansen: …")
-        and (
-            len(head) == 1
-            or any(
-                t.ent_type_ in PARTY_LABELS or t.lower_ in profile.role_nouns
-                for t in head
-                if t.is_alpha
-            )
-        )
     )
     if not (quote_follows or transcript or headline):
         return []  # "The Latest: ..." is a rubric, not a speaker
