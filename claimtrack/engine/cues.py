@@ -756,10 +756,11 @@ def find_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     )
     frames += colon_frames(doc, profile) + dash_frames(doc, profile)
     introduced = colon_quote_frames(doc, profile)
-    if introduced and all(f.source is None or f.cue[0] > introduced[0].cue[0] for f in frames):
+    colon = introduced[0].cue[0] if introduced else None
+    if colon is not None and all(f.source is None or f.cue[0] > colon for f in frames):
         # "was blij met alle geruchten: ,,…''": hearsay with no source does not take the
         # quotation from the subject who introduces it, nor does a cue inside the quotation
-        frames = introduced + [f for f in frames if f.cue[0] > introduced[0].cue[0]]
+        frames = introduced + [f for f in frames if f.cue[0] > colon]
     if not frames:
         frames = document_frames(doc, profile)
     frames.sort(key=lambda f: f.cue[0])

@@ -208,9 +208,8 @@ def _features(
             subject_sentences.setdefault(id(h.entity), set()).add(h.sentence)
     nearest = max((k for found in subject_sentences.values() for k in found), default=None)
     mention_counts = {
-        key: len({h.sentence for h in found})
-        for key, found in notes.items()
-        if found[0].entity.kind == "person" and not found[0].entity.described_only
+        key: len(found)
+        for key, found in _person_sentences(h for found in notes.values() for h in found).items()
     }
     top = max(mention_counts.values(), default=0)
     after = {
@@ -252,13 +251,20 @@ def _features(
     return candidates, rows
 
 
+def _person_sentences(notes) -> dict[int, set[int]]:
+    """id(entity) -> the sentences its notes fall in, for named people only (a sentence that
+    notes a speaker twice, as speaker and as a name, counts once)."""
+    sentences: dict[int, set[int]] = {}
+    for h in notes:
+        if h.entity.kind == "person" and not h.entity.described_only:
+            sentences.setdefault(id(h.entity), set()).add(h.sentence)
+    return sentences
+
+
 def _protagonist(registry: EntityRegistry) -> Entity | None:
     """The person the article mentions most often outside quotations (the first named of
     those tied): the speaker of a quotation that opens the article before anyone is named."""
-    sentences: dict[int, set[int]] = {}
-    for h in registry.history:
-        if h.role != "quoted" and h.entity.kind == "person" and not h.entity.described_only:
-            sentences.setdefault(id(h.entity), set()).add(h.sentence)
+    sentences = _person_sentences(h for h in registry.history if h.role != "quoted")
     people = [e for e in registry.entities if id(e) in sentences]
     return max(people, key=lambda e: len(sentences[id(e)]), default=None)
 

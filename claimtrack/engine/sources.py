@@ -549,20 +549,11 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             )
             and name_tokens[-1].ent_type_ in PERSON_LABELS
             or _opens_no_name(name_tokens, profile)
+            or _describes_the_name_after(name_tokens, profile)
         )
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
-    if (
-        len(name_tokens) > 1
-        and name_tokens[0].lower_ in profile.organization_kinds
-        and name_tokens[1].text[:1].isupper()
-    ):
-        name_tokens = name_tokens[1:]
-        j += 1
-    described = _leading_nationality(name_tokens, profile)
-    name_tokens = name_tokens[described:]
-    j += described
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
@@ -588,24 +579,30 @@ def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
     )
 
 
-def _leading_nationality(name_tokens: list[Token], profile: LanguageProfile) -> int:
-    """How many words open the name with a nationality the recognizer labels on its own
-    ("De Noorse Ingrid Lie", "het Duitse Siemens"): they describe, the rest names."""
-    k = 1 if name_tokens and name_tokens[0].lower_ in profile.determiners else 0
-    if len(name_tokens) < k + 2:
-        return 0
-    word, after = name_tokens[k], name_tokens[k + 1]
-    if (
+def _describes_the_name_after(name_tokens: list[Token], profile: LanguageProfile) -> bool:
+    """A first word that describes the name after it: a kind of company ("Fabrikant
+    Voltaro"), or a nationality the recognizer labels on its own, with its article ("De
+    Noorse Ingrid Lie", "het Duitse Siemens")."""
+    first, after = name_tokens[0], name_tokens[1]
+    if first.lower_ in profile.organization_kinds:
+        return after.text[:1].isupper()
+    if first.lower_ in profile.determiners:
+        return len(name_tokens) > 2 and _is_nationality_before(after, name_tokens[2], profile)
+    return _is_nationality_before(first, after, profile)
+
+
+def _is_nationality_before(word: Token, after: Token, profile: LanguageProfile) -> bool:
+    """`word` is a nationality labelled on its own (MISC, with an adjective ending, not a
+    given name), and `after` opens a name of its own; a place before a name may be part of it."""
+    return (
         word.ent_iob_ == "B"
-        and word.ent_type_ == "MISC"  # a place before a name may be part of it
+        and word.ent_type_ == "MISC"
         and word.lower_.endswith(profile.adjective_suffixes)
         and word.text not in profile.given_names
         and after.ent_iob_ != "I"
         and after.pos_ == "PROPN"
         and after.text[:1].isupper()
-    ):
-        return k + 1
-    return 0
+    )
 
 
 def _opens_no_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
