@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
+from claimtrack.batch.allocator import allocator_tuned
 from claimtrack.store import open_database
 
 ARTICLES = {
@@ -169,6 +173,7 @@ def test_a_dask_cluster_writes_shards_that_import_like_the_files(cli_runner, fol
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster,
+        distributed.Client(cluster) as client,
     ):
         result = cli_runner(
             "extract",
@@ -180,7 +185,10 @@ def test_a_dask_cluster_writes_shards_that_import_like_the_files(cli_runner, fol
             "2",
             str(folder),
         )
+        tuned = client.run(allocator_tuned)
     assert result.exit_code == 0, result.output
+    # the nanny fixed glibc's thresholds; the workers' tasks raised them again
+    assert list(tuned.values()) == [True, True]
     written = sorted(p.name for p in shards.iterdir())
     assert written == ["shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"]
     local = cli_runner("extract", "--for-import", str(folder)).stdout
@@ -191,6 +199,24 @@ def test_a_dask_cluster_writes_shards_that_import_like_the_files(cli_runner, fol
     loaded = cli_runner("import", "--from-jsonl", "--db", str(bulk), str(shards))
     assert "imported 4, unchanged 1, failed 1" in loaded.stdout
     assert rows_of(bulk) == rows_of(direct)
+
+
+def _tuned_in_fresh_process(environment: dict[str, str]) -> str:
+    code = (
+        "from claimtrack.batch.allocator import tune_allocator, allocator_tuned;"
+        "print(allocator_tuned(), tune_allocator())"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_allocator_thresholds_are_raised_only_where_the_environment_fixed_them():
+    """Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which pins glibc's mmap threshold low; a
+    process started without it keeps glibc's own moving thresholds untouched."""
+    plain = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}
+    assert _tuned_in_fresh_process(plain) == "False False"
+    assert _tuned_in_fresh_process({**plain, "MALLOC_TRIM_THRESHOLD_": "65536"}) == "False True"
 
 
 def _loaded_pipelines() -> list[str]:

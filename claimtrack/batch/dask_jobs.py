@@ -15,7 +15,9 @@ them when the worker starts instead.
 While a job runs, the workers' statistical profilers are paused (and
 restarted after it): every 10 ms a worker's profiler walks the running task's
 stack, and the parser's stack is deep enough for that, with the GIL handed
-back and forth, to cost a worker about a quarter of its time.
+back and forth, to cost a worker about a quarter of its time. A worker's first
+task also raises the allocator thresholds Dask's nanny fixed
+(claimtrack.batch.allocator).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from claimtrack.batch.allocator import tune_allocator
 from claimtrack.batch.pool import file_size, groups
 from claimtrack.batch.records import error_record, json_line, prepare_import_records
 from claimtrack.ingest.files import max_import_bytes
@@ -50,6 +53,7 @@ def analyse_shard(
     """Runs on a worker: the import record lines of (path, content, read error) items.
 
     The readable items are analysed together (see prepare_import_records)."""
+    tune_allocator()
     readable = [(path, data) for path, data, read_error in items if read_error is None]
     records = iter(prepare_import_records(readable, publisher, language))
     lines = []

@@ -9,6 +9,7 @@ worker is ready before any job arrives.
 
 from __future__ import annotations
 
+from claimtrack.batch.allocator import tune_allocator
 from claimtrack.engine.extract import Body, get_extractor
 
 # one sentence per language the shipped pipelines serve: analysing them loads the
@@ -28,4 +29,5 @@ def load_models() -> None:
 
 def dask_setup(worker=None) -> None:
     """Called by `dask worker --preload claimtrack.batch.dask_worker` as the worker starts."""
+    tune_allocator()
     load_models()
