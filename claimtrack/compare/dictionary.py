@@ -138,6 +138,23 @@ def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
     return [], []
 
 
+def _known_modifier(dictionary: Dictionary, word: str) -> tuple[list[str], str]:
+    """(modifier lemmas, the rest) of a compound whose first part is a known word and whose
+    last part the list lacks ("beveiligingsaudit" -> beveiliging, "audit"): the longest
+    known first part, or ([], "")."""
+    for cut in range(len(word) - _MIN_HEAD, _MIN_PART - 1, -1):
+        modifier = word[:cut]
+        modifiers = [
+            lemma
+            for link in _LINKS
+            if modifier.endswith(link)
+            for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
+        ]
+        if modifiers:
+            return modifiers, word[cut:]
+    return [], ""
+
+
 def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
     keys = set()
     for lemma in lemmas:
@@ -157,6 +174,11 @@ def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
     lemmas = dictionary.lemmas(word)
     if not lemmas:
         lemmas = _compound(dictionary, word)[1]
+    if not lemmas:
+        # a compound of a known word and one the list lacks: the last part is most often
+        # the English word's cousin ("veiligheidsaudit": audit)
+        head = _known_modifier(dictionary, word)[1]
+        return frozenset({english_key(head)}) if head else frozenset()
     return _keys_of(dictionary, lemmas)
 
 
@@ -165,7 +187,9 @@ def _modifier_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
     if dictionary.lemmas(word):
         return frozenset()
     modifiers, heads = _compound(dictionary, word)
-    if heads and word.endswith(("d", "t", "en")) and "ge" in word[4:-2]:
+    if not heads:
+        modifiers = _known_modifier(dictionary, word)[0]
+    elif word.endswith(("d", "t", "en")) and "ge" in word[4:-2]:
         # a separable verb's participle ("opengesteld"): one verb, not "open" + "put"
         return frozenset()
     return _keys_of(dictionary, modifiers)
