@@ -5,7 +5,8 @@ spelt differently ("travellers" / "passengers", "beveiliging" -> protection /
 "security"): claimtrack/compare/synonyms.py reads this file. Each line is an
 English word key (claimtrack.compare.text.english_key of a WordNet lemma, or of
 an irregular form listed in WordNet's *.exc files), a tab, and its commonest
-senses, a group per part of speech separated by "|": each sense a synset id
+senses, a group per part of speech separated by "|" and led by its letter and a
+colon ("n:", "v:", "a:"): each sense a synset id
 and, after ">", the ids of a noun's direct hypernyms ("passenger" -> traveller)
 or an adjective satellite's head ("speedy" -> fast); a verb's hypernyms are
 too general to keep ("come" is a kind of "go"). Ids are WordNet synsets renumbered in
@@ -81,9 +82,9 @@ def read_index(folder: Path, pos: str) -> dict[str, list[str]]:
     return senses
 
 
-def build(folder: Path) -> dict[str, list[list[tuple[str, list[str]]]]]:
-    """English key -> per part of speech [(sense synset, its hypernym synsets)], commonest
-    sense first, ids as WordNet offsets."""
+def build(folder: Path) -> dict[str, dict[str, list[tuple[str, list[str]]]]]:
+    """English key -> part of speech ("n", "v", "a") -> [(sense synset, its hypernym
+    synsets)], commonest sense first, ids as WordNet offsets."""
     synsets: dict[str, tuple[list[str], list[str]]] = {}
     for pos in POS:
         synsets.update(read_data(folder, pos))
@@ -117,7 +118,9 @@ def build(folder: Path) -> dict[str, list[list[tuple[str, list[str]]]]]:
                 if base in lemmas[pos]:
                     add(english_key(form), pos, lemmas[pos][base])
     return {
-        key: [[(s, synsets[s][1]) for s in group] for group in groups.values() if group]
+        key: {
+            POS[pos]: [(s, synsets[s][1]) for s in group] for pos, group in groups.items() if group
+        }
         for key, groups in own.items()
     }
 
@@ -154,19 +157,20 @@ def main(argv: list[str] | None = None) -> int:
         return numbers[synset]
 
     header = (
-        "# English word key<TAB>its commonest senses per part of speech ('|'-separated groups"
-        " of space-separated senses), each a synset id and after '>' its direct hypernyms'"
+        "# English word key<TAB>its commonest senses per part of speech ('|'-separated groups,"
+        " each its part of speech n, v or a, a colon and space-separated senses), each a synset id and after '>' its direct hypernyms'"
         " ids (','-separated). Built by scripts/build_wordnet_synonyms.py from WordNet 3.0"
         " (Debian wordnet-base), see en_wordnet.LICENSE"
     )
     lines = [header]
     for key in sorted(entries):
         groups = [
-            " ".join(
+            f"{part}:"
+            + " ".join(
                 short(sense) + (">" + ",".join(short(h) for h in above) if above else "")
                 for sense, above in group
             )
-            for group in entries[key]
+            for part, group in entries[key].items()
         ]
         lines.append(f"{key}\t{'|'.join(groups)}")
     args.output.write_text("\n".join(lines) + "\n", "utf-8")

@@ -7,7 +7,7 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 from claimtrack.compare.align import align_accounts
-from claimtrack.compare.features import related_words
+from claimtrack.compare.features import features, related_words
 
 
 def statement(sid: int, text: str, language: str = "en") -> dict:
@@ -34,3 +34,20 @@ def test_two_counts_of_synonymous_things_share_a_row_and_disagree():
     [row] = [r for r in rows if r["a"] and r["b"]]
     assert row["status"] == "conflict"
     assert "numbers differ" in row["reason"]
+
+
+def _related(text: str, language: str, word: str):
+    f = features(statement(0, text, language))
+    return f.word_related[f.word_norms.index(word)]
+
+
+def test_a_word_reaches_only_the_senses_of_its_part_of_speech():
+    # "second" in "the second bridge" is the ordinal, "seconded" the verb (to back)
+    ordinal = _related("The second bridge stayed closed all week.", "en", "second")
+    ordinal_nl = _related("De tweede brug bleef de hele week dicht.", "nl", "tweede")
+    backing = _related("The council seconded the motion on Tuesday.", "en", "seconded")
+    assert not ordinal.meets(backing)
+    assert not ordinal_nl.meets(backing)
+    # ... while the same part of speech still meets across the languages
+    assert ordinal_nl.meets(ordinal)
+    assert backing.meets(_related("The council backed the motion on Tuesday.", "en", "backed"))

@@ -21,8 +21,10 @@ from claimtrack.compare.synonyms import (
     MAX_SENSES,
     MAX_TRANSLATION_SENSES,
     NOTHING,
+    PARTS,
     Related,
     default_wordnet,
+    wordnet_parts,
 )
 from claimtrack.compare.text import Token, english_key, tokenize
 
@@ -118,18 +120,41 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
     return frozenset({english_key(norm), norm})
 
 
-def related_words(norm: str, language: str) -> Related:
-    """WordNet senses of a folded common word: an English word's own, a Dutch word's
-    through its dictionary translations (the first sense of each)."""
-    return _related_words(norm, language)
+def related_words(norm: str, language: str, parts: frozenset[str] = PARTS) -> Related:
+    """WordNet senses of a folded common word in the parts of speech `parts` (synonyms.
+    wordnet_parts of its tag): an English word's own, a Dutch word's through its dictionary
+    translations (the first sense of each in those parts of speech)."""
+    return _related_words(norm, language, parts)
 
 
 @lru_cache(maxsize=65536)
-def _related_words(norm: str, language: str) -> Related:
+def _related_words(norm: str, language: str, parts: frozenset[str]) -> Related:
+    if not parts:
+        return NOTHING
     if language == "nl":
         keys = default_dictionary().english_keys(norm)
-        return default_wordnet().related(keys, MAX_TRANSLATION_SENSES) if keys else NOTHING
-    return default_wordnet().related(frozenset({english_key(norm), norm}), MAX_SENSES)
+        return default_wordnet().related(keys, MAX_TRANSLATION_SENSES, parts) if keys else NOTHING
+    return default_wordnet().related(frozenset({english_key(norm), norm}), MAX_SENSES, parts)
+
+
+# what tagging a statement does not need of a pipeline (the parts of speech come from the
+# tagger or morphologizer, and an attribute ruler in spaCy's own pipelines)
+UNTAGGING = ("parser", "ner", "trainable_lemmatizer", "lemmatizer", "verb_lemmas")
+
+
+def token_parts(text: str, language: str, tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+    """Per token, the WordNet parts of speech (synonyms.wordnet_parts) of the spaCy token
+    it starts in; all of them where the pipeline tags nothing (a blank one)."""
+    from claimtrack.engine.pipeline import get_pipeline
+
+    nlp = get_pipeline(language)
+    doc = nlp(text, disable=[name for name in UNTAGGING if name in nlp.pipe_names])
+    at: dict[int, frozenset[str]] = {}
+    for word in doc:
+        parts = wordnet_parts(word.pos_, "Part" in word.morph.get("VerbForm"))
+        for offset in range(word.idx, word.idx + len(word.text)):
+            at[offset] = parts
+    return [at.get(token.start, PARTS) for token in tokens]
 
 
 def features(statement: dict) -> Features:
@@ -149,6 +174,7 @@ def _features(text: str, language: str) -> Features:
     stop = STOPWORDS[language]
     token_keys: list[frozenset[str]] = []
     token_related: list[Related] = []
+    parts = token_parts(text, language, tokens)
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
         capitalised = original[:1].isupper() and position > 0
@@ -175,7 +201,9 @@ def _features(text: str, language: str) -> Features:
             continue
         keys = word_keys(token.norm, language, capitalised)
         token_keys.append(keys)
-        token_related.append(NOTHING if capitalised else related_words(token.norm, language))
+        token_related.append(
+            NOTHING if capitalised else related_words(token.norm, language, parts[position])
+        )
         result.word_keys.append(keys)
         result.word_spans.append((token.start, token.end))
         result.word_norms.append(token.norm)

@@ -7,6 +7,10 @@ synsets of their commonest senses and those senses' direct hypernyms.
 Two words are related when they share a sense (synonyms), or when a sense of
 one is a hypernym of a sense of the other ("passenger" is a kind of
 traveller); two kinds of the same thing ("Monday", "Tuesday") are not.
+A word reaches only the senses of its own part of speech in the statement (as
+spaCy tags it): "second" in "the second stage" is the ordinal, never the verb
+"to second" (to back), and a Dutch word's translations are read in the part
+of speech the Dutch word has ("tweede": second, an adjective).
 The aligner counts such a meeting below an exact one (align.RELATED_SHARE).
 """
 
@@ -20,6 +24,30 @@ from claimtrack.compare.lexicon import DATA_DIR
 WORDNET_FILE = DATA_DIR / "en_wordnet.tsv"
 MAX_SENSES = 3  # senses of an English word (WordNet orders them commonest first)
 MAX_TRANSLATION_SENSES = 1  # ... of each English translation of a Dutch word
+PARTS = frozenset({"n", "v", "a"})  # WordNet's parts of speech: noun, verb, adjective
+# a token's part of speech (spaCy's universal tags) -> the WordNet ones it may mean; a tag
+# not listed here (X, or none: no tagger) leaves all three open
+WORDNET_PARTS = {
+    "NOUN": frozenset({"n"}),
+    "PROPN": frozenset({"n"}),
+    "VERB": frozenset({"v"}),
+    "AUX": frozenset({"v"}),
+    "ADJ": frozenset({"a"}),
+    "ADV": frozenset({"a"}),  # WordNet's adverbs are not kept; "fast", "hard" are adjectives
+    **dict.fromkeys(
+        ("NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"),
+        frozenset(),
+    ),
+}
+PARTICIPLE = frozenset({"v", "a"})  # "injured", "gewonde": a verb's form used as an adjective
+
+
+def wordnet_parts(tag: str, participle: bool = False) -> frozenset[str]:
+    """The WordNet parts of speech a token tagged `tag` can reach (all for an unknown tag);
+    a participle, tagged verb or adjective alike, reaches both."""
+    if participle and tag in ("VERB", "AUX", "ADJ"):
+        return PARTICIPLE
+    return WORDNET_PARTS.get(tag, PARTS)
 
 
 @dataclass(frozen=True)
@@ -60,12 +88,12 @@ class Related:
 NOTHING = Related()
 
 
-Senses = tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]
+Senses = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 class WordNet:
-    """English word key -> per part of speech its senses, commonest first, each a synset id
-    and its direct hypernyms' ids."""
+    """English word key -> part of speech ("n", "v", "a") -> its senses, commonest first,
+    each a synset id and its direct hypernyms' ids."""
 
     def __init__(self, entries: dict[str, Senses]) -> None:
         self.entries = entries
@@ -78,26 +106,31 @@ class WordNet:
                 if line.startswith("#"):
                     continue
                 key, groups = line.rstrip("\n").split("\t")
-                entries[key] = tuple(
-                    tuple(_sense(item) for item in group.split()) for group in groups.split("|")
-                )
+                entries[key] = {
+                    part: tuple(_sense(item) for item in senses.split())
+                    for part, _, senses in (group.partition(":") for group in groups.split("|"))
+                }
         return cls(entries)
 
-    def related(self, keys: frozenset[str], senses: int = MAX_SENSES) -> Related:
-        """The senses (the first `senses` of each key per part of speech) and the broader
-        senses above them of a word's English keys."""
-        return _related(self, keys, senses)
+    def related(
+        self, keys: frozenset[str], senses: int = MAX_SENSES, parts: frozenset[str] = PARTS
+    ) -> Related:
+        """The senses (the first `senses` of each key per part of speech in `parts`) and the
+        broader senses above them of a word's English keys."""
+        return _related(self, keys, senses, parts)
 
 
 @lru_cache(maxsize=65536)
-def _related(wordnet: WordNet, keys: frozenset[str], senses: int) -> Related:
+def _related(wordnet: WordNet, keys: frozenset[str], senses: int, parts: frozenset[str]) -> Related:
     own: set[str] = set()
     broader: set[str] = set()
     for key in keys:
         entry = wordnet.entries.get(key)
         if entry is None:
             continue
-        for group in entry:
+        for part, group in entry.items():
+            if part not in parts:
+                continue
             for sense, above in group[:senses]:
                 own.add(sense)
                 broader.update(above)
