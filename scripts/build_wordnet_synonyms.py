@@ -20,6 +20,14 @@ Only one-word nouns, verbs and adjectives are kept, proper nouns left out, each
 with at most MAX_SENSES senses per part of speech (WordNet lists a word's
 senses by how often they were tagged in its corpus, commonest first), and of
 those only the ones tagged at least once (or else the first).
+
+It also writes claimtrack/data/en_wordnet_parts.tsv: for each English word form
+(a one-word lemma, or an irregular form from the *.exc files) its parts of
+speech and how often its
+senses of each part of speech were tagged in WordNet's semantic concordance
+(cntlist.rev), so that the comparison can read a word in its commonest part of
+speech ("second": the ordinal, 118 times, not the noun, 32, nor the verb, 0)
+without tagging the statement.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from claimtrack.compare.text import english_key
 
 OUTPUT = ROOT / "claimtrack" / "data" / "en_wordnet.tsv"
+PARTS_OUTPUT = ROOT / "claimtrack" / "data" / "en_wordnet_parts.tsv"
 POS = {"noun": "n", "verb": "v", "adj": "a"}
 MAX_SENSES = 3  # the commonest senses of a word per part of speech
 HYPERNYM = {"@", "@i"}
@@ -125,6 +134,45 @@ def build(folder: Path) -> dict[str, dict[str, list[tuple[str, list[str]]]]]:
     }
 
 
+# a sense key's synset type (lemma%TYPE:...) -> part of speech; 4, an adverb, is not kept
+SENSE_TYPE = {"1": "n", "2": "v", "3": "a", "5": "a"}
+
+
+def read_counts(folder: Path) -> dict[str, dict[str, int]]:
+    """Lemma -> part of speech -> how often its senses were tagged in WordNet's corpus."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys("nva", 0))
+    for line in (folder / "cntlist.rev").read_text("latin-1").splitlines():
+        sense_key, _, count = line.split()
+        lemma, _, rest = sense_key.partition("%")
+        part = SENSE_TYPE.get(rest[:1])
+        if part and lemma.isalpha():
+            counts[lemma][part] += int(count)
+    return counts
+
+
+def build_parts(folder: Path) -> dict[str, dict[str, int]]:
+    """Word form -> the parts of speech it has in WordNet -> their tagged count, of the
+    form as a lemma and as an irregular form of other lemmas ("found": to found and to
+    find); a part of speech whose senses were never tagged counts 0."""
+    counts = read_counts(folder)
+    lemmas = {POS[pos]: read_index(folder, pos) for pos in POS}
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
+    for part, index in lemmas.items():
+        for lemma in index:
+            if lemma.isalpha():
+                forms[lemma][part] = counts.get(lemma, {}).get(part, 0)
+    for pos, part in POS.items():
+        for line in (folder / f"{pos}.exc").read_text("latin-1").splitlines():
+            form, *bases = line.split()
+            if not form.isalpha():
+                continue
+            for base in dict.fromkeys(bases):
+                if base != form and base in lemmas[part]:
+                    count = counts.get(base, {}).get(part, 0)
+                    forms[form][part] = forms[form].get(part, 0) + count
+    return {form: {p: forms[form][p] for p in "nva" if p in forms[form]} for form in forms}
+
+
 def _base36(number: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     text = ""
@@ -146,9 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", type=Path, help="wordnet-base .deb or a WordNet dict folder")
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--parts-output", type=Path, default=PARTS_OUTPUT)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        entries = build(_unpack(args.input, Path(tmp)))
+        folder = _unpack(args.input, Path(tmp))
+        entries = build(folder)
+        parts = build_parts(folder)
     numbers: dict[str, str] = {}
 
     def short(synset: str) -> str:
@@ -175,6 +226,18 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"{key}\t{'|'.join(groups)}")
     args.output.write_text("\n".join(lines) + "\n", "utf-8")
     print(f"{args.output}: {len(entries)} word keys, {len(numbers)} synsets")
+    header = (
+        "# English word form<TAB>how often its senses of each part of speech (n, v, a) were"
+        " tagged in WordNet 3.0's semantic concordance (cntlist.rev), as the form itself and as"
+        " an irregular form (*.exc); 0 for a part of speech it has but never tagged. Built by"
+        " scripts/build_wordnet_synonyms.py (Debian wordnet-base), see en_wordnet.LICENSE"
+    )
+    lines = [header]
+    for form in sorted(parts):
+        counts = " ".join(f"{part}:{count}" for part, count in parts[form].items())
+        lines.append(f"{form}\t{counts}")
+    args.parts_output.write_text("\n".join(lines) + "\n", "utf-8")
+    print(f"{args.parts_output}: {len(parts)} word forms")
     return 0
 
 

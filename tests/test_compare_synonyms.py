@@ -51,3 +51,12 @@ def test_a_word_reaches_only_the_senses_of_its_part_of_speech():
     # ... while the same part of speech still meets across the languages
     assert ordinal_nl.meets(ordinal)
     assert backing.meets(_related("The council backed the motion on Tuesday.", "en", "backed"))
+
+
+def test_a_word_after_an_article_is_not_read_as_a_verb():
+    # "strike" is commonest as a verb (to hit); after "the" it is the noun, a walkout
+    noun = _related("The strike began at dawn.", "en", "strike")
+    verb = _related("Workers will strike at dawn.", "en", "strike")
+    walkout = _related("The walkout began at dawn.", "en", "walkout")
+    assert noun.meets(walkout)
+    assert not verb.meets(walkout)

@@ -99,6 +99,10 @@ class Dictionary:
         the list lacks gives those of its last part ("fabrieksbrand" -> fire)."""
         return _english_keys(self, word)
 
+    def english_words(self, word: str) -> tuple[str, ...]:
+        """The English words (folded) whose stems english_keys gives, in the list's order."""
+        return _english_words(self, word)
+
     def modifier_keys(self, word: str) -> frozenset[str]:
         """English stems of the first part of a compound the list lacks ("accubranden" ->
         battery), empty for any other word."""
@@ -155,22 +159,28 @@ def _known_modifier(dictionary: Dictionary, word: str) -> tuple[list[str], str]:
     return [], ""
 
 
-def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
-    keys = set()
+def _words_of(dictionary: Dictionary, lemmas: list[str]) -> tuple[str, ...]:
+    """The English words the headwords `lemmas` translate to, a hyphenated or joined
+    translation as its parts too ("firstaid": first, aid)."""
+    words = []
     for lemma in lemmas:
         for english in dictionary.entries[lemma]:
             for part in english.split("-"):
                 if len(part) < 3:
                     continue
-                keys.add(english_key(part))
+                words.append(part)
                 for piece in dictionary.split_english(part):
                     if len(piece) >= 3 and piece != part:
-                        keys.add(english_key(piece))
-    return frozenset(keys)
+                        words.append(piece)
+    return tuple(dict.fromkeys(words))
+
+
+def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
+    return frozenset(english_key(word) for word in _words_of(dictionary, lemmas))
 
 
 @lru_cache(maxsize=65536)
-def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
+def _english_words(dictionary: Dictionary, word: str) -> tuple[str, ...]:
     lemmas = dictionary.lemmas(word)
     if not lemmas:
         lemmas = _compound(dictionary, word)[1]
@@ -178,8 +188,13 @@ def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
         # a compound of a known word and one the list lacks: the last part is most often
         # the English word's cousin ("veiligheidsaudit": audit)
         head = _known_modifier(dictionary, word)[1]
-        return frozenset({english_key(head)}) if head else frozenset()
-    return _keys_of(dictionary, lemmas)
+        return (head,) if head else ()
+    return _words_of(dictionary, lemmas)
+
+
+@lru_cache(maxsize=65536)
+def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
+    return frozenset(english_key(english) for english in _english_words(dictionary, word))
 
 
 @lru_cache(maxsize=65536)

@@ -20,11 +20,11 @@ from claimtrack.compare.lexicon import load_json_resource
 from claimtrack.compare.synonyms import (
     MAX_SENSES,
     MAX_TRANSLATION_SENSES,
+    NOT_BEFORE_VERB,
     NOTHING,
-    PARTS,
     Related,
+    default_parts,
     default_wordnet,
-    wordnet_parts,
 )
 from claimtrack.compare.text import Token, english_key, tokenize
 
@@ -120,41 +120,41 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
     return frozenset({english_key(norm), norm})
 
 
-def related_words(norm: str, language: str, parts: frozenset[str] = PARTS) -> Related:
-    """WordNet senses of a folded common word in the parts of speech `parts` (synonyms.
-    wordnet_parts of its tag): an English word's own, a Dutch word's through its dictionary
-    translations (the first sense of each in those parts of speech)."""
-    return _related_words(norm, language, parts)
+def related_words(norm: str, language: str, not_verb: bool = False) -> Related:
+    """WordNet senses of a folded common word in its commonest part of speech (synonyms.
+    PartCounts; not a verb when `not_verb`): an English word's own, a Dutch word's through
+    its dictionary translations (the first sense of each, in that translation's commonest
+    part of speech)."""
+    return _related_words(norm, language, not_verb)
 
 
 @lru_cache(maxsize=65536)
-def _related_words(norm: str, language: str, parts: frozenset[str]) -> Related:
-    if not parts:
-        return NOTHING
+def _related_words(norm: str, language: str, not_verb: bool) -> Related:
+    wordnet, counts = default_wordnet(), default_parts()
     if language == "nl":
-        keys = default_dictionary().english_keys(norm)
-        return default_wordnet().related(keys, MAX_TRANSLATION_SENSES, parts) if keys else NOTHING
-    return default_wordnet().related(frozenset({english_key(norm), norm}), MAX_SENSES, parts)
+        related = NOTHING
+        for english in default_dictionary().english_words(norm):
+            parts = counts.parts(english, not_verb)
+            related = related | wordnet.related(
+                frozenset({english_key(english)}), MAX_TRANSLATION_SENSES, parts
+            )
+        return related
+    parts = counts.parts(norm, not_verb)
+    return wordnet.related(frozenset({english_key(norm), norm}), MAX_SENSES, parts)
 
 
-# what tagging a statement does not need of a pipeline (the parts of speech come from the
-# tagger or morphologizer, and an attribute ruler in spaCy's own pipelines)
-UNTAGGING = ("parser", "ner", "trainable_lemmatizer", "lemmatizer", "verb_lemmas")
-
-
-def token_parts(text: str, language: str, tokens: tuple[Token, ...]) -> list[frozenset[str]]:
-    """Per token, the WordNet parts of speech (synonyms.wordnet_parts) of the spaCy token
-    it starts in; all of them where the pipeline tags nothing (a blank one)."""
-    from claimtrack.engine.pipeline import get_pipeline
-
-    nlp = get_pipeline(language)
-    doc = nlp(text, disable=[name for name in UNTAGGING if name in nlp.pipe_names])
-    at: dict[int, frozenset[str]] = {}
-    for word in doc:
-        parts = wordnet_parts(word.pos_, "Part" in word.morph.get("VerbForm"))
-        for offset in range(word.idx, word.idx + len(word.text)):
-            at[offset] = parts
-    return [at.get(token.start, PARTS) for token in tokens]
+def _not_verb(tokens: tuple[Token, ...], position: int, language: str) -> bool:
+    """Whether the word at `position` follows an article, a determiner or a number (no verb
+    stands there: "the second", "twelve injured")."""
+    if not position:
+        return False
+    before = tokens[position - 1].norm
+    return (
+        before in NOT_BEFORE_VERB.get(language, ())
+        or before.isdigit()
+        or before in NUMBER_WORDS.get(language, {})
+        or before in NUMBER_WORDS["any"]
+    )
 
 
 def features(statement: dict) -> Features:
@@ -174,7 +174,6 @@ def _features(text: str, language: str) -> Features:
     stop = STOPWORDS[language]
     token_keys: list[frozenset[str]] = []
     token_related: list[Related] = []
-    parts = token_parts(text, language, tokens)
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
         capitalised = original[:1].isupper() and position > 0
@@ -202,7 +201,9 @@ def _features(text: str, language: str) -> Features:
         keys = word_keys(token.norm, language, capitalised)
         token_keys.append(keys)
         token_related.append(
-            NOTHING if capitalised else related_words(token.norm, language, parts[position])
+            NOTHING
+            if capitalised
+            else related_words(token.norm, language, _not_verb(tokens, position, language))
         )
         result.word_keys.append(keys)
         result.word_spans.append((token.start, token.end))

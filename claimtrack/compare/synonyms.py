@@ -7,10 +7,14 @@ synsets of their commonest senses and those senses' direct hypernyms.
 Two words are related when they share a sense (synonyms), or when a sense of
 one is a hypernym of a sense of the other ("passenger" is a kind of
 traveller); two kinds of the same thing ("Monday", "Tuesday") are not.
-A word reaches only the senses of its own part of speech in the statement (as
-spaCy tags it): "second" in "the second stage" is the ordinal, never the verb
-"to second" (to back), and a Dutch word's translations are read in the part
-of speech the Dutch word has ("tweede": second, an adjective).
+A word reaches only the senses of its commonest part of speech, without a
+tagger: of the parts of speech its form can be (its own lemma, an irregular
+form, or WordNet's regular endings: "seconded" is a verb's), the one whose
+senses WordNet's tagged corpus counts most often (en_wordnet_parts.tsv), and
+never a verb right after an article, a determiner or a number. So "second" is
+the ordinal, never the verb "to second" (to back), and a Dutch word reaches
+each translation in that translation's commonest part of speech ("tweede":
+second, an adjective).
 The aligner counts such a meeting below an exact one (align.RELATED_SHARE).
 """
 
@@ -25,29 +29,40 @@ WORDNET_FILE = DATA_DIR / "en_wordnet.tsv"
 MAX_SENSES = 3  # senses of an English word (WordNet orders them commonest first)
 MAX_TRANSLATION_SENSES = 1  # ... of each English translation of a Dutch word
 PARTS = frozenset({"n", "v", "a"})  # WordNet's parts of speech: noun, verb, adjective
-# a token's part of speech (spaCy's universal tags) -> the WordNet ones it may mean; a tag
-# not listed here (X, or none: no tagger) leaves all three open
-WORDNET_PARTS = {
-    "NOUN": frozenset({"n"}),
-    "PROPN": frozenset({"n"}),
-    "VERB": frozenset({"v"}),
-    "AUX": frozenset({"v"}),
-    "ADJ": frozenset({"a"}),
-    "ADV": frozenset({"a"}),  # WordNet's adverbs are not kept; "fast", "hard" are adjectives
-    **dict.fromkeys(
-        ("NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"),
-        frozenset(),
+PARTS_FILE = DATA_DIR / "en_wordnet_parts.tsv"
+# WordNet's regular endings (morphy(7WN)): part of speech -> (ending, what replaces it)
+ENDINGS = {
+    "n": (
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
     ),
+    "v": (
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
 }
-PARTICIPLE = frozenset({"v", "a"})  # "injured", "gewonde": a verb's form used as an adjective
-
-
-def wordnet_parts(tag: str, participle: bool = False) -> frozenset[str]:
-    """The WordNet parts of speech a token tagged `tag` can reach (all for an unknown tag);
-    a participle, tagged verb or adjective alike, reaches both."""
-    if participle and tag in ("VERB", "AUX", "ADJ"):
-        return PARTICIPLE
-    return WORDNET_PARTS.get(tag, PARTS)
+# an adverb is read as the adjective it is made of ("calmly": calm, "heavily": heavy)
+ADVERB_ENDINGS = (("ily", "y"), ("ly", ""), ("ly", "le"))
+# words after which the next word is not a verb: articles and words used only as
+# determiners (a number, digits or a number word, too); demonstratives ("this", "die"),
+# "her", "some" and Dutch "het" are left out: they also stand before a verb as pronouns
+NOT_BEFORE_VERB = {
+    "en": frozenset(["a", "an", "the", "my", "your", "its", "our", "their", "every"]),
+    "nl": frozenset(["de", "een", "mijn", "jouw", "onze", "elke", "iedere", "geen"]),
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,60 @@ def _related(wordnet: WordNet, keys: frozenset[str], senses: int, parts: frozens
 def _sense(item: str) -> tuple[str, tuple[str, ...]]:
     sense, _, above = item.partition(">")
     return sense, tuple(above.split(",")) if above else ()
+
+
+class PartCounts:
+    """English word form -> part of speech -> how often WordNet's tagged corpus has its
+    senses (en_wordnet_parts.tsv)."""
+
+    def __init__(self, counts: dict[str, dict[str, int]]) -> None:
+        self.counts = counts
+
+    @classmethod
+    def load(cls, path=PARTS_FILE) -> PartCounts:
+        counts = {}
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                form, parts = line.rstrip("\n").split("\t")
+                counts[form] = {
+                    part: int(count) for part, _, count in (p.partition(":") for p in parts.split())
+                }
+        return cls(counts)
+
+    def parts(self, form: str, not_verb: bool = False) -> frozenset[str]:
+        """The commonest part(s) of speech of a folded English word form (all it has when
+        none was tagged), a verb left out when `not_verb`; all of them for a form WordNet
+        lacks."""
+        return _parts(self, form, not_verb)
+
+
+@lru_cache(maxsize=65536)
+def _parts(counts: PartCounts, form: str, not_verb: bool) -> frozenset[str]:
+    found = dict(counts.counts.get(form, {}))
+    bases = [
+        (part, form[: len(form) - len(end)] + new)
+        for part, endings in ENDINGS.items()
+        for end, new in endings
+        if form.endswith(end) and len(form) > len(end) + 1
+    ]
+    bases += [("a", form[: -len(end)] + new) for end, new in ADVERB_ENDINGS if form.endswith(end)]
+    for part, base in dict.fromkeys(bases):
+        if base != form and part in counts.counts.get(base, {}):
+            found[part] = found.get(part, 0) + counts.counts[base][part]
+    if not_verb:
+        found.pop("v", None)
+    if not found:  # a form WordNet lacks, or only a verb's where no verb stands
+        return PARTS - {"v"} if not_verb else PARTS
+    top = max(found.values())
+    return frozenset(part for part, count in found.items() if count == top)
+
+
+@lru_cache(maxsize=1)
+def default_parts() -> PartCounts:
+    """The shipped part-of-speech counts (loaded once per process)."""
+    return PartCounts.load()
 
 
 @lru_cache(maxsize=1)
