@@ -148,3 +148,12 @@ def test_an_abbreviated_unit_counts_the_same_thing_as_the_written_out_word():
     [row] = align_accounts("Waterschap", a, "Vervoerder", b)
     assert row["status"] == "conflict" and "numbers differ" in row["reason"]
     assert "45 km" in row["reason"]
+
+
+def test_a_dutch_compound_whose_last_part_the_list_lacks_meets_its_english_cousin():
+    # "veiligheidsaudit": veiligheid (safety) + audit, a word the list does not have
+    a = [statement(1, "De veiligheidsaudit van de haven was grondig.", "nl")]
+    b = [statement(2, "The audit at the port found nothing wrong.")]
+    [row] = align_accounts("Havenbedrijf", a, "Inspectie", b)
+    assert row["a"] and row["b"]
+    assert "safety" in default_dictionary().modifier_keys("veiligheidsaudit")

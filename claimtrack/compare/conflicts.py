@@ -111,7 +111,10 @@ def _profile(text: str, language: str | None, article_date: str | None) -> Confl
         flags.add("opposites")
     return ConflictProfile(
         frozenset(f.keys),
-        frozenset(thing for q in f.quantities for thing in q.things),
+        # what is counted, and its WordNet senses: a pair counting related things is checked
+        frozenset(
+            thing for q in f.quantities for thing in q.things | q.related.senses | q.related.broader
+        ),
         frozenset(k for n in f.negations for k in n.heads),
         frozenset(flags),
         bool(f.quantities),
@@ -189,7 +192,7 @@ def _quote(text: str, start: int, end: int) -> str:
 def _numbers(side_a, a, fa: Features, side_b, b, fb: Features) -> Finding | None:
     for qa in fa.quantities:
         for qb in fb.quantities:
-            if not qa.things & qb.things or qa.value == qb.value:
+            if qa.value == qb.value or not (qa.things & qb.things or qa.related.meets(qb.related)):
                 continue
             # the same number for the same thing elsewhere in the other text: they agree
             if any(q.value == qa.value and q.things & qa.things for q in fb.quantities):

@@ -2,7 +2,9 @@
 
 News and readouts report what just happened: a weekday means the most
 recent such day on or before the publication date, "yesterday" the day
-before. A relative date can only be resolved when the article's date is
+before. A weekday said of what is to come ("next Tuesday", "volgende
+dinsdag", "will reopen on Tuesday", "zal dinsdag openen") means the first
+such day after it, one after "last" / "vorige" the one a week or less before. A relative date can only be resolved when the article's date is
 precise to the day; explicit dates ("December 30", "30 december") only
 need the year.
 """
@@ -69,6 +71,28 @@ MONTHS = {
         "december",
     ],
 }
+
+
+# a word right before a weekday that says which one: +1 the coming one, -1 the past one
+WEEKDAY_QUALIFIERS = {
+    "en": {"next": 1, "coming": 1, "last": -1, "past": -1},
+    "nl": {"volgende": 1, "komende": 1, "aanstaande": 1, "vorige": -1, "afgelopen": -1},
+}
+FOLLOWING_QUALIFIERS = {"nl": ("aanstaande",)}
+# after one of these a weekday names a kind of thing ("a Saturday ticket"), not when
+DETERMINERS = {
+    "en": {"a", "an", "the", "every", "each", "our", "their", "its", "his", "her", "my", "your"},
+    "nl": {"een", "de", "het", "elke", "iedere", "ieder", "hun", "ons", "onze", "mijn", "haar"},
+}
+# a clause with one of these speaks of what is to come ("will", "zal"); checked on folded
+# text, so "won't" and "we'll" are in
+FUTURE_CUES = {
+    "en": re.compile(
+        r"\b(?:will|shall|wo\s*n['’]t)\b|['’]ll\b|\b(?:is|are) (?:due|set|going) to\b"
+    ),
+    "nl": re.compile(r"\b(?:zal|zullen|zult)\b"),
+}
+CLAUSE_EDGE = re.compile(r"[,;:.!?]|\b(?:and|but|en|maar)\b")
 
 
 def _alternatives(words) -> re.Pattern:
@@ -158,9 +182,37 @@ def _found_days(text: str, article_date: str | None, language: str | None) -> li
             offset = DAY_OFFSETS[lang][match.group()]
             found.append((match.start(), published + timedelta(days=offset)))
         for match in _WEEKDAY_PATTERNS[lang].finditer(folded):
-            back = (published.weekday() - WEEKDAYS[lang].index(match.group())) % 7
+            weekday = WEEKDAYS[lang].index(match.group())
+            direction = _direction(folded, match.start(), match.end(), lang)
+            if direction > 0:  # the first such day after publication
+                ahead = (weekday - published.weekday()) % 7 or 7
+                found.append((match.start(), published + timedelta(days=ahead)))
+                continue
+            back = (published.weekday() - weekday) % 7
+            if direction < 0 and not back:  # "last Tuesday" in a Tuesday paper
+                back = 7
             found.append((match.start(), published - timedelta(days=back)))
     return found
+
+
+def _direction(folded: str, start: int, end: int, language: str) -> int:
+    """+1 when a weekday at start:end is one to come ("next Tuesday", "will ... on
+    Tuesday"), -1 when a word before it says it is past ("last Tuesday"), else 0."""
+    before = folded[:start].split()
+    after = folded[end:].split()
+    previous = before[-1].strip(".,;:!?") if before else ""
+    following = after[0].strip(".,;:!?") if after else ""
+    qualifiers = WEEKDAY_QUALIFIERS.get(language, {})
+    if previous in qualifiers:
+        return qualifiers[previous]
+    if following in FOLLOWING_QUALIFIERS.get(language, ()):  # "dinsdag aanstaande"
+        return 1
+    if previous in DETERMINERS.get(language, ()):
+        return 0
+    edges = list(CLAUSE_EDGE.finditer(folded))
+    clause_start = max((m.end() for m in edges if m.end() <= start), default=0)
+    clause_end = min((m.start() for m in edges if m.start() >= end), default=len(folded))
+    return 1 if FUTURE_CUES[language].search(folded[clause_start:clause_end]) else 0
 
 
 def _explicit_dates(folded: str, language: str, published: date, precision: str):

@@ -99,6 +99,10 @@ class Dictionary:
         the list lacks gives those of its last part ("fabrieksbrand" -> fire)."""
         return _english_keys(self, word)
 
+    def english_words(self, word: str) -> tuple[str, ...]:
+        """The English words (folded) whose stems english_keys gives, in the list's order."""
+        return _english_words(self, word)
+
     def modifier_keys(self, word: str) -> frozenset[str]:
         """English stems of the first part of a compound the list lacks ("accubranden" ->
         battery), empty for any other word."""
@@ -138,26 +142,59 @@ def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
-    keys = set()
+def _known_modifier(dictionary: Dictionary, word: str) -> tuple[list[str], str]:
+    """(modifier lemmas, the rest) of a compound whose first part is a known word and whose
+    last part the list lacks ("beveiligingsaudit" -> beveiliging, "audit"): the longest
+    known first part, or ([], "")."""
+    for cut in range(len(word) - _MIN_HEAD, _MIN_PART - 1, -1):
+        modifier = word[:cut]
+        modifiers = [
+            lemma
+            for link in _LINKS
+            if modifier.endswith(link)
+            for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
+        ]
+        if modifiers:
+            return modifiers, word[cut:]
+    return [], ""
+
+
+def _words_of(dictionary: Dictionary, lemmas: list[str]) -> tuple[str, ...]:
+    """The English words the headwords `lemmas` translate to, a hyphenated or joined
+    translation as its parts too ("firstaid": first, aid)."""
+    words = []
     for lemma in lemmas:
         for english in dictionary.entries[lemma]:
             for part in english.split("-"):
                 if len(part) < 3:
                     continue
-                keys.add(english_key(part))
+                words.append(part)
                 for piece in dictionary.split_english(part):
                     if len(piece) >= 3 and piece != part:
-                        keys.add(english_key(piece))
-    return frozenset(keys)
+                        words.append(piece)
+    return tuple(dict.fromkeys(words))
+
+
+def _keys_of(dictionary: Dictionary, lemmas: list[str]) -> frozenset[str]:
+    return frozenset(english_key(word) for word in _words_of(dictionary, lemmas))
+
+
+@lru_cache(maxsize=65536)
+def _english_words(dictionary: Dictionary, word: str) -> tuple[str, ...]:
+    lemmas = dictionary.lemmas(word)
+    if not lemmas:
+        lemmas = _compound(dictionary, word)[1]
+    if not lemmas:
+        # a compound of a known word and one the list lacks: the last part is most often
+        # the English word's cousin ("veiligheidsaudit": audit)
+        head = _known_modifier(dictionary, word)[1]
+        return (head,) if head else ()
+    return _words_of(dictionary, lemmas)
 
 
 @lru_cache(maxsize=65536)
 def _english_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
-    lemmas = dictionary.lemmas(word)
-    if not lemmas:
-        lemmas = _compound(dictionary, word)[1]
-    return _keys_of(dictionary, lemmas)
+    return frozenset(english_key(english) for english in _english_words(dictionary, word))
 
 
 @lru_cache(maxsize=65536)
@@ -165,7 +202,9 @@ def _modifier_keys(dictionary: Dictionary, word: str) -> frozenset[str]:
     if dictionary.lemmas(word):
         return frozenset()
     modifiers, heads = _compound(dictionary, word)
-    if heads and word.endswith(("d", "t", "en")) and "ge" in word[4:-2]:
+    if not heads:
+        modifiers = _known_modifier(dictionary, word)[0]
+    elif word.endswith(("d", "t", "en")) and "ge" in word[4:-2]:
         # a separable verb's participle ("opengesteld"): one verb, not "open" + "put"
         return frozenset()
     return _keys_of(dictionary, modifiers)

@@ -17,6 +17,15 @@ from functools import cached_property, lru_cache
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
 from claimtrack.compare.lexicon import load_json_resource
+from claimtrack.compare.synonyms import (
+    MAX_SENSES,
+    MAX_TRANSLATION_SENSES,
+    NOT_BEFORE_VERB,
+    NOTHING,
+    Related,
+    default_parts,
+    default_wordnet,
+)
 from claimtrack.compare.text import Token, english_key, tokenize
 
 CUES = load_json_resource("conflict_cues.json")
@@ -50,6 +59,7 @@ class Quantity:
     things: frozenset[str]
     start: int
     end: int
+    related: Related = NOTHING  # WordNet senses of what it counts ("travellers": passengers)
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,8 @@ class Features:
     word_keys: list[frozenset[str]] = field(default_factory=list)  # per content word
     word_spans: list[tuple[int, int]] = field(default_factory=list)
     word_norms: list[str] = field(default_factory=list)
+    # per content word: its WordNet senses (synonyms, broader words); empty for names, numbers
+    word_related: list[Related] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     quantities: list[Quantity] = field(default_factory=list)
     times: list[tuple[str, int, int]] = field(default_factory=list)  # ("14:10", start, end)
@@ -108,6 +120,43 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
     return frozenset({english_key(norm), norm})
 
 
+def related_words(norm: str, language: str, not_verb: bool = False) -> Related:
+    """WordNet senses of a folded common word in its commonest part of speech (synonyms.
+    PartCounts; not a verb when `not_verb`): an English word's own, a Dutch word's through
+    its dictionary translations (the first sense of each, in that translation's commonest
+    part of speech)."""
+    return _related_words(norm, language, not_verb)
+
+
+@lru_cache(maxsize=65536)
+def _related_words(norm: str, language: str, not_verb: bool) -> Related:
+    wordnet, counts = default_wordnet(), default_parts()
+    if language == "nl":
+        related = NOTHING
+        for english in default_dictionary().english_words(norm):
+            parts = counts.parts(english, not_verb)
+            related = related | wordnet.related(
+                frozenset({english_key(english)}), MAX_TRANSLATION_SENSES, parts
+            )
+        return related
+    parts = counts.parts(norm, not_verb)
+    return wordnet.related(frozenset({english_key(norm), norm}), MAX_SENSES, parts)
+
+
+def _not_verb(tokens: tuple[Token, ...], position: int, language: str) -> bool:
+    """Whether the word at `position` follows an article, a determiner or a number (no verb
+    stands there: "the second", "twelve injured")."""
+    if not position:
+        return False
+    before = tokens[position - 1].norm
+    return (
+        before in NOT_BEFORE_VERB.get(language, ())
+        or before.isdigit()
+        or before in NUMBER_WORDS.get(language, {})
+        or before in NUMBER_WORDS["any"]
+    )
+
+
 def features(statement: dict) -> Features:
     """The features of one statement (cached per text and language)."""
     return _statement_features(statement["text"], statement.get("language"))
@@ -124,6 +173,7 @@ def _features(text: str, language: str) -> Features:
     result = Features(language, tokens)
     stop = STOPWORDS[language]
     token_keys: list[frozenset[str]] = []
+    token_related: list[Related] = []
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
         capitalised = original[:1].isupper() and position > 0
@@ -132,9 +182,11 @@ def _features(text: str, language: str) -> Features:
         if token.norm in UNITS:
             keys = word_keys(UNITS[token.norm], "en", False)
             token_keys.append(keys)
+            token_related.append(NOTHING)
             result.word_keys.append(keys)
             result.word_spans.append((token.start, token.end))
             result.word_norms.append(token.norm)
+            result.word_related.append(NOTHING)
             continue
         if (
             len(token.norm) < MIN_WORD_LENGTH
@@ -144,29 +196,39 @@ def _features(text: str, language: str) -> Features:
             or token.norm in NUMBER_WORDS.get(language, {})
         ):
             token_keys.append(frozenset())
+            token_related.append(NOTHING)
             continue
         keys = word_keys(token.norm, language, capitalised)
         token_keys.append(keys)
+        token_related.append(
+            NOTHING
+            if capitalised
+            else related_words(token.norm, language, _not_verb(tokens, position, language))
+        )
         result.word_keys.append(keys)
         result.word_spans.append((token.start, token.end))
         result.word_norms.append(token.norm)
+        result.word_related.append(token_related[-1])
         # a Dutch compound is two words to English ("accubranden": battery fires)
         modifier = default_dictionary().modifier_keys(token.norm) if language == "nl" else None
         if modifier and not capitalised:
             result.word_keys.append(modifier)
             result.word_spans.append((token.start, token.end))
             result.word_norms.append(token.norm)
-    result.quantities = _quantities(text, tokens, token_keys, language)
+            result.word_related.append(NOTHING)
+    result.quantities = _quantities(text, tokens, token_keys, token_related, language)
     for quantity in result.quantities:  # the same number meets in any language ("12", "twaalf")
         value = f"#{quantity.value:g}"
         result.word_keys.append(frozenset({value}))
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append(value)
+        result.word_related.append(NOTHING)
         # ... and two counts of the same thing meet whatever the numbers ("twelve people were
         # injured" / "only four people were hurt"): the row a numeric conflict needs
         result.word_keys.append(frozenset("~" + thing for thing in quantity.things))
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append("~" + value)
+        result.word_related.append(quantity.related.marked("~"))
     result.times = _times(text)
     result.breaks = tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
@@ -203,7 +265,7 @@ def _negation_heads(tokens, token_keys, position: int, names: set[str]) -> froze
     return frozenset(k for i in after for k in token_keys[i])
 
 
-def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
+def _quantities(text, tokens, token_keys, token_related, language) -> list[Quantity]:
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
     clocks = [(m.start(), m.end()) for m in _clock_matches(text)]  # "14.10 uur" counts nothing
@@ -236,10 +298,12 @@ def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
             end = tokens[following].end
             following += 1
         things: set[str] = set()
+        related = NOTHING
         counted = 0
         for i in range(following, min(len(tokens), following + COUNTED_WITHIN)):
             if token_keys[i] and not token_keys[i] & things:
                 things |= token_keys[i]
+                related = related | token_related[i]
                 end = tokens[i].end if not counted else end
                 counted += 1
                 if counted == 2:
@@ -248,7 +312,7 @@ def _quantities(text, tokens, token_keys, language) -> list[Quantity]:
             things |= {"percent"}
         if not things:
             continue
-        found.append(Quantity(value, frozenset(things), token.start, end))
+        found.append(Quantity(value, frozenset(things), token.start, end, related))
     # a number inside a longer one ("12" of "12,5") is not a number of its own
     return [q for q in found if not any(o is not q and o.start < q.start < o.end for o in found)]
 
