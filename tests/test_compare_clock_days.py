@@ -1,4 +1,5 @@
-"""Clock times are no words, and a past tense is its verb's.
+"""Clock times are no words, a past tense is its verb's, and two accounts that each name
+the day something happened meet on that, whatever their words.
 
 Every sentence here is written for these tests.
 """
@@ -50,3 +51,15 @@ def test_a_past_tense_in_de_or_te_is_read_as_its_verb_only():
     # "spande" is spannen (to stretch), not the noun span (a team of horses)
     assert default_dictionary().lemmas("spande") == ["spannen"]
 
+
+def test_two_days_named_for_one_happening_share_a_row():
+    a = [
+        statement(1, "Maandag kwam de inspectie langs.", "nl"),
+        statement(3, "De gemeente opent een loket voor schadeclaims.", "nl"),
+    ]
+    b = [
+        statement(2, "The inspectors visited us on Wednesday."),
+        statement(4, "Residents can reclaim spoiled food from the utility."),
+    ]
+    rows = align_accounts("Gemeente", a, "Netbeheerder", b)
+    assert together(rows, 1, 2)
