@@ -57,7 +57,7 @@ COMMON_SHARE = 0.25  # in a larger event, words in more than this share of state
 COMMON_MIN_STATEMENTS = 20
 IDF_FLOOR = 1.0
 IDF_POWER = 3.0
-ASPECTS = ("times", "blame", "sequence")
+ASPECTS = ("times", "dates", "blame", "sequence")
 ASPECT_WEIGHT = 1.0
 # the share of a word's weight a synonym or broader word gives (not its own); chosen over
 # 0-0.65 leave-one-event-out with words read in their commonest part of speech (WordNet's
@@ -218,8 +218,8 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     concepts = list(concepts_a) + list(concepts_b)
     feats = [features(s) for s in statements]
     total = len(feats)
-    # what kind of claim a statement makes (a clock time, blame, an order of events): two
-    # accounts of when, who or what came first meet on it whatever their words
+    # what kind of claim a statement makes (a clock time, a named day, blame, an order of
+    # events): two accounts of when, who or what came first meet on it whatever their words
     aspects = [
         {"@" + flag for flag in conflict_profile(s).flags if flag in ASPECTS} for s in statements
     ]

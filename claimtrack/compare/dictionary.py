@@ -55,9 +55,10 @@ class Dictionary:
         found = [word] if word in self.entries else []
         for suffix in _NL_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                found += self._bases(word[: -len(suffix)])
-                if suffix in _PAST_SUFFIXES:
-                    found += self._verb(word[: -len(suffix)])  # "dreigden" -> dreigen
+                verbs = self._verb(word[: -len(suffix)]) if suffix in _PAST_SUFFIXES else []
+                # a past tense is the verb's: "dreigden" -> dreigen, and "duurde" is a form
+                # of duren (last), not of duur (expensive), which "-de" never inflects
+                found += verbs or self._bases(word[: -len(suffix)])
         if word.startswith("ge") and len(word) > 5 and word[-1] in "dt":
             found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
             found += self._verb(word[2:])  # ... of a stem ending in d or t: "gemeld" -> melden

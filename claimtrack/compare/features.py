@@ -174,8 +174,15 @@ def _features(text: str, language: str) -> Features:
     stop = STOPWORDS[language]
     token_keys: list[frozenset[str]] = []
     token_related: list[Related] = []
+    # the words of a clock time ("om 14.40 uur", "8 p.m.") are the time, read below, and no
+    # word of their own: "uur" would otherwise meet "hour" and "time" in any sentence
+    clock_spans = [(m.start(), m.end()) for m in _clock_matches(text)]
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
+        if any(start <= token.start < end for start, end in clock_spans):
+            token_keys.append(frozenset())
+            token_related.append(NOTHING)
+            continue
         capitalised = original[:1].isupper() and position > 0
         if capitalised and not original.isupper() or (original.isupper() and len(original) > 1):
             result.names.add(token.norm)
