@@ -11,88 +11,33 @@ need the year.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 
+from claimtrack.compare.lexicon import DATA_DIR
 from claimtrack.compare.text import fold
 
-WEEKDAYS = {
-    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
-}
-DAY_OFFSETS = {
-    "en": {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "yesterday": -1,
-    },
-    "nl": {
-        "vandaag": 0,
-        "vanochtend": 0,
-        "vanmorgen": 0,
-        "vanmiddag": 0,
-        "vanavond": 0,
-        "gisteren": -1,
-        "gisteravond": -1,
-        "gistermiddag": -1,
-        "eergisteren": -2,
-    },
-}
-MONTHS = {
-    "en": [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    "nl": [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-}
+WORDS_FILE = DATA_DIR / "date_words.json"
 
 
+def _languages(section: dict) -> dict:
+    """A section of date_words.json without its note."""
+    return {language: value for language, value in section.items() if language != "_note"}
+
+
+_WORDS = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+WEEKDAYS: dict[str, list[str]] = _languages(_WORDS["weekdays"])
+DAY_OFFSETS: dict[str, dict[str, int]] = _languages(_WORDS["day_offsets"])
+MONTHS: dict[str, list[str]] = _languages(_WORDS["months"])
 # a word right before a weekday that says which one: +1 the coming one, -1 the past one
-WEEKDAY_QUALIFIERS = {
-    "en": {"next": 1, "coming": 1, "last": -1, "past": -1},
-    "nl": {"volgende": 1, "komende": 1, "aanstaande": 1, "vorige": -1, "afgelopen": -1},
-}
-FOLLOWING_QUALIFIERS = {"nl": ("aanstaande",)}
+WEEKDAY_QUALIFIERS: dict[str, dict[str, int]] = _languages(_WORDS["weekday_qualifiers"])
+FOLLOWING_QUALIFIERS = {k: tuple(v) for k, v in _languages(_WORDS["following_qualifiers"]).items()}
 # after one of these a weekday names a kind of thing ("a Saturday ticket"), not when
-DETERMINERS = {
-    "en": {"a", "an", "the", "every", "each", "our", "their", "its", "his", "her", "my", "your"},
-    "nl": {"een", "de", "het", "elke", "iedere", "ieder", "hun", "ons", "onze", "mijn", "haar"},
-}
-# a clause with one of these speaks of what is to come ("will", "zal"); checked on folded
-# text, so "won't" and "we'll" are in
-FUTURE_CUES = {
-    "en": re.compile(
-        r"\b(?:will|shall|wo\s*n['’]t)\b|['’]ll\b|\b(?:is|are) (?:due|set|going) to\b"
-    ),
-    "nl": re.compile(r"\b(?:zal|zullen|zult)\b"),
-}
-CLAUSE_EDGE = re.compile(r"[,;:.!?]|\b(?:and|but|en|maar)\b")
+DETERMINERS = {k: frozenset(v) for k, v in _languages(_WORDS["kind_determiners"]).items()}
+# a clause with one of these speaks of what is to come ("will", "zal")
+FUTURE_CUES = {k: re.compile(v) for k, v in _languages(_WORDS["future_cues"]).items()}
+CLAUSE_EDGE = re.compile(_WORDS["clause_edges"])
 
 
 def _alternatives(words) -> re.Pattern:

@@ -20,6 +20,7 @@ The aligner counts such a meeting below an exact one (align.RELATED_SHARE).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,11 +58,11 @@ ENDINGS = {
 # an adverb is read as the adjective it is made of ("calmly": calm, "heavily": heavy)
 ADVERB_ENDINGS = (("ily", "y"), ("ly", ""), ("ly", "le"))
 # words after which the next word is not a verb: articles and words used only as
-# determiners (a number, digits or a number word, too); demonstratives ("this", "die"),
-# "her", "some" and Dutch "het" are left out: they also stand before a verb as pronouns
+# determiners (claimtrack/data/determiners.json); a number too
 NOT_BEFORE_VERB = {
-    "en": frozenset(["a", "an", "the", "my", "your", "its", "our", "their", "every"]),
-    "nl": frozenset(["de", "een", "mijn", "jouw", "onze", "elke", "iedere", "geen"]),
+    language: frozenset(words)
+    for language, words in json.loads((DATA_DIR / "determiners.json").read_text("utf-8")).items()
+    if language != "about"
 }
 
 
