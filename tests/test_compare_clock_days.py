@@ -6,23 +6,18 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from compare_helpers import statement as make_statement
+from compare_helpers import together
+
 from claimtrack.compare.align import align_accounts
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.features import features
 
-
-def statement(sid: int, text: str, language: str = "en", date: str = "2024-06-14") -> dict:
-    return {"id": sid, "text": text, "language": language, "article": {"id": sid, "date": date}}
+DAY = "2024-06-14"  # the articles' date, a Friday
 
 
-def row_of(rows: list[dict], sid: int) -> dict:
-    found = [r for r in rows if sid in [s["id"] for s in r["a"] + r["b"]]]
-    assert len(found) == 1, f"statement {sid} is in {len(found)} rows"
-    return found[0]
-
-
-def together(rows: list[dict], a_id: int, b_id: int) -> bool:
-    return row_of(rows, a_id) is row_of(rows, b_id)
+def statement(sid: int, text: str, language: str = "en") -> dict:
+    return make_statement(sid, text, language, date=DAY)
 
 
 def test_the_uur_of_a_clock_time_is_no_word_for_hour_or_time():

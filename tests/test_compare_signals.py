@@ -6,21 +6,9 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from compare_helpers import row_of, statement, together
+
 from claimtrack.compare.align import align_accounts
-
-
-def statement(sid: int, text: str, language: str = "en") -> dict:
-    return {"id": sid, "text": text, "language": language, "article": {"id": sid}}
-
-
-def row_of(rows: list[dict], sid: int) -> dict:
-    found = [r for r in rows if sid in [s["id"] for s in r["a"] + r["b"]]]
-    assert len(found) == 1, f"statement {sid} is in {len(found)} rows"
-    return found[0]
-
-
-def together(rows: list[dict], a_id: int, b_id: int) -> bool:
-    return row_of(rows, a_id) is row_of(rows, b_id)
 
 
 def test_a_claim_of_three_words_is_compared_not_left_out_as_small_talk():

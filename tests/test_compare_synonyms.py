@@ -6,12 +6,10 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from compare_helpers import statement
+
 from claimtrack.compare.align import align_accounts
 from claimtrack.compare.features import features, related_words
-
-
-def statement(sid: int, text: str, language: str = "en") -> dict:
-    return {"id": sid, "text": text, "language": language, "article": {"id": sid}}
 
 
 def test_a_word_meets_its_synonym_and_its_broader_word_but_not_a_sibling():

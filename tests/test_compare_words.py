@@ -9,13 +9,11 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from compare_helpers import statement
+
 from claimtrack.compare.align import align_accounts
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.store.sources import alias_key
-
-
-def statement(sid: int, text: str, language: str = "en") -> dict:
-    return {"id": sid, "text": text, "language": language, "article": {"id": sid}}
 
 
 def test_the_first_part_of_a_dutch_compound_meets_its_english_word():

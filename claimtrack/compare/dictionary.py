@@ -125,16 +125,21 @@ class Dictionary:
         return best
 
 
+def _modifier_lemmas(dictionary: Dictionary, modifier: str) -> list[str]:
+    """The headwords a compound's first part stands for, a linking sound dropped
+    ("veiligheids" -> veiligheid)."""
+    return [
+        lemma
+        for link in _LINKS
+        if modifier.endswith(link)
+        for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
+    ]
+
+
 def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
     """(modifier lemmas, head lemmas) of a compound of known words, or two empty lists."""
     for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
-        modifier = word[:cut]
-        modifiers = [
-            lemma
-            for link in _LINKS
-            if modifier.endswith(link)
-            for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
-        ]
+        modifiers = _modifier_lemmas(dictionary, word[:cut])
         if not modifiers:
             continue
         heads = dictionary.lemmas(word[cut:])
@@ -148,13 +153,7 @@ def _known_modifier(dictionary: Dictionary, word: str) -> tuple[list[str], str]:
     last part the list lacks ("beveiligingsaudit" -> beveiliging, "audit"): the longest
     known first part, or ([], "")."""
     for cut in range(len(word) - _MIN_HEAD, _MIN_PART - 1, -1):
-        modifier = word[:cut]
-        modifiers = [
-            lemma
-            for link in _LINKS
-            if modifier.endswith(link)
-            for lemma in dictionary.lemmas(modifier[: len(modifier) - len(link)])
-        ]
+        modifiers = _modifier_lemmas(dictionary, word[:cut])
         if modifiers:
             return modifiers, word[cut:]
     return [], ""

@@ -21,6 +21,7 @@ The aligner counts such a meeting below an exact one (align.RELATED_SHARE).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,17 +117,16 @@ class WordNet:
 
     @classmethod
     def load(cls, path=WORDNET_FILE) -> WordNet:
-        entries = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                key, groups = line.rstrip("\n").split("\t")
-                entries[key] = {
+        """Read the shipped file's lines: `word<TAB>n:SENSE>HYPERNYM,... ...|v:...`."""
+        return cls(
+            {
+                key: {
                     part: tuple(_sense(item) for item in senses.split())
                     for part, _, senses in (group.partition(":") for group in groups.split("|"))
                 }
-        return cls(entries)
+                for key, groups in _tab_pairs(path)
+            }
+        )
 
     def related(
         self, keys: frozenset[str], senses: int = MAX_SENSES, parts: frozenset[str] = PARTS
@@ -155,6 +155,15 @@ def _related(wordnet: WordNet, keys: frozenset[str], senses: int, parts: frozens
     return Related(frozenset(own), frozenset(broader - own))
 
 
+def _tab_pairs(path) -> Iterator[tuple[str, str]]:
+    """The two tab-separated fields of each line of a data file, comment lines skipped."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                key, value = line.rstrip("\n").split("\t")
+                yield key, value
+
+
 def _sense(item: str) -> tuple[str, tuple[str, ...]]:
     sense, _, above = item.partition(">")
     return sense, tuple(above.split(",")) if above else ()
@@ -169,16 +178,15 @@ class PartCounts:
 
     @classmethod
     def load(cls, path=PARTS_FILE) -> PartCounts:
-        counts = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                form, parts = line.rstrip("\n").split("\t")
-                counts[form] = {
+        """Read the shipped file's lines: `form<TAB>n:COUNT v:COUNT ...`."""
+        return cls(
+            {
+                form: {
                     part: int(count) for part, _, count in (p.partition(":") for p in parts.split())
                 }
-        return cls(counts)
+                for form, parts in _tab_pairs(path)
+            }
+        )
 
     def parts(self, form: str, not_verb: bool = False) -> frozenset[str]:
         """The commonest part(s) of speech of a folded English word form (all it has when
