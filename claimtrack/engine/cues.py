@@ -64,6 +64,9 @@ from claimtrack.engine.tokens import (
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
 MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen on the train slice)
+# tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
+# (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
+NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
@@ -315,8 +318,10 @@ def _is_title_case(doc: Doc) -> bool:
 def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
-    toks = tokens_of(doc)
     pos = tok.pos_
+    if pos in NEVER_VERB_POS:
+        return False
+    toks = tokens_of(doc)
     before = toks[tok.i - 1] if tok.i > 0 else None
     if before is not None and (
         before.lower_ in profile.determiners
@@ -344,7 +349,6 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True
     if verb_parsed_as_noun(tok, profile):
         return True
-    strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         before is not None
         and (pos in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
@@ -362,6 +366,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         and is_known_verb_form(tok, profile)
     ):
         return True  # ",,…'', vreest de burgemeester": the verb after a quotation, mistagged
+    strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         pos in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -312,8 +312,27 @@ def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
     return continues_institution(tok.doc, _past_articles(tok.doc, tok.i, profile), profile)
 
 
+@per_doc
+def _mentions_read(doc: Doc) -> dict[tuple[int, int, int], Mention | None]:
+    """clean_mention's readings of the spans of `doc` so far, by (start, end, id(profile))."""
+    return {}
+
+
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
-    """Trim a raw source span and read its name, descriptor, kind and affiliation."""
+    """Trim a raw source span and read its name, descriptor, kind and affiliation.
+
+    A sentence's source spans are read again by later rules (the registry, the
+    speakers of a list): each is read once, and every caller gets its own copy."""
+    read = _mentions_read(doc)
+    key = (start, end, id(profile))
+    if key not in read:
+        read[key] = _read_mention(doc, start, end, profile)
+    mention = read[key]
+    return replace(mention) if mention is not None else None
+
+
+def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
+    """clean_mention, for a span not read before."""
     while start < end and (
         doc[start].is_punct
         or doc[start].is_space
@@ -574,9 +593,16 @@ def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
     lower = token.lower_
     if not token.is_alpha or lower in profile.organization_words:
         return False
-    return lower in profile.organization_kinds or any(
-        lower.endswith(word) and len(word) >= 4 for word in profile.organization_words
+    return lower in profile.organization_kinds or lower.endswith(
+        _compound_heads(profile.organization_words)
     )
+
+
+@functools.cache
+def _compound_heads(words: frozenset[str]) -> tuple[str, ...]:
+    """The words long enough (four letters or more) to end a compound that names an
+    organisation, as one tuple for str.endswith."""
+    return tuple(word for word in words if len(word) >= 4)
 
 
 def _describes_the_name_after(name_tokens: list[Token], profile: LanguageProfile) -> bool:
