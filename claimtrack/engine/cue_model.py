@@ -30,6 +30,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from claimtrack.engine.tokens import tokens_of
+
 DATA_DIR = Path(__file__).parent / "lang" / "data"
 QUOTE_CHARS = frozenset('"“”‘’„')
 
@@ -72,9 +74,11 @@ def token_features(
         has_quote = has_quote_mark(doc)
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
-    prev = doc[tok.i - 1] if tok.i > 0 else None
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    nxt2 = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    head_lemma = _lemma(head)
+    toks, i, n = tokens_of(doc), tok.i, len(doc)
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < n else None
+    nxt2 = toks[i + 2] if i + 2 < n else None
     prev_word = prev.lower_ if prev is not None else "<s>"
     next_word = nxt.lower_ if nxt is not None else "</s>"
     features = [
@@ -85,9 +89,9 @@ def token_features(
         f"d={dep}",
         f"lp={lem}|{pos}",
         f"ld={lem}|{dep}",
-        f"hl={_lemma(head)}",
+        f"hl={head_lemma}",
         f"hpd={head.pos_}|{dep}",
-        f"lhl={lem}|{_lemma(head)}",
+        f"lhl={lem}|{head_lemma}",
         f"pw={prev_word}",
         f"nw={next_word}",
         f"lnw={lem}|{next_word}",
@@ -95,12 +99,12 @@ def token_features(
         f"nn={next_word}|{nxt2.lower_ if nxt2 is not None else '</s>'}",
         f"q={has_quote}",
         f"lq={lem}|{has_quote}",
-        f"cap={tok.text[:1].isupper()}|{tok.i == 0}",
+        f"cap={tok.text[:1].isupper()}|{i == 0}",
     ]
     if quotes is None:
-        near_quote = has_quote_mark(doc[max(0, tok.i - 3) : tok.i + 4])
+        near_quote = has_quote_mark(toks[max(0, i - 3) : i + 4])
     else:
-        near_quote = any(k in quotes for k in range(tok.i - 3, tok.i + 4))
+        near_quote = any(k in quotes for k in range(i - 3, i + 4))
     features.append(f"nq={near_quote}")
     features.append(f"lnq={lem}|{near_quote}")
     features.append(
@@ -110,24 +114,26 @@ def token_features(
     features.append(f"hd={head.dep_}|{dep}")
     child_deps = set()
     for child in tok.children:
-        child_deps.add(child.dep_)
-        if child.dep_.startswith("nsubj"):
+        child_dep = child.dep_
+        child_deps.add(child_dep)
+        if child_dep.startswith("nsubj"):
+            child_lemma = _lemma(child)
             features.append(f"subj={child.pos_}|{child.ent_type_ or '-'}")
-            features.append(f"lsubj={lem}|{_lemma(child)}")
-            features.append(f"subjl={_lemma(child)}")
-        if child.dep_ in ("obj", "dobj", "iobj"):
+            features.append(f"lsubj={lem}|{child_lemma}")
+            features.append(f"subjl={child_lemma}")
+        if child_dep in ("obj", "dobj", "iobj"):
             features.append(f"lobj={lem}|{_lemma(child)}")
-        if child.dep_ in ("ccomp", "xcomp", "advcl", "parataxis"):
+        if child_dep in ("ccomp", "xcomp", "advcl", "parataxis"):
             mark = next((g.lower_ for g in child.children if g.dep_ == "mark"), "-")
-            features.append(f"comp={child.dep_}|{mark}")
-            features.append(f"lcomp={lem}|{child.dep_}|{mark}")
-        if child.dep_ in ("case", "prep") or (child.dep_ == "obl" and child.i > tok.i):
+            features.append(f"comp={child_dep}|{mark}")
+            features.append(f"lcomp={lem}|{child_dep}|{mark}")
+        if child_dep in ("case", "prep") or (child_dep == "obl" and child.i > i):
             features.append(f"lchild={lem}|{child.lower_}")
     for d in sorted(child_deps):
         features.append(f"c={d}")
         features.append(f"lc={lem}|{d}")
     if dep in ("ccomp", "parataxis", "advcl", "conj"):
-        features.append(f"under={dep}|{_lemma(head)}")
+        features.append(f"under={dep}|{head_lemma}")
     return features
 
 

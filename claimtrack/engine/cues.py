@@ -57,21 +57,26 @@ from claimtrack.engine.tokens import (
     per_doc,
     phrase_at,
     separable_lemma,
+    tokens_of,
     verb_parsed_as_noun,
 )
 
 LEARNED_CLAUSE_THRESHOLD = 0.25
 STRONG_LEARNED_CUE = 0.8  # forms this reliable are cues even when the tagger calls them nouns
 MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen on the train slice)
+# tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
+# (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
+NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
+    toks = tokens_of(doc)
     v = lemma(verb, profile)
     for partner in profile.phrasal_partners.get(v, ()):
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
-        for tok in doc:
+        for tok in toks:
             if (
                 tok.i != verb.i
                 and tok.lower_ == partner
@@ -92,12 +97,13 @@ def _preposition_apart(
     """'rekent er echt op dat …', 'wijst daar ook op': the preposition of a listed cue
     ('rekenen erop', 'wijzen op') after the verb, with a pronominal adverb between them
     standing for its object."""
+    toks = tokens_of(doc)
     r_pronoun = next((r for r in profile.r_pronouns if partner.startswith(r)), None)
     prep = partner[len(r_pronoun) :] if r_pronoun else partner
     if not prep:
         return None
     seen_r = False
-    for tok in doc[verb.i + 1 : verb.i + 8]:
+    for tok in toks[verb.i + 1 : verb.i + 8]:
         if tok.is_punct or tok.lower_ in profile.complementizers:
             return None
         if tok.lower_ in profile.r_pronouns:
@@ -113,10 +119,11 @@ def _side_of_subject(
     """A source span that runs over its own cue ("(1953) schreef hij") cut to one side of it:
     the side with a subject in the parse (the side the frame's word order puts it on
     first), else that side."""
+    toks = tokens_of(doc)
     before = (source[0], cue.i) if cue.i > source[0] else None
     after = (cue.i + 1, source[1]) if source[1] > cue.i + 1 else None
     for side in (after, before) if inverted else (before, after):
-        if side is not None and any(t.dep_.startswith("nsubj") for t in doc[side[0] : side[1]]):
+        if side is not None and any(t.dep_.startswith("nsubj") for t in toks[side[0] : side[1]]):
             return side
     return after if inverted else before
 
@@ -127,8 +134,9 @@ def _object_taken_for_complementizer(word: Token, cue: Token, profile: LanguageP
     between them 'dat' is the object pointing back."""
     if not (word.lower_ in profile.demonstratives and word.dep_ == "mark" and word.i < cue.i):
         return False
+    toks = tokens_of(word.doc)
     return not any(
-        t.dep_.startswith("nsubj") and t.head.i == cue.i for t in cue.doc[word.i + 1 : cue.i]
+        t.dep_.startswith("nsubj") and t.head.i == cue.i for t in toks[word.i + 1 : cue.i]
     )
 
 
@@ -154,13 +162,14 @@ def _opens_phrase(tok: Token, profile: LanguageProfile) -> bool:
     """A particle word followed by a noun phrase is a preposition there, no particle
     ('geeft de voorkeur aan een sporthal', 'meldt op basis van')."""
     doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    toks = tokens_of(doc)
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (
         tok.lower_ in profile.separable_particles
         and nxt is not None
         and nxt.pos_ in ("DET", "NOUN", "PROPN", "NUM", "ADJ")
         # "roept de regering op de wet in te trekken": the particle before its te-clause
-        and not any(t.lower_ == profile.infinitive_marker for t in doc[tok.i + 1 : tok.i + 7])
+        and not any(t.lower_ == profile.infinitive_marker for t in toks[tok.i + 1 : tok.i + 7])
     )
 
 
@@ -186,7 +195,8 @@ def _wanted(verb: Token, profile: LanguageProfile) -> bool:
 def _stray_particle(doc: Doc, verb: Token, profile: LanguageProfile) -> str | None:
     """'spoorde hem aan toch door te gaan' with 'aan' hung on 'gaan': a particle soon after an
     unlisted verb that it makes a listed cue with, though the parse gives it to another verb."""
-    for tok in doc[verb.i + 1 : verb.i + 6]:
+    toks = tokens_of(doc)
+    for tok in toks[verb.i + 1 : verb.i + 6]:
         if tok.is_punct or tok.lower_ in profile.complementizers:
             return None
         if (
@@ -215,8 +225,9 @@ def _checked_source(
     - "maakte het stadsbestuur bekend": a phrasal cue's partner ends the source.
     - "naar eigen zeggen": the speaker is the sentence's subject (or a person named in it).
     """
+    toks = tokens_of(doc)
     if any(
-        tuple(t.lower_ for t in doc[max(0, cue.i - len(p)) : cue.i]) == p
+        tuple(t.lower_ for t in toks[max(0, cue.i - len(p)) : cue.i]) == p
         for p in profile.own_account_phrases
     ):
         return own_account_holder(doc, cue, profile)
@@ -227,19 +238,19 @@ def _checked_source(
         not inverted
         and end <= cue.i
         and cue.i + 1 < len(doc)
-        and doc[cue.i + 1].lower_ in profile.nominative_pronouns
-        and doc[cue.i + 1].dep_ in ("nsubj", "nsubj:pass")  # "liet ze weten": an object
+        and toks[cue.i + 1].lower_ in profile.nominative_pronouns
+        and toks[cue.i + 1].dep_ in ("nsubj", "nsubj:pass")  # "liet ze weten": an object
     ):
         return (cue.i + 1, cue.i + 2)
     if (
         not inverted
         and start > cue.i
-        and any(t.lower_ in profile.complementizers for t in doc[cue.i + 1 : start + 1])
+        and any(t.lower_ in profile.complementizers for t in toks[cue.i + 1 : start + 1])
     ):
         return subject_of_governor(cue, profile) or main_subject(doc, cue, profile)
     if partner is not None and start < partner.i < end:
         return (start, partner.i)
-    while end > start + 1 and doc[end - 1].lower_ in profile.conjunctions | profile.determiners:
+    while end > start + 1 and toks[end - 1].lower_ in profile.conjunctions | profile.determiners:
         end -= 1  # "De gemeente en de provincie vinden": at least the first of them
     return (start, end)
 
@@ -247,12 +258,13 @@ def _checked_source(
 def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tuple[int, int] | None:
     """Content that starts with a phrasal cue's own partner ('laten weten in een brief') keeps
     only what follows it, and only when that holds a clause; otherwise there is none."""
+    toks = tokens_of(doc)
     start, end = content
     if not start <= partner.i < end or any(
-        t.i < partner.i and not t.is_punct for t in doc[start:end]
+        t.i < partner.i and not t.is_punct for t in toks[start:end]
     ):
         return content
-    rest = doc[partner.i + 1 : end]
+    rest = toks[partner.i + 1 : end]
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
     return (partner.i + 1, end)
@@ -260,9 +272,10 @@ def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tupl
 
 def _states_its_own_claim(doc: Doc, content: tuple[int, int], profile: LanguageProfile) -> bool:
     """Content that is a claim in its own right: after a colon, quoted, or opened by 'dat'."""
+    toks = tokens_of(doc)
     start, end = content
-    before = doc[start - 1] if start > 0 else None
-    words = doc[start:end]
+    before = toks[start - 1] if start > 0 else None
+    words = toks[start:end]
     return (
         before is not None
         and before.text == ":"
@@ -276,11 +289,12 @@ def _opens_with_fronted_object(doc: Doc, cue: Token, profile: LanguageProfile) -
     """'Dat laat de minister in een brief weten': a demonstrative, then the finite verb of the
     main clause (verb second), so the demonstrative is the fronted object the cue reports
     (whatever the tagger calls 'Dat')."""
-    if len(doc) < 3 or doc[0].lower_ not in profile.demonstratives:
+    toks = tokens_of(doc)
+    if len(doc) < 3 or toks[0].lower_ not in profile.demonstratives:
         return False
-    if doc[1].pos_ not in ("VERB", "AUX") or doc[1].i > cue.i:
+    if toks[1].pos_ not in ("VERB", "AUX") or toks[1].i > cue.i:
         return False
-    return not any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in doc[2 : cue.i])
+    return not any(t.text in (",", ";", ":") or t.pos_ == "SCONJ" for t in toks[2 : cue.i])
 
 
 def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -305,7 +319,10 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """Trust the tagger's VERB, but let a listed verb form through a doubtful noun/adjective tag
     unless it sits inside a noun phrase ('the United States', 'his claims')."""
     pos = tok.pos_
-    before = doc[tok.i - 1] if tok.i > 0 else None
+    if pos in NEVER_VERB_POS:
+        return False
+    toks = tokens_of(doc)
+    before = toks[tok.i - 1] if tok.i > 0 else None
     if before is not None and (
         before.lower_ in profile.determiners
         and before.pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
@@ -316,8 +333,8 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     if (
         tok.i == 0
         and len(doc) > 1
-        and doc[1].pos_ == "NOUN"
-        and doc[1].is_lower
+        and toks[1].pos_ == "NOUN"
+        and toks[1].is_lower
         and is_participle(tok, profile)
     ):
         return False  # "Erkende clubs krijgen …": a participle used as an adjective
@@ -332,12 +349,11 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True
     if verb_parsed_as_noun(tok, profile):
         return True
-    strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         before is not None
         and (pos in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
         and is_known_verb_form(tok, profile)
-        and any(t.lower_ in profile.complementizers for t in doc[tok.i + 1 : tok.i + 2])
+        and any(t.lower_ in profile.complementizers for t in toks[tok.i + 1 : tok.i + 2])
         and not (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.dep_ == "nmod:poss")
     ):
         return True  # "De bank schat dat …" with 'schat' mistagged: the clause settles it
@@ -346,10 +362,11 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         and tok.is_lower
         and tok.i > 1
         and before.text == ","
-        and doc[tok.i - 2].text in QUOTE_CLOSERS
+        and toks[tok.i - 2].text in QUOTE_CLOSERS
         and is_known_verb_form(tok, profile)
     ):
         return True  # ",,…'', vreest de burgemeester": the verb after a quotation, mistagged
+    strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
     if (
         pos in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
         or not is_known_verb_form(tok, profile)
@@ -359,7 +376,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     if tok.i == 0:
         return False
     if strong or any(
-        t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]
+        t.lower_ in profile.complementizers or t.text == ":" for t in toks[tok.i + 1 : tok.i + 3]
     ):
         return True  # "Engineers fear that ...": the clause settles it
     return not (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.dep_ == "nmod:poss")
@@ -370,10 +387,11 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
     if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in tok.children):
         return True
     doc = tok.doc
+    toks = tokens_of(doc)
     if (
         tok.i + 2 < len(doc)
-        and doc[tok.i + 1].lower_ in profile.negations
-        and doc[tok.i + 2].pos_ in ("SCONJ", "PRON")
+        and toks[tok.i + 1].lower_ in profile.negations
+        and toks[tok.i + 2].pos_ in ("SCONJ", "PRON")
     ):
         return True  # "zei niet wat …" where a parse hangs 'niet' in the clause after it
     if any(c.lower_ in profile.negative_objects and c.dep_ == "obj" for c in tok.children):
@@ -388,7 +406,8 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
 
 def _opens_clause(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """An opinion verb followed by its clause: 'denkt dat', 'vindt het goed dat', 'believes:'."""
-    for t in doc[tok.i + 1 : tok.i + 8]:
+    toks = tokens_of(doc)
+    for t in toks[tok.i + 1 : tok.i + 8]:
         if t.lower_ in profile.complementizers or t.text in (":", "„", "“", ",,", '"'):
             return True
         if (
@@ -418,7 +437,8 @@ def _is_predicate_adjective(tok: Token) -> bool:
 def _determines_noun(tok: Token) -> bool:
     """'each' in 'said each year ...' opens the reported clause; 'each other' stays an object."""
     doc = tok.doc
-    return tok.dep_ == "det" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN")
+    toks = tokens_of(doc)
+    return tok.dep_ == "det" and tok.i + 1 < len(doc) and toks[tok.i + 1].pos_ in ("NOUN", "PROPN")
 
 
 def _learned_precision(
@@ -451,7 +471,7 @@ def _markup_texts(doc: Doc) -> tuple[str, ...] | None:
     """The token texts of a sentence with a word that opens a tag, else None."""
     if not any(word.startswith("<") for word in lower_words(doc)):
         return None  # (the lowercased words are read once per sentence anyway)
-    texts = tuple(t.text for t in doc)
+    texts = tuple(t.text for t in tokens_of(doc))
     return texts if any(text.startswith("<") for text in texts) else None
 
 
@@ -459,18 +479,20 @@ def _learned_pair(doc: Doc, tok: Token, profile: LanguageProfile) -> float:
     """Precision of the learned two-word cue that starts with this verb ('talks about')."""
     if tok.pos_ != "VERB" or tok.i + 1 >= len(doc):
         return 0.0
-    return profile.learned_cues.get(f"{tok.lower_} {doc[tok.i + 1].lower_}", 0.0)
+    toks = tokens_of(doc)
+    return profile.learned_cues.get(f"{tok.lower_} {toks[tok.i + 1].lower_}", 0.0)
 
 
 def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     """'a programme called X', 'remarks made by': a participle describing the noun before it."""
     if tok.i == 0 or not is_participle(tok, profile) or not has_morph(tok, "Tense", "Past"):
         return False
-    prev = doc[tok.i - 1]
+    toks = tokens_of(doc)
+    prev = toks[tok.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():
         return False
     return not any(
-        t.lower_ in profile.complementizers or t.text == ":" for t in doc[tok.i + 1 : tok.i + 3]
+        t.lower_ in profile.complementizers or t.text == ":" for t in toks[tok.i + 1 : tok.i + 3]
     )
 
 
@@ -481,25 +503,26 @@ def verb_frames(
 
     `cue_score` gives the cue model's estimate for a token, where the language has a model.
     """
+    toks = tokens_of(doc)
     frames = []
     # companions of phrasal cues are no cues of their own, wherever they stand
     # ("duidelijk had gemaakt": 'duidelijk' belongs to 'maken', read before it)
     verbs = [
-        not tok.is_punct and not tok.is_space and _may_be_verb(doc, tok, profile) for tok in doc
+        not tok.is_punct and not tok.is_space and _may_be_verb(doc, tok, profile) for tok in toks
     ]
     partners: set[int] = {
         partner.i
-        for tok in doc
+        for tok in toks
         if verbs[tok.i] and (partner := _phrasal_partner(doc, tok, profile)) is not None
     }
-    for tok in doc:
+    for tok in toks:
         if not verbs[tok.i] or tok.i in partners:
             continue
         if phrase_at(doc, tok.i, profile.according_to):
             continue
         if _inside_fixed_phrase(doc, tok, profile.non_cue_phrases):
             continue  # "dat wil zeggen": a connective, no report
-        if tok.i > 0 and (doc[tok.i - 1].text in ("-", "–") or "-" in tok.text):
+        if tok.i > 0 and (toks[tok.i - 1].text in ("-", "–") or "-" in tok.text):
             continue  # "so-called", "long-announced": part of a compound adjective
         if _is_reduced_relative(doc, tok, profile) or _inside_markup(doc, tok):
             continue
@@ -516,7 +539,7 @@ def verb_frames(
         learned = _learned_precision(tok, profile, cue_score)
         pair = _learned_pair(doc, tok, profile)
         if pair > max(learned, LEARNED_CUE_THRESHOLD) and partner is None:
-            learned, partner = pair, doc[tok.i + 1]  # "talks about", "points to"
+            learned, partner = pair, toks[tok.i + 1]  # "talks about", "points to"
         if LEARNED_CLAUSE_THRESHOLD <= learned < LEARNED_CUE_THRESHOLD and content_after(
             doc, tok, profile, limit=3
         ):
@@ -524,11 +547,11 @@ def verb_frames(
                 LEARNED_CUE_THRESHOLD  # a weaker cue word followed by 'that ...' is still a report
             )
         next_to_quote = tok.i > 1 and (
-            doc[tok.i - 1].text == ","
-            and doc[tok.i - 2].text in QUOTE_CLOSERS
+            toks[tok.i - 1].text == ","
+            and toks[tok.i - 2].text in QUOTE_CLOSERS
             # ",,Waarom niet?'' riep hij": no comma after a question or an exclamation
-            or doc[tok.i - 1].text in QUOTE_CLOSERS
-            and doc[tok.i - 2].text in ("?", "!")
+            or toks[tok.i - 1].text in QUOTE_CLOSERS
+            and toks[tok.i - 2].text in ("?", "!")
         )
         speech = (
             lem in profile.speech_verbs
@@ -547,7 +570,7 @@ def verb_frames(
             and lem in profile.quote_verbs
             and lem not in profile.opinion_verbs  # ", weet X niet": an opinion frame
             and tok.i > 1
-            and doc[tok.i - 1].text == ","
+            and toks[tok.i - 1].text == ","
             and tok.dep_ in ("parataxis", "conj")  # not "Toen de bel ging, riep de juf …"
             and np_right(doc, tok.i + 1, profile) is not None
         )
@@ -561,7 +584,7 @@ def verb_frames(
         if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
             continue  # a listed verb the trained model is sure is no cue here
         if (
-            any(t.lower_ in profile.modal_verbs for t in doc[max(0, tok.i - 3) : tok.i])
+            any(t.lower_ in profile.modal_verbs for t in toks[max(0, tok.i - 3) : tok.i])
             or any(c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children)
             # "moesten … hun meerdere erkennen": the parse may make the modal the head
             or tok.dep_ == "xcomp"
@@ -579,7 +602,7 @@ def verb_frames(
             # "waarschuwende geluiden": a participle describing a noun; where a trained
             # cue model exists it knows which attributive forms are cues ("alleged")
             continue
-        window = [t for t in doc[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
+        window = [t for t in toks[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
         if lem not in profile.reflexive_cues and (
             any(t.lower_ in profile.non_speech_objects for t in window)
             or any(c.lower_ in profile.non_speech_objects for c in tok.children)
@@ -614,8 +637,8 @@ def verb_frames(
         if content is not None and fronted and not _states_its_own_claim(doc, content, profile):
             content = None  # "Dat zei ze dinsdag tijdens …": the object is 'Dat', said before
         if content is None:
-            first = doc[0].lower_
-            ends_clause = all(t.is_punct for t in doc[tok.i + 1 :])
+            first = toks[0].lower_
+            ends_clause = all(t.is_punct for t in toks[tok.i + 1 :])
             if first in profile.demonstratives and (
                 tok.i <= 4 or ends_clause and tok.i <= 12 or fronted
             ):
@@ -636,12 +659,12 @@ def verb_frames(
                 anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."
         if content is None and not anaphoric:
             if opinion and not any(
-                t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in doc
+                t.text in QUOTE_CLOSERS or t.text in ("„", "“", ",,") for t in toks
             ):
                 continue
             if partner is None and learned < 0.7 and lem not in profile.object_cue_verbs:
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
-                rest = [t for t in doc[tok.i + 1 :] if not t.is_punct]
+                rest = [t for t in toks[tok.i + 1 :] if not t.is_punct]
                 if len(rest) < 3:
                     continue
             if tok.i + 1 < len(doc):
@@ -665,18 +688,18 @@ def verb_frames(
             and frames
             and tok.i > 0
             and (
-                doc[tok.i - 1].lower_ in profile.conjunctions
-                or doc[tok.i - 2].lower_ in profile.conjunctions
+                toks[tok.i - 1].lower_ in profile.conjunctions
+                or toks[tok.i - 2].lower_ in profile.conjunctions
             )
         ):
             source = frames[-1].source  # "X bevestigt dat ..., maar zei niet ...": same subject
-        clause_start = max([t.i + 1 for t in doc[: tok.i] if t.is_punct] + [0, tok.i - 6])
+        clause_start = max([t.i + 1 for t in toks[: tok.i] if t.is_punct] + [0, tok.i - 6])
         passive = (
             is_participle(tok, profile)
             and any(
                 t.lower_ in profile.passive_auxiliaries
                 and not (has_parse(doc) and t.pos_ in ("DET", "PRON"))  # possessive "Haar zoon"
-                for t in doc[clause_start : tok.i]
+                for t in toks[clause_start : tok.i]
             )
         )
         unknown = False
@@ -685,13 +708,13 @@ def verb_frames(
             and opinion
             and source is not None
             and source[1] <= tok.i
-            and doc[source[0]].pos_ in ("PROPN", "NOUN", "PRON", "DET")
-            and doc[source[0]].lower_ not in profile.impersonal_subjects
+            and toks[source[0]].pos_ in ("PROPN", "NOUN", "PRON", "DET")
+            and toks[source[0]].lower_ not in profile.impersonal_subjects
         ):
             passive = False  # "X is ervan overtuigd dat …": a state of X's, not a passive
         if passive:
             agent = next(
-                (t for t in doc[tok.i + 1 : tok.i + 3] if t.lower_ in profile.agent_preps), None
+                (t for t in toks[tok.i + 1 : tok.i + 3] if t.lower_ in profile.agent_preps), None
             )
             if agent is not None:
                 source = np_right(doc, agent.i + 1, profile)
@@ -727,13 +750,14 @@ def verb_frames(
 def _venue_of_voices(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """'In de Duitse pers is verbaasd gereageerd': a passive report without an agent, made in
     a venue that stands for those speaking there (the press, political circles)."""
-    for prep in doc[: cue.i]:
+    toks = tokens_of(doc)
+    for prep in toks[: cue.i]:
         if prep.lower_ not in profile.venue_preps:
             continue
         span = np_right(doc, prep.i + 1, profile)
         if span is None:
             continue
-        head = doc[span[1] - 1].lower_
+        head = toks[span[1] - 1].lower_
         if any(
             head == venue or head.endswith(venue) and len(head) - len(venue) >= 3
             for venue in profile.venue_nouns

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +29,7 @@ from claimtrack.engine.tokens import (
     long_words_capitalised,
     mistagged_verb,
     per_doc,
+    tokens_of,
 )
 
 UNKNOWN = "unknown"
@@ -265,22 +266,24 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
 def _acronym_after(doc: Doc, i: int, end: int, profile: LanguageProfile) -> bool:
     """'van de KNVB' after a name: the preposition and articles lead to an acronym, an
     organisation's name, even where the recognizer runs the person's name on."""
+    toks = tokens_of(doc)
     k = i + 1
-    while k < end and doc[k].lower_ in profile.determiners:
+    while k < end and toks[k].lower_ in profile.determiners:
         k += 1
-    return k < end and len(doc[k].text) > 1 and doc[k].text.isupper() and doc[k].is_alpha
+    return k < end and len(toks[k].text) > 1 and toks[k].text.isupper() and toks[k].is_alpha
 
 
 def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProfile) -> int | None:
     """Where a person's name starts after 'role van <portfolio>' ('staatssecretaris van
     Financiën Eric Wiebes'): the recognizer's person name that runs to the mention's end."""
-    if prep == 0 or doc[prep].lower_ not in profile.affiliation_preps:
+    toks = tokens_of(doc)
+    if prep == 0 or toks[prep].lower_ not in profile.affiliation_preps:
         return None
-    if not _is_role_noun(doc[prep - 1].lower_, profile):
+    if not _is_role_noun(toks[prep - 1].lower_, profile):
         return None
     for k in range(prep + 2, end):
-        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in PERSON_LABELS:
-            rest = doc[k:end]
+        if toks[k].ent_iob_ == "B" and toks[k].ent_type_ in PERSON_LABELS:
+            rest = toks[k:end]
             if all(
                 t.ent_type_ in PERSON_LABELS or t.lower_ in profile.name_particles for t in rest
             ):
@@ -289,13 +292,13 @@ def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProf
     # without the recognizer: the portfolio is written with common nouns ("Financiën",
     # "Buitenlandse Zaken"), the person's name with proper nouns and particles after it
     for k in range(prep + 2, end - 1):
-        rest = doc[k:end]
-        if doc[k].pos_ == "PROPN" and all(
+        rest = toks[k:end]
+        if toks[k].pos_ == "PROPN" and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in profile.name_particles
             for t in rest
         ):
             return k
-        if doc[k].pos_ == "PROPN":
+        if toks[k].pos_ == "PROPN":
             return None
     return None
 
@@ -312,35 +315,55 @@ def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
     return continues_institution(tok.doc, _past_articles(tok.doc, tok.i, profile), profile)
 
 
+@per_doc
+def _mentions_read(doc: Doc) -> dict[tuple[int, int, int], Mention | None]:
+    """clean_mention's readings of the spans of `doc` so far, by (start, end, id(profile))."""
+    return {}
+
+
 def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
-    """Trim a raw source span and read its name, descriptor, kind and affiliation."""
+    """Trim a raw source span and read its name, descriptor, kind and affiliation.
+
+    A sentence's source spans are read again by later rules (the registry, the
+    speakers of a list): each is read once, and every caller gets its own copy."""
+    read = _mentions_read(doc)
+    key = (start, end, id(profile))
+    if key not in read:
+        read[key] = _read_mention(doc, start, end, profile)
+    mention = read[key]
+    return replace(mention) if mention is not None else None
+
+
+def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
+    """clean_mention, for a span not read before."""
+    toks = tokens_of(doc)
     while start < end and (
-        doc[start].is_punct
-        or doc[start].is_space
-        or doc[start].lower_ in profile.complementizers
-        or doc[start].lower_ in profile.conjunctions
+        toks[start].is_punct
+        or toks[start].is_space
+        or toks[start].lower_ in profile.complementizers
+        or toks[start].lower_ in profile.conjunctions
         # "Ook de supporters", "Zelfs de minister": an adverb before the noun phrase
-        or doc[start].pos_ == "ADV"
+        or toks[start].pos_ == "ADV"
         and start + 1 < end
-        and doc[start + 1].pos_ == "DET"
+        and toks[start + 1].pos_ == "DET"
     ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in profile.time_words
-        or doc[end - 1].pos_ == "ADV"
-        and not doc[end - 1].text[:1].isupper()
+        toks[end - 1].is_punct
+        or toks[end - 1].is_space
+        or toks[end - 1].lower_ in profile.time_words
+        or toks[end - 1].pos_ == "ADV"
+        and not toks[end - 1].text[:1].isupper()
     ):
         end -= 1
-    while end > start + 1 and doc[end - 1].lower_ in profile.time_nouns:
+    while end > start + 1 and toks[end - 1].lower_ in profile.time_nouns:
         end -= 1  # "men vorige week": the time is no part of the source
-        while end > start + 1 and doc[end - 1].pos_ in ("ADJ", "DET", "NUM"):
+        while end > start + 1 and toks[end - 1].pos_ in ("ADJ", "DET", "NUM"):
             end -= 1
     if (
         start + 2 < end
-        and (doc[start].pos_ == "NUM" or doc[start].lower_ in profile.indefinite_articles)
-        and doc[start + 1].lower_ in profile.affiliation_preps
+        and (toks[start].pos_ == "NUM" or toks[start].lower_ in profile.indefinite_articles)
+        and toks[start + 1].lower_ in profile.affiliation_preps
     ):
         start += 2  # "een van de demonstranten", "one of the protesters": the group speaks
     if start >= end:
@@ -348,10 +371,10 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     # "de burgemeester op de radio": a prepositional phrase after the head is no part of the source
     for k in range(start + 1, end):
         if (
-            doc[k].pos_ == "ADP"
-            and doc[k].lower_ not in profile.affiliation_preps
-            and doc[k].lower_ not in profile.name_particles
-            and not doc[k].text.isupper()  # "het OM": an acronym, whatever the tagger says
+            toks[k].pos_ == "ADP"
+            and toks[k].lower_ not in profile.affiliation_preps
+            and toks[k].lower_ not in profile.name_particles
+            and not toks[k].text.isupper()  # "het OM": an acronym, whatever the tagger says
             and not continues_institution(doc, k, profile)
         ):
             end = k
@@ -360,9 +383,9 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     prep = _past_articles(doc, start - 1, profile) if start > 0 else 0
     if (
         prep >= 1
-        and doc[prep].lower_ in profile.affiliation_preps
-        and doc[prep - 1].ent_type_ in PERSON_LABELS
-        and doc[start].ent_type_ not in PERSON_LABELS
+        and toks[prep].lower_ in profile.affiliation_preps
+        and toks[prep - 1].ent_type_ in PERSON_LABELS
+        and toks[start].ent_type_ not in PERSON_LABELS
     ):
         start = prep - 1
     # "the Centers for Disease Control said": the parse may give only the part after 'for'
@@ -372,39 +395,39 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     # a parse may attach only part of a name: widen to the whole capitalised run
     while (
         start > 0
-        and _is_name_token(doc[start - 1], profile, start - 1 == 0)
-        and _is_name_token(doc[start], profile, start == 0)
+        and _is_name_token(toks[start - 1], profile, start - 1 == 0)
+        and _is_name_token(toks[start], profile, start == 0)
     ):
         start -= 1
     if (
         start >= 2
-        and doc[start - 1].lower_ in profile.affiliation_preps
-        and _is_role_noun(doc[start - 2].lower_, profile)
+        and toks[start - 1].lower_ in profile.affiliation_preps
+        and _is_role_noun(toks[start - 2].lower_, profile)
     ):
         start -= 2  # "staatssecretaris van Toerisme Femke …": the portfolio is read below
     # ... and to the particles before a surname ("Van 't Veld", "Anna van der Berg")
     k = start
-    while k > 0 and doc[k - 1].lower_ in profile.name_particles:
+    while k > 0 and toks[k - 1].lower_ in profile.name_particles:
         k -= 1
     if k < start and (
-        _opens_surname(doc[k], profile)
+        _opens_surname(toks[k], profile)
         or k > 0
-        and _is_name_token(doc[k - 1], profile, k - 1 == 0)
-        and doc[k - 1].pos_ in ("PROPN", "X", "")
+        and _is_name_token(toks[k - 1], profile, k - 1 == 0)
+        and toks[k - 1].pos_ in ("PROPN", "X", "")
     ):
         start = k
-        while start > 0 and _is_name_token(doc[start - 1], profile, start - 1 == 0):
+        while start > 0 and _is_name_token(toks[start - 1], profile, start - 1 == 0):
             start -= 1
     if (
         end < len(doc)
-        and _is_role_noun(doc[end - 1].lower_.rsplit("-", 1)[-1], profile)
-        and _is_name_token(doc[end], profile, False)
+        and _is_role_noun(toks[end - 1].lower_.rsplit("-", 1)[-1], profile)
+        and _is_name_token(toks[end], profile, False)
     ):
         end += 1  # "KNVB-voorzitter Mulder": a parse may stop at the role
     while (
         end < len(doc)
-        and _is_name_token(doc[end], profile, False)
-        and _is_name_token(doc[end - 1], profile, end - 1 == 0)
+        and _is_name_token(toks[end], profile, False)
+        and _is_name_token(toks[end - 1], profile, end - 1 == 0)
     ):
         end += 1
     affiliation = None
@@ -413,8 +436,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         if _particle_after(doc, i, profile):
             continue  # "Pieter van der Meulen": 'van der' belongs to the surname
         if (
-            doc[i].ent_iob_ == "I"
-            and doc[i].ent_type_ in PERSON_LABELS
+            toks[i].ent_iob_ == "I"
+            and toks[i].ent_type_ in PERSON_LABELS
             and not _acronym_after(doc, i, end, profile)
         ):
             continue  # the recognizer reads "Hans van Dam" as one person's name
@@ -424,23 +447,23 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         if person is not None:
             # "minister van Onderwijs Karin Peeters": the role's portfolio, then the name
             affiliation = " ".join(
-                t.text for t in doc[i + 1 : person] if t.lower_ not in profile.determiners
+                t.text for t in toks[i + 1 : person] if t.lower_ not in profile.determiners
             )
             name_from = person
             break
-        if doc[i].lower_ in profile.affiliation_preps and any(
-            t.text[:1].isupper() for t in doc[i + 1 : end]
+        if toks[i].lower_ in profile.affiliation_preps and any(
+            t.text[:1].isupper() for t in toks[i + 1 : end]
         ):
-            aff_tokens = [t for t in doc[i + 1 : end] if t.lower_ not in profile.determiners]
+            aff_tokens = [t for t in toks[i + 1 : end] if t.lower_ not in profile.determiners]
             if (
                 aff_tokens
-                and any(t.text[:1].isupper() for t in doc[start:i])
-                or doc[i - 1].lower_ in profile.role_nouns
+                and any(t.text[:1].isupper() for t in toks[start:i])
+                or toks[i - 1].lower_ in profile.role_nouns
             ):
                 affiliation = " ".join(t.text for t in aff_tokens).rstrip(".")
                 end = i
                 break
-    tokens = list(doc[start:end])
+    tokens = list(toks[start:end])
     # "trainer Smit tevreden": words trailing a name are not part of the mention
     last_name = max(
         (k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None
@@ -574,9 +597,16 @@ def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
     lower = token.lower_
     if not token.is_alpha or lower in profile.organization_words:
         return False
-    return lower in profile.organization_kinds or any(
-        lower.endswith(word) and len(word) >= 4 for word in profile.organization_words
+    return lower in profile.organization_kinds or lower.endswith(
+        _compound_heads(profile.organization_words)
     )
+
+
+@functools.cache
+def _compound_heads(words: frozenset[str]) -> tuple[str, ...]:
+    """The words long enough (four letters or more) to end a compound that names an
+    organisation, as one tuple for str.endswith."""
+    return tuple(word for word in words if len(word) >= 4)
 
 
 def _describes_the_name_after(name_tokens: list[Token], profile: LanguageProfile) -> bool:
@@ -953,8 +983,8 @@ class EntityRegistry:
         registered, but noted as 'quoted', which makes them no antecedent and
         no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
         """
+        toks = tokens_of(doc)
         first_note = len(self.history)
-        toks = list(doc)  # each Token made once: the loop below reads them again and again
         name_tokens: dict[int, bool] = {}
 
         def is_name(k: int) -> bool:
@@ -1015,7 +1045,7 @@ class EntityRegistry:
             ):
                 k -= 1
             descriptor = (
-                " ".join(t.lower_ for t in doc[k:i] if t.lower_ not in self.profile.determiners)
+                " ".join(t.lower_ for t in toks[k:i] if t.lower_ not in self.profile.determiners)
                 or None
             )
             if descriptor and not any(_is_role_noun(w, self.profile) for w in descriptor.split()):
@@ -1055,7 +1085,7 @@ class EntityRegistry:
                 ):
                     i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
-                if entity is None and len(doc[i:j]) == 1 and _starts_a_turn(toks, i):
+                if entity is None and len(toks[i:j]) == 1 and _starts_a_turn(toks, i):
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(
@@ -1074,13 +1104,13 @@ class EntityRegistry:
                     entity.has_role = (
                         True  # "zijn vrouw Ria": a person, whatever the recognizer says
                     )
-                if entity is not None and (label := entity_label(doc[i:j])):
+                if entity is not None and (label := entity_label(toks[i:j])):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
                     is_subject = (
                         i < first_verb
                         and not _after_preposition(toks, k, self.profile)
-                        or any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                        or any(t.dep_ in ("nsubj", "nsubj:pass") for t in toks[i:j])
                         # "Tot de finish had Van Dam moeite": in a Dutch main clause the
                         # subject follows the finite verb when something else comes first
                         or self.profile.subject_may_follow_verb
@@ -1091,7 +1121,7 @@ class EntityRegistry:
                     parsed_person_subject = parsed_person_subject or (
                         entity.kind == "person"
                         and i not in quoted
-                        and any(t.dep_ in ("nsubj", "nsubj:pass") for t in doc[i:j])
+                        and any(t.dep_ in ("nsubj", "nsubj:pass") for t in toks[i:j])
                     )
             i = j
         self._note_group(sentence, first_note)
@@ -1104,7 +1134,8 @@ class EntityRegistry:
     def _note_described_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Een woordvoerder gaf details.': a person known by a role, as a later 'hij' may
         refer to them."""
-        for tok in doc:
+        toks = tokens_of(doc)
+        for tok in toks:
             if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i in quoted:
                 continue
             if not (
@@ -1149,7 +1180,8 @@ class EntityRegistry:
 
     def _note_pronoun_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Hij won de rit': a singular pronoun subject keeps its antecedent salient."""
-        for tok in doc:
+        toks = tokens_of(doc)
+        for tok in toks:
             if (
                 tok.dep_ in ("nsubj", "nsubj:pass")
                 and tok.i not in quoted
@@ -1165,7 +1197,7 @@ class EntityRegistry:
                 return
 
 
-def _after_preposition(toks: list[Token], start: int, profile: LanguageProfile) -> bool:
+def _after_preposition(toks: tuple[Token, ...], start: int, profile: LanguageProfile) -> bool:
     """'in de persoon van Jan Smit': a name governed by a preposition is no subject, though it
     stands before the verb (unless the preposition marks a passive's agent, 'door')."""
     k = start - 1
@@ -1174,7 +1206,7 @@ def _after_preposition(toks: list[Token], start: int, profile: LanguageProfile) 
     return k >= 0 and toks[k].pos_ == "ADP" and toks[k].lower_ not in profile.agent_preps
 
 
-def _starts_a_turn(toks: list[Token], i: int) -> bool:
+def _starts_a_turn(toks: tuple[Token, ...], i: int) -> bool:
     """Token i begins the sentence, or what follows a colon or an opening quotation mark
     ("Q: Thanks.", 'zei: ,,Nee'), where any word is written with a capital."""
     return i == 0 or toks[i - 1].text == ":" or toks[i - 1].text in QUOTE_OPENERS

@@ -62,24 +62,32 @@ def has_morph(token: Token, field: str, value: str) -> bool:
 
 
 @per_doc
+def tokens_of(doc: Doc) -> tuple[Token, ...]:
+    """Every token of `doc`, by position, each made once: `doc[i]`, `doc[a:b]` and
+    `for t in doc` make new Token (and Span) objects at every call, and the rules read
+    the same sentence's tokens again and again."""
+    return tuple(doc)
+
+
+@per_doc
 def first_word(doc: Doc) -> int:
     """The position of the first token that is no punctuation (len(doc) when all are):
     a token at or before it has only punctuation before it."""
-    return next((t.i for t in doc if not t.is_punct), len(doc))
+    return next((t.i for t in tokens_of(doc) if not t.is_punct), len(doc))
 
 
 @per_doc
 def long_words_capitalised(doc: Doc) -> tuple[int, int]:
     """How many words of `doc` have more than three letters (all alphabetic), and how many
     of those start with a capital: the measure of a Title Case headline."""
-    words = [t.text for t in doc if t.is_alpha and len(t) > 3]
+    words = [t.text for t in tokens_of(doc) if t.is_alpha and len(t) > 3]
     return len(words), sum(word[:1].isupper() for word in words)
 
 
 @per_doc
 def lower_words(doc: Doc) -> tuple[str, ...]:
     """The lowercased text of every token of `doc`, by position."""
-    return tuple(t.lower_ for t in doc)
+    return tuple(t.lower_ for t in tokens_of(doc))
 
 
 def phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
