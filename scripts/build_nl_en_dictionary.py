@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import re
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+from debian_package import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "claimtrack" / "data" / "nl_en_dictionary.tsv"
@@ -85,20 +86,15 @@ def build(folders: list[Path]) -> dict[str, list[str]]:
     return {d: e[:MAX_TRANSLATIONS] for d, e in result.items() if e}
 
 
-def _unpack(path: Path, into: Path) -> Path:
-    if path.is_dir():
-        return path
-    subprocess.run(["dpkg-deb", "-x", str(path), str(into)], check=True)
-    return into / "usr" / "share" / "dictd"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", type=Path, help=".deb files or dictd folders")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        folders = [_unpack(p, Path(tmp) / str(i)) for i, p in enumerate(args.inputs)]
+        folders = [
+            unpack(p, Path(tmp) / str(i), "usr/share/dictd") for i, p in enumerate(args.inputs)
+        ]
         entries = build(folders)
     header = (
         "# Dutch word<TAB>English translations ('|'-separated). Built by"

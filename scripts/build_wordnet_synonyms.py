@@ -33,11 +33,12 @@ without tagging the statement.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+from debian_package import unpack
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -183,13 +184,6 @@ def _base36(number: int) -> str:
             return text
 
 
-def _unpack(path: Path, into: Path) -> Path:
-    if path.is_dir():
-        return path
-    subprocess.run(["dpkg-deb", "-x", str(path), str(into)], check=True)
-    return into / "usr" / "share" / "wordnet"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", type=Path, help="wordnet-base .deb or a WordNet dict folder")
@@ -197,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts-output", type=Path, default=PARTS_OUTPUT)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = _unpack(args.input, Path(tmp))
+        folder = unpack(args.input, Path(tmp), "usr/share/wordnet")
         entries = build(folder)
         parts = build_parts(folder)
     numbers: dict[str, str] = {}

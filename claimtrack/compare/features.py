@@ -176,7 +176,8 @@ def _features(text: str, language: str) -> Features:
     token_related: list[Related] = []
     # the words of a clock time ("om 14.40 uur", "8 p.m.") are the time, read below, and no
     # word of their own: "uur" would otherwise meet "hour" and "time" in any sentence
-    clock_spans = [(m.start(), m.end()) for m in _clock_matches(text)]
+    clocks = list(_clock_matches(text))
+    clock_spans = [(m.start(), m.end()) for m in clocks]
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
         if any(start <= token.start < end for start, end in clock_spans):
@@ -223,7 +224,7 @@ def _features(text: str, language: str) -> Features:
             result.word_spans.append((token.start, token.end))
             result.word_norms.append(token.norm)
             result.word_related.append(NOTHING)
-    result.quantities = _quantities(text, tokens, token_keys, token_related, language)
+    result.quantities = _quantities(text, tokens, token_keys, token_related, language, clock_spans)
     for quantity in result.quantities:  # the same number meets in any language ("12", "twaalf")
         value = f"#{quantity.value:g}"
         result.word_keys.append(frozenset({value}))
@@ -236,7 +237,7 @@ def _features(text: str, language: str) -> Features:
         result.word_spans.append((quantity.start, quantity.start))
         result.word_norms.append("~" + value)
         result.word_related.append(quantity.related.marked("~"))
-    result.times = _times(text)
+    result.times = _times(clocks)
     result.breaks = tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
     negators = NEGATORS.get(language, set()) | NEGATORS["any"]
     for position, token in enumerate(tokens):
@@ -272,10 +273,11 @@ def _negation_heads(tokens, token_keys, position: int, names: set[str]) -> froze
     return frozenset(k for i in after for k in token_keys[i])
 
 
-def _quantities(text, tokens, token_keys, token_related, language) -> list[Quantity]:
+def _quantities(text, tokens, token_keys, token_related, language, clocks) -> list[Quantity]:
+    """The counts in a text; a number inside a clock time (`clocks`, its spans) counts
+    nothing ("14.10 uur")."""
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
-    clocks = [(m.start(), m.end()) for m in _clock_matches(text)]  # "14.10 uur" counts nothing
     found = []
     for position, token in enumerate(tokens):
         value = None
@@ -350,9 +352,10 @@ def _clock_matches(text: str):
             yield match
 
 
-def _times(text: str) -> list[tuple[str, int, int]]:
+def _times(clocks) -> list[tuple[str, int, int]]:
+    """("HH:MM", start, end) of each clock time among the matches `clocks`."""
     times = []
-    for match in _clock_matches(text):
+    for match in clocks:
         hour = int(match.group("h"))
         minute = int(match.groupdict().get("m") or 0)
         ampm = (match.groupdict().get("ampm") or "").lower()
