@@ -3,9 +3,11 @@
 
     python scripts/bench_extract.py ../shared/corpus/polnear/dev/text
     python scripts/bench_extract.py ../shared/corpus/ud-nl-dev --repeat 3
+    python scripts/bench_extract.py ../shared/corpus/{wikinews-en,readouts,polnear/dev/text}
     python scripts/bench_extract.py FOLDER --compare /tmp/wt_base    # another checkout too
 
-Runs the extraction in-process over every .txt file in the folder, in the groups of
+Runs the extraction in-process over every .txt file in the folders (taken as one
+corpus; several folders give a broader sample of one language), in the groups of
 files that ``claimtrack extract`` analyses together (the pipelines are loaded, and the
 tokenizer's lazily built special cases completed, before the clock starts, as the CLI
 does once per process), and reports words/s of one process (= one core) and the peak
@@ -38,14 +40,16 @@ from pathlib import Path
 import engine_bench
 
 
-def measure(folder: Path, repeat: int) -> dict:
+def measure(folders: list[Path], repeat: int) -> dict:
     from claimtrack.engine.language import detect_language
     from claimtrack.engine.metadata import split_metadata
     from claimtrack.engine.pipeline import get_pipeline
 
-    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))
+    ]
     if not texts:
-        sys.exit(f"no .txt files in {folder}")
+        sys.exit(f"no .txt files in {', '.join(map(str, folders))}")
     words = sum(engine_bench.word_count(t) for t in texts) * repeat
     languages = sorted({detect_language(split_metadata(t).body) for t in texts})
     extractor = timed = None
@@ -101,7 +105,7 @@ def measure(folder: Path, repeat: int) -> dict:
                 pipeline_cpu += time.process_time() - started_cpu
     inside_pipeline = timed.seconds if timed is not None else None
     return {
-        "folder": str(folder),
+        "folders": [str(folder) for folder in folders],
         "languages": languages,
         "documents": len(texts) * repeat,
         "words": words,
@@ -175,22 +179,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--repeat", type=int, default=1, help="passes over the folder")
+    parser.add_argument("folders", type=Path, nargs="+", metavar="FOLDER")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the folders")
     parser.add_argument("--compare", metavar="TREE", help="also measure the checkout at TREE")
     parser.add_argument("--rounds", type=int, default=1, help="with --compare: runs per tree")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(measure(args.folder.resolve(), args.repeat)))
+        print(json.dumps(measure([f.resolve() for f in args.folders], args.repeat)))
         return
     if not args.compare:
-        report(measure(args.folder, args.repeat))
+        report(measure(args.folders, args.repeat))
         return
     trees = [str(Path(args.compare).resolve()), "."]
     rows = engine_bench.run_trees(
         Path(__file__).resolve(),
-        [str(args.folder.resolve()), "--repeat", str(args.repeat)],
+        [*(str(f.resolve()) for f in args.folders), "--repeat", str(args.repeat)],
         trees,
         args.rounds,
     )

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.engine.tokens import tokens_of
+from claimtrack.engine.tokens import lower_words, tokens_of
 
 DATA_DIR = Path(__file__).parent / "lang" / "data"
 QUOTE_CHARS = frozenset('"“”‘’„')
@@ -75,14 +75,13 @@ def token_features(
     lem, pos, dep = _lemma(tok), tok.pos_, tok.dep_
     head = tok.head
     head_lemma = _lemma(head)
-    toks, i, n = tokens_of(doc), tok.i, len(doc)
+    toks, words, i, n = tokens_of(doc), lower_words(doc), tok.i, len(doc)
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < n else None
-    nxt2 = toks[i + 2] if i + 2 < n else None
-    prev_word = prev.lower_ if prev is not None else "<s>"
-    next_word = nxt.lower_ if nxt is not None else "</s>"
+    prev_word = words[i - 1] if i > 0 else "<s>"
+    next_word = words[i + 1] if i + 1 < n else "</s>"
     features = [
-        f"w={tok.lower_}",
+        f"w={words[i]}",
         f"l={lem}",
         f"p={pos}",
         f"t={tok.tag_}",
@@ -96,7 +95,7 @@ def token_features(
         f"nw={next_word}",
         f"lnw={lem}|{next_word}",
         f"lpw={lem}|{prev_word}",
-        f"nn={next_word}|{nxt2.lower_ if nxt2 is not None else '</s>'}",
+        f"nn={next_word}|{words[i + 2] if i + 2 < n else '</s>'}",
         f"q={has_quote}",
         f"lq={lem}|{has_quote}",
         f"cap={tok.text[:1].isupper()}|{i == 0}",
@@ -104,7 +103,7 @@ def token_features(
     if quotes is None:
         near_quote = has_quote_mark(toks[max(0, i - 3) : i + 4])
     else:
-        near_quote = any(k in quotes for k in range(i - 3, i + 4))
+        near_quote = not quotes.isdisjoint(range(i - 3, i + 4))
     features.append(f"nq={near_quote}")
     features.append(f"lnq={lem}|{near_quote}")
     features.append(

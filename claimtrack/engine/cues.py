@@ -67,6 +67,9 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 # tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
 # (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
 NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
+# tags it lets through only before a complementizer ("De bank schat dat …" with 'schat'
+# mistagged ADP): the last of its tests rejects them whatever else holds
+CLAUSE_ONLY_POS = frozenset({"ADP", "CCONJ"})
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
@@ -76,16 +79,15 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
-        for tok in toks:
+        words = lower_words(doc)
+        for i in range(max(0, verb.i - 8), min(len(words), verb.i + 9)):
+            if words[i] != partner or i == verb.i:
+                continue
+            tok = toks[i]
             if (
-                tok.i != verb.i
-                and tok.lower_ == partner
-                and abs(tok.i - verb.i) <= 8
-                and (
-                    _governs_object_of(tok, verb)
-                    if (v, partner) in profile.prepositional_cues
-                    else not _opens_phrase(tok, profile)
-                )
+                _governs_object_of(tok, verb)
+                if (v, partner) in profile.prepositional_cues
+                else not _opens_phrase(tok, profile)
             ):
                 return tok
     return None
@@ -321,8 +323,13 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
     pos = tok.pos_
     if pos in NEVER_VERB_POS:
         return False
+    i = tok.i
+    if pos in CLAUSE_ONLY_POS and not (
+        0 < i < len(doc) - 1 and lower_words(doc)[i + 1] in profile.complementizers
+    ):
+        return False
     toks = tokens_of(doc)
-    before = toks[tok.i - 1] if tok.i > 0 else None
+    before = toks[i - 1] if i > 0 else None
     if before is not None and (
         before.lower_ in profile.determiners
         and before.pos_ != "PRON"  # "Dat zei hij": a pronoun, not an article
@@ -349,10 +356,11 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return True
     if verb_parsed_as_noun(tok, profile):
         return True
+    known = is_known_verb_form(tok, profile)
     if (
         before is not None
         and (pos in ("ADP", "CCONJ", "ADJ", "ADV") or mistagged_verb(tok, profile))
-        and is_known_verb_form(tok, profile)
+        and known
         and any(t.lower_ in profile.complementizers for t in toks[tok.i + 1 : tok.i + 2])
         and not (before.pos_ in ("DET", "ADJ", "NUM", "NOUN") or before.dep_ == "nmod:poss")
     ):
@@ -363,15 +371,11 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         and tok.i > 1
         and before.text == ","
         and toks[tok.i - 2].text in QUOTE_CLOSERS
-        and is_known_verb_form(tok, profile)
+        and known
     ):
         return True  # ",,…'', vreest de burgemeester": the verb after a quotation, mistagged
     strong = profile.learned_cues.get(tok.lower_, 0.0) >= STRONG_LEARNED_CUE
-    if (
-        pos in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ")
-        or not is_known_verb_form(tok, profile)
-        and not strong
-    ):
+    if pos in ("DET", "ADP", "PRON", "NUM", "CCONJ", "SCONJ") or not known and not strong:
         return False
     if tok.i == 0:
         return False
@@ -510,11 +514,8 @@ def verb_frames(
     verbs = [
         not tok.is_punct and not tok.is_space and _may_be_verb(doc, tok, profile) for tok in toks
     ]
-    partners: set[int] = {
-        partner.i
-        for tok in toks
-        if verbs[tok.i] and (partner := _phrasal_partner(doc, tok, profile)) is not None
-    }
+    partner_of = {tok.i: _phrasal_partner(doc, tok, profile) for tok in toks if verbs[tok.i]}
+    partners: set[int] = {partner.i for partner in partner_of.values() if partner is not None}
     for tok in toks:
         if not verbs[tok.i] or tok.i in partners:
             continue
@@ -527,7 +528,7 @@ def verb_frames(
         if _is_reduced_relative(doc, tok, profile) or _inside_markup(doc, tok):
             continue
         lem = lemma(tok, profile)
-        partner = _phrasal_partner(doc, tok, profile)
+        partner = partner_of[tok.i]
         particle = _separable_particle(tok, profile) if partner is None else None
         if particle is None and partner is None and lem not in profile.known_verbs:
             particle = _stray_particle(doc, tok, profile)

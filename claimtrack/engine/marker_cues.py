@@ -15,7 +15,13 @@ from claimtrack.engine.phrases import (
     opens_next_phrase,
     subtree_span,
 )
-from claimtrack.engine.tokens import QUOTE_CLOSERS, QUOTE_OPENERS, looks_nominal, lower_words
+from claimtrack.engine.tokens import (
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    looks_nominal,
+    lower_words,
+    tokens_of,
+)
 
 
 def phrase_until_comma(
@@ -164,7 +170,11 @@ def _points_back(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
 def nominal_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'kritiek van X', 'a warning from X', "X's warning"; 'geruchten dat ...' (no source)."""
     frames = []
-    for tok in doc:
+    toks = tokens_of(doc)
+    for i, word in enumerate(lower_words(doc)):
+        if word not in profile.hearsay_nouns and word not in profile.nominal_cues:
+            continue
+        tok = toks[i]
         if tok.lower_ in profile.hearsay_nouns:
             content = content_after(doc, tok, profile, limit=1)
             if content is not None:
@@ -251,6 +261,8 @@ def _quotation_opens_after(doc: Doc, colon: Token) -> bool:
 
 def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
+    if ":" not in doc.text:
+        return []
     colon = next((t for t in doc[:8] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
     if colon is None or colon.i == 0:
         return []
@@ -299,6 +311,8 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 def colon_quote_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'De trainer was tevreden: ,,We hebben goed gespeeld.''': a clause whose subject
     introduces the quotation its colon opens (for sentences with no other cue)."""
+    if ":" not in doc.text:
+        return []
     colon = next((t for t in doc[2:-1] if t.text == ":" and _quotation_opens_after(doc, t)), None)
     if colon is None or any(
         t.text in QUOTE_OPENERS or t.text in QUOTE_CLOSERS for t in doc[: colon.i]
@@ -330,6 +344,8 @@ DASHES = frozenset({"―", "—", "–"})
 
 def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
+    if not any(dash in doc.text for dash in DASHES):
+        return []
     for tok in doc:
         if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:
             source = np_right(doc, tok.i + 1, profile)
@@ -344,6 +360,8 @@ def reportative_marker(
     """The 'zou/zouden' or 'reportedly' that marks the sentence as hearsay, if any."""
     lowers = lower_words(doc)
     for pattern in profile.reportative_adverbs:
+        if pattern[0] not in lowers:
+            continue
         n = len(pattern)
         for i in range(len(doc) - n + 1):
             if lowers[i] == pattern[0] and lowers[i : i + n] == pattern:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import continues_institution, lemma, looks_nominal
+from claimtrack.engine.tokens import continues_institution, lemma, looks_nominal, tokens_of
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.35
@@ -31,22 +31,23 @@ def np_left(doc: Doc, end: int, profile: LanguageProfile) -> tuple[int, int] | N
     Adverbs and time words between the phrase and `end` are skipped ("X also
     said", "X on Tuesday said"), and so is a parenthesis ("Perdue (R-Ga.) said").
     """
+    toks = tokens_of(doc)
     i = end - 1
     while i >= 0 and (
-        doc[i].lower_ in profile.time_words
-        or doc[i].pos_ == "ADV"
-        and doc[i].text[:1].islower()
-        or doc[i].lower_ in profile.auxiliaries
+        toks[i].lower_ in profile.time_words
+        or toks[i].pos_ == "ADV"
+        and toks[i].text[:1].islower()
+        or toks[i].lower_ in profile.auxiliaries
     ):
         i -= 1
-    if i >= 0 and doc[i].text == ")":
-        opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), None)
+    if i >= 0 and toks[i].text == ")":
+        opening = next((j for j in range(i - 1, max(-1, i - 8), -1) if toks[j].text == "("), None)
         if opening is not None:
             i = opening - 1
     last = i
-    if i >= 0 and is_pronoun(doc[i], profile):
+    if i >= 0 and is_pronoun(toks[i], profile):
         return (i, i + 1)
-    while i >= 0 and looks_nominal(doc[i], profile) and last - i < MAX_SOURCE_TOKENS:
+    while i >= 0 and looks_nominal(toks[i], profile) and last - i < MAX_SOURCE_TOKENS:
         i -= 1
     if i == last:
         return None
@@ -57,32 +58,34 @@ def opens_next_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """'in het bijzijn van president X een verklaring': an article right after a noun starts
     the next noun phrase (however the noun is tagged), unless it is a particle of the name
     that follows ('Jan de Vries')."""
-    tok = doc[i]
+    toks = tokens_of(doc)
+    tok = toks[i]
     article = tok.pos_ == "DET" or tok.lower_ in profile.indefinite_articles  # "een" tagged NUM
-    if not article or doc[i - 1].pos_ in ("ADP", "DET", "ADJ", "NUM", "CCONJ"):
+    if not article or toks[i - 1].pos_ in ("ADP", "DET", "ADJ", "NUM", "CCONJ"):
         return False
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    nxt = toks[i + 1] if i + 1 < len(doc) else None
     return not (tok.lower_ in profile.name_particles and nxt is not None and nxt.text[:1].isupper())
 
 
 def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] | None:
     """The noun phrase starting at token `start` (skipping adverbs such as 'desgevraagd')."""
+    toks = tokens_of(doc)
     i = start
     while i < len(doc) and (
-        doc[i].lower_ in profile.time_words
-        or doc[i].pos_ == "ADV"
-        and not doc[i].text[:1].isupper()
+        toks[i].lower_ in profile.time_words
+        or toks[i].pos_ == "ADV"
+        and not toks[i].text[:1].isupper()
     ):
         i += 1
     first = i
-    if i < len(doc) and is_pronoun(doc[i], profile):
+    if i < len(doc) and is_pronoun(toks[i], profile):
         return (i, i + 1)
     while (
         i < len(doc)
-        and (looks_nominal(doc[i], profile) or continues_institution(doc, i, profile))
+        and (looks_nominal(toks[i], profile) or continues_institution(doc, i, profile))
         and i - first < MAX_SOURCE_TOKENS
     ):
-        if i > first and doc[i].lower_ in profile.complementizers and not doc[i].text.isupper():
+        if i > first and toks[i].lower_ in profile.complementizers and not toks[i].text.isupper():
             break  # an acronym that spells a complementizer ("het OM") is a name
         if i > first and opens_next_phrase(doc, i, profile):
             break
@@ -113,9 +116,10 @@ def subtree_span(
 
 def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool = True) -> int:
     """Where a content clause starting at `start` ends: sentence end, or before ', <cue>'/'; '."""
+    toks = tokens_of(doc)
     i = start
     while i < len(doc):
-        tok = doc[i]
+        tok = toks[i]
         if tok.text in (";",):
             return i
         if (
@@ -123,22 +127,22 @@ def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool
             and i > start
             and tok.lower_ in profile.conjunctions
             and i + 1 < len(doc)
-            and doc[i + 1].pos_ == "VERB"
-            and doc[i + 1].dep_ == "conj"
-            and is_cue_word(doc[i + 1], profile)
+            and toks[i + 1].pos_ == "VERB"
+            and toks[i + 1].dep_ == "conj"
+            and is_cue_word(toks[i + 1], profile)
         ):
             return i  # "... whether X could testify, but said that ...": the next report
         if tok.text == "," and i + 1 < len(doc):
-            nxt = doc[i + 1]
+            nxt = toks[i + 1]
             if stop_at_cue and is_cue_word(nxt, profile):
                 return i
             if nxt.lower_ in profile.clause_breakers and i + 2 < len(doc):
                 return i
-            if tuple(t.lower_ for t in doc[i + 1 : i + 3]) in profile.according_to:
+            if tuple(t.lower_ for t in toks[i + 1 : i + 3]) in profile.according_to:
                 return i
         i += 1
     end = len(doc)
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text in ".!?…":
+    while end > start and toks[end - 1].is_punct and toks[end - 1].text in ".!?…":
         end -= 1
     return end
 
@@ -156,8 +160,9 @@ def content_after(
     doc: Doc, cue: Token, profile: LanguageProfile, limit: int = 8
 ) -> tuple[int, int] | None:
     """A 'dat/that' clause, a colon or a quote that follows the cue."""
+    toks = tokens_of(doc)
     for i in range(cue.i + 1, min(len(doc), cue.i + 1 + limit)):
-        tok = doc[i]
+        tok = toks[i]
         if tok.lower_ in profile.complementizers:
             end = clause_end(doc, i + 1, profile)
             return (i, end) if end > i + 1 else None

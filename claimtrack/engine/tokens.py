@@ -165,8 +165,9 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
         return False
     if verb_parsed_as_noun(token, profile):
         return True
-    before, after = doc[i - 1], doc[i + 1]
-    if before.text == "," and i > 1 and doc[i - 2].text in QUOTE_CLOSERS:
+    toks = tokens_of(doc)
+    before, after = toks[i - 1], toks[i + 1]
+    if before.text == "," and i > 1 and toks[i - 2].text in QUOTE_CLOSERS:
         return True  # ",,…'', vreest X": the place of the verb that introduces the quotation
     return (
         (after.lower_ in profile.complementizers and after.pos_ == "SCONJ" or after.text == ":")
@@ -229,8 +230,8 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     if (
         token.pos_ in ("VERB", "ADJ")
         and 0 < token.i < len(doc) - 1
-        and doc[token.i - 1].pos_ == "DET"
-        and doc[token.i + 1].pos_ in VERB_POS
+        and tokens_of(doc)[token.i - 1].pos_ == "DET"
+        and tokens_of(doc)[token.i + 1].pos_ in VERB_POS
     ):
         return True  # "de gewonde vertelde": a participle or adjective used as a noun
     if lower in profile.verb_forms and token.pos_ in ("VERB", "AUX", ""):
@@ -263,11 +264,12 @@ def names_institution(token: Token, profile: LanguageProfile) -> bool:
 def continues_institution(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """Token `i` is a preposition inside an institution's name: an organisation noun before it,
     a capitalised word after it (past any article)."""
-    if i == 0 or doc[i].lower_ not in profile.institution_preps:
+    toks = tokens_of(doc)
+    if i == 0 or toks[i].lower_ not in profile.institution_preps:
         return False
-    if not names_institution(doc[i - 1], profile):
+    if not names_institution(toks[i - 1], profile):
         return False
     k = i + 1
-    while k < len(doc) and doc[k].lower_ in profile.determiners:
+    while k < len(toks) and toks[k].lower_ in profile.determiners:
         k += 1
-    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha
+    return k < len(toks) and toks[k].text[:1].isupper() and toks[k].is_alpha
