@@ -211,9 +211,11 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     """Match scores of every two statements of both sides, as one square matrix (A
     statements first, then B; 0 where two statements share nothing, and on the diagonal).
 
-    Each statement's weighted words are worked out once. Which statements have which
-    word comes from an index of who has which key, and the sums over shared words are
-    array operations, so a large event costs no Python loop over its pairs."""
+    Each statement's weighted words are worked out once, and once for statements that say
+    the same (a release and the outlets relaying it: the same words, source, aspects and
+    concepts score the same with everything). Which statements have which word comes
+    from an index of who has which key, and the sums over shared words are array
+    operations, so a large event costs no Python loop over its pairs."""
     statements = list(statements_a) + list(statements_b)
     concepts = list(concepts_a) + list(concepts_b)
     feats = [features(s) for s in statements]
@@ -236,12 +238,24 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     # a WordNet sense most statements have (the event itself: "fire", "blaze") pairs nothing
     sense_df: Counter = Counter()
     for f in feats:
-        sense_df.update({sense for related in f.word_related for sense in related.senses})
+        sense_df.update(f.senses)
     common_senses = (
         {sense for sense, n in sense_df.items() if n > COMMON_SHARE * total}
         if total >= COMMON_MIN_STATEMENTS
         else set()
     )
+
+    # statements that say the same are one class, scored once (x below is a class)
+    who_of = [(s.get("speaker"), tuple(s.get("via") or ())) for s in statements]
+    classes: dict[tuple, int] = {}
+    class_of: list[int] = []  # per statement
+    first: list[int] = []  # per class: its first statement
+    for x, key in enumerate(zip(feats, who_of, map(frozenset, aspects), map(tuple, concepts))):
+        if key not in classes:
+            classes[key] = len(first)
+            first.append(x)
+        class_of.append(classes[key])
+    size = np.bincount(class_of, minlength=len(first))  # statements per class
 
     # every usable word once: (statement, its key set, its weight); what a word's keys give
     # (the keys left after the common ones, their weight) is worked out once per event
@@ -257,34 +271,25 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     loose: list[tuple[int, frozenset[str], frozenset[str], frozenset[str], float]] = []
     with_sense: dict[str, set[int]] = defaultdict(set)
     with_broader: dict[str, set[int]] = defaultdict(set)
-    for x, (statement, f) in enumerate(zip(statements, feats, strict=True)):
-        drop = _source_words(statement, sides)
+    sources: dict[tuple, set[str]] = {}  # most statements share a speaker and a chain
+    for x in range(len(classes)):
+        statement, f, who = statements[first[x]], feats[first[x]], who_of[first[x]]
+        drop = sources.get(who)
+        if drop is None:
+            drop = sources[who] = _source_words(statement, sides)
         words = []
-        for keys, norm, related in zip(f.word_keys, f.word_norms, f.word_related, strict=True):
-            known = usable_of.get(keys)
-            if known is None:
-                usable = keys - common if common else keys
-                known = (usable, max((idf[k] for k in usable), default=0.0))
-                usable_of[keys] = known
-            usable, weight = known
-            if not usable or norm in drop:
-                continue
-            if not usable.isdisjoint(f.names):
-                weight *= NAME_BONUS
-            elif norm[:1] == "#" and float(norm[1:]) >= MIN_FIGURE:
-                weight *= FIGURE_BONUS  # "46" is rarely a coincidence, "two" often
-            senses = related.senses - common_senses
-            if senses and RELATED_SHARE > 0:
-                # an exact meeting gives the whole weight, a meeting of related words a share
-                broader = related.broader - common_senses
-                loose.append((x, usable, senses, broader, weight * RELATED_SHARE))
-                weight *= 1.0 - RELATED_SHARE
+        for usable, weight, related in _weighed_words(
+            f, drop, usable_of, common, idf, common_senses
+        ):
+            if related is not None:
+                senses, broader, share = related
+                loose.append((x, usable, senses, broader, share))
                 for sense in senses:
                     with_sense[sense].add(x)
                 for sense in broader:
                     with_broader[sense].add(x)
             words.append((usable, weight))
-        for aspect in aspects[x]:
+        for aspect in aspects[first[x]]:
             words.append((frozenset({aspect}), idf[aspect] * ASPECT_WEIGHT))
         for keys, weight in words:
             k = keysets.get(keys)
@@ -302,29 +307,30 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     # Sums over shared words and concepts are numpy additions over blocks of statements:
     # no Python loop over pairs, and no matrix product (a threaded BLAS would spin on a
     # busy server's cores for matrices this small).
-    scores = np.zeros((total, total))
+    scores = np.zeros((len(classes), len(classes)))
     if word_statement:
         weights = np.asarray(word_weight + [weight for *_, weight in loose])
         owners = np.asarray(word_statement + [x for x, *_ in loose])
-        totals = np.bincount(owners, weights=weights, minlength=total)
+        totals = np.bincount(owners, weights=weights, minlength=len(classes))
         # owned[k]: {statement: the weight of its words of key set k}
         owned: list[dict[int, float]] = [defaultdict(float) for _ in keysets]
         for x, k, weight in zip(word_statement, word_keyset, word_weight, strict=True):
             owned[k][x] += weight
-        found = np.zeros((total, total))  # found[x, y]: weight of x's words that y has
+        # found[x, y]: weight of x's words that y has; found[x, x]: that another statement
+        # of the class has, when there is one
+        found = np.zeros((len(classes), len(classes)))
         for keys, k in keysets.items():
             if len(keys) == 1:
                 holding = postings[next(iter(keys))]
             else:
                 holding = set().union(*(postings[key] for key in keys))
-            if len(holding) < 2:  # no other statement has it
+            if len(holding) < 2 and size[next(iter(holding))] < 2:  # no other statement has it
                 continue
             rows = np.fromiter(owned[k].keys(), dtype=np.intp, count=len(owned[k]))
             row_weights = np.fromiter(owned[k].values(), dtype=float, count=len(owned[k]))
             columns = np.fromiter(holding, dtype=np.intp, count=len(holding))
             found[np.ix_(rows, columns)] += row_weights[:, None]
-        _loose_meetings(found, loose, postings, with_sense, with_broader)
-        np.fill_diagonal(found, 0.0)
+        _loose_meetings(found, loose, postings, with_sense, with_broader, size)
         matched = found + found.T  # ... plus y's words that x has
         denominator = totals[:, None] + totals[None, :]
         scores = WORD_WEIGHT * np.divide(
@@ -333,14 +339,14 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
     # the topic lexicon: statements about different concepts are less alike than their
     # words say, statements about the same concept more alike
     by_concept: dict[str, list[int]] = defaultdict(list)
-    for x, ids in enumerate(concepts):
-        for concept in set(ids):
+    for x in range(len(classes)):
+        for concept in set(concepts[first[x]]):
             by_concept[concept].append(x)
     if by_concept:
-        shared = np.zeros((total, total))  # concepts two statements share
-        strong_shared = np.zeros((total, total))  # ... of them not weak
-        sizes = np.zeros(total)
-        has_strong = np.zeros(total, dtype=bool)
+        shared = np.zeros(scores.shape)  # concepts two statements share
+        strong_shared = np.zeros(scores.shape)  # ... of them not weak
+        sizes = np.zeros(len(classes))
+        has_strong = np.zeros(len(classes), dtype=bool)
         for concept, members in by_concept.items():
             block = np.ix_(members, members)
             shared[block] += 1.0
@@ -356,14 +362,46 @@ def _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, sides=(
         )
         concept_score[strong_shared == 0] *= WEAK_CONCEPT_SHARE
         scores += np.where(shared > 0, concept_score, 0.0)
+    if len(classes) < total:
+        scores = scores[np.ix_(class_of, class_of)]
     np.fill_diagonal(scores, 0.0)
     return scores
 
 
-def _loose_meetings(found: np.ndarray, loose, postings, with_sense, with_broader) -> None:
+def _weighed_words(f, drop: set[str], usable_of: dict, common, idf, common_senses) -> list:
+    """(usable keys, weight, related) for each usable word of a statement with features `f`
+    whose source names are `drop`: related is None, or (its senses, their broader senses,
+    the weight a meeting of related words gives), the word's own weight less that share.
+    `usable_of` remembers what each key set gives in this event."""
+    words = []
+    for keys, norm, related in zip(f.word_keys, f.word_norms, f.word_related, strict=True):
+        known = usable_of.get(keys)
+        if known is None:
+            usable = keys - common if common else keys
+            known = (usable, max((idf[k] for k in usable), default=0.0))
+            usable_of[keys] = known
+        usable, weight = known
+        if not usable or norm in drop:
+            continue
+        if not usable.isdisjoint(f.names):
+            weight *= NAME_BONUS
+        elif norm[:1] == "#" and float(norm[1:]) >= MIN_FIGURE:
+            weight *= FIGURE_BONUS  # "46" is rarely a coincidence, "two" often
+        senses = related.senses - common_senses
+        loose = None
+        if senses and RELATED_SHARE > 0:
+            # an exact meeting gives the whole weight, a meeting of related words a share
+            loose = (senses, related.broader - common_senses, weight * RELATED_SHARE)
+            weight *= 1.0 - RELATED_SHARE
+        words.append((usable, weight, loose))
+    return words
+
+
+def _loose_meetings(found: np.ndarray, loose, postings, with_sense, with_broader, size) -> None:
     """Add to found[x, y] the related-word share of x's words that y has the same, a
     synonym of, a broader or a narrower word for (not two narrower words of one broader:
-    "Monday" and "Tuesday" are both days, and differ)."""
+    "Monday" and "Tuesday" are both days, and differ); x and y are classes of statements
+    that say the same, `size` how many statements each has."""
     owned: dict[tuple, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for x, usable, senses, broader, weight in loose:
         owned[(usable, senses, broader)][x] += weight
@@ -375,7 +413,7 @@ def _loose_meetings(found: np.ndarray, loose, postings, with_sense, with_broader
             holding |= with_sense.get(sense, set())
         for sense in senses:
             holding |= with_broader.get(sense, set())
-        if len(holding) < 2:
+        if len(holding) < 2 and size[next(iter(holding))] < 2:
             continue
         rows = np.fromiter(owners.keys(), dtype=np.intp, count=len(owners))
         row_weights = np.fromiter(owners.values(), dtype=float, count=len(owners))
@@ -584,9 +622,16 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
     profiles_b = [conflict_profile(s) for s in b]
     # every kind some pair of the row could show: when all have their reasons, stop
     in_row = possible_kinds(_union_profile(profiles_a), _union_profile(profiles_b))
+    # a pair of texts already checked (a release and the outlets relaying it) finds only
+    # reasons the row has: it is not checked again
+    said_a, said_b = [_said(s) for s in a], [_said(s) for s in b]
+    checked: set[tuple] = set()
     for x, y in _conflict_candidates(profiles_a, profiles_b):
         if not in_row - full:
             break
+        if (said_a[x], said_b[y]) in checked:
+            continue
+        checked.add((said_a[x], said_b[y]))
         if not possible_kinds(profiles_a[x], profiles_b[y]) - full:
             continue
         statement_a, statement_b = a[x], b[y]
@@ -616,6 +661,15 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
         kinds,
         [sorted(set(m)) for m in marks_a],
         [sorted(set(m)) for m in marks_b],
+    )
+
+
+def _said(statement: dict) -> tuple:
+    """What the conflict checks read of a statement: its text, language and article date."""
+    return (
+        statement["text"],
+        statement.get("language"),
+        (statement.get("article") or {}).get("date"),
     )
 
 

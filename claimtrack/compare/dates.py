@@ -160,14 +160,21 @@ def _direction(folded: str, start: int, end: int, language: str) -> int:
     return 1 if FUTURE_CUES[language].search(folded[clause_start:clause_end]) else 0
 
 
-def _explicit_dates(folded: str, language: str, published: date, precision: str):
-    months = "|".join(MONTHS[language])
-    patterns = (
-        rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})\b",  # December 30
-        rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{months})\b",  # 30 december
+def _explicit_patterns(months: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The two ways a day of a month is written, for one language's month names."""
+    names = "|".join(months)
+    return (
+        re.compile(rf"\b(?P<month>{names})\s+(?P<day>\d{{1,2}})\b"),  # December 30
+        re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{names})\b"),  # 30 december
     )
-    for pattern in patterns:
-        for match in re.finditer(pattern, folded):
+
+
+_EXPLICIT_PATTERNS = {lang: _explicit_patterns(months) for lang, months in MONTHS.items()}
+
+
+def _explicit_dates(folded: str, language: str, published: date, precision: str):
+    for pattern in _EXPLICIT_PATTERNS[language]:
+        for match in pattern.finditer(folded):
             month = MONTHS[language].index(match.group("month")) + 1
             try:
                 day = date(published.year, month, int(match.group("day")))

@@ -33,8 +33,11 @@ class Dictionary:
 
     def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
         self.entries = entries
-        # how many Dutch words each English translation is given for
-        self.english_counts = Counter(e for translations in entries.values() for e in translations)
+        # how many Dutch words each English translation is given for (a plain dict, which
+        # the garbage collector's full passes leave out once they see it holds only strings)
+        self.english_counts = dict(
+            Counter(e for translations in entries.values() for e in translations)
+        )
 
     @classmethod
     def load(cls, path=DICTIONARY_FILE) -> Dictionary:
@@ -114,12 +117,12 @@ class Dictionary:
         words; any other translation as itself. A joined translation is rare in the list,
         its two words are common ("announce" stays whole, "fir" + "staid" is no split)."""
         counts = self.english_counts
-        if counts[english] > _JOINED_MAX or len(english) < 2 * _MIN_JOINED:
+        if counts.get(english, 0) > _JOINED_MAX or len(english) < 2 * _MIN_JOINED:
             return (english,)
         best, best_count = (english,), _PART_MIN - 1
         for cut in range(_MIN_JOINED, len(english) - _MIN_JOINED + 1):
             first, second = english[:cut], english[cut:]
-            count = min(counts[first], counts[second])
+            count = min(counts.get(first, 0), counts.get(second, 0))
             if count > best_count:
                 best, best_count = (first, second), count
         return best

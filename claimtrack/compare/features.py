@@ -96,6 +96,11 @@ class Features:
         they are made)."""
         return frozenset(key for keys in self.word_keys for key in keys)
 
+    @cached_property
+    def senses(self) -> frozenset[str]:
+        """Every WordNet sense of every content word (worked out once, as `keys`)."""
+        return frozenset(sense for related in self.word_related for sense in related.senses)
+
 
 def statement_language(statement: dict) -> str:
     language = statement.get("language") or "en"
@@ -180,7 +185,7 @@ def _features(text: str, language: str) -> Features:
     clock_spans = [(m.start(), m.end()) for m in clocks]
     for position, token in enumerate(tokens):
         original = text[token.start : token.end]
-        if any(start <= token.start < end for start, end in clock_spans):
+        if clock_spans and any(start <= token.start < end for start, end in clock_spans):
             token_keys.append(frozenset())
             token_related.append(NOTHING)
             continue
@@ -218,8 +223,13 @@ def _features(text: str, language: str) -> Features:
         result.word_norms.append(token.norm)
         result.word_related.append(token_related[-1])
         # a Dutch compound is two words to English ("accubranden": battery fires)
-        modifier = default_dictionary().modifier_keys(token.norm) if language == "nl" else None
-        if modifier and not capitalised:
+        # (a name's parts are not looked up: "Noordhaven" is no compound to translate)
+        modifier = (
+            default_dictionary().modifier_keys(token.norm)
+            if language == "nl" and not capitalised
+            else None
+        )
+        if modifier:
             result.word_keys.append(modifier)
             result.word_spans.append((token.start, token.end))
             result.word_norms.append(token.norm)

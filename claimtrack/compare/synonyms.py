@@ -105,12 +105,15 @@ class Related:
 NOTHING = Related()
 
 
-Senses = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+# per part of speech ("n", "v", "a"): its senses, each a synset id and its hypernyms' ids.
+# Tuples, not dicts: a table of tuples of strings is left out of the garbage collector's
+# full passes, which would otherwise walk its tens of thousands of entries each time
+Senses = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
 
 
 class WordNet:
-    """English word key -> part of speech ("n", "v", "a") -> its senses, commonest first,
-    each a synset id and its direct hypernyms' ids."""
+    """English word key -> (part of speech, its senses commonest first), each sense a
+    synset id and its direct hypernyms' ids."""
 
     def __init__(self, entries: dict[str, Senses]) -> None:
         self.entries = entries
@@ -120,10 +123,12 @@ class WordNet:
         """Read the shipped file's lines: `word<TAB>n:SENSE>HYPERNYM,... ...|v:...`."""
         return cls(
             {
-                key: {
-                    part: tuple(_sense(item) for item in senses.split())
-                    for part, _, senses in (group.partition(":") for group in groups.split("|"))
-                }
+                key: tuple(
+                    {
+                        part: tuple(_sense(item) for item in senses.split())
+                        for part, _, senses in (group.partition(":") for group in groups.split("|"))
+                    }.items()
+                )
                 for key, groups in _tab_pairs(path)
             }
         )
@@ -144,7 +149,7 @@ def _related(wordnet: WordNet, keys: frozenset[str], senses: int, parts: frozens
         entry = wordnet.entries.get(key)
         if entry is None:
             continue
-        for part, group in entry.items():
+        for part, group in entry:
             if part not in parts:
                 continue
             for sense, above in group[:senses]:
@@ -170,10 +175,10 @@ def _sense(item: str) -> tuple[str, tuple[str, ...]]:
 
 
 class PartCounts:
-    """English word form -> part of speech -> how often WordNet's tagged corpus has its
-    senses (en_wordnet_parts.tsv)."""
+    """English word form -> (part of speech, how often WordNet's tagged corpus has its
+    senses), pairs as tuples as in WordNet.entries (en_wordnet_parts.tsv)."""
 
-    def __init__(self, counts: dict[str, dict[str, int]]) -> None:
+    def __init__(self, counts: dict[str, tuple[tuple[str, int], ...]]) -> None:
         self.counts = counts
 
     @classmethod
@@ -181,9 +186,12 @@ class PartCounts:
         """Read the shipped file's lines: `form<TAB>n:COUNT v:COUNT ...`."""
         return cls(
             {
-                form: {
-                    part: int(count) for part, _, count in (p.partition(":") for p in parts.split())
-                }
+                form: tuple(
+                    {
+                        part: int(count)
+                        for part, _, count in (p.partition(":") for p in parts.split())
+                    }.items()
+                )
                 for form, parts in _tab_pairs(path)
             }
         )
@@ -197,7 +205,7 @@ class PartCounts:
 
 @lru_cache(maxsize=65536)
 def _parts(counts: PartCounts, form: str, not_verb: bool) -> frozenset[str]:
-    found = dict(counts.counts.get(form, {}))
+    found = dict(counts.counts.get(form, ()))
     bases = [
         (part, form[: len(form) - len(end)] + new)
         for part, endings in ENDINGS.items()
@@ -206,8 +214,9 @@ def _parts(counts: PartCounts, form: str, not_verb: bool) -> frozenset[str]:
     ]
     bases += [("a", form[: -len(end)] + new) for end, new in ADVERB_ENDINGS if form.endswith(end)]
     for part, base in dict.fromkeys(bases):
-        if base != form and part in counts.counts.get(base, {}):
-            found[part] = found.get(part, 0) + counts.counts[base][part]
+        tagged = dict(counts.counts.get(base, ())) if base != form else {}
+        if part in tagged:
+            found[part] = found.get(part, 0) + tagged[part]
     if not_verb:
         found.pop("v", None)
     if not found:  # a form WordNet lacks, or only a verb's where no verb stands

@@ -57,6 +57,9 @@ class TermIndex:
         self._wildcard_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
             lang: [] for lang in LANGUAGES
         }
+        # language -> every word _candidates finds a term for: a first word, and each of its
+        # inflected forms; other words are passed over at once
+        self._reachable: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
         self._found: dict[tuple[str, str | None], list[TermMatch]] = {}
 
     def add(self, key: str, term: str, language: str) -> None:
@@ -71,6 +74,9 @@ class TermIndex:
             self._wildcard_first[language].append(entry)
         else:
             self._by_first[language][first].append(entry)
+            self._reachable[language].add(first)
+            if len(first) >= _MIN_INFLECTED_LENGTH:
+                self._reachable[language].update(first + suffix for suffix in _INFLECTIONS)
 
     def add_many(self, key: str, terms_by_language: dict[str, Iterable[str]]) -> None:
         """Register every term of a {language: [terms]} mapping for `key`."""
@@ -93,7 +99,10 @@ class TermIndex:
         languages = [language] if language in LANGUAGES else list(LANGUAGES)
         matches = []
         for lang in languages:
+            reachable = None if self._wildcard_first[lang] else self._reachable[lang]
             for i, token in enumerate(tokens):
+                if reachable is not None and token.norm not in reachable:
+                    continue
                 for key, term, words in self._candidates(token.norm, lang):
                     end = i + len(words)
                     if end > len(tokens):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip accents ("Oekraïense" -> "oekraiense")."""
+    if text.isascii():  # no accents to strip: most words of most texts
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -39,9 +42,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     tokens = []
     for match in WORD.finditer(text):
-        norm = POSSESSIVE.sub("", fold(match.group()))
-        norm = norm.replace("’", "'")
-        tokens.append(Token(norm, match.start(), match.end()))
+        norm = fold(match.group())
+        if norm.endswith(_POSSESSIVES):  # what POSSESSIVE finds, without a regex per word
+            norm = norm[:-2]
+        tokens.append(Token(norm.replace("’", "'"), match.start(), match.end()))
     return tuple(tokens)
 
 
