@@ -13,8 +13,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -27,6 +26,7 @@ from claimtrack.engine.tokens import (
     has_morph,
     is_known_verb_form,
     long_words_capitalised,
+    lower_words,
     mistagged_verb,
     per_doc,
     tokens_of,
@@ -236,6 +236,33 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
     )
 
 
+@per_doc
+def _capitalised(doc: Doc) -> tuple[bool, ...]:
+    """Whether each token of `doc` starts with a capital: past the first token, only such
+    a token is a name (_is_name_token) or opens a surname (_opens_surname)."""
+    return tuple([t.text[:1].isupper() for t in tokens_of(doc)])
+
+
+@per_doc
+def _names_read(doc: Doc) -> dict[tuple[int, bool, int], bool]:
+    """_is_name_token's answers for the tokens of `doc` so far, by (position,
+    first_in_sentence, id(profile))."""
+    return {}
+
+
+def _is_name_at(doc: Doc, k: int, profile: LanguageProfile, first_in_sentence: bool) -> bool:
+    """_is_name_token for token k of `doc`, answered once per sentence: the registry and the
+    reading of each source mention ask it of the same words."""
+    if not _capitalised(doc)[k]:
+        return False  # _is_name_token's first test
+    read = _names_read(doc)
+    key = (k, first_in_sentence, id(profile))
+    answer = read.get(key)
+    if answer is None:
+        answer = read[key] = _is_name_token(tokens_of(doc)[k], profile, first_in_sentence)
+    return answer
+
+
 def _opens_surname(tok: Token, profile: LanguageProfile) -> bool:
     """A capitalised particle before a name starts a surname: 'Van der Berg', 'De Wit', 'Ten Brink'."""
     capitalised = tok.text[:1].isupper() or tok.i == 0 and tok.text[:1] in "'’"  # "'t Hart"
@@ -305,7 +332,8 @@ def _person_after_portfolio(doc: Doc, prep: int, end: int, profile: LanguageProf
 
 def _past_articles(doc: Doc, i: int, profile: LanguageProfile) -> int:
     """The first position at or before `i` that is not an article ('voor de' -> 'voor')."""
-    while i > 0 and doc[i].lower_ in profile.determiners:
+    lowers = lower_words(doc)
+    while i > 0 and lowers[i] in profile.determiners:
         i -= 1
     return i
 
@@ -313,6 +341,12 @@ def _past_articles(doc: Doc, i: int, profile: LanguageProfile) -> int:
 def _inside_institution_name(tok: Token, profile: LanguageProfile) -> bool:
     """'voor' and 'de' in "Bureau voor de Statistiek": small words inside an institution's name."""
     return continues_institution(tok.doc, _past_articles(tok.doc, tok.i, profile), profile)
+
+
+@per_doc
+def _subjects(doc: Doc) -> tuple[int, ...]:
+    """The positions of the subjects of `doc` (nsubj, nsubj:pass)."""
+    return tuple(k for k, t in enumerate(tokens_of(doc)) if t.dep_ in ("nsubj", "nsubj:pass"))
 
 
 @per_doc
@@ -331,7 +365,8 @@ def clean_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if key not in read:
         read[key] = _read_mention(doc, start, end, profile)
     mention = read[key]
-    return replace(mention) if mention is not None else None
+    # a copy as dataclasses.replace makes it, at a third of the cost
+    return Mention(**vars(mention)) if mention is not None else None
 
 
 def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> Mention | None:
@@ -395,8 +430,8 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     # a parse may attach only part of a name: widen to the whole capitalised run
     while (
         start > 0
-        and _is_name_token(toks[start - 1], profile, start - 1 == 0)
-        and _is_name_token(toks[start], profile, start == 0)
+        and _is_name_at(doc, start - 1, profile, start - 1 == 0)
+        and _is_name_at(doc, start, profile, start == 0)
     ):
         start -= 1
     if (
@@ -412,22 +447,22 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     if k < start and (
         _opens_surname(toks[k], profile)
         or k > 0
-        and _is_name_token(toks[k - 1], profile, k - 1 == 0)
+        and _is_name_at(doc, k - 1, profile, k - 1 == 0)
         and toks[k - 1].pos_ in ("PROPN", "X", "")
     ):
         start = k
-        while start > 0 and _is_name_token(toks[start - 1], profile, start - 1 == 0):
+        while start > 0 and _is_name_at(doc, start - 1, profile, start - 1 == 0):
             start -= 1
     if (
         end < len(doc)
         and _is_role_noun(toks[end - 1].lower_.rsplit("-", 1)[-1], profile)
-        and _is_name_token(toks[end], profile, False)
+        and _is_name_at(doc, end, profile, False)
     ):
         end += 1  # "KNVB-voorzitter Mulder": a parse may stop at the role
     while (
         end < len(doc)
-        and _is_name_token(toks[end], profile, False)
-        and _is_name_token(toks[end - 1], profile, end - 1 == 0)
+        and _is_name_at(doc, end, profile, False)
+        and _is_name_at(doc, end - 1, profile, end - 1 == 0)
     ):
         end += 1
     affiliation = None
@@ -465,8 +500,13 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
                 break
     tokens = list(toks[start:end])
     # "trainer Smit tevreden": words trailing a name are not part of the mention
-    last_name = max(
-        (k for k, t in enumerate(tokens) if _is_name_token(t, profile, t.i == 0)), default=None
+    last_name = next(
+        (
+            k
+            for k in range(len(tokens) - 1, -1, -1)
+            if _is_name_at(doc, start + k, profile, start + k == 0)
+        ),
+        None,
     )
     if (
         last_name is not None
@@ -486,10 +526,14 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         tokens = tokens[: last_name + 1]
         end = start + len(tokens)
-    if len(tokens) == 1 and tokens[0].lower_ in profile.person_pronouns | profile.plural_pronouns:
+    if len(tokens) == 1 and (
+        tokens[0].lower_ in profile.person_pronouns or tokens[0].lower_ in profile.plural_pronouns
+    ):
         tok = tokens[0]
         kind = (
-            "group" if tok.lower_ in profile.plural_pronouns - profile.person_pronouns else "person"
+            "group"
+            if tok.lower_ in profile.plural_pronouns and tok.lower_ not in profile.person_pronouns
+            else "person"
         )
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
     if all(t.lower_ in profile.interjections for t in tokens):
@@ -497,7 +541,7 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
     j = len(tokens)
     while j > name_from - start and (
-        _is_name_token(tokens[j - 1], profile, tokens[j - 1].i == 0)
+        _is_name_at(doc, start + j - 1, profile, start + j - 1 == 0)
         or _inside_institution_name(tokens[j - 1], profile)
         or tokens[j - 1].lower_ in profile.name_particles
         and j < len(tokens)
@@ -727,7 +771,6 @@ def _kind(
     descriptor_tokens: list[Token],
     profile: LanguageProfile,
 ) -> str:
-    lowers = {t.lower_ for t in tokens}
     if (
         len(name_tokens) > 1
         and name_tokens[-1].lower_ in profile.organization_words
@@ -747,7 +790,7 @@ def _kind(
         and name_tokens[0].text in profile.given_names
     ):
         return "person"  # "Anna van der Bank": a surname may be a word for an institution
-    if lowers & profile.organization_words:
+    if any(t.lower_ in profile.organization_words for t in tokens):
         return "organization"
     if name_tokens:
         first = name_tokens[0]
@@ -821,16 +864,22 @@ class NameIndex:
             self.by_surname[form].remove(position)
         self._add(position, key)
 
-    def latest(self, groups) -> int:
+    def latest(self, groups: list[list[int] | None]) -> int:
         """The highest position in any of `groups` (-1 for none): the most recent entity."""
-        return max((max(group) for group in groups if group), default=-1)
+        best = -1
+        for group in groups:
+            if group:
+                best = max(best, max(group))
+        return best
 
-    def latest_person(self, groups) -> int:
+    def latest_person(self, groups: list[list[int] | None]) -> int:
         """The highest position in `groups` held by a person (-1 for none)."""
-        return max(
-            (p for group in groups for p in group if self.entities[p].kind == "person"),
-            default=-1,
-        )
+        best = -1
+        for group in groups:
+            for p in group or ():
+                if p > best and self.entities[p].kind == "person":
+                    best = p
+        return best
 
     def _add(self, position: int, key: str) -> None:
         self.keys[position] = key
@@ -843,6 +892,58 @@ class NameIndex:
         return _surname_forms(words, self.particles) if len(words) > 1 else set()
 
 
+class DescriptorIndex:
+    """The registry's entities by descriptor, and where each was last noted.
+
+    resolve_description asks for the latest noted entity described a certain way;
+    scanning the history for it would cost time in proportion to the article so far.
+    `by_word` maps each descriptor ('amerikaanse president', 'president') and
+    `by_suffix` each ending of four letters or more of a descriptor's last word
+    ('coach' of 'bondscoach') to the entities that have it, by id (entities are not
+    hashable); `last_note` and `position` give an entity's last position in the
+    history and in the entity list. Entities and notes appended to the registry's
+    lists are indexed at the next lookup; descriptors added later by
+    EntityRegistry.add are indexed there.
+    """
+
+    def __init__(self, entities: list[Entity], history: list[Salience]) -> None:
+        self.entities = entities
+        self.history = history
+        self.by_word: dict[str, dict[int, Entity]] = {}
+        self.by_suffix: dict[str, dict[int, Entity]] = {}
+        self.position: dict[int, int] = {}  # id(entity) -> last position in `entities`
+        self.last_note: dict[int, int] = {}  # id(entity) -> last position in `history`
+        self.indexed: set[int] = set()  # ids of the entities whose descriptors are indexed
+        self.synced = (0, 0)  # how many entities and notes are indexed
+
+    def sync(self) -> None:
+        """Index the entities and notes appended since the last lookup."""
+        entities, notes = self.synced
+        for position in range(entities, len(self.entities)):
+            entity = self.entities[position]
+            self.position[id(entity)] = position
+            self._index_entity(entity)
+        for position in range(notes, len(self.history)):
+            entity = self.history[position].entity
+            self.last_note[id(entity)] = position
+            self._index_entity(entity)
+        self.synced = (len(self.entities), len(self.history))
+
+    def add(self, entity: Entity, descriptor: str) -> None:
+        """Index one descriptor of `entity`."""
+        self.by_word.setdefault(descriptor, {})[id(entity)] = entity
+        words = descriptor.split()
+        last = words[-1] if words else ""
+        for length in range(4, len(last) + 1):
+            self.by_suffix.setdefault(last[-length:], {})[id(entity)] = entity
+
+    def _index_entity(self, entity: Entity) -> None:
+        if id(entity) not in self.indexed:
+            self.indexed.add(id(entity))
+            for descriptor in entity.descriptors:
+                self.add(entity, descriptor)
+
+
 class EntityRegistry:
     """The sources of one article, and which of them was talked about most recently."""
 
@@ -853,6 +954,7 @@ class EntityRegistry:
         self.history: list[Salience] = []
         # people named together as the subject of one sentence ("X, Y en Z presenteerden")
         self.groups: list[tuple[int, list[Entity]]] = []
+        self._descriptor_index = DescriptorIndex(self.entities, self.history)
 
     def find(self, name: str) -> Entity | None:
         """The known entity that `name` refers to (full name, surname or genitive).
@@ -867,15 +969,13 @@ class EntityRegistry:
             return None
         index = self._name_index
         index.sync()
-        variants = {key, key.removesuffix("s")}
-        position = index.latest(index.by_key.get(v, ()) for v in variants)
+        bare = key.removesuffix("s")
+        position = index.latest([index.by_key.get(key), index.by_key.get(bare)])
         if position < 0:
             words = key.split()
             position = max(
-                index.latest_person(index.by_surname.get(v, ()) for v in variants),
-                index.latest(
-                    index.by_key.get(" ".join(words[k:]), ()) for k in range(1, len(words))
-                ),
+                index.latest_person([index.by_surname.get(key), index.by_surname.get(bare)]),
+                index.latest([index.by_key.get(" ".join(words[k:])) for k in range(1, len(words))]),
             )
         return self.entities[position] if position >= 0 else None
 
@@ -902,8 +1002,9 @@ class EntityRegistry:
         ):
             entity.name = name
         if descriptor and descriptor.strip():
-            entity.descriptors.add(descriptor)
-            entity.descriptors.add(descriptor.split()[-1])
+            for word in (descriptor, descriptor.split()[-1]):
+                entity.descriptors.add(word)
+                self._descriptor_index.add(entity, word)
         if affiliation and not entity.affiliation:
             entity.affiliation = affiliation
         return entity
@@ -947,34 +1048,39 @@ class EntityRegistry:
 
     def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
         """'de Amerikaanse president' -> the entity introduced with that description."""
+        index = self._descriptor_index
+        index.sync()
         if descriptor:
-            found = self._latest_described(lambda e: descriptor in e.descriptors)
+            described = index.by_word.get(descriptor, {})
+            found = self._latest_described(described)
             if found is not None:
                 return found
-            for entity in reversed(self.entities):
-                if descriptor in entity.descriptors:
-                    return entity
-        found = self._latest_described(lambda e: head in e.descriptors)
+            # the last registered entity with it, though it was never noted
+            registered = [index.position[key] for key in described if key in index.position]
+            if registered:
+                return self.entities[max(registered)]
+        found = self._latest_described(index.by_word.get(head, {}))
         if found is None and len(head) >= 4:  # Dutch compounds: "coach" for "bondscoach"
-            found = self._latest_described(
-                lambda e: any(d.split()[-1].endswith(head) for d in e.descriptors)
-            )
+            found = self._latest_described(index.by_suffix.get(head, {}))
         return found
 
-    def _latest_described(self, fits: Callable[[Entity], bool]) -> Entity | None:
-        """The last noted entity that fits; among those noted in the few sentences before it,
-        one that was a speaker or subject ("President Biden spoke with President Putin. The
-        President stressed …": Biden, not the object Putin)."""
-        latest = None
-        for h in reversed(self.history):
-            if latest is not None and latest.sentence - h.sentence > PRONOUN_WINDOW:
+    def _latest_described(self, described: dict[int, Entity]) -> Entity | None:
+        """The last noted entity of `described` (by id); among those noted in the few
+        sentences before it, one that was a speaker or subject ("President Biden spoke with
+        President Putin. The President stressed …": Biden, not the object Putin)."""
+        last_note = self._descriptor_index.last_note
+        noted = [last_note[key] for key in described if key in last_note]
+        if not noted:
+            return None
+        top = max(noted)
+        latest = self.history[top]
+        for k in range(top, -1, -1):
+            h = self.history[k]
+            if latest.sentence - h.sentence > PRONOUN_WINDOW:
                 break
-            if not fits(h.entity):
-                continue
-            if h.role in ("speaker", "subject"):
+            if id(h.entity) in described and h.role in ("speaker", "subject"):
                 return h.entity
-            latest = latest or h
-        return latest.entity if latest is not None else None
+        return latest.entity
 
     def observe(self, doc: Doc, sentence: int, quoted: frozenset[int] = frozenset()) -> None:
         """Register the named sources a sentence mentions (first one as its subject).
@@ -985,29 +1091,40 @@ class EntityRegistry:
         """
         toks = tokens_of(doc)
         first_note = len(self.history)
-        name_tokens: dict[int, bool] = {}
 
-        def is_name(k: int) -> bool:
-            """_is_name_token for token k, asked once (the loop asks twice of a run's start)."""
-            if k not in name_tokens:
-                name_tokens[k] = _is_name_token(toks[k], self.profile, k == 0)
-            return name_tokens[k]
+        verb: list[int] = []
+
+        def first_verb() -> int:
+            """The position of the sentence's first verb (len(doc) if none), found once."""
+            if not verb:
+                verb.append(
+                    next(
+                        (
+                            t.i
+                            for t in toks
+                            if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)
+                        ),
+                        len(doc),
+                    )
+                )
+            return verb[0]
 
         if is_title_case_headline(doc):
             return  # a Title Case headline capitalises everything: no evidence of names
         i = 0
         parsed_person_subject = False
-        first_verb = next(
-            (t.i for t in toks if t.pos_ in ("VERB", "AUX") or is_known_verb_form(t, self.profile)),
-            len(doc),
-        )
+        capitalised = _capitalised(doc)
+        subjects = _subjects(doc)
         while i < len(doc):
+            if i > 0 and not capitalised[i]:
+                i += 1  # no name, and no particle that opens a surname ("Van Dam")
+                continue
             known_first = self._known_surname(toks[i].text) if i == 0 and toks[i].is_alpha else None
             if (
                 not known_first
                 and not _opens_surname(toks[i], self.profile)
                 and (
-                    not is_name(i)
+                    not _is_name_at(doc, i, self.profile, i == 0)
                     or toks[i].i == 0
                     and toks[i].pos_ != "PROPN"
                     and not (i + 1 < len(doc) and toks[i + 1].text[:1].isupper())
@@ -1017,7 +1134,7 @@ class EntityRegistry:
                 continue
             j = i
             while j < len(doc) and (
-                is_name(j)
+                _is_name_at(doc, j, self.profile, j == 0)
                 or j > i
                 and _inside_institution_name(toks[j], self.profile)
                 or toks[j].lower_ in self.profile.name_particles
@@ -1055,7 +1172,7 @@ class EntityRegistry:
                 # "Wolters zelf bleef kalm": a known surname the tagger reads as a plural noun
                 entity = known_first
                 role = (
-                    "subject" if i < first_verb or toks[i].dep_.startswith("nsubj") else "mention"
+                    "subject" if i < first_verb() or toks[i].dep_.startswith("nsubj") else "mention"
                 )
                 self.note(sentence, entity, "quoted" if i in quoted else role)
                 i = j
@@ -1074,7 +1191,11 @@ class EntityRegistry:
                         self.note(
                             sentence,
                             entity,
-                            "quoted" if i in quoted else "subject" if i < first_verb else "mention",
+                            "quoted"
+                            if i in quoted
+                            else "subject"
+                            if i < first_verb()
+                            else "mention",
                         )
                         i = j
                         continue
@@ -1108,20 +1229,20 @@ class EntityRegistry:
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
                     is_subject = (
-                        i < first_verb
+                        i < first_verb()
                         and not _after_preposition(toks, k, self.profile)
-                        or any(t.dep_ in ("nsubj", "nsubj:pass") for t in toks[i:j])
+                        or any(i <= s < j for s in subjects)
                         # "Tot de finish had Van Dam moeite": in a Dutch main clause the
                         # subject follows the finite verb when something else comes first
                         or self.profile.subject_may_follow_verb
-                        and 0 < first_verb == k - 1
+                        and 0 < first_verb() == k - 1
                     )
                     role = "subject" if is_subject else "mention"
                     self.note(sentence, entity, "quoted" if i in quoted else role)
                     parsed_person_subject = parsed_person_subject or (
                         entity.kind == "person"
                         and i not in quoted
-                        and any(t.dep_ in ("nsubj", "nsubj:pass") for t in toks[i:j])
+                        and any(i <= s < j for s in subjects)
                     )
             i = j
         self._note_group(sentence, first_note)
@@ -1135,8 +1256,9 @@ class EntityRegistry:
         """'Een woordvoerder gaf details.': a person known by a role, as a later 'hij' may
         refer to them."""
         toks = tokens_of(doc)
-        for tok in toks:
-            if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.i in quoted:
+        for k in _subjects(doc):
+            tok = toks[k]
+            if k in quoted:
                 continue
             if not (
                 tok.pos_ == "NOUN"
@@ -1170,21 +1292,22 @@ class EntityRegistry:
         at, members = self.groups[-1]
         if sentence - at > GROUP_WINDOW or at >= sentence:
             return []
+        # notes are recorded in sentence order: only those of the sentences between count
+        first = bisect.bisect_right(self.history, at, key=lambda h: h.sentence)
+        stop = bisect.bisect_left(self.history, sentence, key=lambda h: h.sentence)
         later = any(
-            at < h.sentence < sentence
-            and h.role in ("subject", "speaker")
-            and h.entity.kind in ("group", "organization")
-            for h in self.history
+            h.role in ("subject", "speaker") and h.entity.kind in ("group", "organization")
+            for h in self.history[first:stop]
         )
         return [] if later else members
 
     def _note_pronoun_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Hij won de rit': a singular pronoun subject keeps its antecedent salient."""
         toks = tokens_of(doc)
-        for tok in toks:
+        for k in _subjects(doc):
+            tok = toks[k]
             if (
-                tok.dep_ in ("nsubj", "nsubj:pass")
-                and tok.i not in quoted
+                k not in quoted
                 and tok.lower_ in self.profile.person_pronouns
                 and (
                     tok.lower_ not in self.profile.plural_pronouns
