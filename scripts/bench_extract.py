@@ -12,8 +12,8 @@ files that ``claimtrack extract`` analyses together (the pipelines are loaded, a
 tokenizer's lazily built special cases completed, before the clock starts, as the CLI
 does once per process), and reports words/s of one process (= one core) and the peak
 resident memory. On the same texts it times the spaCy pipeline alone (``nlp.pipe`` over
-the article bodies), each --repeat round running the two in alternating order so both
-see the same caches, and prints
+the article bodies), the two side by side on each group of files, in turns going first,
+so both see the same caches and the same moments of a busy machine, and prints
 
     extract / pipeline-only   words/s of the extraction over words/s of the pipeline
 
@@ -67,42 +67,44 @@ def measure(folders: list[Path], repeat: int) -> dict:
         if build_all is not None:
             build_all()
     deferred_startup = time.process_time() - started_cpu
-    bodies = {
-        language: [
-            b for b in (split_metadata(t).body for t in texts) if detect_language(b) == language
-        ]
-        for language in languages
-    }
     batches = _batches(texts)
 
-    def extract_pass() -> int:
+    def extract_batch_pass(batch: list[str]) -> int:
         found = 0
-        for batch in batches:
-            for doc in extract_batch(extractor, batch):
-                found += len(json.dumps(doc.to_contract())) and len(doc.statements)
+        for doc in extract_batch(extractor, batch):
+            found += len(json.dumps(doc.to_contract())) and len(doc.statements)
         return found
 
-    def pipeline_pass() -> None:
-        # the pipeline alone on the same texts, as scripts/bench_pipelines.py runs it
+    def pipeline_batch_pass(batch: list[str]) -> None:
+        # the pipeline alone on the same texts' bodies, as scripts/bench_pipelines.py runs it
         for language in languages:
-            for _doc in get_pipeline(language).pipe(bodies[language], batch_size=32):
+            batch_bodies = [
+                body
+                for body in (split_metadata(t).body for t in batch)
+                if detect_language(body) == language
+            ]
+            for _doc in get_pipeline(language).pipe(batch_bodies, batch_size=32):
                 pass
 
     if timed is not None:
         timed.seconds = 0.0
     cpu = wall = pipeline_cpu = 0.0
     statements = 0
-    # rounds alternate which of the two goes first, so that both see the same caches
+    # The two are timed side by side on each group of files, the one going first taking
+    # turns, so that both see the same caches and a machine busier at one moment than at
+    # another slows both alike (timing whole passes, the ratio swung by +-0.1 here).
     for round_no in range(repeat):
-        for step in ("pipeline", "extract") if round_no % 2 else ("extract", "pipeline"):
-            started_cpu, started = time.process_time(), time.perf_counter()
-            if step == "extract":
-                statements += extract_pass()
-                cpu += time.process_time() - started_cpu
-                wall += time.perf_counter() - started
-            else:
-                pipeline_pass()
-                pipeline_cpu += time.process_time() - started_cpu
+        for k, batch in enumerate(batches):
+            steps = ("pipeline", "extract") if (round_no + k) % 2 else ("extract", "pipeline")
+            for step in steps:
+                started_cpu, started = time.process_time(), time.perf_counter()
+                if step == "extract":
+                    statements += extract_batch_pass(batch)
+                    cpu += time.process_time() - started_cpu
+                    wall += time.perf_counter() - started
+                else:
+                    pipeline_batch_pass(batch)
+                    pipeline_cpu += time.process_time() - started_cpu
     inside_pipeline = timed.seconds if timed is not None else None
     return {
         "folders": [str(folder) for folder in folders],

@@ -5,7 +5,9 @@
 - the first word after leading punctuation, the Title Case counts and the phrasal
   partners of a verb are read once and agree with the walks they replace;
 - the known infinitive of a form is remembered per profile and agrees with the
-  candidates' first known verb, also after the memo starts over.
+  candidates' first known verb, also after the memo starts over;
+- a word's children and a sentence's text, read once per sentence, are what spaCy
+  gives, in the same order, also for a sentence parsed without a dependency parser.
 
 Every sentence here was written for these tests.
 """
@@ -13,15 +15,18 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from claimtrack.engine import tokens as tokens_module
 from claimtrack.engine.lang import get_profile
 from claimtrack.engine.pipeline import get_pipeline
 from claimtrack.engine.tokens import (
+    children_of,
     first_word,
     has_morph,
     long_words_capitalised,
     morph_values,
+    text_of,
 )
 
 SENTENCES = {
@@ -93,3 +98,15 @@ def test_known_infinitives_are_the_first_listed_candidate_also_after_a_fresh_sta
     for _ in range(2):  # the memo starts over as it fills
         assert {f: tokens_module._known_infinitive(f, profile) for f in forms} == expected
         assert len(profile.infinitive_memo) <= 3
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_children_and_text_read_once_are_spacys_own(language):
+    parsed = docs(language)
+    unparsed = list(spacy.blank(language).pipe(SENTENCES[language]))
+    for doc in parsed + unparsed:
+        for token in doc:
+            assert list(children_of(token)) == list(token.children)
+            assert [c.i for c in children_of(token)] == sorted(c.i for c in token.children)
+        assert text_of(doc) == doc.text
+    assert any(children_of(token) for doc in parsed for token in doc)

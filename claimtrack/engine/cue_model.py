@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.engine.tokens import lower_words, tokens_of
+from claimtrack.engine.tokens import children_of, lower_words, text_of, tokens_of
 
 DATA_DIR = Path(__file__).parent / "lang" / "data"
 QUOTE_CHARS = frozenset('"“”‘’„')
@@ -44,7 +44,7 @@ def has_quote_mark(tokens) -> bool:
 def quote_positions(doc: Doc) -> frozenset[int]:
     """Positions of the tokens has_quote_mark counts, found from the text: only a
     character that could be one is looked at, not every token."""
-    text = doc.text
+    text = text_of(doc)
     found = set()
     for mark in (*QUOTE_CHARS, "''", "``"):
         at = text.find(mark)
@@ -112,7 +112,7 @@ def token_features(
     )
     features.append(f"hd={head.dep_}|{dep}")
     child_deps = set()
-    for child in tok.children:
+    for child in children_of(tok):
         child_dep = child.dep_
         child_deps.add(child_dep)
         if child_dep.startswith("nsubj"):
@@ -123,7 +123,7 @@ def token_features(
         if child_dep in ("obj", "dobj", "iobj"):
             features.append(f"lobj={lem}|{_lemma(child)}")
         if child_dep in ("ccomp", "xcomp", "advcl", "parataxis"):
-            mark = next((g.lower_ for g in child.children if g.dep_ == "mark"), "-")
+            mark = next((g.lower_ for g in children_of(child) if g.dep_ == "mark"), "-")
             features.append(f"comp={child_dep}|{mark}")
             features.append(f"lcomp={lem}|{child_dep}|{mark}")
         if child_dep in ("case", "prep") or (child_dep == "obl" and child.i > i):

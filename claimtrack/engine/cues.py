@@ -47,6 +47,7 @@ from claimtrack.engine.speakers import (
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    children_of,
     has_morph,
     has_parse,
     is_known_verb_form,
@@ -177,7 +178,7 @@ def _opens_phrase(tok: Token, profile: LanguageProfile) -> bool:
 
 def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
     """The separable particle the parser attaches to a verb ("gaf … aan" -> 'aan'), if any."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "compound:prt" and child.lower_ in profile.separable_particles:
             if _opens_phrase(child, profile):
                 continue  # "meldt op basis van …": a preposition opening a phrase, no particle
@@ -188,7 +189,7 @@ def _separable_particle(verb: Token, profile: LanguageProfile) -> str | None:
 def _wanted(verb: Token, profile: LanguageProfile) -> bool:
     """A verb governed by a verb of wanting, as its auxiliary or as its head ('wil weten',
     'wants to know')."""
-    governors = [c for c in verb.children if c.dep_ == "aux"]
+    governors = [c for c in children_of(verb) if c.dep_ == "aux"]
     if verb.dep_ == "xcomp":
         governors.append(verb.head)
     return any(lemma(g, profile) in profile.wanting_verbs for g in governors)
@@ -388,7 +389,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
 
 def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
     """A reporting verb with a negation of its own, or governed by a verb of refusal."""
-    if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in tok.children):
+    if any(c.lower_ in profile.negations and c.dep_ == "advmod" for c in children_of(tok)):
         return True
     doc = tok.doc
     toks = tokens_of(doc)
@@ -398,7 +399,7 @@ def _negated_or_refused(tok: Token, profile: LanguageProfile) -> bool:
         and toks[tok.i + 2].pos_ in ("SCONJ", "PRON")
     ):
         return True  # "zei niet wat …" where a parse hangs 'niet' in the clause after it
-    if any(c.lower_ in profile.negative_objects and c.dep_ == "obj" for c in tok.children):
+    if any(c.lower_ in profile.negative_objects and c.dep_ == "obj" for c in children_of(tok)):
         return True  # "kan nog niets zeggen over de toedracht"
     head = tok.head
     return (
@@ -432,9 +433,9 @@ def _is_predicate_adjective(tok: Token) -> bool:
     """'X is worried that ...', 'X is eager to ...': an adjective that has its own subject."""
     return (
         tok.pos_ == "ADJ"
-        and any(c.dep_.startswith("nsubj") for c in tok.children)
+        and any(c.dep_.startswith("nsubj") for c in children_of(tok))
         # "X staat bekend als …": no copula, no predicate of a report
-        and any(c.dep_ in ("cop", "aux", "aux:pass") for c in tok.children)
+        and any(c.dep_ in ("cop", "aux", "aux:pass") for c in children_of(tok))
     )
 
 
@@ -586,7 +587,7 @@ def verb_frames(
             continue  # a listed verb the trained model is sure is no cue here
         if (
             any(t.lower_ in profile.modal_verbs for t in toks[max(0, tok.i - 3) : tok.i])
-            or any(c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in tok.children)
+            or any(c.dep_ == "aux" and c.lower_ in profile.modal_verbs for c in children_of(tok))
             # "moesten … hun meerdere erkennen": the parse may make the modal the head
             or tok.dep_ == "xcomp"
             and tok.head.lower_ in profile.modal_verbs
@@ -606,7 +607,7 @@ def verb_frames(
         window = [t for t in toks[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
         if lem not in profile.reflexive_cues and (
             any(t.lower_ in profile.non_speech_objects for t in window)
-            or any(c.lower_ in profile.non_speech_objects for c in tok.children)
+            or any(c.lower_ in profile.non_speech_objects for c in children_of(tok))
         ):
             continue
         cue_range = (
@@ -652,11 +653,12 @@ def verb_frames(
                 and (
                     c.dep_ != "nsubj"
                     or any(
-                        t.i < c.i and t.pos_ in ("AUX", "VERB") for t in (tok.head, *tok.children)
+                        t.i < c.i and t.pos_ in ("AUX", "VERB")
+                        for t in (tok.head, *children_of(tok))
                     )
                 )
-                for c in tok.children
-            ) or any(_object_taken_for_complementizer(c, tok, profile) for c in tok.children):
+                for c in children_of(tok)
+            ) or any(_object_taken_for_complementizer(c, tok, profile) for c in children_of(tok)):
                 anaphoric = True  # "Een woordvoerder heeft dat gisteren bevestigd."
         if content is None and not anaphoric:
             if opinion and not any(

@@ -20,6 +20,7 @@ from claimtrack.engine.tokens import (
     QUOTE_OPENERS,
     looks_nominal,
     lower_words,
+    text_of,
     tokens_of,
 )
 
@@ -261,7 +262,7 @@ def _quotation_opens_after(doc: Doc, colon: Token) -> bool:
 
 def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'Rutte: „...”' and bylines such as 'Bron: ANP'."""
-    if ":" not in doc.text:
+    if ":" not in text_of(doc):
         return []
     colon = next((t for t in doc[:8] if t.text == ":" or t.text.endswith(":") and len(t) > 1), None)
     if colon is None or colon.i == 0:
@@ -311,7 +312,7 @@ def colon_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
 def colon_quote_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'De trainer was tevreden: ,,We hebben goed gespeeld.''': a clause whose subject
     introduces the quotation its colon opens (for sentences with no other cue)."""
-    if ":" not in doc.text:
+    if ":" not in text_of(doc):
         return []
     colon = next((t for t in doc[2:-1] if t.text == ":" and _quotation_opens_after(doc, t)), None)
     if colon is None or any(
@@ -344,7 +345,8 @@ DASHES = frozenset({"―", "—", "–"})
 
 def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     """'“...” ― Sonya Herridge': a quotation signed with a dash and a name."""
-    if not any(dash in doc.text for dash in DASHES):
+    text = text_of(doc)
+    if not any(dash in text for dash in DASHES):
         return []
     for tok in doc:
         if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.tokens import continues_institution, lemma, looks_nominal, tokens_of
+from claimtrack.engine.tokens import (
+    children_of,
+    continues_institution,
+    lemma,
+    looks_nominal,
+    tokens_of,
+)
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 LEARNED_CUE_THRESHOLD = 0.35
@@ -100,7 +106,7 @@ def subtree_span(
 ) -> tuple[int, int]:
     """The contiguous span of `token` and its modifiers, cut before clauses and commas."""
     left = right = token.i
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in stop_deps or child.pos_ in ("VERB", "AUX"):
             continue
         sub = list(child.subtree)
@@ -174,7 +180,7 @@ def content_after(
 
 
 def parse_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
-    for child in cue.children:
+    for child in children_of(cue):
         if child.dep_ in CONTENT_DEPS and child.i > cue.i:
             sub = list(child.subtree)
             return (sub[0].i, sub[-1].i + 1)

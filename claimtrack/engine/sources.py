@@ -21,6 +21,7 @@ from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
+    children_of,
     continues_institution,
     first_word,
     has_morph,
@@ -1265,7 +1266,7 @@ class EntityRegistry:
                 and tok.is_lower
                 and _is_role_noun(tok.lower_, self.profile)
                 and tok.morph.get("Number") != ["Plur"]
-                and any(c.lower_ in self.profile.determiners for c in tok.children)
+                and any(c.lower_ in self.profile.determiners for c in children_of(tok))
             ):
                 return
             entity = self.resolve_description(tok.lower_, tok.lower_)
@@ -1340,7 +1341,7 @@ def finite_number(head: Token) -> list[str]:
     number = head.morph.get("Number")
     if number:
         return number
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ in ("aux", "aux:pass", "cop") and child.morph.get("Number"):
             return child.morph.get("Number")
     return []

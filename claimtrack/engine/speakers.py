@@ -18,6 +18,7 @@ from claimtrack.engine.phrases import (
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_CLOSERS,
+    children_of,
     has_morph,
     has_parse,
     phrase_at,
@@ -79,8 +80,8 @@ def _looks_like_name(tok: Token) -> bool:
 def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None | bool:
     """The cue's nsubj from the parse: a span, None (no subject), or False (impersonal 'er', 'it')."""
     # a parse may hang the subject on the auxiliary ("X heeft … gemeld": X under heeft)
-    auxiliaries = [c for c in cue.children if c.dep_ in ("aux", "aux:pass")]
-    children = [*cue.children, *(g for aux in auxiliaries for g in aux.children)]
+    auxiliaries = [c for c in children_of(cue) if c.dep_ in ("aux", "aux:pass")]
+    children = [*children_of(cue), *(g for aux in auxiliaries for g in children_of(aux))]
     subjects = [
         child
         for child in children
@@ -91,7 +92,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         )
         # an adjective or participle heads a subject only with a determiner ("de rijken",
         # "de verdachte"), not as a mis-parsed adverb ("reageerde direct")
-        and (child.pos_ not in ("ADJ", "VERB") or any(c.dep_ == "det" for c in child.children))
+        and (child.pos_ not in ("ADJ", "VERB") or any(c.dep_ == "det" for c in children_of(child)))
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
@@ -343,7 +344,7 @@ def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
 
 def _subject_before(verb: Token, cue: Token) -> Token | None:
     """The first nominal subject of `verb` that stands before `cue`."""
-    for child in verb.children:
+    for child in children_of(verb):
         if (
             child.dep_ in SUBJECT_DEPS
             and child.pos_ in ("NOUN", "PROPN", "PRON")

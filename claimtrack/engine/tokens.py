@@ -6,6 +6,8 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.inflection import infinitive_candidates
@@ -67,6 +69,30 @@ def tokens_of(doc: Doc) -> tuple[Token, ...]:
     `for t in doc` make new Token (and Span) objects at every call, and the rules read
     the same sentence's tokens again and again."""
     return tuple(doc)
+
+
+@per_doc
+def _children_table(doc: Doc) -> tuple[tuple[Token, ...], ...]:
+    """Each token's syntactic children by position, read off the head offsets at once."""
+    toks = tokens_of(doc)
+    heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(toks))).tolist()
+    children: list[list[Token]] = [[] for _ in toks]
+    for position, head in enumerate(heads):
+        if head != position:
+            children[head].append(toks[position])
+    return tuple(map(tuple, children))
+
+
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`token.children` (in sentence order) from a table made once per sentence:
+    `token.children` makes new Token objects at every call."""
+    return _children_table(token.doc)[token.i]
+
+
+@per_doc
+def text_of(doc: Doc) -> str:
+    """The text of `doc` (`doc.text` joins its tokens' texts again at every call)."""
+    return doc.text
 
 
 @per_doc
@@ -188,7 +214,7 @@ def verb_parsed_as_noun(token: Token, profile: LanguageProfile) -> bool:
     its form is the regular inflection of a listed verb."""
     if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not token.is_lower:
         return False
-    children = [c.dep_ for c in token.children]
+    children = [c.dep_ for c in children_of(token)]
     if "nsubj" not in children or "cop" in children or "det" in children:
         return False
     return _known_infinitive(token.lower_, profile) is not None
