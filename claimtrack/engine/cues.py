@@ -74,13 +74,12 @@ CLAUSE_ONLY_POS = frozenset({"ADP", "CCONJ"})
 
 
 def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
-    toks = tokens_of(doc)
+    toks, words = tokens_of(doc), lower_words(doc)
     v = lemma(verb, profile)
     for partner in profile.phrasal_partners.get(v, ()):
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
-        words = lower_words(doc)
         for i in range(max(0, verb.i - 8), min(len(words), verb.i + 9)):
             if words[i] != partner or i == verb.i:
                 continue

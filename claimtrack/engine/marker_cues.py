@@ -348,8 +348,9 @@ def dash_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
     text = text_of(doc)
     if not any(dash in text for dash in DASHES):
         return []
-    for tok in doc:
-        if tok.text in DASHES and tok.i > 0 and doc[tok.i - 1].text in QUOTE_CLOSERS:
+    toks = tokens_of(doc)
+    for tok in toks:
+        if tok.text in DASHES and tok.i > 0 and toks[tok.i - 1].text in QUOTE_CLOSERS:
             source = np_right(doc, tok.i + 1, profile)
             if source and any(t.text[:1].isupper() for t in doc[source[0] : source[1]]):
                 return [Frame("direct", (tok.i, tok.i + 1), source, (0, tok.i), score=0.8)]

@@ -252,12 +252,12 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
         )
     if lower in profile.complementizers:
         return False
-    doc = token.doc
+    toks = tokens_of(token.doc)
     if (
         token.pos_ in ("VERB", "ADJ")
-        and 0 < token.i < len(doc) - 1
-        and tokens_of(doc)[token.i - 1].pos_ == "DET"
-        and tokens_of(doc)[token.i + 1].pos_ in VERB_POS
+        and 0 < token.i < len(toks) - 1
+        and toks[token.i - 1].pos_ == "DET"
+        and toks[token.i + 1].pos_ in VERB_POS
     ):
         return True  # "de gewonde vertelde": a participle or adjective used as a noun
     if lower in profile.verb_forms and token.pos_ in ("VERB", "AUX", ""):
