@@ -155,3 +155,25 @@ def test_a_dutch_compound_whose_last_part_the_list_lacks_meets_its_english_cousi
     [row] = align_accounts("Havenbedrijf", a, "Inspectie", b)
     assert row["a"] and row["b"]
     assert "safety" in default_dictionary().modifier_keys("veiligheidsaudit")
+
+
+def test_a_dutch_word_the_dictionary_lacks_meets_its_english_cousin():
+    # "evacuatie" is not in the word list; its regular ending makes it "evacuation"
+    a = [
+        statement(1, "De evacuatie begon pas na middernacht.", "nl"),
+        statement(2, "Reizigers in de dorpen wachtten maandag tevergeefs.", "nl"),
+    ]
+    b = [
+        statement(3, "Our evacuation plan worked."),
+        statement(4, "Drivers in the north worked extra shifts on Monday."),
+    ]
+    rows = align_accounts("Provincie", a, "Vervoerder", b)
+    [row] = [row for row in rows if any(s["id"] == 1 for s in row["a"])]
+    assert [s["id"] for s in row["b"]] == [3]
+
+
+def test_a_cousin_is_only_read_where_english_wordnet_knows_the_word():
+    from claimtrack.compare.cognates import english_cousins
+
+    assert "evacu" in english_cousins("evacuatie")  # evacuation
+    assert english_cousins("brandweer") == frozenset()  # no ending fits: nothing made up

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from claimtrack.compare.cognates import english_cousins
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
 from claimtrack.compare.lexicon import load_json_resource
@@ -118,6 +119,8 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
         return frozenset({"#" + norm})
     if language == "nl":
         keys = set(default_dictionary().english_keys(norm))
+        if not keys and not capitalised:
+            keys |= english_cousins(norm)  # a word the dictionary lacks: "evacuatie"
         if capitalised or not keys:
             keys.add(english_key(norm))  # names and words the dictionary lacks
         keys.add(norm)
