@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from claimtrack.engine.figure_cues import figure_content, figure_partner
 from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import (
@@ -495,6 +496,8 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
     prev = toks[tok.i - 1]
     if prev.pos_ not in ("NOUN", "PROPN") or prev.text[:1].isupper():
         return False
+    if not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in toks):
+        return False  # "The council blamed contractors for …": the sentence's only verb is its main one
     return not any(
         t.lower_ in profile.complementizers or t.text == ":" for t in toks[tok.i + 1 : tok.i + 3]
     )
@@ -514,7 +517,9 @@ def verb_frames(
     verbs = [
         not tok.is_punct and not tok.is_space and _may_be_verb(doc, tok, profile) for tok in toks
     ]
-    partner_of = {tok.i: _phrasal_partner(doc, tok, profile) for tok in toks if verbs[tok.i]}
+    phrasal = {tok.i: _phrasal_partner(doc, tok, profile) for tok in toks if verbs[tok.i]}
+    figure_of = {i: figure_partner(doc, toks[i], profile) for i, p in phrasal.items() if p is None}
+    partner_of = {i: partner or figure_of.get(i) for i, partner in phrasal.items()}
     partners: set[int] = {partner.i for partner in partner_of.values() if partner is not None}
     for tok in toks:
         if not verbs[tok.i] or tok.i in partners:
@@ -632,6 +637,9 @@ def verb_frames(
             content = content_after(doc, tok, profile) or (
                 parse_content(doc, tok) if has_parse(doc) else None
             )
+        figure = figure_of.get(tok.i)
+        if content is None and figure is not None:
+            content = figure_content(doc, tok, figure, profile)
         if content is not None and partner is not None:
             content = _without_partner(doc, content, partner)
         fronted = _opens_with_fronted_object(doc, tok, profile)

@@ -184,6 +184,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if tok.ent_iob_ == "I" and tok.ent_type_ in PERSON_LABELS:
         return True  # inside a person's name by the recognizer's reading, whatever the tag
+    if first_in_sentence and opens_organisation_name(tok, profile):
+        return True  # "Provincie Drenthe stelt", with only "Drenthe" the recognizer's name
     if (
         first_in_sentence
         and tok.ent_iob_ == "B"
@@ -635,6 +637,46 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
 
 
+def is_organisation_noun(token: Token, profile: LanguageProfile) -> bool:
+    """A noun for an institution ('provincie', 'council'), or a compound ending in one
+    ('omgevingsdienst'); a word for a kind of company ('fabrikant') is none: it describes."""
+    return token.is_alpha and is_organisation_word(token.lower_, profile)
+
+
+def is_organisation_word(lower: str, profile: LanguageProfile) -> bool:
+    """is_organisation_noun for a lowercased word."""
+    if lower in profile.organization_kinds:
+        return False
+    return lower in profile.organization_words or lower.endswith(
+        _compound_heads(profile.organization_words)
+    )
+
+
+def organisation_tail(key: str, profile: LanguageProfile) -> str | None:
+    """The rest of a normalised name after the organisation nouns it opens with ('drenthe'
+    of 'provincie drenthe'), or None if it opens with none or is nothing else."""
+    words = key.split()
+    k = 0
+    while k < len(words) - 1 and is_organisation_word(words[k], profile):
+        k += 1
+    return " ".join(words[k:]) if k else None
+
+
+def opens_organisation_name(token: Token, profile: LanguageProfile) -> bool:
+    """A capitalised organisation noun right before a capitalised word that is no given name:
+    the first word of the organisation's name ('Gemeente Utrecht', 'Waterschap Veenland')."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or not token.text[:1].isupper():
+        return False
+    after = tokens_of(doc)[token.i + 1]
+    return (
+        is_organisation_noun(token, profile)
+        and after.is_alpha
+        and after.text[:1].isupper()
+        and after.text not in profile.given_names
+    )
+
+
 def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
     """A word for the kind of company a name is ('fabrikant Voltaro'), or a compound ending in
     an organisation noun that opens a name ('Havenbedrijf Westerpoort', 'Vakbond FNV'); the
@@ -784,6 +826,8 @@ def _kind(
         _names_an_organisation(t, profile) for t in [*descriptor_tokens, name_tokens[0]]
     ):
         return "organization"  # "fabrikant Voltaro", "Havenbedrijf X": whatever the recognizer says
+    if len(name_tokens) > 1 and opens_organisation_name(name_tokens[0], profile):
+        return "organization"  # "Provincie Drenthe", though the recognizer reads a person after it
     if name_tokens and (
         name_tokens[0].ent_type_ in PERSON_LABELS
         or entity_label(name_tokens) in PERSON_LABELS
@@ -834,11 +878,19 @@ class NameIndex:
     entity that is given a new name tells the index itself (Entity.__setattr__).
     """
 
-    def __init__(self, entities: list[Entity], particles: frozenset[str]) -> None:
+    def __init__(
+        self,
+        entities: list[Entity],
+        particles: frozenset[str],
+        profile: LanguageProfile | None = None,
+    ) -> None:
         self.entities = entities
         self.particles = particles
+        self.profile = profile
         self.by_key: dict[str, list[int]] = {}
         self.by_surname: dict[str, list[int]] = {}
+        # 'drenthe' -> positions of names such as 'provincie drenthe'
+        self.by_organisation_tail: dict[str, list[int]] = {}
         self.keys: list[str] = []  # the key each entity is indexed under, by position
         self.positions: dict[int, int] = {}  # id(entity) -> position
 
@@ -863,6 +915,9 @@ class NameIndex:
         self.by_key[old].remove(position)
         for form in self._surname_forms(old):
             self.by_surname[form].remove(position)
+        tail = self._organisation_tail(old)
+        if tail is not None:
+            self.by_organisation_tail[tail].remove(position)
         self._add(position, key)
 
     def latest(self, groups: list[list[int] | None]) -> int:
@@ -875,10 +930,25 @@ class NameIndex:
 
     def latest_person(self, groups: list[list[int] | None]) -> int:
         """The highest position in `groups` held by a person (-1 for none)."""
+        return self._latest_of_kind(groups, "person")
+
+    def organisation_with_tail(self, key: str) -> int:
+        """The position of the one organisation named by organisation nouns before `key`
+        ('Provincie Drenthe' for 'drenthe'); -1 for none, or for two different ones."""
+        positions = [
+            p
+            for p in self.by_organisation_tail.get(key, ())
+            if self.entities[p].kind == "organization"
+        ]
+        if len({self.keys[p] for p in positions}) != 1:
+            return -1
+        return max(positions)
+
+    def _latest_of_kind(self, groups: list[list[int] | None], kind: str) -> int:
         best = -1
         for group in groups:
             for p in group or ():
-                if p > best and self.entities[p].kind == "person":
+                if p > best and self.entities[p].kind == kind:
                     best = p
         return best
 
@@ -887,6 +957,12 @@ class NameIndex:
         self.by_key.setdefault(key, []).append(position)
         for form in self._surname_forms(key):
             self.by_surname.setdefault(form, []).append(position)
+        tail = self._organisation_tail(key)
+        if tail is not None:
+            self.by_organisation_tail.setdefault(tail, []).append(position)
+
+    def _organisation_tail(self, key: str) -> str | None:
+        return organisation_tail(key, self.profile) if self.profile is not None else None
 
     def _surname_forms(self, key: str) -> set[str]:
         words = key.split()
@@ -951,7 +1027,7 @@ class EntityRegistry:
     def __init__(self, profile: LanguageProfile) -> None:
         self.profile = profile
         self.entities: list[Entity] = []
-        self._name_index = NameIndex(self.entities, profile.name_particles)
+        self._name_index = NameIndex(self.entities, profile.name_particles, profile)
         self.history: list[Salience] = []
         # people named together as the subject of one sentence ("X, Y en Z presenteerden")
         self.groups: list[tuple[int, list[Entity]]] = []
@@ -978,6 +1054,15 @@ class EntityRegistry:
                 index.latest_person([index.by_surname.get(key), index.by_surname.get(bare)]),
                 index.latest([index.by_key.get(" ".join(words[k:])) for k in range(1, len(words))]),
             )
+        return self.entities[position] if position >= 0 else None
+
+    def organisation_by_tail(self, name: str) -> Entity | None:
+        """The one known organisation whose name is `name` after organisation nouns
+        ('Provincie Drenthe' for 'Drenthe'), when no entity has `name` itself."""
+        if self.find(name) is not None:
+            return None
+        index = self._name_index
+        position = index.organisation_with_tail(normalise(name))
         return self.entities[position] if position >= 0 else None
 
     def known_person(self, word: str) -> Entity | None:
@@ -1357,7 +1442,10 @@ def resolve(
             (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
         )
     if mention.name:
-        entity = registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
+        # "Drenthe zegt" after "Provincie Drenthe": the organisation named in full before
+        entity = registry.organisation_by_tail(mention.name) or registry.add(
+            mention.name, mention.kind, mention.descriptor, mention.affiliation
+        )
         return entity.name, entity.kind, entity.affiliation
     label = mention.label or ""
     entity = registry.known_person(label) if " " not in label else None

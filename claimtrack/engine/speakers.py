@@ -213,6 +213,7 @@ def source_of_verb(
         if parsed is False:
             return None
         if parsed is not None:
+            parsed = _fronted_name(doc, cue, parsed, profile) or parsed
             return _named_half_of_apposition(doc, cue, parsed, profile)
     finite = finite_verb(doc, cue, profile)
     if finite.i > 0 and doc[finite.i - 1].text == ",":
@@ -226,6 +227,32 @@ def source_of_verb(
         return positional
     parsed = parse_subject(doc, cue, profile)
     return parsed or None
+
+
+def _fronted_name(
+    doc: Doc, cue: Token, parsed: tuple[int, int], profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """'Netbeheer Noord geeft de monteur de schuld' with the object parsed as the subject:
+    a name of two or more capitalised words that fills everything before the finite verb
+    is the subject, not a noun phrase the parse finds after the verb."""
+    finite = finite_verb(doc, cue, profile)
+    if parsed[0] <= finite.i or finite.i < 2:
+        return None
+    before = doc[: finite.i]
+    if not all(
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in profile.stopwords for t in before
+    ):
+        return None
+    first = before[0]
+    if (
+        first.pos_ in ("ADP", "SCONJ", "CCONJ", "DET", "PRON")
+        or first.lower_ in profile.locative_preps
+        or phrase_at(doc, 0, profile.according_to)
+    ):
+        return None  # "In Den Haag zegt …", "Volgens …": a phrase of its own comes first
+    # the tagger may call the first word anything ("Railbeheer" an adverb): in a main
+    # clause only one constituent stands before the finite verb, so the run is one name
+    return (0, finite.i) if any(t.ent_type_ or t.pos_ == "PROPN" for t in before) else None
 
 
 def _names_a_person(doc: Doc, span: tuple[int, int]) -> bool:

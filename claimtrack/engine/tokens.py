@@ -243,6 +243,8 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
         return True
     if token.text[:1].isupper():
         at_start = token.i <= first_word(token.doc)
+        if at_start and _opens_entity(token) and lower not in profile.stopwords:
+            return True  # "Omgevingsdienst Twente, …": a name, however its first word is tagged
         return not (
             at_start
             and (
@@ -263,6 +265,16 @@ def looks_nominal(token: Token, profile: LanguageProfile) -> bool:
     if lower in profile.verb_forms and token.pos_ in ("VERB", "AUX", ""):
         return False
     return token.pos_ in NP_POS if token.pos_ else False
+
+
+def _opens_entity(token: Token) -> bool:
+    """The first word of a name of two or more words by the entity recognizer's reading."""
+    doc = token.doc
+    return (
+        token.ent_iob_ == "B"
+        and token.i + 1 < len(doc)
+        and tokens_of(doc)[token.i + 1].ent_iob_ == "I"
+    )
 
 
 @per_doc

@@ -69,6 +69,9 @@ class LanguageProfile:
     nominative_pronouns: frozenset[str] = frozenset()
     # words before a cue word that make the sentence's subject its speaker ("naar eigen zeggen")
     own_account_phrases: tuple[tuple[str, ...], ...] = ()
+    # a verb and the preposition with which it puts a figure on something ("schatten op",
+    # "put at"), words between them the object must be ("houden het op")
+    figure_cues: tuple[tuple[str, ...], ...] = ()
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
@@ -179,6 +182,14 @@ class LanguageProfile:
         partners: dict[str, tuple[str, ...]] = {}
         for verb, partner in self.phrasal_cues:
             partners[verb] = (*partners.get(verb, ()), partner)
+        return partners
+
+    @cached_property
+    def figure_partners(self) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+        """The figure cues of each verb: (the words its object must be, the preposition)."""
+        partners: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+        for verb, *objects, prep in self.figure_cues:
+            partners[verb] = (*partners.get(verb, ()), (tuple(objects), prep))
         return partners
 
     @cached_property

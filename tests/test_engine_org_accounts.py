@@ -1,0 +1,109 @@
+"""Reports that relay organisations' accounts: blame and responsibility as cues, figures
+put on a count, organisation names that open a sentence, a name before its apposition."""
+
+from __future__ import annotations
+
+from engine_helpers import analyse, attributions_of, check_offsets, only
+
+
+def _speaker(body: str, language: str, sentence_start: str) -> str:
+    doc = analyse(body, language)
+    check_offsets(doc, body)
+    return only(doc, sentence_start).speaker.name
+
+
+# ---------------------------------------------------------------- blame and responsibility
+
+
+def test_dutch_wijten_aan_attributes_the_cause_to_the_subject():
+    body = "Het hoogheemraadschap wijt de wateroverlast aan de verstopte gemalen."
+    found = only(analyse(body, "nl"), "Het hoogheemraadschap")
+    assert found.speaker.name.lower() == "hoogheemraadschap"
+    assert "verstopte gemalen" in found.content.text
+
+
+def test_dutch_de_schuld_geven_is_a_cue():
+    body = "De vakbond geeft de werkgever de schuld van de vertraging."
+    assert _speaker(body, "nl", "De vakbond").lower() == "vakbond"
+
+
+def test_dutch_verantwoordelijk_houden_is_a_cue():
+    body = "De provincie houdt de projectontwikkelaar verantwoordelijk voor de verzakte woningen."
+    assert _speaker(body, "nl", "De provincie").lower() == "provincie"
+
+
+def test_dutch_te_wijten_zijn_reports_nothing():
+    body = "De vertraging is te wijten aan een kapotte wissel."
+    assert attributions_of(analyse(body, "nl"), "De vertraging") == []
+
+
+def test_english_blame_is_a_cue():
+    body = "The council blamed contractors for the delay."
+    found = only(analyse(body, "en"), "The council")
+    assert found.speaker.name.lower() == "council"
+    assert "contractors" in found.content.text
+
+
+# ---------------------------------------------------------------- figures
+
+
+def test_dutch_het_houden_op_puts_a_figure():
+    body = "De politie houdt het op vijftien arrestaties."
+    found = only(analyse(body, "nl"), "De politie")
+    assert found.speaker.name.lower() == "politie"
+    assert "vijftien" in found.content.text
+
+
+def test_dutch_houden_op_without_a_figure_is_no_cue():
+    body = "De gemeente houdt streng toezicht op de bouw van de nieuwe wijk."
+    assert attributions_of(analyse(body, "nl"), "De gemeente") == []
+
+
+def test_english_put_at_a_figure_is_a_cue():
+    body = "The coastguard put the number of missing sailors at 14."
+    found = only(analyse(body, "en"), "The coastguard")
+    assert found.speaker.name.lower() == "coastguard"
+    assert "14" in found.content.text
+
+
+# ---------------------------------------------------------------- names opening a sentence
+
+
+def test_organisation_noun_opening_a_sentence_stays_in_the_name():
+    body = "Provincie Drenthe stelt dat de weg over de dijk veilig is."
+    assert _speaker(body, "nl", "Provincie Drenthe") == "Provincie Drenthe"
+
+
+def test_tail_of_an_organisation_name_seen_before_is_that_organisation():
+    body = (
+        "Volgens Provincie Drenthe is de weg veilig.\n\nDrenthe zegt ook dat de brug open blijft."
+    )
+    assert _speaker(body, "nl", "Drenthe zegt") == "Provincie Drenthe"
+
+
+# ---------------------------------------------------------------- apposition
+
+
+def test_english_name_before_its_apposition_is_the_speaker():
+    body = (
+        "Omgevingsdienst Rijnmond, the environmental agency, estimated that 50 homes were affected."
+    )
+    assert _speaker(body, "en", "Omgevingsdienst") == "Omgevingsdienst Rijnmond"
+
+
+def test_english_put_at_without_a_figure_is_no_cue():
+    body = "The storm put the harvest at risk across the valley."
+    assert attributions_of(analyse(body, "en"), "The storm") == []
+
+
+# ---------------------------------------------------------------- a name fronted in a main clause
+
+
+def test_dutch_name_before_the_verb_is_the_subject_not_the_object_after_it():
+    body = "Netbeheer Noord geeft de monteur de schuld van de stroomstoring."
+    assert _speaker(body, "nl", "Netbeheer Noord") == "Netbeheer Noord"
+
+
+def test_dutch_place_phrase_before_the_verb_is_no_subject():
+    body = "In Den Haag zegt premier Jansen dat het kabinet blijft zitten."
+    assert _speaker(body, "nl", "In Den Haag") == "Jansen"
