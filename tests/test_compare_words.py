@@ -177,3 +177,20 @@ def test_a_cousin_is_only_read_where_english_wordnet_knows_the_word():
 
     assert "evacu" in english_cousins("evacuatie")  # evacuation
     assert english_cousins("brandweer") == frozenset()  # no ending fits: nothing made up
+
+
+def test_a_dutch_number_written_as_one_word_conflicts_with_another_count():
+    # "driehonderdvijftig" is one word of three numerals: 350 families, not 40
+    a = [statement(1, "Ruim driehonderdvijftig gezinnen moesten hun huis uit.", "nl")]
+    b = [statement(2, "Only 40 families had to leave their homes.")]
+    [row] = align_accounts("Gemeente", a, "Bedrijf", b)
+    assert row["status"] == "conflict"
+    assert "driehonderdvijftig gezinnen" in row["reason"]
+
+
+def test_a_plural_in_ies_meets_its_singular_whatever_the_singular_ends_in():
+    from claimtrack.compare.text import english_key
+
+    # "family" ends in -ly like an adverb; its plural must still meet it
+    assert english_key("families") == english_key("family")
+    assert english_key("supplies") == english_key("supply")

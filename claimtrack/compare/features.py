@@ -32,6 +32,7 @@ from claimtrack.compare.text import Token, english_key, tokenize
 CUES = load_json_resource("conflict_cues.json")
 NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
 MULTIPLIERS = {lang: dict(words) for lang, words in CUES["multipliers"].items()}
+COMPOUNDS = CUES["number_compounds"]  # languages that write "driehonderdvijftig" as one word
 REPORTING = {lang: set(words) for lang, words in CUES["reporting"].items()}
 UNITS = CUES["units"]  # "km" -> kilometre, whatever the language
 NEGATORS = {lang: set(words) for lang, words in CUES["negators"].items()}
@@ -296,6 +297,8 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
         value = None
         if token.norm in words:
             value = float(words[token.norm])
+        elif language in COMPOUNDS and token.norm.isalpha():
+            value = compound_number(token.norm, language)
         elif token.norm[:1].isdigit() and DIGITS.fullmatch(
             text[token.start : _number_end(text, token.end)]
         ):
@@ -337,6 +340,54 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
         found.append(Quantity(value, frozenset(things), token.start, end, related))
     # a number inside a longer one ("12" of "12,5") is not a number of its own
     return [q for q in found if not any(o is not q and o.start < q.start < o.end for o in found)]
+
+
+def compound_number(word: str, language: str) -> float | None:
+    """The value of a number written as one word of several number words
+    ("driehonderdvijftig" 350, "vijfentwintig" 25, "tweeduizend" 2000), or None."""
+    if language not in COMPOUNDS:
+        return None
+    return _compound_number(word, language)
+
+
+@lru_cache(maxsize=16384)
+def _compound_number(word: str, language: str) -> float | None:
+    if len(word) < 7:  # the shortest such word, "elfhonderd", is longer than any other numeral
+        return None
+    rules = COMPOUNDS[language]
+    small = {
+        w: v
+        for w, v in (NUMBER_WORDS.get(language, {}) | dict(rules["units"])).items()
+        if float(v).is_integer() and v < 100
+    }
+    value = _number_parts(word, small, MULTIPLIERS.get(language, {}), rules["and"])
+    return float(value) if value else None
+
+
+def _number_parts(word: str, small: dict, multipliers: dict, joiner: str) -> int | None:
+    """The value of `word` read as numerals only (largest multiplier first), else None."""
+    if word in small:
+        return int(small[word])
+    for multiplier, factor in sorted(multipliers.items(), key=lambda item: -item[1]):
+        if factor >= 1_000_000:
+            continue  # "miljoen" is written apart: "drie miljoen"
+        head, found, rest = word.partition(multiplier)
+        if not found:
+            continue
+        count = _number_parts(head, small, multipliers, joiner) if head else 1
+        remainder = _number_parts(rest, small, multipliers, joiner) if rest else 0
+        if count and remainder is not None and count * factor > (remainder or 0):
+            return count * factor + remainder
+        return None
+    # "vijfentwintig", "eenentwintig": a unit, the joining word, a ten
+    tens = range(20, 100, 10)
+    at = word.find(joiner)
+    while at > 0:
+        unit, ten = word[:at], word[at + len(joiner) :]
+        if small.get(unit, 10) < 10 and small.get(ten) in tens:
+            return int(small[unit]) + int(small[ten])
+        at = word.find(joiner, at + 1)
+    return None
 
 
 def _number_end(text: str, end: int) -> int:

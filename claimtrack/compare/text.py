@@ -74,7 +74,8 @@ def english_key(word: str) -> str:
     "cars" meets "car" (auto's), "copied" meets "copy" (kopiëren) and an adverb its
     adjective ("calmly": calm, rustig)."""
     if len(word) >= 5 and word.endswith(("ies", "ied")):
-        return word[:-3] + "y"  # "copied", "copies" -> copy; "countries" -> country
+        # "copied", "copies" -> copy; "countries" -> country; "families" as "family" is
+        return english_key(word[:-3] + "y")
     if word.endswith("ily") and len(word) - 3 >= _MIN_ADVERB_STEM:
         return word[:-3] + "y"  # an adverb: "voluntarily" -> voluntary
     if word.endswith("ly") and len(word) - 2 >= _MIN_ADVERB_STEM:
