@@ -4,7 +4,9 @@ Statements of the two sides are paired by what they share (features.py):
 content words as keys that meet across Dutch and English through the
 dictionary, names, numbers, and the topic lexicon's concepts as one more
 signal. Each statement is linked to its best match on the other side when
-that match is good enough; a sentence that points back ("This must be
+that match is good enough: by its word score, or by the pair model
+(pair_model.py), which weighs the word score with other signs of one claim
+learned from the alignment references; a sentence that points back ("This must be
 conducted ...") is linked to the sentence before it. The linked groups are
 the rows, so every statement sits in exactly one row. A row is "both",
 "only_a", "only_b", or "conflict" when conflicts.py or the stance cues find
@@ -29,6 +31,7 @@ from claimtrack.compare.conflicts import (
 )
 from claimtrack.compare.features import features
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
+from claimtrack.compare.pair_model import PairModel, default_pair_model, pair_features
 from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
 from claimtrack.compare.text import tokenize
 
@@ -83,6 +86,7 @@ def align_accounts(
     statements_b: list[dict],
     lexicon: TopicLexicon | None = None,
     stance: StanceLexicon | None = None,
+    model: PairModel | None | str = "shipped",
 ) -> list[dict]:
     """Rows comparing two accounts: [{"topic", "status", "reason", "kinds", "a": [...],
     "b": [...], "marks_a": [...], "marks_b": [...]}].
@@ -90,8 +94,11 @@ def align_accounts(
     Statements are dicts with "text", optionally "language", "index", "paragraph",
     "article"; they come back unchanged inside the rows, each in exactly one row.
     marks_a[i] lists the (start, end) character spans of a[i] that show a conflict.
-    Questions and small talk ("Thanks, everybody.") get no row.
+    Questions and small talk ("Thanks, everybody.") get no row. Best matches are links by
+    the pair model (pair_model.py; "shipped": claimtrack's own, None: word scores alone).
     """
+    if model == "shipped":
+        model = default_pair_model()
     lexicon = lexicon or default_lexicon()
     stance = stance or default_stance_lexicon()
     concepts_a_all = _with_context(statements_a, lexicon, stance)
@@ -110,6 +117,12 @@ def align_accounts(
     scores = _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
     size_a = len(statements_a)
     _same_figures(scores, statements_a + statements_b, size_a)
+    links = None
+    if model is not None:
+        matrix = pair_features(
+            scores[:size_a, size_a:], statements_a, statements_b, concepts_a, concepts_b
+        )
+        links = (model.probabilities(matrix), model.link, model.mutual)
     rows = _group(
         scores[:size_a, size_a:],
         size_a,
@@ -118,6 +131,7 @@ def align_accounts(
         inherited_b,
         (_best(scores[:size_a, :size_a]), _best(scores[size_a:, size_a:])),
         scores,
+        links,
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -458,9 +472,12 @@ def _group(
     inherited_b,
     repeats=({}, {}),
     everything: np.ndarray | None = None,
+    links: tuple[np.ndarray, float, float] | None = None,
 ) -> list[_Row]:
     """Rows from best-match links: each statement joins its best match's row. `scores` are
-    the A x B match scores; `repeats` each side's closest statement of its own side."""
+    the A x B match scores; `repeats` each side's closest statement of its own side;
+    `links` (A x B probabilities of the pair model, link and mutual thresholds) make a
+    best match whose word score falls short a link all the same."""
     parent = list(range(size_a + size_b))  # A statements first, then B statements
 
     def find(x: int) -> int:
@@ -482,22 +499,30 @@ def _group(
             if score >= SAME_SIDE_THRESHOLD:
                 union(offset + i, offset + j)
 
-    def linked(score: float, mutual: bool) -> bool:
-        return score >= MATCH_THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD)
+    def linked(i: int, j: int, mutual: bool) -> bool:
+        """Whether A statement i and its best match j (or B statement j and its best match
+        i) are one row: by their word score, or by the pair model's probability."""
+        score = scores[i, j]
+        if score >= MATCH_THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD):
+            return True
+        if links is None:
+            return False
+        probabilities, link, mutual_link = links
+        return probabilities[i, j] >= link or (mutual and probabilities[i, j] >= mutual_link)
 
     for i in range(size_a):
         if inherited_a[i]:
             union(i, i - 1)
         elif i in best_a:
-            score, j = best_a[i]
-            if linked(score, best_b.get(j, (0, -1))[1] == i):
+            j = best_a[i][1]
+            if linked(i, j, best_b.get(j, (0, -1))[1] == i):
                 union(i, size_a + j)
     for j in range(size_b):
         if inherited_b[j]:
             union(size_a + j, size_a + j - 1)
         elif j in best_b:
-            score, i = best_b[j]
-            if linked(score, best_a.get(i, (0, -1))[1] == j):
+            i = best_b[j][1]
+            if linked(i, j, best_a.get(i, (0, -1))[1] == j):
                 union(size_a + j, i)
     # a statement that found no match on the other side joins the one of its own side it
     # repeats, if that is closer than anything the other side says

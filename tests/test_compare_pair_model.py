@@ -1,0 +1,69 @@
+"""The learned pair model (claimtrack/compare/pair_model.py): what it links that word
+scores alone leave apart, and how its file is read.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from compare_helpers import statement
+
+from claimtrack.compare.align import align_accounts
+from claimtrack.compare.pair_model import (
+    FEATURES,
+    MODEL_FILE,
+    PairModel,
+    default_pair_model,
+    load_pair_model,
+)
+
+# two counts of the households that had to leave, in two languages and few shared words
+DUTCH = [
+    statement(1, "Ruim driehonderd gezinnen moesten hun huis uit.", "nl"),
+    statement(2, "Wij sluiten een boete niet uit.", "nl"),
+]
+ENGLISH = [
+    statement(11, "Fewer than 50 people had to leave their homes."),
+    statement(12, "Our engineers replaced the pipe overnight."),
+]
+
+
+def _row_of(rows: list[dict], sid: int) -> dict:
+    return next(row for row in rows if any(s["id"] == sid for s in row["a"] + row["b"]))
+
+
+def test_two_counts_of_those_who_left_home_with_few_shared_words_are_one_row():
+    rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH)
+    row = _row_of(rows, 1)
+    assert [s["id"] for s in row["b"]] == [11]
+    # the unrelated statements stay on their own
+    assert [s["id"] for s in _row_of(rows, 12)["a"]] == []
+
+
+def test_word_scores_alone_leave_the_two_counts_apart():
+    rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH, model=None)
+    assert _row_of(rows, 1)["b"] == []
+
+
+def test_the_shipped_model_reads_the_features_the_code_computes():
+    model = default_pair_model()
+    assert model is not None
+    assert len(model.weights) == len(FEATURES)
+    assert 0.0 < model.mutual <= model.link < 1.0
+
+
+def test_a_model_file_for_other_features_is_refused(tmp_path):
+    data = json.loads(MODEL_FILE.read_text("utf-8"))
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "pair_model.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ValueError, match="features"):
+        load_pair_model(path)
+
+
+def test_without_a_model_file_there_is_no_model(tmp_path):
+    assert load_pair_model(tmp_path / "missing.json") is None
+    assert PairModel.from_json(default_pair_model().to_json()) == default_pair_model()
