@@ -94,8 +94,9 @@ def align_accounts(
     Statements are dicts with "text", optionally "language", "index", "paragraph",
     "article"; they come back unchanged inside the rows, each in exactly one row.
     marks_a[i] lists the (start, end) character spans of a[i] that show a conflict.
-    Questions and small talk ("Thanks, everybody.") get no row. Best matches are links by
-    the pair model (pair_model.py; "shipped": claimtrack's own, None: word scores alone).
+    Questions and small talk ("Thanks, everybody.") get no row. A best match whose word
+    score falls short is still a link when `model` says so (pair_model.py; "shipped":
+    claimtrack's own model, None: word scores alone).
     """
     if model == "shipped":
         model = default_pair_model()

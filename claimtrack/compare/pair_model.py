@@ -40,7 +40,13 @@ FEATURES = (
     "same_language",
     "shared_topic",
 )
-_FLAGS = (("both_times", "times"), ("both_days", "dates"), ("both_blame", "blame"))
+# features that say both statements have a flag of their conflict profile (conflicts.py)
+_FLAGS = (
+    ("both_times", "times"),
+    ("both_days", "dates"),
+    ("both_blame", "blame"),
+    ("both_sequence", "sequence"),
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def pair_features(
     out[..., column["both_count"]] = both(
         [p.counts for p in profiles_a], [p.counts for p in profiles_b]
     )
-    for name, flag in (*_FLAGS, ("both_sequence", "sequence")):
+    for name, flag in _FLAGS:
         out[..., column[name]] = both(
             [flag in p.flags for p in profiles_a], [flag in p.flags for p in profiles_b]
         )
