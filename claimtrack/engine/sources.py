@@ -142,6 +142,7 @@ class Mention:
     label: str | None = (
         None  # the description as written, determiner dropped ("Russische regering")
     )
+    article: str | None = None  # the determiner that opens the mention, lowercased ("het")
 
 
 # ---------------------------------------------------------------- mentions
@@ -634,7 +635,10 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     head = tokens[-1].lower_
     kind = _kind(tokens, name_tokens, descriptor_tokens, profile)
     label = " ".join(t.text for t in descriptor_tokens) or None
-    return Mention(start, end, name, descriptor, head, kind, affiliation, label=label)
+    article = tokens[0].lower_ if tokens[0].lower_ in profile.determiners else None
+    return Mention(
+        start, end, name, descriptor, head, kind, affiliation, label=label, article=article
+    )
 
 
 def is_organisation_noun(token: Token, profile: LanguageProfile) -> bool:
@@ -891,6 +895,8 @@ class NameIndex:
         self.by_surname: dict[str, list[int]] = {}
         # 'drenthe' -> positions of names such as 'provincie drenthe'
         self.by_organisation_tail: dict[str, list[int]] = {}
+        # 'park' -> positions of names with that word, such as 'nationaal park de veluwezoom'
+        self.by_word: dict[str, list[int]] = {}
         self.keys: list[str] = []  # the key each entity is indexed under, by position
         self.positions: dict[int, int] = {}  # id(entity) -> position
 
@@ -918,6 +924,8 @@ class NameIndex:
         tail = self._organisation_tail(old)
         if tail is not None:
             self.by_organisation_tail[tail].remove(position)
+        for word in set(old.split()):
+            self.by_word[word].remove(position)
         self._add(position, key)
 
     def latest(self, groups: list[list[int] | None]) -> int:
@@ -944,6 +952,21 @@ class NameIndex:
             return -1
         return max(positions)
 
+    def organisation_with_word(self, noun: str, compound_heads: bool) -> int:
+        """The position of the one organisation with `noun` among the words of its name
+        ('Nationaal Park De Veluwezoom' for 'park'), with `compound_heads` also as the head of
+        a compound word in it ('Woonstichting Rivierstad' for 'stichting'); -1 for none, or
+        for two different ones."""
+        groups = [self.by_word.get(noun)]
+        if compound_heads:
+            groups += [ps for word, ps in self.by_word.items() if word.endswith(noun)]
+        positions = [
+            p for group in groups for p in group or () if self.entities[p].kind == "organization"
+        ]
+        if len({self.keys[p] for p in positions}) != 1:
+            return -1
+        return max(positions)
+
     def _latest_of_kind(self, groups: list[list[int] | None], kind: str) -> int:
         best = -1
         for group in groups:
@@ -960,6 +983,8 @@ class NameIndex:
         tail = self._organisation_tail(key)
         if tail is not None:
             self.by_organisation_tail.setdefault(tail, []).append(position)
+        for word in set(key.split()):
+            self.by_word.setdefault(word, []).append(position)
 
     def _organisation_tail(self, key: str) -> str | None:
         return organisation_tail(key, self.profile) if self.profile is not None else None
@@ -1065,6 +1090,16 @@ class EntityRegistry:
         position = index.organisation_with_tail(normalise(name))
         return self.entities[position] if position >= 0 else None
 
+    def organisation_by_noun(self, noun: str) -> Entity | None:
+        """The one known organisation with `noun` among the words of its name, where the
+        language writes compounds as one word also as the head of one that is an
+        organisation noun ('Woonstichting Rivierstad' for 'stichting')."""
+        index = self._name_index
+        index.sync()
+        compound = self.profile.compound_nouns and is_organisation_word(noun, self.profile)
+        position = index.organisation_with_word(normalise(noun), compound)
+        return self.entities[position] if position >= 0 else None
+
     def known_person(self, word: str) -> Entity | None:
         """The article's person a single capitalised word names, if any ('Siemons')."""
         entity = self.find(word) if word[:1].isupper() else None
@@ -1083,9 +1118,7 @@ class EntityRegistry:
         if entity is None:
             entity = Entity(name, kind)
             self.entities.append(entity)
-        elif len(normalise(name)) > len(normalise(entity.name)) and normalise(name).endswith(
-            normalise(entity.name)
-        ):
+        elif self._names_more(name, entity):
             entity.name = name
         if descriptor and descriptor.strip():
             for word in (descriptor, descriptor.split()[-1]):
@@ -1094,6 +1127,17 @@ class EntityRegistry:
         if affiliation and not entity.affiliation:
             entity.affiliation = affiliation
         return entity
+
+    def _names_more(self, name: str, entity: Entity) -> bool:
+        """`name` is a longer name of `entity` ('Jan Pronk' for 'Pronk'), not its name after
+        an article ('De X Agency' at a sentence start for 'X Agency'). An article before a
+        one-word name of a person may be a particle of the surname ('De Vries')."""
+        key, known = normalise(name), normalise(entity.name)
+        if len(key) <= len(known) or not key.endswith(known):
+            return False
+        before = key[: -len(known)].split()
+        surname = entity.kind == "person" and " " not in known
+        return surname or not all(w in self.profile.determiners for w in before)
 
     def note(self, sentence: int, entity: Entity, role: str) -> None:
         """Record that `entity` was speaker, subject or mentioned in `sentence`."""
@@ -1454,5 +1498,19 @@ def resolve(
     entity = registry.resolve_description(mention.descriptor, mention.head)
     if entity is not None and mention.kind != "group":
         return entity.name, entity.kind, entity.affiliation
+    noun = _definite_noun(mention, registry.profile)
+    entity = registry.organisation_by_noun(noun) if noun else None
+    if entity is not None:  # "het park" after "Nationaal Park De Veluwezoom"
+        return entity.name, entity.kind, entity.affiliation
     description = mention.label or mention.descriptor or mention.head
     return description, mention.kind, mention.affiliation
+
+
+def _definite_noun(mention: Mention, profile: LanguageProfile) -> str | None:
+    """The noun of a mention that is only a definite article or demonstrative and a noun
+    ('het park', 'the association'), or None."""
+    if mention.end - mention.start != 2 or mention.article is None:
+        return None
+    if mention.article in profile.indefinite_articles or not mention.descriptor:
+        return None
+    return mention.descriptor if mention.descriptor.isalpha() else None

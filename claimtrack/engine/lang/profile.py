@@ -115,6 +115,8 @@ class LanguageProfile:
     present_participle_suffix: str = "ing"
     # Dutch main clauses put the subject after the finite verb when something else comes first
     subject_may_follow_verb: bool = False
+    # nouns are compounded into one word ("woonstichting"): a word may end in the noun it is
+    compound_nouns: bool = False
     modal_verbs: frozenset[str] = frozenset()
     # verbs that are cues only right after a quotation (",,Het dak lekt'', sprak X")
     quote_verbs: frozenset[str] = frozenset()

@@ -1,0 +1,113 @@
+"""An organisation named in full, then referred back to with a definite description made of
+a noun from its own name ("het park", "the association"), or by its name after an article
+that opens a sentence ("De X Agency")."""
+
+from __future__ import annotations
+
+from engine_helpers import analyse, check_offsets, only
+
+
+def _speaker(body: str, language: str, sentence_start: str) -> str:
+    doc = analyse(body, language)
+    check_offsets(doc, body)
+    return only(doc, sentence_start).speaker.name
+
+
+# ---------------------------------------------------------------- a noun of the name
+
+
+def test_dutch_het_park_is_the_park_named_before():
+    body = (
+        "Volgens Provinciaal Park De Wolfsheide ging er twintig hectare verloren. "
+        "Het park wijt de brand aan een achtergelaten barbecue."
+    )
+    assert _speaker(body, "nl", "Het park") == "Provinciaal Park De Wolfsheide"
+
+
+def test_dutch_a_compound_head_names_the_organisation():
+    body = (
+        "Zorgstichting Amstelhof zegt dat de wachtlijst korter wordt. "
+        "De stichting wijt de achterstand aan een tekort aan verpleegkundigen."
+    )
+    assert _speaker(body, "nl", "De stichting") == "Zorgstichting Amstelhof"
+
+
+def test_dutch_the_whole_compound_names_the_organisation():
+    body = (
+        "Zorgstichting Amstelhof zegt dat de wachtlijst korter wordt. "
+        "De zorgstichting wijt de achterstand aan een tekort aan verpleegkundigen."
+    )
+    assert _speaker(body, "nl", "De zorgstichting") == "Zorgstichting Amstelhof"
+
+
+def test_english_the_association_is_the_association_named_before():
+    body = (
+        "The Harbourview Residents Association said the repairs were long overdue. "
+        "The association said its members had complained for months."
+    )
+    assert _speaker(body, "en", "The association") == "Harbourview Residents Association"
+
+
+def test_english_the_command_is_the_command_named_before():
+    body = (
+        "Southern Coastal Command said two patrol boats were damaged in the storm. "
+        "The command said none of the crew were injured."
+    )
+    assert _speaker(body, "en", "The command") == "Southern Coastal Command"
+
+
+def test_two_organisations_with_the_noun_leave_the_description():
+    body = (
+        "The Harbourview Residents Association and the Parkside Tenants Association said "
+        "the repairs were long overdue. "
+        "The association said its members had complained for months."
+    )
+    assert _speaker(body, "en", "The association").lower() == "association"
+
+
+def test_dutch_two_stichtingen_leave_the_description():
+    body = (
+        "Zorgstichting Amstelhof en Woonstichting Noordkade zeggen dat de wachtlijst korter "
+        "wordt. De stichting wijt de achterstand aan een tekort aan verpleegkundigen."
+    )
+    assert _speaker(body, "nl", "De stichting").lower() == "stichting"
+
+
+def test_only_an_organisation_noun_heads_a_compound_of_the_name():
+    body = (
+        "Woonstichting Havenstad zegt dat de huren volgend jaar stijgen. "
+        "De stad wijt de stijging aan hogere belastingen."
+    )
+    assert _speaker(body, "nl", "De stad") != "Woonstichting Havenstad"
+
+
+def test_an_indefinite_description_is_no_reference_back():
+    body = (
+        "Zorgstichting Amstelhof zegt dat de wachtlijst korter wordt. "
+        "Een stichting uit Leiden wijt de achterstand aan een tekort aan verpleegkundigen."
+    )
+    assert _speaker(body, "nl", "Een stichting") != "Zorgstichting Amstelhof"
+
+
+def test_a_persons_role_still_names_the_person():
+    body = (
+        "Minister Karel Dijkhuis zegt dat het Ministerie van Verkeer de brug herstelt. "
+        "De minister wijt de vertraging aan de aannemer."
+    )
+    assert _speaker(body, "nl", "De minister") == "Karel Dijkhuis"
+
+
+# ---------------------------------------------------------------- an article at a sentence start
+
+
+def test_an_article_opening_a_sentence_is_no_part_of_a_known_name():
+    body = (
+        "Het overleg tussen de vissers en de Northern Coastal Survey Agency liep vast. "
+        "De Northern Coastal Survey Agency houdt het op dertig schepen."
+    )
+    assert _speaker(body, "nl", "De Northern") == "Northern Coastal Survey Agency"
+
+
+def test_a_name_only_ever_written_with_de_keeps_it():
+    body = "De Nederlandsche Bank zegt dat de rente volgend jaar stijgt."
+    assert _speaker(body, "nl", "De Nederlandsche Bank") == "De Nederlandsche Bank"
