@@ -22,6 +22,7 @@ from claimtrack.store.event_totals import (
 )
 from claimtrack.store.names_migration import upgrade_person_sources
 from claimtrack.store.parties_migration import migrate_to_parties
+from claimtrack.store.sources import CURATED_SEED_SCHEMA
 from claimtrack.store.totals import MAINTAINED_TOTALS
 
 INITIAL_SCHEMA = """
@@ -287,6 +288,7 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     migrate_to_parties,  # version 6: claimtrack/store/parties_migration.py
     add_event_totals,  # version 7: claimtrack/store/event_totals.py
     upgrade_person_sources,  # version 8: claimtrack/store/names_migration.py
+    CURATED_SEED_SCHEMA,  # version 9: which curated table is seeded (claimtrack/store/sources.py)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

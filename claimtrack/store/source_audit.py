@@ -38,7 +38,12 @@ import sqlite_utils
 
 from claimtrack.store.name_in_text import written_in_articles
 from claimtrack.store.person_names import lone_word, middle_initial_rivals, people_for_lone_word
-from claimtrack.store.sources import alias_key, curated_alias_keys, title_words
+from claimtrack.store.sources import (
+    alias_key,
+    curated_alias_keys,
+    forget_curated_seed,
+    title_words,
+)
 from claimtrack.store.speaker_names import REASONS, engine_words, unresolved_reason
 from claimtrack.store.transactions import write_transaction
 
@@ -199,4 +204,5 @@ def drop_source(db: sqlite_utils.Database, source_id: int) -> int:
         ).rowcount
         db.execute("UPDATE attribution_via SET source_id = NULL WHERE source_id = ?", [source_id])
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
+        forget_curated_seed(db)  # a curated source dropped comes back on the next connection
     return changed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from claimtrack.engine.document import SOURCE_KINDS
-from claimtrack.store.sources import alias_key
+from claimtrack.store.sources import alias_key, forget_curated_seed
 from claimtrack.store.transactions import write_transaction
 
 
@@ -55,8 +55,12 @@ def add_alias(
 
 
 def remove_alias(db: sqlite_utils.Database, source_id: int, alias_id: int) -> None:
-    """Remove one alias of a source (the source itself stays)."""
+    """Remove one alias of a source (the source itself stays).
+
+    The next connection seeds the curated table again: a curated alias comes back.
+    """
     with write_transaction(db):
-        db.execute(
+        if db.execute(
             "DELETE FROM source_aliases WHERE id = ? AND source_id = ?", [alias_id, source_id]
-        )
+        ).rowcount:
+            forget_curated_seed(db)

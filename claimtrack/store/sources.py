@@ -11,12 +11,22 @@ number, a date, an interjection, markup, a title without a name: see
 A source's kind comes from the curated table, else from the entity labels
 the engine gives its mentions (the most frequent of its latest labels), and
 an admin's choice is never overwritten (`sources.kind_set_by`).
+
+The curated table is seeded once per version of it, not on every connection:
+the table `curated_seed` holds a digest of what was seeded, and a connection
+whose digest matches only reads it (`ensure_curated_sources`). A change that
+may take away what the seed put in (merging or dropping a curated source,
+removing a curated alias) forgets the digest in its own transaction, so the
+next connection seeds again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +46,17 @@ LEADING_ARTICLES = ("de", "het", "een", "the", "a", "an", "'t")
 SAME_PERSON: list[Callable[..., int | None]] = []
 UNKNOWN_SPEAKER = "unknown"
 _SEEDED_FLAG = "_claimtrack_aliases_seeded"
+# what seed_curated_sources does with the table: change it when the seeding rules change,
+# so that every database is seeded again under the new rules
+SEED_RULES = 1
+# the digest of the curated table last seeded into the database (one row, id 1); schema
+# version 9 creates it, and the first seed in an older database does (claimtrack.store.schema)
+CURATED_SEED_SCHEMA = """
+CREATE TABLE IF NOT EXISTS curated_seed (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    digest TEXT NOT NULL
+);
+"""
 
 
 def alias_key(name: str) -> str:
@@ -212,45 +233,110 @@ def curated_sources() -> tuple[CuratedSource, ...]:
     return tuple(entries)
 
 
-def seed_curated_sources(db: sqlite_utils.Database) -> int:
+_digest_of: tuple[tuple[CuratedSource, ...], str] | None = None
+
+
+def curated_digest() -> str:
+    """A sha256 of the curated table (and of SEED_RULES): what a seeded database records."""
+    global _digest_of
+    entries = curated_sources()
+    if _digest_of is None or _digest_of[0] is not entries:
+        payload = json.dumps(
+            {"rules": SEED_RULES, "sources": [dataclasses.asdict(entry) for entry in entries]},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        _digest_of = (entries, hashlib.sha256(payload.encode("utf-8")).hexdigest())
+    return _digest_of[1]
+
+
+def seeded_digest(db: sqlite_utils.Database) -> str | None:
+    """The digest of the curated table last seeded into the database (None: never seeded,
+    or forgotten since by a change that may have taken curated sources or aliases away)."""
+    try:
+        rows = db.execute("SELECT digest FROM curated_seed WHERE id = 1").fetchall()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):  # a database older than schema version 9
+            return None
+        raise
+    return rows[0][0] if rows else None
+
+
+def forget_curated_seed(db: sqlite_utils.Database) -> None:
+    """Make the next connection seed the curated table again (call inside the write
+    transaction of the change that made it necessary, so a rollback undoes both)."""
+    try:
+        db.execute("DELETE FROM curated_seed")
+    except sqlite3.OperationalError as error:
+        if "no such table" not in str(error):
+            raise
+
+
+def seed_curated_sources(db: sqlite_utils.Database, *, unless_seeded: bool = False) -> int:
     """Make sure every curated source and alias is in the database; return how many were added.
 
     Idempotent: a curated source already present (by Wikidata id, slug or
     any of its aliases, e.g. after a merge) only gets its missing aliases.
+    The digest of the curated table is recorded in the same transaction.
+    `unless_seeded`: do nothing when that digest is already recorded (checked
+    once the write lock is held, so two processes do not both seed).
     """
     added = 0
     with write_transaction(db):
-        ids: dict[str, int] = {}
-        for entry in curated_sources():
-            source_id = _find_curated(db, entry)
-            if source_id is None:
-                source_id = _create_source(db, entry.name, entry.kind, entry.wikidata_id)
-                added += 1
-            # the curated kind wins over the engine's labels, an admin's choice over both
-            db.execute(
-                "UPDATE sources SET kind = ?, kind_set_by = 'curated' "
-                "WHERE id = ? AND kind_set_by = 'engine'",
-                [entry.kind, source_id],
-            )
-            ids[entry.name] = source_id
-            for alias, language in entry.aliases:
-                _add_alias_if_free(db, source_id, alias, language)
-        for entry in curated_sources():
-            if entry.affiliation and entry.affiliation in ids:
-                db.execute(
-                    "UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL",
-                    [ids[entry.affiliation], ids[entry.name]],
-                )
+        if not (unless_seeded and seeded_digest(db) == curated_digest()):
+            added = _seed(db)
     if not db.conn.in_transaction:
         # only once committed: a seed inside a transaction that rolls back must run again
         setattr(db, _SEEDED_FLAG, True)
     return added
 
 
+def _seed(db: sqlite_utils.Database) -> int:
+    """The curated sources and aliases into the database, then the digest of what was seeded
+    (inside the caller's write transaction); return how many sources were added."""
+    added = 0
+    ids: dict[str, int] = {}
+    for entry in curated_sources():
+        source_id = _find_curated(db, entry)
+        if source_id is None:
+            source_id = _create_source(db, entry.name, entry.kind, entry.wikidata_id)
+            added += 1
+        # the curated kind wins over the engine's labels, an admin's choice over both
+        db.execute(
+            "UPDATE sources SET kind = ?, kind_set_by = 'curated' "
+            "WHERE id = ? AND kind_set_by = 'engine'",
+            [entry.kind, source_id],
+        )
+        ids[entry.name] = source_id
+        for alias, language in entry.aliases:
+            _add_alias_if_free(db, source_id, alias, language)
+    for entry in curated_sources():
+        if entry.affiliation and entry.affiliation in ids:
+            db.execute(
+                "UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL",
+                [ids[entry.affiliation], ids[entry.name]],
+            )
+    # in the seed's transaction: a seed that rolls back leaves no digest behind
+    db.execute(CURATED_SEED_SCHEMA)
+    db.execute("INSERT OR REPLACE INTO curated_seed (id, digest) VALUES (1, ?)", [curated_digest()])
+    return added
+
+
 def ensure_curated_sources(db: sqlite_utils.Database) -> None:
-    """Seed the curated sources once per connection (cheap no-op afterwards)."""
-    if not getattr(db, _SEEDED_FLAG, False):
-        seed_curated_sources(db)
+    """Seed the curated sources unless this version of them is seeded already.
+
+    A plain read when the database records the current digest (no write lock,
+    nothing written); a cheap no-op on a connection that checked once.
+    """
+    if getattr(db, _SEEDED_FLAG, False):
+        return
+    if seeded_digest(db) == curated_digest():
+        if not db.conn.in_transaction:
+            # a digest read inside a transaction may be its own, and roll back with it
+            setattr(db, _SEEDED_FLAG, True)
+        return
+    seed_curated_sources(db, unless_seeded=True)
 
 
 def resolve_source(
@@ -394,7 +480,9 @@ def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict
 
     Aliases, attributions (as speaker and as via), event participation and
     affiliations move to the kept source; the dropped source's name becomes
-    an alias of the kept one. All in one transaction.
+    an alias of the kept one. All in one transaction. Merging away a source
+    the curated table may have seeded (`kept_from_merging`) makes the next
+    connection seed again.
     """
     if keep_id == drop_id:
         raise ValueError("cannot merge a source into itself")
@@ -408,6 +496,8 @@ def merge_sources(db: sqlite_utils.Database, keep_id: int, drop_id: int) -> dict
         for needed in (keep_id, drop_id):
             if needed not in rows:
                 raise LookupError(f"no source with id {needed}")
+        if kept_from_merging(db, drop_id):
+            forget_curated_seed(db)
         moved = {}
         db.execute(
             "UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?",
