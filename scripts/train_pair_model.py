@@ -49,18 +49,9 @@ def examples(loaded: dict) -> tuple[np.ndarray, np.ndarray]:
     """(features, labels) of every A x B pair of a loaded reference, prepared as
     align_accounts prepares its statements."""
     (name_a, name_b), (account_a, account_b) = loaded["sides"], loaded["accounts"]
-    lexicon, stance = align.default_lexicon(), align.default_stance_lexicon()
-    concepts_a = align._with_context(account_a, lexicon, stance)
-    concepts_b = align._with_context(account_b, lexicon, stance)
-    keep_a = align._claims(account_a, concepts_a, lexicon)
-    keep_b = align._claims(account_b, concepts_b, lexicon)
-    a = [account_a[i] for i in keep_a]
-    b = [account_b[j] for j in keep_b]
-    kept_a = [concepts_a[i] for i in keep_a]
-    kept_b = [concepts_b[j] for j in keep_b]
-    scores = align._scores(a, b, kept_a, kept_b, lexicon, (name_a, name_b))
-    align._same_figures(scores, a + b, len(a))
-    matrix = pair_features(scores[: len(a), len(a) :], a, b, kept_a, kept_b)
+    prepared = align.prepare_accounts(name_a, account_a, name_b, account_b)
+    a, b = prepared.statements_a, prepared.statements_b
+    matrix = pair_features(prepared.cross_scores, a, b, prepared.concepts_a, prepared.concepts_b)
     expected = eval_alignment.reference_pairs(loaded["reference"], loaded["statements"])
     labels = np.array([[(x["id"], y["id"]) in expected for y in b] for x in a], dtype=float)
     return matrix.reshape(-1, len(FEATURES)), labels.ravel()

@@ -102,30 +102,22 @@ def align_accounts(
         model = default_pair_model()
     lexicon = lexicon or default_lexicon()
     stance = stance or default_stance_lexicon()
-    concepts_a_all = _with_context(statements_a, lexicon, stance)
-    concepts_b_all = _with_context(statements_b, lexicon, stance)
-    keep_a = _claims(statements_a, concepts_a_all, lexicon)
-    keep_b = _claims(statements_b, concepts_b_all, lexicon)
-    statements_a = [statements_a[i] for i in keep_a]
-    statements_b = [statements_b[i] for i in keep_b]
-    concepts_a = [concepts_a_all[i] for i in keep_a]
-    concepts_b = [concepts_b_all[i] for i in keep_b]
-    inherited_a = [_inherited(statements_a, concepts_a, i, lexicon) for i in range(len(keep_a))]
-    inherited_b = [_inherited(statements_b, concepts_b, i, lexicon) for i in range(len(keep_b))]
-
-    # A-B scores, and within each side: a side that says the same thing twice (its
-    # release and a newspaper quoting it)
-    scores = _scores(statements_a, statements_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
-    size_a = len(statements_a)
-    _same_figures(scores, statements_a + statements_b, size_a)
+    prepared = prepare_accounts(side_a, statements_a, side_b, statements_b, lexicon, stance)
+    statements_a, statements_b = prepared.statements_a, prepared.statements_b
+    concepts_a, concepts_b = prepared.concepts_a, prepared.concepts_b
+    scores, size_a = prepared.scores, len(statements_a)
+    inherited_a = [_inherited(statements_a, concepts_a, i, lexicon) for i in range(size_a)]
+    inherited_b = [
+        _inherited(statements_b, concepts_b, j, lexicon) for j in range(len(statements_b))
+    ]
     links = None
     if model is not None:
         matrix = pair_features(
-            scores[:size_a, size_a:], statements_a, statements_b, concepts_a, concepts_b
+            prepared.cross_scores, statements_a, statements_b, concepts_a, concepts_b
         )
         links = (model.probabilities(matrix), model.link, model.mutual)
     rows = _group(
-        scores[:size_a, size_a:],
+        prepared.cross_scores,
         size_a,
         len(statements_b),
         inherited_a,
@@ -160,6 +152,52 @@ def align_accounts(
             }
         )
     return result
+
+
+@dataclass
+class PreparedAccounts:
+    """Two accounts as the aligner compares them: the statements that claim something, their
+    topic concepts, and the match scores of every two of them (A statements first, then B;
+    a side's repeated figure already counted as one claim)."""
+
+    statements_a: list[dict]
+    statements_b: list[dict]
+    concepts_a: list[list[str]]
+    concepts_b: list[list[str]]
+    scores: np.ndarray
+
+    @property
+    def cross_scores(self) -> np.ndarray:
+        """The A x B block of the scores."""
+        size_a = len(self.statements_a)
+        return self.scores[:size_a, size_a:]
+
+
+def prepare_accounts(
+    side_a: str,
+    statements_a: list[dict],
+    side_b: str,
+    statements_b: list[dict],
+    lexicon: TopicLexicon | None = None,
+    stance: StanceLexicon | None = None,
+) -> PreparedAccounts:
+    """The claims of two accounts with their concepts and match scores (align_accounts'
+    first step; scripts/train_pair_model.py learns from the same)."""
+    lexicon = lexicon or default_lexicon()
+    stance = stance or default_stance_lexicon()
+    concepts_a = _with_context(statements_a, lexicon, stance)
+    concepts_b = _with_context(statements_b, lexicon, stance)
+    keep_a = _claims(statements_a, concepts_a, lexicon)
+    keep_b = _claims(statements_b, concepts_b, lexicon)
+    kept_a = [statements_a[i] for i in keep_a]
+    kept_b = [statements_b[j] for j in keep_b]
+    concepts_a = [concepts_a[i] for i in keep_a]
+    concepts_b = [concepts_b[j] for j in keep_b]
+    scores = _scores(kept_a, kept_b, concepts_a, concepts_b, lexicon, (side_a, side_b))
+    # within each side: a side that says the same thing twice (its release and a newspaper
+    # quoting it) gives the same figure
+    _same_figures(scores, kept_a + kept_b, len(kept_a))
+    return PreparedAccounts(kept_a, kept_b, concepts_a, concepts_b, scores)
 
 
 def statement_concepts(
