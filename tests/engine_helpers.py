@@ -39,3 +39,11 @@ def check_offsets(doc: Document, body: str) -> None:
                 text = getattr(span, "text", None) or getattr(span, "mention", None)
                 if span is not None and span.start is not None:
                     assert body[span.start : span.end] == text
+
+
+def speaker_named(body: str, language: str, sentence_start: str) -> str:
+    """The name of the one speaker of the sentence opening with `sentence_start`, after
+    checking every offset of the analysis of `body`."""
+    doc = analyse(body, language)
+    check_offsets(doc, body)
+    return only(doc, sentence_start).speaker.name

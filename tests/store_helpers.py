@@ -20,3 +20,17 @@ def one_claim_document(
         confidence=0.7,
     )
     return Document(language="en", statements=[Statement(0, 0, 0, len(body), body, [attribution])])
+
+
+def relayed_claim_document(body: str, speaker: str, via: str) -> Document:
+    """A Dutch document of one sentence in which person `speaker` 'zegt' something, passed on
+    by the organisation `via`."""
+    cue = body.index("zegt")
+    attribution = Attribution(
+        SourceRef(speaker, "person"),
+        "indirect",
+        TextSpan("zegt", cue, cue + 4),
+        via=[SourceRef(via, "organization")],
+        confidence=0.7,
+    )
+    return Document(language="nl", statements=[Statement(0, 0, 0, len(body), body, [attribution])])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from compare_helpers import statement
+from compare_helpers import row_of, statement
 
 from claimtrack.compare.align import align_accounts
 from claimtrack.compare.pair_model import (
@@ -31,21 +31,17 @@ ENGLISH = [
 ]
 
 
-def _row_of(rows: list[dict], sid: int) -> dict:
-    return next(row for row in rows if any(s["id"] == sid for s in row["a"] + row["b"]))
-
-
 def test_two_counts_of_those_who_left_home_with_few_shared_words_are_one_row():
     rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH)
-    row = _row_of(rows, 1)
+    row = row_of(rows, 1)
     assert [s["id"] for s in row["b"]] == [11]
     # the unrelated statements stay on their own
-    assert [s["id"] for s in _row_of(rows, 12)["a"]] == []
+    assert [s["id"] for s in row_of(rows, 12)["a"]] == []
 
 
 def test_word_scores_alone_leave_the_two_counts_apart():
     rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH, model=None)
-    assert _row_of(rows, 1)["b"] == []
+    assert row_of(rows, 1)["b"] == []
 
 
 def test_the_shipped_model_reads_the_features_the_code_computes():

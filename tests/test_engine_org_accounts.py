@@ -3,14 +3,7 @@ put on a count, organisation names that open a sentence, a name before its appos
 
 from __future__ import annotations
 
-from engine_helpers import analyse, attributions_of, check_offsets, only
-
-
-def _speaker(body: str, language: str, sentence_start: str) -> str:
-    doc = analyse(body, language)
-    check_offsets(doc, body)
-    return only(doc, sentence_start).speaker.name
-
+from engine_helpers import analyse, attributions_of, only, speaker_named
 
 # ---------------------------------------------------------------- blame and responsibility
 
@@ -24,12 +17,12 @@ def test_dutch_wijten_aan_attributes_the_cause_to_the_subject():
 
 def test_dutch_de_schuld_geven_is_a_cue():
     body = "De vakbond geeft de werkgever de schuld van de vertraging."
-    assert _speaker(body, "nl", "De vakbond").lower() == "vakbond"
+    assert speaker_named(body, "nl", "De vakbond").lower() == "vakbond"
 
 
 def test_dutch_verantwoordelijk_houden_is_a_cue():
     body = "De provincie houdt de projectontwikkelaar verantwoordelijk voor de verzakte woningen."
-    assert _speaker(body, "nl", "De provincie").lower() == "provincie"
+    assert speaker_named(body, "nl", "De provincie").lower() == "provincie"
 
 
 def test_dutch_te_wijten_zijn_reports_nothing():
@@ -71,24 +64,24 @@ def test_english_put_at_a_figure_is_a_cue():
 
 def test_organisation_noun_opening_a_sentence_stays_in_the_name():
     body = "Provincie Drenthe stelt dat de weg over de dijk veilig is."
-    assert _speaker(body, "nl", "Provincie Drenthe") == "Provincie Drenthe"
+    assert speaker_named(body, "nl", "Provincie Drenthe") == "Provincie Drenthe"
 
 
 def test_tail_of_an_organisation_name_seen_before_is_that_organisation():
     body = (
         "Volgens Provincie Drenthe is de weg veilig.\n\nDrenthe zegt ook dat de brug open blijft."
     )
-    assert _speaker(body, "nl", "Drenthe zegt") == "Provincie Drenthe"
+    assert speaker_named(body, "nl", "Drenthe zegt") == "Provincie Drenthe"
 
 
 # ---------------------------------------------------------------- apposition
 
 
-def test_english_name_before_its_apposition_is_the_speaker():
+def test_english_name_before_its_apposition_is_thespeaker_named():
     body = (
         "Omgevingsdienst Rijnmond, the environmental agency, estimated that 50 homes were affected."
     )
-    assert _speaker(body, "en", "Omgevingsdienst") == "Omgevingsdienst Rijnmond"
+    assert speaker_named(body, "en", "Omgevingsdienst") == "Omgevingsdienst Rijnmond"
 
 
 def test_english_put_at_without_a_figure_is_no_cue():
@@ -101,9 +94,9 @@ def test_english_put_at_without_a_figure_is_no_cue():
 
 def test_dutch_name_before_the_verb_is_the_subject_not_the_object_after_it():
     body = "Netbeheer Noord geeft de monteur de schuld van de stroomstoring."
-    assert _speaker(body, "nl", "Netbeheer Noord") == "Netbeheer Noord"
+    assert speaker_named(body, "nl", "Netbeheer Noord") == "Netbeheer Noord"
 
 
 def test_dutch_place_phrase_before_the_verb_is_no_subject():
     body = "In Den Haag zegt premier Jansen dat het kabinet blijft zitten."
-    assert _speaker(body, "nl", "In Den Haag") == "Jansen"
+    assert speaker_named(body, "nl", "In Den Haag") == "Jansen"

@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
+from store_helpers import relayed_claim_document
 
 import claimtrack.db
 from claimtrack.app import create_app
-from claimtrack.engine.document import Attribution, Document, SourceRef, Statement, TextSpan
 from claimtrack.ingest import ParsedArticle
 from claimtrack.store import database as store_database
 from claimtrack.store import open_database, sources
@@ -39,36 +39,15 @@ BODY = "De havenmeester zegt dat het rustig is in Kalvik."
 SIDES = {"a": "Havenmeester Jansen", "b": "Kremlin"}
 
 
-def _document(body: str) -> Document:
-    start = body.index("zegt")
-    return Document(
-        language="nl",
-        statements=[
-            Statement(
-                0,
-                0,
-                0,
-                len(body),
-                body,
-                [
-                    Attribution(
-                        SourceRef("Havenmeester Jansen", "person"),
-                        "indirect",
-                        TextSpan("zegt", start, start + 4),
-                        via=[SourceRef("het Witte Huis", "organization")],
-                        confidence=0.7,
-                    )
-                ],
-            )
-        ],
-    )
-
-
 @pytest.fixture
 def stored(db_path):
     """A seeded database with one article in one event; returns the event's id."""
     db = open_database(db_path)
-    saved = save_article(db, ParsedArticle(body=BODY, language="nl"), _document(BODY))
+    saved = save_article(
+        db,
+        ParsedArticle(body=BODY, language="nl"),
+        relayed_claim_document(BODY, "Havenmeester Jansen", "het Witte Huis"),
+    )
     event_id = create_event(
         db, "Haven", "2024-05-06", participants=["Kremlin"], article_ids=[saved.article_id]
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from store_helpers import relayed_claim_document
 
-from claimtrack.engine.document import Attribution, Document, SourceRef, Statement, TextSpan
 from claimtrack.ingest import ParsedArticle
 from claimtrack.store.articles import save_article
 from claimtrack.store.sources import (
@@ -114,43 +114,18 @@ def test_seeding_is_idempotent(db):
     assert (db["sources"].count, db["source_aliases"].count) == before
 
 
-def _attributed_document(body: str, speaker: str, via: str) -> Document:
-    cue = TextSpan("zegt", body.index("zegt"), body.index("zegt") + 4)
-    return Document(
-        language="nl",
-        statements=[
-            Statement(
-                0,
-                0,
-                0,
-                len(body),
-                body,
-                [
-                    Attribution(
-                        SourceRef(speaker, "person"),
-                        "indirect",
-                        cue,
-                        via=[SourceRef(via, "organization")],
-                        confidence=0.7,
-                    )
-                ],
-            )
-        ],
-    )
-
-
 def test_merge_moves_aliases_attributions_and_via_then_deletes(db):
     body = "De havenmeester zegt dat het rustig is."
     save_article(
         db,
         ParsedArticle(body=body, language="nl"),
-        _attributed_document(body, "Havenmeester Jansen", "Kustwacht Velde"),
+        relayed_claim_document(body, "Havenmeester Jansen", "Kustwacht Velde"),
     )
     body2 = "Jansen zegt dat het druk is."
     save_article(
         db,
         ParsedArticle(body=body2, language="nl"),
-        _attributed_document(body2, "P. Jansen", "Velde Kustwacht"),
+        relayed_claim_document(body2, "P. Jansen", "Velde Kustwacht"),
     )
     keep = resolve_source(db, "Havenmeester Jansen")
     drop = resolve_source(db, "P. Jansen")

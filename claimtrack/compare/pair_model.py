@@ -140,14 +140,16 @@ def pair_features(
         out[..., column[name]] = both(
             [flag in p.flags for p in profiles_a], [flag in p.flags for p in profiles_b]
         )
-    negates_a = [bool(features(s).negations) for s in statements_a]
-    negates_b = [bool(features(s).negations) for s in statements_b]
+    feats_a = [features(s) for s in statements_a]
+    feats_b = [features(s) for s in statements_b]
+    negates_a = [bool(f.negations) for f in feats_a]
+    negates_b = [bool(f.negations) for f in feats_b]
     out[..., column["both_negate"]] = both(negates_a, negates_b)
     out[..., column["one_negates"]] = np.not_equal.outer(
         np.asarray(negates_a), np.asarray(negates_b)
     ).astype(float)
-    languages_a = [features(s).language for s in statements_a]
-    languages_b = [features(s).language for s in statements_b]
+    languages_a = [f.language for f in feats_a]
+    languages_b = [f.language for f in feats_b]
     out[..., column["same_language"]] = np.equal.outer(
         np.asarray(languages_a, dtype=object), np.asarray(languages_b, dtype=object)
     ).astype(float)
