@@ -52,6 +52,8 @@ FIGURE_BONUS = 2.0  # ... and the very same figure ("46" and "46", from MIN_FIGU
 MATCH_THRESHOLD = 0.25  # a best match below this score is no match
 MUTUAL_THRESHOLD = 0.12  # ... unless each is the other's best match and it reaches this
 SAME_SIDE_THRESHOLD = 0.6  # two statements of one side this alike are one row
+ROUNDING = 1.5  # two figures this close may be one figure, rounded
+REPEAT_THRESHOLD = 0.15  # two articles' statements of one side, each the other's best there
 SAME_SIDE_JOIN = 0.3  # ... and this alike, when the first matches nothing of the other side
 ALONE_JOIN = 0.12  # average match with a two-sided group that a statement left alone joins
 MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they are one row
@@ -125,6 +127,11 @@ def align_accounts(
         (_best(scores[:size_a, :size_a]), _best(scores[size_a:, size_a:])),
         scores,
         links,
+        (
+            _article_repeats(scores[:size_a, :size_a], statements_a),
+            _article_repeats(scores[size_a:, size_a:], statements_b),
+        ),
+        [(s.get("article") or {}).get("id") for s in statements_a + statements_b],
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -493,6 +500,49 @@ def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> No
             scores[members, members] = 0.0
 
 
+def _article_repeats(
+    scores: np.ndarray, statements: list[dict]
+) -> list[tuple[float, int, int]]:
+    """(score, x, y) for two of one side's statements in two articles that repeat one
+    claim: each is the other's best match in the other's article, scoring at least
+    REPEAT_THRESHOLD, and they do not count one thing differently. An article tells a
+    claim once, so its best match is the candidate, however few words the two share
+    (a press release and a newspaper's paraphrase of it, in two languages)."""
+    by_article: dict[object, list[int]] = defaultdict(list)
+    for x, statement in enumerate(statements):
+        article = (statement.get("article") or {}).get("id")
+        by_article[article if article is not None else ("statement", x)].append(x)
+    articles = list(by_article.values())
+    pairs = []
+    for n, first in enumerate(articles):
+        for second in articles[n + 1 :]:
+            block = scores[np.ix_(first, second)]
+            across, back = block.argmax(axis=1), block.argmax(axis=0)
+            for r, c in enumerate(across):
+                x, y = first[r], second[c]
+                if (
+                    back[c] == r
+                    and block[r, c] >= REPEAT_THRESHOLD
+                    and not _different_counts(features(statements[x]), features(statements[y]))
+                ):
+                    pairs.append((float(block[r, c]), x, y))
+    return pairs
+
+
+def _different_counts(first, second) -> bool:
+    """Whether two statements count one thing with far different figures ("900 people",
+    "38 people"): one side saying both makes two claims, not one claim twice. Figures
+    within ROUNDING of each other are one figure rounded ("ruim 300", "310")."""
+    for q in first.quantities:
+        same_thing = [r for r in second.quantities if q.things & r.things]
+        if same_thing and all(
+            max(q.value, r.value) > ROUNDING * max(min(q.value, r.value), 1e-9)
+            for r in same_thing
+        ):
+            return True
+    return False
+
+
 def _best(scores: np.ndarray) -> dict[int, tuple[float, int]]:
     """Each row's best column where it scores above 0: {row: (score, column)}; a tie goes
     to the first column."""
@@ -512,12 +562,19 @@ def _group(
     repeats=({}, {}),
     everything: np.ndarray | None = None,
     links: tuple[np.ndarray, float, float] | None = None,
+    article_repeats: tuple[list, list] = ([], []),
+    article_of: list | None = None,
 ) -> list[_Row]:
-    """Rows from best-match links: each statement joins its best match's row. `scores` are
-    the A x B match scores; `repeats` each side's closest statement of its own side;
-    `links` (A x B probabilities of the pair model, link and mutual thresholds) make a
-    best match whose word score falls short a link all the same."""
-    parent = list(range(size_a + size_b))  # A statements first, then B statements
+    """Rows in two steps. First each side's statements that repeat one claim become a
+    cluster: a statement and the one it continues, its closest statement of its own side
+    when that is close (SAME_SIDE_THRESHOLD), and `article_repeats` (each side's (score,
+    x, y) from _article_repeats), the closest first, never two statements of one article
+    in one cluster. Then the two sides' clusters pair one to one, the most likely pair
+    first (`links`: the pair model's A x B probabilities, link and mutual thresholds;
+    without a model the word scores `scores` rank the pairs), when their closest two
+    statements are a link. `article_of` gives each statement's article (A first)."""
+    total = size_a + size_b
+    parent = list(range(total))  # A statements first, then B statements
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -525,22 +582,48 @@ def _group(
             x = parent[x]
         return x
 
+    # each cluster's articles, with their side; a statement of no article is an article
+    articles = {
+        x: {(x < size_a, article_of[x] if article_of and article_of[x] is not None else -1 - x)}
+        for x in range(total)
+    }
+
     def union(x: int, y: int) -> None:
         rx, ry = find(x), find(y)
         if rx != ry:
             parent[max(rx, ry)] = min(rx, ry)
+            articles[min(rx, ry)] = articles.pop(rx) | articles.pop(ry)
 
-    best_a = _best(scores)
-    best_b = _best(scores.T)
-    # a side that says the same thing twice (its release and a newspaper quoting it)
-    for offset, best in ((0, repeats[0]), (size_a, repeats[1])):
-        for i, (score, j) in best.items():
-            if score >= SAME_SIDE_THRESHOLD:
-                union(offset + i, offset + j)
+    def union_apart(x: int, y: int) -> None:
+        """Join two clusters of one side unless an article tells both: it tells a claim once."""
+        if not articles[find(x)] & articles[find(y)]:
+            union(x, y)
+
+    for i in range(size_a):
+        if inherited_a[i]:
+            union(i, i - 1)
+    for j in range(size_b):
+        if inherited_b[j]:
+            union(size_a + j, size_a + j - 1)
+    # a side that says the same thing twice (its release and a newspaper relaying it)
+    candidates = [
+        (score, offset + i, offset + j)
+        for offset, best in ((0, repeats[0]), (size_a, repeats[1]))
+        for i, (score, j) in best.items()
+        if score >= SAME_SIDE_THRESHOLD
+    ]
+    candidates += [
+        (score, offset + i, offset + j)
+        for offset, pairs in ((0, article_repeats[0]), (size_a, article_repeats[1]))
+        for score, i, j in pairs
+    ]
+    for _, x, y in sorted(candidates, reverse=True):
+        union_apart(x, y)
 
     def linked(i: int, j: int, mutual: bool) -> bool:
-        """Whether A statement i and its best match j (or B statement j and its best match
-        i) are one row: by their word score, or by the pair model's probability."""
+        """Whether A statement i and B statement j make their clusters one row: by their
+        word score, or by the pair model's probability (`mutual`: the two clusters are
+        each other's closest)."""
         score = scores[i, j]
         if score >= MATCH_THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD):
             return True
@@ -549,32 +632,24 @@ def _group(
         probabilities, link, mutual_link = links
         return probabilities[i, j] >= link or (mutual and probabilities[i, j] >= mutual_link)
 
-    for i in range(size_a):
-        if inherited_a[i]:
-            union(i, i - 1)
-        elif i in best_a:
-            j = best_a[i][1]
-            if linked(i, j, best_b.get(j, (0, -1))[1] == i):
-                union(i, size_a + j)
-    for j in range(size_b):
-        if inherited_b[j]:
-            union(size_a + j, size_a + j - 1)
-        elif j in best_b:
-            i = best_b[j][1]
-            if linked(i, j, best_a.get(i, (0, -1))[1] == j):
-                union(size_a + j, i)
+    ranking, possible = scores, scores >= min(MATCH_THRESHOLD, MUTUAL_THRESHOLD)
+    if links is not None:
+        ranking = links[0]
+        possible = possible | (ranking >= min(links[1], links[2]))
+    clusters = [find(x) for x in range(total)]
+    for i, j in _cluster_links(ranking, possible, clusters, size_a, linked):
+        union(i, size_a + j)
     # a statement that found no match on the other side joins the one of its own side it
     # repeats, if that is closer than anything the other side says
-    cross_best = [best_a.get(i, (0.0, -1))[0] for i in range(size_a)]
-    cross_best += [best_b.get(j, (0.0, -1))[0] for j in range(size_b)]
-    alone = Counter(find(x) for x in range(size_a + size_b))
+    cross_best = list(scores.max(axis=1, initial=0.0)) + list(scores.max(axis=0, initial=0.0))
+    alone = Counter(find(x) for x in range(total))
     for offset, best in ((0, repeats[0]), (size_a, repeats[1])):
         for i, (score, j) in best.items():
             x = offset + i
             if alone[find(x)] == 1 and score >= SAME_SIDE_JOIN and score > cross_best[x]:
-                union(x, offset + j)
+                union_apart(x, offset + j)
     members: dict[int, list[int]] = defaultdict(list)
-    for x in range(size_a + size_b):
+    for x in range(total):
         members[find(x)].append(x)
     groups = _merge_close_groups(list(members.values()), scores, size_a)
     if everything is not None:
@@ -589,6 +664,48 @@ def _group(
                 row.b.append(x - size_a)
         rows.append(row)
     return rows
+
+
+def _cluster_links(
+    ranking: np.ndarray, possible: np.ndarray, clusters: list[int], size_a: int, linked
+) -> list[tuple[int, int]]:
+    """(A statement, B statement) links between clusters, one to one: the pairs of an A
+    and a B cluster are tried best first, each by its closest two statements by `ranking`
+    (A x B; `clusters`: each statement's cluster, A statements first), and the pair is
+    linked when `linked(i, j, mutual)` says so (`mutual`: each cluster is the other's
+    closest). A linked cluster is not tried again, nor a pair whose closest statements
+    are not `possible` (A x B: might be linked at all)."""
+    size_b = ranking.shape[1]
+    if not size_a or not size_b:
+        return []
+    _, cluster_a = np.unique(clusters[:size_a], return_inverse=True)
+    _, cluster_b = np.unique(clusters[size_a:], return_inverse=True)
+    count_b = int(cluster_b.max()) + 1
+    shape = (int(cluster_a.max()) + 1, count_b)
+    flat = ranking.ravel()
+    keys = (cluster_a[:, None] * count_b + cluster_b[None, :]).ravel()
+    # per pair of clusters, the position in `flat` of its closest two statements
+    order = np.lexsort((-flat, keys))
+    firsts = order[np.r_[True, keys[order][1:] != keys[order][:-1]]]
+    strength = np.full(shape[0] * shape[1], -np.inf)
+    strength[keys[firsts]] = flat[firsts]
+    closest = np.zeros(shape[0] * shape[1], dtype=int)
+    closest[keys[firsts]] = firsts
+    strength = strength.reshape(shape)
+    best_of_a, best_of_b = strength.argmax(axis=1), strength.argmax(axis=0)
+    hopeful = np.flatnonzero(possible.ravel()[closest] & (strength.ravel() > 0))
+    taken_a, taken_b = set(), set()
+    found = []
+    for key in hopeful[np.argsort(-strength.ravel()[hopeful], kind="stable")]:
+        g, h = divmod(int(key), count_b)
+        if g in taken_a or h in taken_b:
+            continue
+        i, j = divmod(int(closest[key]), size_b)
+        if linked(i, j, best_of_a[g] == h and best_of_b[h] == g):
+            found.append((i, j))
+            taken_a.add(g)
+            taken_b.add(h)
+    return found
 
 
 def _attach_alone(groups: list[list[int]], scores: np.ndarray, size_a: int) -> list[list[int]]:
