@@ -118,6 +118,7 @@ def align_accounts(
             prepared.cross_scores, statements_a, statements_b, concepts_a, concepts_b
         )
         links = (model.probabilities(matrix), model.link, model.mutual)
+    everyone = statements_a + statements_b
     rows = _group(
         prepared.cross_scores,
         size_a,
@@ -131,7 +132,8 @@ def align_accounts(
             _article_repeats(scores[:size_a, :size_a], statements_a),
             _article_repeats(scores[size_a:, size_a:], statements_b),
         ),
-        [(s.get("article") or {}).get("id") for s in statements_a + statements_b],
+        [(s.get("article") or {}).get("id") for s in everyone],
+        lambda x, y: _different_counts(features(everyone[x]), features(everyone[y])),
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -500,9 +502,7 @@ def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> No
             scores[members, members] = 0.0
 
 
-def _article_repeats(
-    scores: np.ndarray, statements: list[dict]
-) -> list[tuple[float, int, int]]:
+def _article_repeats(scores: np.ndarray, statements: list[dict]) -> list[tuple[float, int, int]]:
     """(score, x, y) for two of one side's statements in two articles that repeat one
     claim: each is the other's best match in the other's article, scoring at least
     REPEAT_THRESHOLD, and they do not count one thing differently. An article tells a
@@ -536,8 +536,7 @@ def _different_counts(first, second) -> bool:
     for q in first.quantities:
         same_thing = [r for r in second.quantities if q.things & r.things]
         if same_thing and all(
-            max(q.value, r.value) > ROUNDING * max(min(q.value, r.value), 1e-9)
-            for r in same_thing
+            max(q.value, r.value) > ROUNDING * max(min(q.value, r.value), 1e-9) for r in same_thing
         ):
             return True
     return False
@@ -564,6 +563,7 @@ def _group(
     links: tuple[np.ndarray, float, float] | None = None,
     article_repeats: tuple[list, list] = ([], []),
     article_of: list | None = None,
+    differ=None,
 ) -> list[_Row]:
     """Rows in two steps. First each side's statements that repeat one claim become a
     cluster: a statement and the one it continues, its closest statement of its own side
@@ -653,7 +653,7 @@ def _group(
         members[find(x)].append(x)
     groups = _merge_close_groups(list(members.values()), scores, size_a)
     if everything is not None:
-        groups = _attach_alone(groups, everything, size_a)
+        groups = _attach_alone(groups, everything, size_a, differ)
     rows = []
     for group in groups:
         row = _Row()
@@ -708,7 +708,9 @@ def _cluster_links(
     return found
 
 
-def _attach_alone(groups: list[list[int]], scores: np.ndarray, size_a: int) -> list[list[int]]:
+def _attach_alone(
+    groups: list[list[int]], scores: np.ndarray, size_a: int, differ=None
+) -> list[list[int]]:
     """A statement left alone joins the two-sided group it matches best on average, both
     sides' statements counted (`scores` is the square matrix of all statements), when
     that average reaches ALONE_JOIN: what it shares with the other side's account is
@@ -727,7 +729,12 @@ def _attach_alone(groups: list[list[int]], scores: np.ndarray, size_a: int) -> l
             kept.append(n)
             continue
         x = group[0]
-        averages = [float(scores[x, groups[m]].mean()) for m in two_sided]
+        averages = [
+            0.0
+            if differ and any((x < size_a) == (y < size_a) and differ(x, y) for y in groups[m])
+            else float(scores[x, groups[m]].mean())
+            for m in two_sided
+        ]
         best = int(np.argmax(averages))
         if averages[best] >= ALONE_JOIN:
             joined[two_sided[best]].append(x)
