@@ -172,6 +172,22 @@ def test_a_dutch_word_the_dictionary_lacks_meets_its_english_cousin():
     assert [s["id"] for s in row["b"]] == [3]
 
 
+def test_a_dutch_word_meets_its_english_cousin_when_the_list_gives_only_another_sense():
+    # the word list translates "concessie" as "abandon" alone; its ending still makes it
+    # "concession"
+    a = [
+        statement(1, "Het bedrijf houdt zich niet aan de concessie.", "nl"),
+        statement(2, "Reizigers in de dorpen wachtten maandag tevergeefs.", "nl"),
+    ]
+    b = [
+        statement(3, "We have kept to every term of our concession."),
+        statement(4, "Drivers in the north worked extra shifts on Monday."),
+    ]
+    rows = align_accounts("Provincie", a, "Vervoerder", b)
+    [row] = [row for row in rows if any(s["id"] == 1 for s in row["a"])]
+    assert [s["id"] for s in row["b"]] == [3]
+
+
 def test_a_cousin_is_only_read_where_english_wordnet_knows_the_word():
     from claimtrack.compare.cognates import english_cousins
 

@@ -3,14 +3,18 @@
 Statements of the two sides are paired by what they share (features.py):
 content words as keys that meet across Dutch and English through the
 dictionary, names, numbers, and the topic lexicon's concepts as one more
-signal. Each statement is linked to its best match on the other side when
-that match is good enough: by its word score, or by the pair model
-(pair_model.py), which weighs the word score with other signs of one claim
-learned from the alignment references; a sentence that points back ("This must be
-conducted ...") is linked to the sentence before it. The linked groups are
-the rows, so every statement sits in exactly one row. A row is "both",
-"only_a", "only_b", or "conflict" when conflicts.py or the stance cues find
-the two sides disagree; the differing phrases come back as marks.
+signal. Rows are built in two steps. First each side's repeats of one claim
+become a cluster: its release and the newspapers relaying it, where each
+statement is the other's best match in the other's article (an article tells a
+claim once, so a cluster never holds two statements of one article, nor two
+different counts of one thing); a sentence that points back ("This must be
+conducted ...") joins the sentence before it. Then the two sides' clusters pair
+one to one, the most likely pair first, when their closest statements are a
+link: by their word score, or by the pair model (pair_model.py), which weighs
+the word score with other signs of one claim learned from the alignment
+references. A row is "both", "only_a", "only_b", or "conflict" when
+conflicts.py or the stance cues find the two sides disagree; the differing
+phrases come back as marks.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""English cousins of Dutch words the dictionary lacks (claimtrack/data/cognates.json).
+"""English cousins of Dutch words (claimtrack/data/cognates.json).
 
 Many Dutch words of Latin or French origin differ from their English cousin
 only in a regular ending ("evacuatie" / evacuation, "concessie" / concession,
-"controleren" / control). A word the Dutch-English word list lacks is read
-as the English words the listed endings make of it, where English WordNet
-knows that word.
+"controleren" / control). A Dutch word is also read as the English words
+the listed endings make of it, where English WordNet knows that word: for a
+word the Dutch-English list lacks, and for one it gives another sense of
+("concessie": the list has only "abandon").
 """
 
 from __future__ import annotations

@@ -120,8 +120,8 @@ def _word_keys(norm: str, language: str, capitalised: bool) -> frozenset[str]:
         return frozenset({"#" + norm})
     if language == "nl":
         keys = set(default_dictionary().english_keys(norm))
-        if not keys and not capitalised:
-            keys |= english_cousins(norm)  # a word the dictionary lacks: "evacuatie"
+        if not capitalised:
+            keys |= english_cousins(norm)  # "evacuatie", "concessie" (the list: "abandon")
         if capitalised or not keys:
             keys.add(english_key(norm))  # names and words the dictionary lacks
         keys.add(norm)
