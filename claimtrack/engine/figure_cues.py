@@ -56,13 +56,14 @@ def _preposition_in_clause(
 
 
 def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
-    """A number soon after the preposition that counts something, not a time ("at 3 pm")."""
+    """A number soon after the preposition that counts something, not a time ("at 3 pm")
+    nor a rank ("op de eerste plaats", an ordinal the tagger reads as an adjective)."""
     toks = tokens_of(doc)
     for k in range(prep + 1, min(len(toks), prep + 1 + NUMBER_REACH)):
         tok = toks[k]
         if tok.is_punct:
             return False
-        if tok.like_num or tok.pos_ == "NUM":
+        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
             after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
             return after not in profile.time_words and after not in profile.time_nouns
     return False

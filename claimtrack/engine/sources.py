@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
@@ -32,11 +33,14 @@ from claimtrack.engine.tokens import (
     per_doc,
     tokens_of,
 )
+from claimtrack.engine.translations import description_fits
 
 UNKNOWN = "unknown"
 # capitalised words of these kinds inside a sentence mark a Title Case headline
 HEADLINE_EVIDENCE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "DET"})
 PRONOUN_WINDOW = 6
+# the other language's organisation nouns that make a name an organisation's are this long
+FOREIGN_NOUN = 5
 GROUP_WINDOW = 3  # sentences a named group stays the referent of a plural pronoun
 
 # Entity labels of the shipped pipelines (CoNLL: PER ORG LOC MISC) and of spaCy's
@@ -194,6 +198,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and tok.doc[tok.i + 1].ent_iob_ == "I"
     ):
         return True  # "Waterschap Veenland said": the recognizer's name, however it is tagged
+    if first_in_sentence and _unknown_word_before_name(tok, profile):
+        return True  # "Railbeheer Noord zegt", 'Railbeheer' read as an adverb
     if first_in_sentence and tok.pos_ not in ("PROPN", "X", "NOUN", ""):
         return False  # a capital that only marks the sentence start ("Misschien", "Engineers")
     if first_in_sentence and lower in profile.group_words:
@@ -220,6 +226,10 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and nxt is not None
         and nxt.ent_iob_ == "B"
         and nxt.ent_type_ in PERSON_LABELS
+        # a neuter noun describes no person: "Netbeheer Oost zegt" is one name, whatever
+        # the recognizer makes of the compass word after it (roles such as "Kamerlid" are
+        # read above)
+        and tok.morph.get("Gender") != ["Neut"]
     ):
         return False  # "Schaatsster Mirjam de Boer": a role at the sentence start, then the name
     if (
@@ -238,6 +248,32 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and nxt.pos_ == "NOUN"
         and not mistagged_verb(nxt, profile)  # "Mulder ontkent dat": a verb, tagged a noun
     )
+
+
+def _unknown_word_before_name(tok: Token, profile: LanguageProfile) -> bool:
+    """A sentence's first word that the tagger reads as an adverb, an adjective, a verb or a
+    plural noun without knowing it, its lemma left capitalised, right before a word that
+    names something other than a person (the recognizer opens a name with it, or it is a
+    name by the other tests): the first part of that name ("Railbeheer Noord zegt", with
+    'Railbeheer' read as an adverb; "Greenfield Energy Partners", 'Greenfield' as a plural
+    noun). A word the lemmatizer knows ("Misschien", "Engineers") keeps its reading."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or not tok.is_alpha or not tok.lemma_[:1].isupper():
+        return False
+    if tok.pos_ in ("PROPN", "X", "") or tok.pos_ == "NOUN" and tok.morph.get("Number") != ["Plur"]:
+        return False  # read as a name or a noun already: the other tests decide
+    nxt = doc[tok.i + 1]
+    if (
+        tok.ent_iob_ == "B"
+        or tok.text.isupper()
+        or tok.lower_ in profile.stopwords
+        or tok.text in profile.given_names
+        or not (nxt.is_alpha and nxt.text[:1].isupper())
+        or nxt.ent_type_ in PERSON_LABELS
+        or nxt.text in profile.given_names
+    ):
+        return False
+    return nxt.ent_iob_ == "B" or not nxt.ent_type_ and _is_name_at(doc, nxt.i, profile, False)
 
 
 @per_doc
@@ -694,6 +730,42 @@ def _names_an_organisation(token: Token, profile: LanguageProfile) -> bool:
 
 
 @functools.cache
+def _foreign_organisation_words(code: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The other languages' organisation nouns long enough (five letters or more) not to be
+    a word or a surname of this one as well ('cooperative', 'company' for Dutch; 'bedrijf',
+    'stichting' for English), and the ones among them that end a compound where that
+    language writes compounds as one word."""
+    words: set[str] = set()
+    heads: list[str] = []
+    for other in SUPPORTED_LANGUAGES:
+        if other == code:
+            continue
+        foreign = get_profile(other)
+        long_words = {w for w in foreign.organization_words if len(w) >= FOREIGN_NOUN}
+        words |= long_words
+        if foreign.compound_nouns:
+            heads += sorted(long_words)
+    return frozenset(words), tuple(heads)
+
+
+def _foreign_organisation_name(name_tokens: list[Token], profile: LanguageProfile) -> bool:
+    """A name of two capitalised words or more that the other language's organisation nouns
+    make an organisation's: its last word is one ('Vennedal Farmers Cooperative' in a Dutch
+    article), or its first a compound ending in one ('Waterbedrijf Lindeveld' in an English
+    article), and it opens with no given name and holds no name particle."""
+    if (
+        len(name_tokens) < 2
+        or not all(t.is_alpha and t.text[:1].isupper() for t in name_tokens)
+        or name_tokens[0].text in profile.given_names
+        or any(t.lower_ in profile.name_particles for t in name_tokens)
+    ):
+        return False
+    words, heads = _foreign_organisation_words(profile.code)
+    first, last = name_tokens[0].lower_, name_tokens[-1].lower_
+    return last in words or first.endswith(heads) if heads else last in words
+
+
+@functools.cache
 def _compound_heads(words: frozenset[str]) -> tuple[str, ...]:
     """The words long enough (four letters or more) to end a compound that names an
     organisation, as one tuple for str.endswith."""
@@ -826,6 +898,8 @@ def _kind(
         and not any(t.lower_ in profile.name_particles for t in name_tokens)  # "Van 't Hof"
     ):
         return "organization"  # "Guttmacher Institute", "Justice Department": whatever the recognizer says
+    if _foreign_organisation_name(name_tokens, profile):
+        return "organization"  # "Farmers Cooperative" in Dutch, "Waterbedrijf X" in English
     if name_tokens and any(
         _names_an_organisation(t, profile) for t in [*descriptor_tokens, name_tokens[0]]
     ):
@@ -952,14 +1026,33 @@ class NameIndex:
             return -1
         return max(positions)
 
-    def organisation_with_word(self, noun: str, compound_heads: bool) -> int:
+    def organisation_with_word(
+        self, noun: str, compound_heads: bool, language: str | None = None
+    ) -> int:
         """The position of the one organisation with `noun` among the words of its name
         ('Nationaal Park De Veluwezoom' for 'park'), with `compound_heads` also as the head of
         a compound word in it ('Woonstichting Rivierstad' for 'stichting'); -1 for none, or
-        for two different ones."""
-        groups = [self.by_word.get(noun)]
-        if compound_heads:
-            groups += [ps for word, ps in self.by_word.items() if word.endswith(noun)]
+        for two different ones.
+
+        With `language`, the article's, a word of the name may also be the noun in the
+        other language or a cognate of it ('Vennedal Farmers Cooperative' for 'coöperatie',
+        'Waterbedrijf Lindeveld' for 'water company'); a noun of two words is a modifier
+        and its head, found together in the name ('Lindeveld Water Company') or as the
+        other language's compound ('waterbedrijf'). Every organisation that fits counts
+        towards the one."""
+        words = tuple(noun.split())
+        groups: list[list[int] | None] = []
+        if len(words) == 1:
+            groups.append(self.by_word.get(noun))
+            if compound_heads:
+                groups += [ps for word, ps in self.by_word.items() if word.endswith(noun)]
+        elif len(words) == 2:
+            phrase = f" {noun} "
+            groups.append([p for p, key in enumerate(self.keys) if phrase in f" {key} "])
+        if language is not None and 0 < len(words) <= 2:
+            groups += [
+                ps for word, ps in self.by_word.items() if description_fits(words, word, language)
+            ]
         positions = [
             p for group in groups for p in group or () if self.entities[p].kind == "organization"
         ]
@@ -1097,7 +1190,7 @@ class EntityRegistry:
         index = self._name_index
         index.sync()
         compound = self.profile.compound_nouns and is_organisation_word(noun, self.profile)
-        position = index.organisation_with_word(normalise(noun), compound)
+        position = index.organisation_with_word(normalise(noun), compound, self.profile.code)
         return self.entities[position] if position >= 0 else None
 
     def known_person(self, word: str) -> Entity | None:
@@ -1369,6 +1462,11 @@ class EntityRegistry:
                     )
                     role = "subject" if is_subject else "mention"
                     self.note(sentence, entity, "quoted" if i in quoted else role)
+                    noun = _apposition_noun(toks, j, entity.kind, self.profile)
+                    if noun is not None and i not in quoted:
+                        # "Zuivelbond Oost, de belangenvereniging van …": "de vereniging" later
+                        entity.descriptors.add(noun)
+                        self._descriptor_index.add(entity, noun)
                     parsed_person_subject = parsed_person_subject or (
                         entity.kind == "person"
                         and i not in quoted
@@ -1459,6 +1557,45 @@ def _after_preposition(toks: tuple[Token, ...], start: int, profile: LanguagePro
     return k >= 0 and toks[k].pos_ == "ADP" and toks[k].lower_ not in profile.agent_preps
 
 
+def _apposition_noun(
+    toks: tuple[Token, ...], end: int, kind: str, profile: LanguageProfile
+) -> str | None:
+    """The noun of an apposition right after a name that ends at `end`, between commas:
+    "Zuivelbond Oost, de belangenvereniging van de melkveehouders, …" ('belangenvereniging'),
+    "Riverside Growers Alliance, the association for fruit farmers, …" ('association').
+
+    The apposition opens with an article, its noun is singular and comes before any
+    preposition, and a comma closes it with no verb or conjunction before (no list of
+    names, no relative clause). An organisation's noun is no role; a person's is one
+    ("Jan Smit, de voorzitter van de bond,"). None if there is no such apposition.
+    """
+    articles = (profile.determiners | profile.indefinite_articles) - (
+        profile.demonstrative_determiners | profile.relative_pronouns
+    )
+    if kind not in ("organization", "person") or end + 2 >= len(toks):
+        return None
+    if toks[end].text != "," or toks[end + 1].lower_ not in articles:
+        return None
+    k = end + 2
+    while k < len(toks) and toks[k].is_alpha and toks[k].is_lower and toks[k].pos_ == "ADJ":
+        k += 1
+    if k >= len(toks) or not (toks[k].is_alpha and toks[k].is_lower and toks[k].pos_ == "NOUN"):
+        return None
+    noun = toks[k]
+    if noun.morph.get("Number") == ["Plur"] or noun.lower_ in profile.group_words:
+        return None
+    for t in toks[k + 1 :]:
+        if t.text == ",":
+            break
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "SCONJ") or t.text in QUOTE_OPENERS:
+            return None
+    else:
+        return None
+    if _is_role_noun(noun.lower_, profile) != (kind == "person"):
+        return None
+    return noun.lower_
+
+
 def _starts_a_turn(toks: tuple[Token, ...], i: int) -> bool:
     """Token i begins the sentence, or what follows a colon or an opening quotation mark
     ("Q: Thanks.", 'zei: ,,Nee'), where any word is written with a capital."""
@@ -1508,9 +1645,13 @@ def resolve(
 
 def _definite_noun(mention: Mention, profile: LanguageProfile) -> str | None:
     """The noun of a mention that is only a definite article or demonstrative and a noun
-    ('het park', 'the association'), or None."""
-    if mention.end - mention.start != 2 or mention.article is None:
+    ('het park', 'the association'), or a noun with one word before it ('the water
+    company'), or None."""
+    if mention.end - mention.start not in (2, 3) or mention.article is None:
         return None
     if mention.article in profile.indefinite_articles or not mention.descriptor:
         return None
-    return mention.descriptor if mention.descriptor.isalpha() else None
+    words = mention.descriptor.split()
+    if len(words) != mention.end - mention.start - 1:
+        return None
+    return mention.descriptor if all(w.isalpha() for w in words) else None

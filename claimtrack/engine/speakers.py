@@ -91,8 +91,14 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
             or _looks_like_name(child)
         )
         # an adjective or participle heads a subject only with a determiner ("de rijken",
-        # "de verdachte"), not as a mis-parsed adverb ("reageerde direct")
-        and (child.pos_ not in ("ADJ", "VERB") or any(c.dep_ == "det" for c in children_of(child)))
+        # "de verdachte"), not as a mis-parsed adverb ("reageerde direct"), unless it is
+        # a word of a name the recognizer reads ("Railbeheer Noord zegt", 'Noord' an ADJ)
+        and (
+            child.pos_ not in ("ADJ", "VERB")
+            or any(c.dep_ == "det" for c in children_of(child))
+            or _looks_like_name(child)
+            and child.ent_type_ != ""
+        )
         and child.lower_ not in profile.demonstratives
         and child.lower_ not in profile.complementizers
         and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
@@ -452,9 +458,38 @@ def is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
     if segment[0].lower_ in profile.relative_pronouns:
         return True
     verbs = [t for t in segment if t.pos_ in ("VERB", "AUX")]
+    if _described_by_relative_clause(doc, start, segment, profile):
+        return True
     # "X, in 1996 opgericht in Wenen, wil …": a participle without an auxiliary
     # describes the subject, as a relative clause would
     return all(t.pos_ == "VERB" and is_participle(t, profile) for t in verbs)
+
+
+def _described_by_relative_clause(
+    doc: Doc, opening: int, segment, profile: LanguageProfile
+) -> bool:
+    """'Kustwacht Noord, de dienst die de reddingen leidt, houdt het op …': between the
+    commas an article, a noun and a relative clause on it, every verb of the segment in
+    that clause, and no verb before the opening comma (the words before it are a name, not
+    a clause that the verb after the segment reports, as in "Er komt een brug, de brug
+    die de stad wil, meldt de gemeente")."""
+    if segment[0].lower_ not in profile.determiners or segment[0].lower_ in (
+        profile.demonstrative_determiners
+    ):
+        return False
+    relative = next(
+        (
+            k
+            for k, t in enumerate(segment)
+            if k > 1 and t.lower_ in profile.relative_pronouns and segment[k - 1].pos_ == "NOUN"
+        ),
+        None,
+    )
+    if relative is None:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in segment[:relative]):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[:opening])
 
 
 def apposition_before(doc: Doc, comma: int, profile: LanguageProfile) -> tuple[int, int] | None:
