@@ -41,7 +41,7 @@ from claimtrack.compare.pair_model import (
 )
 
 LINK_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-MUTUAL_GRID = (0.3, 0.4, 0.5, 0.7)  # two clusters each the other's closest may link on less
+MUTUAL_GRID = (0.5, 0.7)  # even a best match both ways must be more likely a link than not
 REGULARISATION = 0.3  # scikit-learn's C: the inverse strength of the L2 penalty
 
 
