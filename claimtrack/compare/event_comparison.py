@@ -22,10 +22,16 @@ from claimtrack.store.sources import alias_key
 __all__ = ["EventNotFound", "account_statements", "compare_event", "side_accounts"]
 
 
-def account_statements(statements: list[dict], side: dict[str, Any]) -> list[dict]:
-    """The statements of the event whose chain contains the side: the side's own texts
-    first (a readout it published), then what other articles report of its account."""
-    account = [s for s in statements if in_account(s, side)]
+MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still names it
+
+
+def account_statements(
+    statements: list[dict], side: dict[str, Any], also: frozenset[int] = frozenset()
+) -> list[dict]:
+    """The statements of the event whose chain contains the side (or whose id is in
+    `also`): the side's own texts first (a readout it published), then what other
+    articles report of its account."""
+    account = [s for s in statements if in_account(s, side) or s["id"] in also]
     own: dict[str | None, bool] = {}  # per publisher: is it the side (most statements share one)
     for statement in account:
         publisher = statement["article"]["publisher"]
@@ -40,8 +46,9 @@ def side_accounts(
     """The two sides' accounts, a statement in both (one side's own release naming the
     other as its speaker) only in the account of the side that published it: its words
     are that side's account, and a statement compared with itself says nothing."""
-    account_a = account_statements(statements, side_a)
-    account_b = account_statements(statements, side_b)
+    shortened = _shortened(statements, side_a, side_b)
+    account_a = account_statements(statements, side_a, shortened[0])
+    account_b = account_statements(statements, side_b, shortened[1])
     ids_a = {s["id"] for s in account_a}
     ids_b = {s["id"] for s in account_b}
     both = ids_a & ids_b
@@ -49,6 +56,34 @@ def side_accounts(
         account_a = [s for s in account_a if s["id"] not in both or not published_by(s, side_b)]
         account_b = [s for s in account_b if s["id"] not in both or not published_by(s, side_a)]
     return account_a, account_b
+
+
+def _shortened(
+    statements: list[dict], side_a: dict[str, Any], side_b: dict[str, Any]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Ids of the statements whose speaker (or relay) is a side by the first or last words
+    of its name ("Northgrid" for Northgrid Data Centres, "Aldervenne" for Gemeente
+    Aldervenne), for each side; a part that fits both sides names neither."""
+    found: tuple[set[int], set[int]] = (set(), set())
+    for statement in statements:
+        names = [statement.get("speaker"), *(statement.get("via") or [])]
+        keys = {alias_key(name) for name in names if name}
+        fits = [any(_part_of(key, side["keys"]) for key in keys) for side in (side_a, side_b)]
+        if fits[0] != fits[1]:
+            found[0 if fits[0] else 1].add(statement["id"])
+    return frozenset(found[0]), frozenset(found[1])
+
+
+def _part_of(key: str, side_keys: set[str]) -> bool:
+    """Whether the name key is the first or last words of one of the side's name keys."""
+    words = key.split()
+    if len(key) < MIN_SHORT_NAME:
+        return False
+    for side_key in side_keys:
+        full = side_key.split()
+        if len(words) < len(full) and words in (full[: len(words)], full[-len(words) :]):
+            return True
+    return False
 
 
 def published_by(statement: dict, side: dict[str, Any]) -> bool:

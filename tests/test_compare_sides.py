@@ -1,0 +1,61 @@
+"""Which statements make a side's account: its own name, and the first or last words of
+it that reports shorten it to (claimtrack/compare/event_comparison.py)."""
+
+from __future__ import annotations
+
+from claimtrack.compare.event_comparison import side_accounts
+from claimtrack.store.sources import alias_key
+
+
+def side(name: str) -> dict:
+    return {"name": name, "source_id": None, "keys": {alias_key(name)}}
+
+
+def reported(sid: int, speaker: str | None, publisher: str = "Kustkoerier") -> dict:
+    """Statement `sid` of a newspaper, said by `speaker`."""
+    keys = {alias_key(publisher)} | ({alias_key(speaker)} if speaker else set())
+    return {
+        "id": sid,
+        "text": f"statement {sid}",
+        "speaker": speaker,
+        "via": [],
+        "article": {"id": 1, "publisher": publisher},
+        "chain": {"ids": set(), "keys": keys},
+    }
+
+
+def ids(account: list[dict]) -> list[int]:
+    return sorted(s["id"] for s in account)
+
+
+def test_a_report_shortening_a_sides_name_is_in_its_account():
+    statements = [
+        reported(1, "Harbourlight Shipping Lines"),
+        reported(2, "Harbourlight"),  # the first word of the name
+        reported(3, "Zeewolde"),  # the last word of "Gemeente Zeewolde"
+        reported(4, "Gemeente Zeewolde"),
+        reported(5, None),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Harbourlight Shipping Lines")
+    )
+    assert ids(account_a) == [3, 4]
+    assert ids(account_b) == [1, 2]
+
+
+def test_a_part_both_sides_names_share_is_in_neither_account():
+    statements = [reported(1, "Zeewolde"), reported(2, "Haven Zeewolde")]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Haven Zeewolde")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [2]
+
+
+def test_a_word_inside_a_name_or_too_short_names_no_side():
+    statements = [reported(1, "Shipping"), reported(2, "Lin"), reported(3, "Hart")]
+    account_a, account_b = side_accounts(
+        statements, side("Harbourlight Shipping Lin"), side("Hart Zeewolde Vervoer")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [3]
