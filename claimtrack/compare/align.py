@@ -624,24 +624,21 @@ def _group(
     for _, x, y in sorted(candidates, reverse=True):
         union_apart(x, y)
 
-    def linked(i: int, j: int, mutual: bool) -> bool:
-        """Whether A statement i and B statement j make their clusters one row: by their
+    def linked(i: np.ndarray, j: np.ndarray, mutual: np.ndarray) -> np.ndarray:
+        """Whether A statements i and B statements j make their clusters one row: by their
         word score, or by the pair model's probability (`mutual`: the two clusters are
         each other's closest)."""
         score = scores[i, j]
-        if score >= MATCH_THRESHOLD or (mutual and score >= MUTUAL_THRESHOLD):
-            return True
-        if links is None:
-            return False
-        probabilities, link, mutual_link = links
-        return probabilities[i, j] >= link or (mutual and probabilities[i, j] >= mutual_link)
+        found = (score >= MATCH_THRESHOLD) | (mutual & (score >= MUTUAL_THRESHOLD))
+        if links is not None:
+            probabilities, link, mutual_link = links
+            chance = probabilities[i, j]
+            found |= (chance >= link) | (mutual & (chance >= mutual_link))
+        return found
 
-    ranking, possible = scores, scores >= min(MATCH_THRESHOLD, MUTUAL_THRESHOLD)
-    if links is not None:
-        ranking = links[0]
-        possible = possible | (ranking >= min(links[1], links[2]))
+    ranking = links[0] if links is not None else scores
     clusters = [find(x) for x in range(total)]
-    for i, j in _cluster_links(ranking, possible, clusters, size_a, linked):
+    for i, j in _cluster_links(ranking, clusters, size_a, linked):
         union(i, size_a + j)
     # a statement that found no match on the other side joins the one of its own side it
     # repeats, if that is closer than anything the other side says
@@ -671,14 +668,13 @@ def _group(
 
 
 def _cluster_links(
-    ranking: np.ndarray, possible: np.ndarray, clusters: list[int], size_a: int, linked
+    ranking: np.ndarray, clusters: list[int], size_a: int, linked
 ) -> list[tuple[int, int]]:
     """(A statement, B statement) links between clusters, one to one: the pairs of an A
-    and a B cluster are tried best first, each by its closest two statements by `ranking`
-    (A x B; `clusters`: each statement's cluster, A statements first), and the pair is
-    linked when `linked(i, j, mutual)` says so (`mutual`: each cluster is the other's
-    closest). A linked cluster is not tried again, nor a pair whose closest statements
-    are not `possible` (A x B: might be linked at all)."""
+    and a B cluster are taken best first, each by its closest two statements by `ranking`
+    (A x B; `clusters`: each statement's cluster, A statements first), where
+    `linked(i, j, mutual)` (arrays) says they link (`mutual`: each cluster is the other's
+    closest). A linked cluster is not taken again."""
     size_b = ranking.shape[1]
     if not size_a or not size_b:
         return []
@@ -695,20 +691,20 @@ def _cluster_links(
     strength[keys[firsts]] = flat[firsts]
     closest = np.zeros(shape[0] * shape[1], dtype=int)
     closest[keys[firsts]] = firsts
-    strength = strength.reshape(shape)
-    best_of_a, best_of_b = strength.argmax(axis=1), strength.argmax(axis=0)
-    hopeful = np.flatnonzero(possible.ravel()[closest] & (strength.ravel() > 0))
+    best_of_a = strength.reshape(shape).argmax(axis=1)
+    best_of_b = strength.reshape(shape).argmax(axis=0)
+    pairs = np.flatnonzero(strength > 0)
+    g, h = np.divmod(pairs, count_b)
+    i, j = np.divmod(closest[pairs], size_b)
+    usable = linked(i, j, (best_of_a[g] == h) & (best_of_b[h] == g))
     taken_a, taken_b = set(), set()
     found = []
-    for key in hopeful[np.argsort(-strength.ravel()[hopeful], kind="stable")]:
-        g, h = divmod(int(key), count_b)
-        if g in taken_a or h in taken_b:
+    for n in np.flatnonzero(usable)[np.argsort(-strength[pairs[usable]], kind="stable")]:
+        if g[n] in taken_a or h[n] in taken_b:
             continue
-        i, j = divmod(int(closest[key]), size_b)
-        if linked(i, j, best_of_a[g] == h and best_of_b[h] == g):
-            found.append((i, j))
-            taken_a.add(g)
-            taken_b.add(h)
+        found.append((int(i[n]), int(j[n])))
+        taken_a.add(g[n])
+        taken_b.add(h[n])
     return found
 
 
@@ -718,7 +714,9 @@ def _attach_alone(
     """A statement left alone joins the two-sided group it matches best on average, both
     sides' statements counted (`scores` is the square matrix of all statements), when
     that average reaches ALONE_JOIN: what it shares with the other side's account is
-    backed by what it shares with its own side's words for the same claim."""
+    backed by what it shares with its own side's words for the same claim. Not a group
+    where a statement of its side counts a thing it counts differently (`differ(x, y)`):
+    then the next best."""
     two_sided = [
         n
         for n, group in enumerate(groups)
@@ -733,15 +731,18 @@ def _attach_alone(
             kept.append(n)
             continue
         x = group[0]
-        averages = [
-            0.0
-            if differ and any((x < size_a) == (y < size_a) and differ(x, y) for y in groups[m])
-            else float(scores[x, groups[m]].mean())
-            for m in two_sided
-        ]
-        best = int(np.argmax(averages))
-        if averages[best] >= ALONE_JOIN:
+        averages = np.array([float(scores[x, groups[m]].mean()) for m in two_sided])
+        for best in np.argsort(-averages, kind="stable"):
+            if averages[best] < ALONE_JOIN:
+                kept.append(n)
+                break
+            # a side does not count one thing two ways in one row
+            if differ and any(
+                (x < size_a) == (y < size_a) and differ(x, y) for y in groups[two_sided[best]]
+            ):
+                continue
             joined[two_sided[best]].append(x)
+            break
         else:
             kept.append(n)
     return [groups[n] + joined.get(n, []) for n in kept]
