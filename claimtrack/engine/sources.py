@@ -96,6 +96,8 @@ class Entity:
     has_role: bool = False
     # known only by a description ("een woordvoerder"): an antecedent, never a name
     described_only: bool = False
+    # its name was read in the article's text (not only from a headline's speaker)
+    named_in_text: bool = False
 
     def __setattr__(self, attr: str, value) -> None:
         object.__setattr__(self, attr, value)
@@ -147,6 +149,7 @@ class Mention:
         None  # the description as written, determiner dropped ("Russische regering")
     )
     article: str | None = None  # the determiner that opens the mention, lowercased ("het")
+    name_label: str | None = None  # the recognizer's label for the name ("PER", "LOC")
 
 
 # ---------------------------------------------------------------- mentions
@@ -673,7 +676,16 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     label = " ".join(t.text for t in descriptor_tokens) or None
     article = tokens[0].lower_ if tokens[0].lower_ in profile.determiners else None
     return Mention(
-        start, end, name, descriptor, head, kind, affiliation, label=label, article=article
+        start,
+        end,
+        name,
+        descriptor,
+        head,
+        kind,
+        affiliation,
+        label=label,
+        article=article,
+        name_label=entity_label(name_tokens) if name_tokens else None,
     )
 
 
@@ -763,6 +775,24 @@ def _foreign_organisation_name(name_tokens: list[Token], profile: LanguageProfil
     words, heads = _foreign_organisation_words(profile.code)
     first, last = name_tokens[0].lower_, name_tokens[-1].lower_
     return last in words or first.endswith(heads) if heads else last in words
+
+
+def _read_as_person(entity: Entity) -> bool:
+    """The recognizer reads the longest mentions of `entity` as a person's name (a short form
+    read as one does not count: "Korvanger" alone, after "Korvanger Logistiek Groep")."""
+    if not entity.entity_labels:
+        return False
+    longest = max(length for length, _ in entity.entity_labels)
+    return any(
+        label in PERSON_LABELS for length, label in entity.entity_labels if length == longest
+    )
+
+
+def _heads(key: str) -> list[str]:
+    """The leading parts of a normalised name of two words or more, each shorter than the
+    name: 'brightline' and 'brightline freight' of 'brightline freight services'."""
+    words = key.split()
+    return [" ".join(words[:k]) for k in range(1, len(words))]
 
 
 @functools.cache
@@ -971,6 +1001,9 @@ class NameIndex:
         self.by_organisation_tail: dict[str, list[int]] = {}
         # 'park' -> positions of names with that word, such as 'nationaal park de veluwezoom'
         self.by_word: dict[str, list[int]] = {}
+        # 'brightline', 'brightline freight' -> positions of names they open, such as
+        # 'brightline freight services'
+        self.by_head: dict[str, list[int]] = {}
         self.keys: list[str] = []  # the key each entity is indexed under, by position
         self.positions: dict[int, int] = {}  # id(entity) -> position
 
@@ -1000,6 +1033,8 @@ class NameIndex:
             self.by_organisation_tail[tail].remove(position)
         for word in set(old.split()):
             self.by_word[word].remove(position)
+        for head in _heads(old):
+            self.by_head[head].remove(position)
         self._add(position, key)
 
     def latest(self, groups: list[list[int] | None]) -> int:
@@ -1025,6 +1060,33 @@ class NameIndex:
         if len({self.keys[p] for p in positions}) != 1:
             return -1
         return max(positions)
+
+    def organisation_with_head(self, key: str) -> int:
+        """The position of the one organisation whose name opens with the words of `key` and
+        goes on ('Brightline Freight Services' for 'brightline'); -1 for none, or for two
+        different ones."""
+        positions = [p for p in self.by_head.get(key, ()) if not self.entities[p].described_only]
+        if len({self.keys[p] for p in positions}) != 1:
+            return -1
+        position = max(positions)
+        return position if self._no_person(self.entities[position]) else -1
+
+    def _no_person(self, entity: Entity) -> bool:
+        """An organisation, or a name read as a person's only for want of other evidence: no
+        role, no person's label from the recognizer, no given name first ('Brightline Freight
+        Services', which no word marks as an organisation's)."""
+        if entity.place_or_thing:
+            return False  # "Mexico City", "U.N. Charter"
+        if entity.kind == "organization":
+            return True
+        return (
+            entity.kind == "person"
+            and entity.named_in_text  # not a Title Case headline's run ("X Says Y")
+            and not entity.has_role
+            and not entity.described_only
+            and not _read_as_person(entity)
+            and (self.profile is None or entity.name.split()[0] not in self.profile.given_names)
+        )
 
     def organisation_with_word(
         self, noun: str, compound_heads: bool, language: str | None = None
@@ -1078,6 +1140,8 @@ class NameIndex:
             self.by_organisation_tail.setdefault(tail, []).append(position)
         for word in set(key.split()):
             self.by_word.setdefault(word, []).append(position)
+        for head in _heads(key):
+            self.by_head.setdefault(head, []).append(position)
 
     def _organisation_tail(self, key: str) -> str | None:
         return organisation_tail(key, self.profile) if self.profile is not None else None
@@ -1182,6 +1246,37 @@ class EntityRegistry:
         index = self._name_index
         position = index.organisation_with_tail(normalise(name))
         return self.entities[position] if position >= 0 else None
+
+    def organisation_by_head(self, name: str, label: str | None = None) -> Entity | None:
+        """The one known organisation whose name `name` opens, the rest left out ('Brightline
+        Freight Services' for 'Brightline'), when no entity has `name` itself and `name` is
+        no person's (a given name, or a name that opens with a particle or an article).
+
+        `label` is the recognizer's for `name` here: a place ("New York" after "New York
+        Times") is none.
+        Once found, `name` is a name of the organisation: a later "Unlike Brightline" finds
+        it too."""
+        key = normalise(name)
+        words = key.split()
+        if (
+            not words
+            or label in NON_SPEAKER_LABELS
+            # an acronym is a name of its own ("U.N." and "U.N. Charter")
+            or name.replace(".", "").isupper()
+            or self.find(name) is not None
+            or name.split()[0] in self.profile.given_names
+            or words[0] in self.profile.name_particles
+            or words[0] in self.profile.determiners
+            or words[-1] in self.profile.stopwords
+            or any(is_organisation_word(w, self.profile) for w in words)
+        ):
+            return None
+        index = self._name_index
+        position = index.organisation_with_head(key)
+        if position < 0:
+            return None
+        index.by_key.setdefault(key, []).append(position)
+        return self.entities[position]
 
     def organisation_by_noun(self, noun: str) -> Entity | None:
         """The one known organisation with `noun` among the words of its name, where the
@@ -1429,7 +1524,19 @@ class EntityRegistry:
                 ):
                     i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
-                if entity is None and len(toks[i:j]) == 1 and _starts_a_turn(toks, i):
+                short_form = None
+                if (
+                    entity is None
+                    and not descriptor
+                    # "Mr. Ban", "burgemeester Jansen": a person's title before the name
+                    and not _described_person(mention, self.profile)
+                    and not any(_is_title(t, self.profile) for t in toks[max(k - 1, 0) : i])
+                ):
+                    # "Brightline zegt" after "Brightline Freight Services"
+                    short_form = self.organisation_by_head(mention.name, mention.name_label)
+                if short_form is not None:
+                    entity = short_form
+                elif entity is None and len(toks[i:j]) == 1 and _starts_a_turn(toks, i):
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(
@@ -1448,6 +1555,8 @@ class EntityRegistry:
                     entity.has_role = (
                         True  # "zijn vrouw Ria": a person, whatever the recognizer says
                     )
+                if entity is not None:
+                    entity.named_in_text = True
                 if entity is not None and (label := entity_label(toks[i:j])):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
@@ -1624,8 +1733,12 @@ def resolve(
         )
     if mention.name:
         # "Drenthe zegt" after "Provincie Drenthe": the organisation named in full before
-        entity = registry.organisation_by_tail(mention.name) or registry.add(
-            mention.name, mention.kind, mention.descriptor, mention.affiliation
+        entity = (
+            registry.organisation_by_tail(mention.name)
+            # "Brightline zegt" after "Brightline Freight Services"
+            or not _described_person(mention, registry.profile)
+            and registry.organisation_by_head(mention.name, mention.name_label)
+            or registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
         )
         return entity.name, entity.kind, entity.affiliation
     label = mention.label or ""
@@ -1641,6 +1754,14 @@ def resolve(
         return entity.name, entity.kind, entity.affiliation
     description = mention.label or mention.descriptor or mention.head
     return description, mention.kind, mention.affiliation
+
+
+def _described_person(mention: Mention, profile: LanguageProfile) -> bool:
+    """A mention whose descriptor has a role noun ("burgemeester Jansen"): a person's name."""
+    return any(
+        _is_role_noun(w, profile) or _is_role_noun(w.rstrip("."), profile)
+        for w in (mention.descriptor or "").split()
+    )
 
 
 def _definite_noun(mention: Mention, profile: LanguageProfile) -> str | None:
