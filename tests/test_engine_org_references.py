@@ -50,3 +50,39 @@ def test_a_persons_surname_is_no_short_form_of_a_company():
         "Burgemeester Korvanger zegt dat veertig banen verdwijnen."
     )
     assert speaker_named(body, "nl", "Burgemeester Korvanger") == "Korvanger"
+
+
+# ---------------------------------------------------------------- "de gemeente X"
+
+
+def test_de_gemeente_keeps_its_noun_in_the_name():
+    body = (
+        "De gemeente Zandvoorde stelt dat de brug over de Vliet te smal is geworden. "
+        "Volgens wethouder Pieter Smit is er geen geld voor een nieuwe brug."
+    )
+    assert speaker_named(body, "nl", "De gemeente Zandvoorde") == "Gemeente Zandvoorde"
+
+
+def test_het_waterschap_keeps_its_noun_and_the_bare_name_refers_to_it():
+    body = (
+        "Het waterschap Rijnvallei meldt dat de dijken het hoge water aankunnen. "
+        "Rijnvallei verwacht dat de rivier vrijdag weer zakt."
+    )
+    assert speaker_named(body, "nl", "Het waterschap Rijnvallei") == "Waterschap Rijnvallei"
+    assert speaker_named(body, "nl", "Rijnvallei verwacht") == "Waterschap Rijnvallei"
+
+
+def test_de_gemeente_mid_sentence_is_the_named_municipality():
+    body = (
+        "De brug is volgens de gemeente Zandvoorde te smal geworden voor vrachtverkeer. "
+        "Zandvoorde wil volgend jaar een nieuwe brug bouwen, meldt de krant."
+    )
+    assert speaker_named(body, "nl", "De brug is") == "Gemeente Zandvoorde"
+
+
+def test_a_mayor_is_no_municipality():
+    body = (
+        "Burgemeester Jansen zegt dat de brug over de Vliet te smal is geworden. "
+        "De gemeente Zandvoorde wil volgend jaar een nieuwe brug bouwen, zegt Jansen."
+    )
+    assert speaker_named(body, "nl", "Burgemeester Jansen") == "Jansen"

@@ -664,10 +664,15 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
+    if _name_noun_before(tokens, j, name_tokens, profile):
+        j -= 1  # "de gemeente Zandvoorde": the municipality's name is "Gemeente Zandvoorde"
+        name_tokens = tokens[j:]
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
     name = " ".join(t.text for t in name_tokens) if name_tokens else None
+    if name and name_tokens[0].is_lower:
+        name = name[:1].upper() + name[1:]
     if name and name.lower().endswith(("'s", "’s")):
         name = name[:-2]
     descriptor = " ".join(t.lower_ for t in descriptor_tokens) or None
@@ -686,6 +691,22 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         label=label,
         article=article,
         name_label=entity_label(name_tokens) if name_tokens else None,
+    )
+
+
+def _name_noun_before(
+    tokens: list[Token], j: int, name_tokens: list[Token], profile: LanguageProfile
+) -> bool:
+    """A noun that forms an organisation's name with the name right after it ("gemeente",
+    "provincie", "waterschap": "de gemeente Zandvoorde" is Gemeente Zandvoorde), before a
+    name that is no person's (no given name, no particle, not the recognizer's person)."""
+    if not name_tokens or j == 0 or tokens[j - 1].lower_ not in profile.name_nouns:
+        return False
+    first = name_tokens[0]
+    return (
+        first.text not in profile.given_names
+        and first.lower_ not in profile.name_particles
+        and not (len(name_tokens) > 1 and entity_label(name_tokens) in PERSON_LABELS)
     )
 
 
@@ -709,7 +730,9 @@ def organisation_tail(key: str, profile: LanguageProfile) -> str | None:
     of 'provincie drenthe'), or None if it opens with none or is nothing else."""
     words = key.split()
     k = 0
-    while k < len(words) - 1 and is_organisation_word(words[k], profile):
+    while k < len(words) - 1 and (
+        is_organisation_word(words[k], profile) or words[k] in profile.name_nouns
+    ):
         k += 1
     return " ".join(words[k:]) if k else None
 
@@ -722,7 +745,7 @@ def opens_organisation_name(token: Token, profile: LanguageProfile) -> bool:
         return False
     after = tokens_of(doc)[token.i + 1]
     return (
-        is_organisation_noun(token, profile)
+        (is_organisation_noun(token, profile) or token.lower_ in profile.name_nouns)
         and after.is_alpha
         and after.text[:1].isupper()
         and after.text not in profile.given_names
@@ -920,6 +943,8 @@ def _kind(
     descriptor_tokens: list[Token],
     profile: LanguageProfile,
 ) -> str:
+    if len(name_tokens) > 1 and name_tokens[0].lower_ in profile.name_nouns:
+        return "organization"  # "Waterschap Rijnvallei", "de gemeente Zandvoorde"
     if (
         len(name_tokens) > 1
         and name_tokens[-1].lower_ in profile.organization_words
@@ -1471,6 +1496,11 @@ class EntityRegistry:
                 i += 1
                 continue
             k = i
+            named_by_noun = (
+                i > 0 and toks[i - 1].is_lower and toks[i - 1].lower_ in self.profile.name_nouns
+            )
+            if named_by_noun:
+                k = i - 1  # "de gemeente Zandvoorde": the noun is part of the name
             while k > 0 and (
                 _is_role_noun(toks[k - 1].lower_, self.profile)
                 or toks[k - 1].pos_ == "ADJ"
@@ -1557,7 +1587,12 @@ class EntityRegistry:
                     )
                 if entity is not None:
                     entity.named_in_text = True
-                if entity is not None and (label := entity_label(toks[i:j])):
+                if (
+                    entity is not None
+                    # the recognizer's place in "de gemeente Zandvoorde" is the town's
+                    and not (named_by_noun and entity.kind == "organization")
+                    and (label := entity_label(toks[i:j]))
+                ):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
                     is_subject = (
