@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
@@ -1102,15 +1103,21 @@ class NameIndex:
         Services', which no word marks as an organisation's)."""
         if entity.place_or_thing:
             return False  # "Mexico City", "U.N. Charter"
-        if entity.kind == "organization":
-            return True
-        return (
-            entity.kind == "person"
-            and entity.named_in_text  # not a Title Case headline's run ("X Says Y")
-            and not entity.has_role
-            and not entity.described_only
-            and not _read_as_person(entity)
-            and (self.profile is None or entity.name.split()[0] not in self.profile.given_names)
+        return entity.kind == "organization" or not self.person_evidence(entity)
+
+    def person_evidence(self, entity: Entity, recognizer: bool = True) -> bool:
+        """Whether `entity`, read as a person's, is one by some evidence: a role, a given
+        name first, a name never read in the text (a Title Case headline's run, "X Says
+        Y"), or with `recognizer` the recognizer's person label; an organisation's is
+        never."""
+        return entity.kind == "person" and (
+            not entity.named_in_text
+            or entity.has_role
+            or entity.described_only
+            or recognizer
+            and _read_as_person(entity)
+            or self.profile is not None
+            and entity.name.split()[0] in self.profile.given_names
         )
 
     def organisation_with_word(
@@ -1312,6 +1319,45 @@ class EntityRegistry:
         compound = self.profile.compound_nouns and is_organisation_word(noun, self.profile)
         position = index.organisation_with_word(normalise(noun), compound, self.profile.code)
         return self.entities[position] if position >= 0 else None
+
+    def organisation_by_kind(self, noun: str) -> Entity | None:
+        """The one organisation named in the article so far that a description's noun fits by
+        kind (lang/data/org_types.tsv): 'de gemeente', 'the council' for Gemeente Zandvoorde,
+        'het bedrijf', 'the operator' for the one company. A company's description may also
+        name the one organisation of no known kind, when each other one's kind is known
+        and another ('Korvanger Logistiek Groep' beside Gemeente Zandvoorde). None when two
+        fit, or none does."""
+        compounds = self.profile.compound_nouns
+        kind = description_kind(noun, compounds)
+        if kind is None:
+            return None
+        index = self._name_index
+        index.sync()
+        named: dict[str, tuple[Entity, frozenset[str]]] = {}
+        for position, entity in enumerate(self.entities):
+            if index.keys[position] in named:
+                continue
+            kinds = name_kinds(entity.name, entity.descriptors, compounds)
+            if self._named_organisation(entity, kinds):
+                named[index.keys[position]] = (entity, kinds)
+        fits = [entity for entity, kinds in named.values() if kind in kinds]
+        if len(fits) == 1:
+            return fits[0]
+        if fits or kind != COMPANY:
+            return None
+        unknown = [entity for entity, kinds in named.values() if not kinds]
+        return unknown[0] if len(unknown) == 1 else None
+
+    def _named_organisation(self, entity: Entity, kinds: frozenset[str]) -> bool:
+        """An organisation the article has named: no description, no person's name (a name
+        read as one only for want of other evidence may be one: 'Korvanger Logistiek
+        Groep'), and no place or thing the recognizer reads ('Zandvoorde' the town). Where
+        its name has the `kinds` of an organisation ('Hallewijn Vervoer BV', 'Korvanger
+        Logistiek NV'), the name outweighs the recognizer's label."""
+        index = self._name_index
+        if entity.described_only or index.person_evidence(entity, recognizer=not kinds):
+            return False
+        return bool(kinds) or not entity.place_or_thing
 
     def known_person(self, word: str) -> Entity | None:
         """The article's person a single capitalised word names, if any ('Siemons')."""
@@ -1786,6 +1832,9 @@ def resolve(
     noun = _definite_noun(mention, registry.profile)
     entity = registry.organisation_by_noun(noun) if noun else None
     if entity is not None:  # "het park" after "Nationaal Park De Veluwezoom"
+        return entity.name, entity.kind, entity.affiliation
+    entity = registry.organisation_by_kind(noun) if noun else None
+    if entity is not None:  # "the council" after "Gemeente Zandvoorde"
         return entity.name, entity.kind, entity.affiliation
     description = mention.label or mention.descriptor or mention.head
     return description, mention.kind, mention.affiliation
