@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
@@ -96,6 +97,8 @@ class Entity:
     has_role: bool = False
     # known only by a description ("een woordvoerder"): an antecedent, never a name
     described_only: bool = False
+    # its name was read in the article's text (not only from a headline's speaker)
+    named_in_text: bool = False
 
     def __setattr__(self, attr: str, value) -> None:
         object.__setattr__(self, attr, value)
@@ -147,6 +150,7 @@ class Mention:
         None  # the description as written, determiner dropped ("Russische regering")
     )
     article: str | None = None  # the determiner that opens the mention, lowercased ("het")
+    name_label: str | None = None  # the recognizer's label for the name ("PER", "LOC")
 
 
 # ---------------------------------------------------------------- mentions
@@ -661,10 +665,15 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     ):
         name_tokens = name_tokens[1:]
         j += 1  # "de Chileen Pablo Reyes": the nationality describes, the rest names
+    if _name_noun_before(tokens, j, name_tokens, profile):
+        j -= 1  # "de gemeente Zandvoorde": the municipality's name is "Gemeente Zandvoorde"
+        name_tokens = tokens[j:]
     descriptor_tokens = [
         t for t in tokens[:j] if t.lower_ not in profile.determiners and not t.is_space
     ]
     name = " ".join(t.text for t in name_tokens) if name_tokens else None
+    if name and name_tokens[0].is_lower:
+        name = name[:1].upper() + name[1:]
     if name and name.lower().endswith(("'s", "’s")):
         name = name[:-2]
     descriptor = " ".join(t.lower_ for t in descriptor_tokens) or None
@@ -673,7 +682,32 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
     label = " ".join(t.text for t in descriptor_tokens) or None
     article = tokens[0].lower_ if tokens[0].lower_ in profile.determiners else None
     return Mention(
-        start, end, name, descriptor, head, kind, affiliation, label=label, article=article
+        start,
+        end,
+        name,
+        descriptor,
+        head,
+        kind,
+        affiliation,
+        label=label,
+        article=article,
+        name_label=entity_label(name_tokens) if name_tokens else None,
+    )
+
+
+def _name_noun_before(
+    tokens: list[Token], j: int, name_tokens: list[Token], profile: LanguageProfile
+) -> bool:
+    """A noun that forms an organisation's name with the name right after it ("gemeente",
+    "provincie", "waterschap": "de gemeente Zandvoorde" is Gemeente Zandvoorde), before a
+    name that is no person's (no given name, no particle, not the recognizer's person)."""
+    if not name_tokens or j == 0 or tokens[j - 1].lower_ not in profile.name_nouns:
+        return False
+    first = name_tokens[0]
+    return (
+        first.text not in profile.given_names
+        and first.lower_ not in profile.name_particles
+        and not (len(name_tokens) > 1 and entity_label(name_tokens) in PERSON_LABELS)
     )
 
 
@@ -697,7 +731,9 @@ def organisation_tail(key: str, profile: LanguageProfile) -> str | None:
     of 'provincie drenthe'), or None if it opens with none or is nothing else."""
     words = key.split()
     k = 0
-    while k < len(words) - 1 and is_organisation_word(words[k], profile):
+    while k < len(words) - 1 and (
+        is_organisation_word(words[k], profile) or words[k] in profile.name_nouns
+    ):
         k += 1
     return " ".join(words[k:]) if k else None
 
@@ -710,7 +746,7 @@ def opens_organisation_name(token: Token, profile: LanguageProfile) -> bool:
         return False
     after = tokens_of(doc)[token.i + 1]
     return (
-        is_organisation_noun(token, profile)
+        (is_organisation_noun(token, profile) or token.lower_ in profile.name_nouns)
         and after.is_alpha
         and after.text[:1].isupper()
         and after.text not in profile.given_names
@@ -763,6 +799,24 @@ def _foreign_organisation_name(name_tokens: list[Token], profile: LanguageProfil
     words, heads = _foreign_organisation_words(profile.code)
     first, last = name_tokens[0].lower_, name_tokens[-1].lower_
     return last in words or first.endswith(heads) if heads else last in words
+
+
+def _read_as_person(entity: Entity) -> bool:
+    """The recognizer reads the longest mentions of `entity` as a person's name (a short form
+    read as one does not count: "Korvanger" alone, after "Korvanger Logistiek Groep")."""
+    if not entity.entity_labels:
+        return False
+    longest = max(length for length, _ in entity.entity_labels)
+    return any(
+        label in PERSON_LABELS for length, label in entity.entity_labels if length == longest
+    )
+
+
+def _heads(key: str) -> list[str]:
+    """The leading parts of a normalised name of two words or more, each shorter than the
+    name: 'brightline' and 'brightline freight' of 'brightline freight services'."""
+    words = key.split()
+    return [" ".join(words[:k]) for k in range(1, len(words))]
 
 
 @functools.cache
@@ -890,6 +944,8 @@ def _kind(
     descriptor_tokens: list[Token],
     profile: LanguageProfile,
 ) -> str:
+    if len(name_tokens) > 1 and name_tokens[0].lower_ in profile.name_nouns:
+        return "organization"  # "Waterschap Rijnvallei", "de gemeente Zandvoorde"
     if (
         len(name_tokens) > 1
         and name_tokens[-1].lower_ in profile.organization_words
@@ -971,6 +1027,9 @@ class NameIndex:
         self.by_organisation_tail: dict[str, list[int]] = {}
         # 'park' -> positions of names with that word, such as 'nationaal park de veluwezoom'
         self.by_word: dict[str, list[int]] = {}
+        # 'brightline', 'brightline freight' -> positions of names they open, such as
+        # 'brightline freight services'
+        self.by_head: dict[str, list[int]] = {}
         self.keys: list[str] = []  # the key each entity is indexed under, by position
         self.positions: dict[int, int] = {}  # id(entity) -> position
 
@@ -1000,6 +1059,8 @@ class NameIndex:
             self.by_organisation_tail[tail].remove(position)
         for word in set(old.split()):
             self.by_word[word].remove(position)
+        for head in _heads(old):
+            self.by_head[head].remove(position)
         self._add(position, key)
 
     def latest(self, groups: list[list[int] | None]) -> int:
@@ -1025,6 +1086,39 @@ class NameIndex:
         if len({self.keys[p] for p in positions}) != 1:
             return -1
         return max(positions)
+
+    def organisation_with_head(self, key: str) -> int:
+        """The position of the one organisation whose name opens with the words of `key` and
+        goes on ('Brightline Freight Services' for 'brightline'); -1 for none, or for two
+        different ones."""
+        positions = [p for p in self.by_head.get(key, ()) if not self.entities[p].described_only]
+        if len({self.keys[p] for p in positions}) != 1:
+            return -1
+        position = max(positions)
+        return position if self._no_person(self.entities[position]) else -1
+
+    def _no_person(self, entity: Entity) -> bool:
+        """An organisation, or a name read as a person's only for want of other evidence: no
+        role, no person's label from the recognizer, no given name first ('Brightline Freight
+        Services', which no word marks as an organisation's)."""
+        if entity.place_or_thing:
+            return False  # "Mexico City", "U.N. Charter"
+        return entity.kind == "organization" or not self.person_evidence(entity)
+
+    def person_evidence(self, entity: Entity, recognizer: bool = True) -> bool:
+        """Whether `entity`, read as a person's, is one by some evidence: a role, a given
+        name first, a name never read in the text (a Title Case headline's run, "X Says
+        Y"), or with `recognizer` the recognizer's person label; an organisation's is
+        never."""
+        return entity.kind == "person" and (
+            not entity.named_in_text
+            or entity.has_role
+            or entity.described_only
+            or recognizer
+            and _read_as_person(entity)
+            or self.profile is not None
+            and entity.name.split()[0] in self.profile.given_names
+        )
 
     def organisation_with_word(
         self, noun: str, compound_heads: bool, language: str | None = None
@@ -1078,6 +1172,8 @@ class NameIndex:
             self.by_organisation_tail.setdefault(tail, []).append(position)
         for word in set(key.split()):
             self.by_word.setdefault(word, []).append(position)
+        for head in _heads(key):
+            self.by_head.setdefault(head, []).append(position)
 
     def _organisation_tail(self, key: str) -> str | None:
         return organisation_tail(key, self.profile) if self.profile is not None else None
@@ -1183,6 +1279,37 @@ class EntityRegistry:
         position = index.organisation_with_tail(normalise(name))
         return self.entities[position] if position >= 0 else None
 
+    def organisation_by_head(self, name: str, label: str | None = None) -> Entity | None:
+        """The one known organisation whose name `name` opens, the rest left out ('Brightline
+        Freight Services' for 'Brightline'), when no entity has `name` itself and `name` is
+        no person's (a given name, or a name that opens with a particle or an article).
+
+        `label` is the recognizer's for `name` here: a place ("New York" after "New York
+        Times") is none.
+        Once found, `name` is a name of the organisation: a later "Unlike Brightline" finds
+        it too."""
+        key = normalise(name)
+        words = key.split()
+        if (
+            not words
+            or label in NON_SPEAKER_LABELS
+            # an acronym is a name of its own ("U.N." and "U.N. Charter")
+            or name.replace(".", "").isupper()
+            or self.find(name) is not None
+            or name.split()[0] in self.profile.given_names
+            or words[0] in self.profile.name_particles
+            or words[0] in self.profile.determiners
+            or words[-1] in self.profile.stopwords
+            or any(is_organisation_word(w, self.profile) for w in words)
+        ):
+            return None
+        index = self._name_index
+        position = index.organisation_with_head(key)
+        if position < 0:
+            return None
+        index.by_key.setdefault(key, []).append(position)
+        return self.entities[position]
+
     def organisation_by_noun(self, noun: str) -> Entity | None:
         """The one known organisation with `noun` among the words of its name, where the
         language writes compounds as one word also as the head of one that is an
@@ -1192,6 +1319,45 @@ class EntityRegistry:
         compound = self.profile.compound_nouns and is_organisation_word(noun, self.profile)
         position = index.organisation_with_word(normalise(noun), compound, self.profile.code)
         return self.entities[position] if position >= 0 else None
+
+    def organisation_by_kind(self, noun: str) -> Entity | None:
+        """The one organisation named in the article so far that a description's noun fits by
+        kind (lang/data/org_types.tsv): 'de gemeente', 'the council' for Gemeente Zandvoorde,
+        'het bedrijf', 'the operator' for the one company. A company's description may also
+        name the one organisation of no known kind, when each other one's kind is known
+        and another ('Korvanger Logistiek Groep' beside Gemeente Zandvoorde). None when two
+        fit, or none does."""
+        compounds = self.profile.compound_nouns
+        kind = description_kind(noun, compounds)
+        if kind is None:
+            return None
+        index = self._name_index
+        index.sync()
+        named: dict[str, tuple[Entity, frozenset[str]]] = {}
+        for position, entity in enumerate(self.entities):
+            if index.keys[position] in named:
+                continue
+            kinds = name_kinds(entity.name, entity.descriptors, compounds)
+            if self._named_organisation(entity, kinds):
+                named[index.keys[position]] = (entity, kinds)
+        fits = [entity for entity, kinds in named.values() if kind in kinds]
+        if len(fits) == 1:
+            return fits[0]
+        if fits or kind != COMPANY:
+            return None
+        unknown = [entity for entity, kinds in named.values() if not kinds]
+        return unknown[0] if len(unknown) == 1 else None
+
+    def _named_organisation(self, entity: Entity, kinds: frozenset[str]) -> bool:
+        """An organisation the article has named: no description, no person's name (a name
+        read as one only for want of other evidence may be one: 'Korvanger Logistiek
+        Groep'), and no place or thing the recognizer reads ('Zandvoorde' the town). Where
+        its name has the `kinds` of an organisation ('Hallewijn Vervoer BV', 'Korvanger
+        Logistiek NV'), the name outweighs the recognizer's label."""
+        index = self._name_index
+        if entity.described_only or index.person_evidence(entity, recognizer=not kinds):
+            return False
+        return bool(kinds) or not entity.place_or_thing
 
     def known_person(self, word: str) -> Entity | None:
         """The article's person a single capitalised word names, if any ('Siemons')."""
@@ -1376,6 +1542,11 @@ class EntityRegistry:
                 i += 1
                 continue
             k = i
+            named_by_noun = (
+                i > 0 and toks[i - 1].is_lower and toks[i - 1].lower_ in self.profile.name_nouns
+            )
+            if named_by_noun:
+                k = i - 1  # "de gemeente Zandvoorde": the noun is part of the name
             while k > 0 and (
                 _is_role_noun(toks[k - 1].lower_, self.profile)
                 or toks[k - 1].pos_ == "ADJ"
@@ -1429,7 +1600,19 @@ class EntityRegistry:
                 ):
                     i = j  # "won een Oscar": a thing or a kind, not a source
                     continue
-                if entity is None and len(toks[i:j]) == 1 and _starts_a_turn(toks, i):
+                short_form = None
+                if (
+                    entity is None
+                    and not descriptor
+                    # "Mr. Ban", "burgemeester Jansen": a person's title before the name
+                    and not _described_person(mention, self.profile)
+                    and not any(_is_title(t, self.profile) for t in toks[max(k - 1, 0) : i])
+                ):
+                    # "Brightline zegt" after "Brightline Freight Services"
+                    short_form = self.organisation_by_head(mention.name, mention.name_label)
+                if short_form is not None:
+                    entity = short_form
+                elif entity is None and len(toks[i:j]) == 1 and _starts_a_turn(toks, i):
                     pass  # a capitalised first word on its own is no evidence of a name
                 else:
                     entity = self.add(
@@ -1448,7 +1631,14 @@ class EntityRegistry:
                     entity.has_role = (
                         True  # "zijn vrouw Ria": a person, whatever the recognizer says
                     )
-                if entity is not None and (label := entity_label(toks[i:j])):
+                if entity is not None:
+                    entity.named_in_text = True
+                if (
+                    entity is not None
+                    # the recognizer's place in "de gemeente Zandvoorde" is the town's
+                    and not (named_by_noun and entity.kind == "organization")
+                    and (label := entity_label(toks[i:j]))
+                ):
                     entity.entity_labels[(j - i, label)] += 1
                 if entity is not None:
                     is_subject = (
@@ -1624,8 +1814,12 @@ def resolve(
         )
     if mention.name:
         # "Drenthe zegt" after "Provincie Drenthe": the organisation named in full before
-        entity = registry.organisation_by_tail(mention.name) or registry.add(
-            mention.name, mention.kind, mention.descriptor, mention.affiliation
+        entity = (
+            registry.organisation_by_tail(mention.name)
+            # "Brightline zegt" after "Brightline Freight Services"
+            or not _described_person(mention, registry.profile)
+            and registry.organisation_by_head(mention.name, mention.name_label)
+            or registry.add(mention.name, mention.kind, mention.descriptor, mention.affiliation)
         )
         return entity.name, entity.kind, entity.affiliation
     label = mention.label or ""
@@ -1639,8 +1833,19 @@ def resolve(
     entity = registry.organisation_by_noun(noun) if noun else None
     if entity is not None:  # "het park" after "Nationaal Park De Veluwezoom"
         return entity.name, entity.kind, entity.affiliation
+    entity = registry.organisation_by_kind(noun) if noun else None
+    if entity is not None:  # "the council" after "Gemeente Zandvoorde"
+        return entity.name, entity.kind, entity.affiliation
     description = mention.label or mention.descriptor or mention.head
     return description, mention.kind, mention.affiliation
+
+
+def _described_person(mention: Mention, profile: LanguageProfile) -> bool:
+    """A mention whose descriptor has a role noun ("burgemeester Jansen"): a person's name."""
+    return any(
+        _is_role_noun(w, profile) or _is_role_noun(w.rstrip("."), profile)
+        for w in (mention.descriptor or "").split()
+    )
 
 
 def _definite_noun(mention: Mention, profile: LanguageProfile) -> str | None:

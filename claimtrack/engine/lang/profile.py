@@ -125,6 +125,9 @@ class LanguageProfile:
     adjective_suffixes: tuple[str, ...] = ()
     # nouns for a kind of company ("fabrikant Voltaro"): before a name they describe it
     organization_kinds: frozenset[str] = frozenset()
+    # nouns that form an organisation's name with the name after them ("de gemeente
+    # Zandvoorde" is Gemeente Zandvoorde, "het waterschap Rijnvallei" Waterschap Rijnvallei)
+    name_nouns: frozenset[str] = frozenset()
     # words that negate a reporting verb ("zei niet"): a negated report attributes no claim
     negations: frozenset[str] = frozenset()
     # objects that make a reporting verb say nothing ("zei niets over", "said nothing about")

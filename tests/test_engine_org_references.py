@@ -1,0 +1,179 @@
+"""An organisation named once in full, then referred to again within the article: by the
+first word(s) of its name ("Ostervik" after "Ostervik Marine Systems"), by its name with
+the noun that makes it one ("de gemeente Zandvoorde" is "Gemeente Zandvoorde"), or by a
+description of its kind ("het bedrijf", "the council") when one organisation of the
+article is of that kind."""
+
+from __future__ import annotations
+
+from engine_helpers import speaker_named
+
+# ---------------------------------------------------------------- a short form of the name
+
+
+def test_dutch_first_word_of_a_company_name_is_the_company():
+    body = (
+        "Korvanger Logistiek Groep kondigde dinsdag aan dat het depot in Deventer sluit. "
+        "Korvanger zegt dat veertig banen verdwijnen."
+    )
+    assert speaker_named(body, "nl", "Korvanger zegt") == "Korvanger Logistiek Groep"
+
+
+def test_english_first_word_of_a_company_name_is_the_company():
+    body = (
+        "Ostervik Marine Systems said on Tuesday that the hull had passed inspection. "
+        "Ostervik claimed the inspectors had found no cracks."
+    )
+    assert speaker_named(body, "en", "Ostervik claimed") == "Ostervik Marine Systems"
+
+
+def test_english_leading_words_of_a_company_name_are_the_company():
+    body = (
+        "Tillmark Harbour Engineering said on Monday that the crane had failed. "
+        "Tillmark Harbour said the repairs would take weeks."
+    )
+    assert speaker_named(body, "en", "Tillmark Harbour said") == "Tillmark Harbour Engineering"
+
+
+def test_a_short_form_of_two_companies_stays_as_written():
+    body = (
+        "Korvanger Logistiek Groep kondigde dinsdag aan dat het depot in Deventer sluit. "
+        "Korvanger Bouw meldt dat het de hal wil kopen. "
+        "Korvanger zegt dat veertig banen verdwijnen."
+    )
+    assert speaker_named(body, "nl", "Korvanger zegt") == "Korvanger"
+
+
+def test_a_persons_surname_is_no_short_form_of_a_company():
+    body = (
+        "Korvanger Logistiek Groep kondigde dinsdag aan dat het depot in Deventer sluit. "
+        "Burgemeester Korvanger zegt dat veertig banen verdwijnen."
+    )
+    assert speaker_named(body, "nl", "Burgemeester Korvanger") == "Korvanger"
+
+
+# ---------------------------------------------------------------- "de gemeente X"
+
+
+def test_de_gemeente_keeps_its_noun_in_the_name():
+    body = (
+        "De gemeente Zandvoorde stelt dat de brug over de Vliet te smal is geworden. "
+        "Volgens wethouder Pieter Smit is er geen geld voor een nieuwe brug."
+    )
+    assert speaker_named(body, "nl", "De gemeente Zandvoorde") == "Gemeente Zandvoorde"
+
+
+def test_het_waterschap_keeps_its_noun_and_the_bare_name_refers_to_it():
+    body = (
+        "Het waterschap Rijnvallei meldt dat de dijken het hoge water aankunnen. "
+        "Rijnvallei verwacht dat de rivier vrijdag weer zakt."
+    )
+    assert speaker_named(body, "nl", "Het waterschap Rijnvallei") == "Waterschap Rijnvallei"
+    assert speaker_named(body, "nl", "Rijnvallei verwacht") == "Waterschap Rijnvallei"
+
+
+def test_de_gemeente_mid_sentence_is_the_named_municipality():
+    body = (
+        "De brug is volgens de gemeente Zandvoorde te smal geworden voor vrachtverkeer. "
+        "Zandvoorde wil volgend jaar een nieuwe brug bouwen, meldt de krant."
+    )
+    assert speaker_named(body, "nl", "De brug is") == "Gemeente Zandvoorde"
+
+
+def test_a_mayor_is_no_municipality():
+    body = (
+        "Burgemeester Jansen zegt dat de brug over de Vliet te smal is geworden. "
+        "De gemeente Zandvoorde wil volgend jaar een nieuwe brug bouwen, zegt Jansen."
+    )
+    assert speaker_named(body, "nl", "Burgemeester Jansen") == "Jansen"
+
+
+# ---------------------------------------------------------------- a description by kind
+
+TWO_KINDS_NL = (
+    "De gemeente Zandvoorde stelt dat de brug over de Vliet te smal is geworden. "
+    "Korvanger Logistiek Groep meldt dat zijn vrachtwagens voortaan omrijden. "
+)
+
+
+def test_dutch_het_bedrijf_is_the_one_company_beside_a_municipality():
+    body = TWO_KINDS_NL + "Het bedrijf zegt dat het de extra kosten niet wil dragen."
+    assert speaker_named(body, "nl", "Het bedrijf") == "Korvanger Logistiek Groep"
+
+
+def test_dutch_de_vervoerder_is_the_one_company():
+    body = TWO_KINDS_NL + "De vervoerder verwacht dat de levertijden een dag langer worden."
+    assert speaker_named(body, "nl", "De vervoerder") == "Korvanger Logistiek Groep"
+
+
+def test_dutch_het_gemeentehuis_is_the_municipality():
+    body = TWO_KINDS_NL + "Het gemeentehuis laat weten dat er volgend jaar een nieuwe brug komt."
+    assert speaker_named(body, "nl", "Het gemeentehuis") == "Gemeente Zandvoorde"
+
+
+TWO_KINDS_EN = (
+    "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
+    "Ostervik Marine Systems said its lorries would take a detour. "
+)
+
+
+def test_english_the_council_is_the_municipality():
+    body = TWO_KINDS_EN + "The council said a new bridge would be built next year."
+    assert speaker_named(body, "en", "The council") == "Gemeente Zandvoorde"
+
+
+def test_english_the_municipality_is_the_municipality():
+    body = TWO_KINDS_EN + "The municipality said a new bridge would be built next year."
+    assert speaker_named(body, "en", "The municipality") == "Gemeente Zandvoorde"
+
+
+def test_english_the_company_and_the_operator_are_the_company():
+    body = TWO_KINDS_EN + "The company said it would not pay for the detour."
+    assert speaker_named(body, "en", "The company") == "Ostervik Marine Systems"
+    body = TWO_KINDS_EN + "The operator said it would not pay for the detour."
+    assert speaker_named(body, "en", "The operator") == "Ostervik Marine Systems"
+
+
+def test_a_union_is_known_by_a_compound_of_its_name():
+    body = (
+        "Chauffeursbond Hallewijn meldt dat de chauffeurs te lang moeten rijden. "
+        "Korvanger Logistiek Groep zegt dat de roosters kloppen. "
+        "De vakbond zegt dat de werkgever de roosters moet aanpassen."
+    )
+    assert speaker_named(body, "nl", "De vakbond") == "Chauffeursbond Hallewijn"
+
+
+def test_a_company_of_known_kind_comes_before_one_of_no_known_kind():
+    body = (
+        "Korvanger Logistiek Groep meldt dat zijn vrachtwagens voortaan omrijden. "
+        "Vervoerder Hallewijn zegt dat de brug te smal is. "
+        "Het bedrijf zegt dat het de extra kosten niet wil dragen."
+    )
+    assert speaker_named(body, "nl", "Het bedrijf") == "Hallewijn"
+
+
+def test_two_companies_leave_the_description():
+    body = (
+        "Hallewijn Vervoer BV meldt dat zijn vrachtwagens voortaan omrijden. "
+        "Korvanger Logistiek NV zegt dat de brug te smal is. "
+        "Het bedrijf zegt dat het de extra kosten niet wil dragen."
+    )
+    assert speaker_named(body, "nl", "Het bedrijf").lower() == "bedrijf"
+
+
+def test_two_organisations_of_no_known_kind_leave_the_description():
+    body = (
+        "Ostervik Marine Systems said its lorries would take a detour. "
+        "Brennmoor Freight Services said the bridge had been too narrow for years. "
+        "The company said it would not pay for the detour."
+    )
+    assert speaker_named(body, "en", "The company").lower() == "company"
+
+
+def test_two_municipalities_leave_the_description():
+    body = (
+        "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
+        "Gemeente Hallewijk said it would share the costs. "
+        "The council said a new bridge would be built next year."
+    )
+    assert speaker_named(body, "en", "The council").lower() == "council"
