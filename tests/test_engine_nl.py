@@ -120,7 +120,7 @@ def test_nested_report_gives_the_inner_claim_a_via_chain():
     doc = analyse("Wethouder Sanne Vos bezocht de haven. " + body, NL)
     found = {a.speaker.name: a for a in attributions_of(doc, "Hij benadrukte")}
     assert "Sanne Vos" in found
-    assert [v.name for v in found["Sanne Vos"].via] == ["Rotterdam"]
+    assert [v.name for v in found["Sanne Vos"].via] == ["Gemeente Rotterdam"]
 
 
 def test_nominal_cue_with_role_and_affiliation():
