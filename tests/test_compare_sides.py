@@ -59,3 +59,43 @@ def test_a_word_inside_a_name_or_too_short_names_no_side():
     )
     assert ids(account_a) == []
     assert ids(account_b) == [3]
+
+
+def test_a_description_of_a_sides_kind_is_in_its_account():
+    statements = [
+        reported(1, "municipality"),
+        reported(2, "de gemeente"),
+        reported(3, "union"),
+        reported(4, "vakbond"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Zeewolde Dockers Union")
+    )
+    assert ids(account_a) == [1, 2]
+    assert ids(account_b) == [3, 4]
+
+
+def test_a_company_description_goes_to_the_one_side_of_no_known_kind():
+    # "Harbourlight Shipping Lines" says nothing of its kind; the other side is a council
+    statements = [reported(1, "het bedrijf"), reported(2, "operator"), reported(3, "water company")]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Harbourlight Shipping Lines")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [1, 2]  # "water company" may well be a third party
+
+
+def test_a_description_both_sides_fit_or_neither_fits_is_in_no_account():
+    statements = [reported(1, "company"), reported(2, "the hospital"), reported(3, "Union")]
+    account_a, account_b = side_accounts(
+        statements, side("Harbourlight Shipping Lines"), side("Kramerhof Elektronica")
+    )
+    assert ids(account_a) == [] and ids(account_b) == []
+
+
+def test_a_medical_centre_is_the_hospital_a_report_speaks_of():
+    statements = [reported(1, "het ziekenhuis"), reported(2, "hospital")]
+    account_a, account_b = side_accounts(
+        statements, side("Rijnoord Medisch Centrum"), side("Gemeente Zeewolde")
+    )
+    assert ids(account_a) == [1, 2]
