@@ -95,7 +95,7 @@ def test_a_description_both_sides_fit_or_neither_fits_is_in_no_account():
 
 def test_a_medical_centre_is_the_hospital_a_report_speaks_of():
     statements = [reported(1, "het ziekenhuis"), reported(2, "hospital")]
-    account_a, account_b = side_accounts(
+    account_a, _ = side_accounts(
         statements, side("Rijnoord Medisch Centrum"), side("Gemeente Zeewolde")
     )
     assert ids(account_a) == [1, 2]

@@ -6,6 +6,7 @@ article is of that kind."""
 
 from __future__ import annotations
 
+import pytest
 from engine_helpers import speaker_named
 
 # ---------------------------------------------------------------- a short form of the name
@@ -90,48 +91,49 @@ def test_a_mayor_is_no_municipality():
 
 # ---------------------------------------------------------------- a description by kind
 
+TOWN = "Gemeente Zandvoorde"
+COMPANY = "Korvanger Logistiek Groep"
+SHIPPER = "Ostervik Marine Systems"
+TWO_KINDS_EN = (
+    "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
+    "Ostervik Marine Systems said its lorries would take a detour. "
+)
 TWO_KINDS_NL = (
     "De gemeente Zandvoorde stelt dat de brug over de Vliet te smal is geworden. "
     "Korvanger Logistiek Groep meldt dat zijn vrachtwagens voortaan omrijden. "
 )
 
 
-def test_dutch_het_bedrijf_is_the_one_company_beside_a_municipality():
-    body = TWO_KINDS_NL + "Het bedrijf zegt dat het de extra kosten niet wil dragen."
-    assert speaker_named(body, "nl", "Het bedrijf") == "Korvanger Logistiek Groep"
-
-
-def test_dutch_de_vervoerder_is_the_one_company():
-    body = TWO_KINDS_NL + "De vervoerder verwacht dat de levertijden een dag langer worden."
-    assert speaker_named(body, "nl", "De vervoerder") == "Korvanger Logistiek Groep"
-
-
-def test_dutch_het_gemeentehuis_is_the_municipality():
-    body = TWO_KINDS_NL + "Het gemeentehuis laat weten dat er volgend jaar een nieuwe brug komt."
-    assert speaker_named(body, "nl", "Het gemeentehuis") == "Gemeente Zandvoorde"
-
-
-TWO_KINDS_EN = (
-    "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
-    "Ostervik Marine Systems said its lorries would take a detour. "
+@pytest.mark.parametrize(
+    ("sentence", "language", "prefix", "expected"),
+    [
+        ("Het bedrijf zegt dat het de extra kosten niet wil dragen.", "nl", "Het bedrijf", COMPANY),
+        (
+            "De vervoerder verwacht dat de levertijden een dag langer worden.",
+            "nl",
+            "De vervoerder",
+            COMPANY,
+        ),
+        (
+            "Het gemeentehuis laat weten dat er volgend jaar een nieuwe brug komt.",
+            "nl",
+            "Het gemeentehuis",
+            TOWN,
+        ),
+        ("The council said a new bridge would be built next year.", "en", "The council", TOWN),
+        (
+            "The municipality said a new bridge would be built next year.",
+            "en",
+            "The municipality",
+            TOWN,
+        ),
+        ("The company said it would not pay for the detour.", "en", "The company", SHIPPER),
+        ("The operator said it would not pay for the detour.", "en", "The operator", SHIPPER),
+    ],
 )
-
-
-def test_english_the_council_is_the_municipality():
-    body = TWO_KINDS_EN + "The council said a new bridge would be built next year."
-    assert speaker_named(body, "en", "The council") == "Gemeente Zandvoorde"
-
-
-def test_english_the_municipality_is_the_municipality():
-    body = TWO_KINDS_EN + "The municipality said a new bridge would be built next year."
-    assert speaker_named(body, "en", "The municipality") == "Gemeente Zandvoorde"
-
-
-def test_english_the_company_and_the_operator_are_the_company():
-    body = TWO_KINDS_EN + "The company said it would not pay for the detour."
-    assert speaker_named(body, "en", "The company") == "Ostervik Marine Systems"
-    body = TWO_KINDS_EN + "The operator said it would not pay for the detour."
-    assert speaker_named(body, "en", "The operator") == "Ostervik Marine Systems"
+def test_a_description_names_the_one_organisation_of_its_kind(sentence, language, prefix, expected):
+    body = (TWO_KINDS_NL if language == "nl" else TWO_KINDS_EN) + sentence
+    assert speaker_named(body, language, prefix) == expected
 
 
 def test_a_union_is_known_by_a_compound_of_its_name():
@@ -152,28 +154,38 @@ def test_a_company_of_known_kind_comes_before_one_of_no_known_kind():
     assert speaker_named(body, "nl", "Het bedrijf") == "Hallewijn"
 
 
-def test_two_companies_leave_the_description():
-    body = (
-        "Hallewijn Vervoer BV meldt dat zijn vrachtwagens voortaan omrijden. "
-        "Korvanger Logistiek NV zegt dat de brug te smal is. "
-        "Het bedrijf zegt dat het de extra kosten niet wil dragen."
-    )
-    assert speaker_named(body, "nl", "Het bedrijf").lower() == "bedrijf"
-
-
-def test_two_organisations_of_no_known_kind_leave_the_description():
-    body = (
-        "Ostervik Marine Systems said its lorries would take a detour. "
-        "Brennmoor Freight Services said the bridge had been too narrow for years. "
-        "The company said it would not pay for the detour."
-    )
-    assert speaker_named(body, "en", "The company").lower() == "company"
-
-
-def test_two_municipalities_leave_the_description():
-    body = (
-        "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
-        "Gemeente Hallewijk said it would share the costs. "
-        "The council said a new bridge would be built next year."
-    )
-    assert speaker_named(body, "en", "The council").lower() == "council"
+@pytest.mark.parametrize(
+    ("body", "language", "prefix"),
+    [
+        (  # two companies
+            (
+                "Hallewijn Vervoer BV meldt dat zijn vrachtwagens voortaan omrijden. "
+                "Korvanger Logistiek NV zegt dat de brug te smal is. "
+                "Het bedrijf zegt dat het de extra kosten niet wil dragen."
+            ),
+            "nl",
+            "Het bedrijf",
+        ),
+        (  # two organisations of no known kind
+            (
+                "Ostervik Marine Systems said its lorries would take a detour. "
+                "Brennmoor Freight Services said the bridge had been too narrow for years. "
+                "The company said it would not pay for the detour."
+            ),
+            "en",
+            "The company",
+        ),
+        (  # two municipalities
+            (
+                "Gemeente Zandvoorde said the bridge over the Vliet had become too narrow. "
+                "Gemeente Hallewijk said it would share the costs. "
+                "The council said a new bridge would be built next year."
+            ),
+            "en",
+            "The council",
+        ),
+    ],
+)
+def test_a_description_two_organisations_fit_stays_a_description(body, language, prefix):
+    noun = prefix.split()[-1]
+    assert speaker_named(body, language, prefix).lower() == noun.lower()
