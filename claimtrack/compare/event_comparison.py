@@ -47,9 +47,9 @@ def side_accounts(
     """The two sides' accounts, a statement in both (one side's own release naming the
     other as its speaker) only in the account of the side that published it: its words
     are that side's account, and a statement compared with itself says nothing."""
-    shortened = _shortened(statements, side_a, side_b)
-    account_a = account_statements(statements, side_a, shortened[0])
-    account_b = account_statements(statements, side_b, shortened[1])
+    loose = _loosely_named(statements, side_a, side_b)
+    account_a = account_statements(statements, side_a, loose[0])
+    account_b = account_statements(statements, side_b, loose[1])
     ids_a = {s["id"] for s in account_a}
     ids_b = {s["id"] for s in account_b}
     both = ids_a & ids_b
@@ -59,7 +59,7 @@ def side_accounts(
     return account_a, account_b
 
 
-def _shortened(
+def _loosely_named(
     statements: list[dict], side_a: dict[str, Any], side_b: dict[str, Any]
 ) -> tuple[frozenset[int], frozenset[int]]:
     """Ids of the statements whose speaker (or relay) is a side by the first or last words
