@@ -512,24 +512,29 @@ def _article_repeats(scores: np.ndarray, statements: list[dict]) -> list[tuple[f
     REPEAT_THRESHOLD, and they do not count one thing differently. An article tells a
     claim once, so its best match is the candidate, however few words the two share
     (a press release and a newspaper's paraphrase of it, in two languages)."""
+    if not statements:
+        return []
     by_article: dict[object, list[int]] = defaultdict(list)
     for x, statement in enumerate(statements):
         article = (statement.get("article") or {}).get("id")
         by_article[article if article is not None else ("statement", x)].append(x)
-    articles = list(by_article.values())
+    articles = [np.asarray(members) for members in by_article.values()]
+    article_of = np.zeros(len(statements), dtype=int)
+    for n, members in enumerate(articles):
+        article_of[members] = n
+    # best[n, x]: x's best match in article n
+    best = np.stack([members[scores[:, members].argmax(axis=1)] for members in articles])
+    everyone = np.arange(len(statements))
     pairs = []
-    for n, first in enumerate(articles):
-        for second in articles[n + 1 :]:
-            block = scores[np.ix_(first, second)]
-            across, back = block.argmax(axis=1), block.argmax(axis=0)
-            for r, c in enumerate(across):
-                x, y = first[r], second[c]
-                if (
-                    back[c] == r
-                    and block[r, c] >= REPEAT_THRESHOLD
-                    and not _different_counts(features(statements[x]), features(statements[y]))
-                ):
-                    pairs.append((float(block[r, c]), x, y))
+    for n in range(len(articles)):
+        # x of an earlier article, y its best in article n, and x is y's best in x's article
+        ys = best[n]
+        found = (article_of < n) & (best[article_of, ys] == everyone)
+        found &= scores[everyone, ys] >= REPEAT_THRESHOLD
+        for x in np.flatnonzero(found):
+            y = int(ys[x])
+            if not _different_counts(features(statements[x]), features(statements[y])):
+                pairs.append((float(scores[x, y]), int(x), y))
     return pairs
 
 
