@@ -9,6 +9,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
 from compare_helpers import statement
 
 from claimtrack.compare.align import align_accounts
@@ -157,30 +158,26 @@ def test_a_dutch_compound_whose_last_part_the_list_lacks_meets_its_english_cousi
     assert "safety" in default_dictionary().modifier_keys("veiligheidsaudit")
 
 
-def test_a_dutch_word_the_dictionary_lacks_meets_its_english_cousin():
-    # "evacuatie" is not in the word list; its regular ending makes it "evacuation"
+@pytest.mark.parametrize(
+    ("dutch", "english"),
+    [
+        # "evacuatie" is not in the word list; its regular ending makes it "evacuation"
+        ("De evacuatie begon pas na middernacht.", "Our evacuation plan worked."),
+        # the word list translates "concessie" as "abandon" alone; its ending still makes
+        # it "concession"
+        (
+            "Het bedrijf houdt zich niet aan de concessie.",
+            "We have kept to every term of our concession.",
+        ),
+    ],
+)
+def test_a_dutch_word_meets_its_english_cousin(dutch, english):
     a = [
-        statement(1, "De evacuatie begon pas na middernacht.", "nl"),
+        statement(1, dutch, "nl"),
         statement(2, "Reizigers in de dorpen wachtten maandag tevergeefs.", "nl"),
     ]
     b = [
-        statement(3, "Our evacuation plan worked."),
-        statement(4, "Drivers in the north worked extra shifts on Monday."),
-    ]
-    rows = align_accounts("Provincie", a, "Vervoerder", b)
-    [row] = [row for row in rows if any(s["id"] == 1 for s in row["a"])]
-    assert [s["id"] for s in row["b"]] == [3]
-
-
-def test_a_dutch_word_meets_its_english_cousin_when_the_list_gives_only_another_sense():
-    # the word list translates "concessie" as "abandon" alone; its ending still makes it
-    # "concession"
-    a = [
-        statement(1, "Het bedrijf houdt zich niet aan de concessie.", "nl"),
-        statement(2, "Reizigers in de dorpen wachtten maandag tevergeefs.", "nl"),
-    ]
-    b = [
-        statement(3, "We have kept to every term of our concession."),
+        statement(3, english),
         statement(4, "Drivers in the north worked extra shifts on Monday."),
     ]
     rows = align_accounts("Provincie", a, "Vervoerder", b)

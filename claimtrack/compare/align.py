@@ -123,6 +123,7 @@ def align_accounts(
         )
         links = (model.probabilities(matrix), model.link, model.mutual)
     everyone = statements_a + statements_b
+    article_of = _article_keys(everyone)
     rows = _group(
         prepared.cross_scores,
         size_a,
@@ -133,10 +134,10 @@ def align_accounts(
         scores,
         links,
         (
-            _article_repeats(scores[:size_a, :size_a], statements_a),
-            _article_repeats(scores[size_a:, size_a:], statements_b),
+            _article_repeats(scores[:size_a, :size_a], statements_a, article_of[:size_a]),
+            _article_repeats(scores[size_a:, size_a:], statements_b, article_of[size_a:]),
         ),
-        [(s.get("article") or {}).get("id") for s in everyone],
+        article_of,
         lambda x, y: _different_counts(features(everyone[x]), features(everyone[y])),
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
@@ -506,18 +507,28 @@ def _same_figures(scores: np.ndarray, statements: list[dict], size_a: int) -> No
             scores[members, members] = 0.0
 
 
-def _article_repeats(scores: np.ndarray, statements: list[dict]) -> list[tuple[float, int, int]]:
+def _article_keys(statements: list[dict]) -> list:
+    """Each statement's article id; a statement of no article is an article of its own."""
+    return [
+        article if (article := (s.get("article") or {}).get("id")) is not None else ("own", x)
+        for x, s in enumerate(statements)
+    ]
+
+
+def _article_repeats(
+    scores: np.ndarray, statements: list[dict], article_keys: list
+) -> list[tuple[float, int, int]]:
     """(score, x, y) for two of one side's statements in two articles that repeat one
     claim: each is the other's best match in the other's article, scoring at least
     REPEAT_THRESHOLD, and they do not count one thing differently. An article tells a
     claim once, so its best match is the candidate, however few words the two share
-    (a press release and a newspaper's paraphrase of it, in two languages)."""
+    (a press release and a newspaper's paraphrase of it, in two languages).
+    `article_keys`: each statement's article (_article_keys)."""
     if not statements:
         return []
     by_article: dict[object, list[int]] = defaultdict(list)
-    for x, statement in enumerate(statements):
-        article = (statement.get("article") or {}).get("id")
-        by_article[article if article is not None else ("statement", x)].append(x)
+    for x, key in enumerate(article_keys):
+        by_article[key].append(x)
     articles = [np.asarray(members) for members in by_article.values()]
     article_of = np.zeros(len(statements), dtype=int)
     for n, members in enumerate(articles):
@@ -581,7 +592,8 @@ def _group(
     in one cluster. Then the two sides' clusters pair one to one, the most likely pair
     first (`links`: the pair model's A x B probabilities, link and mutual thresholds;
     without a model the word scores `scores` rank the pairs), when their closest two
-    statements are a link. `article_of` gives each statement's article (A first)."""
+    statements are a link. `article_of` gives each statement's article (_article_keys, A
+    first); without it every statement is an article of its own."""
     total = size_a + size_b
     parent = list(range(total))  # A statements first, then B statements
 
@@ -591,11 +603,9 @@ def _group(
             x = parent[x]
         return x
 
-    # each cluster's articles, with their side; a statement of no article is an article
-    articles = {
-        x: {(x < size_a, article_of[x] if article_of and article_of[x] is not None else -1 - x)}
-        for x in range(total)
-    }
+    # each cluster's articles, with their side
+    article_of = article_of or [("own", x) for x in range(total)]
+    articles = {x: {(x < size_a, article_of[x])} for x in range(total)}
 
     def union(x: int, y: int) -> None:
         rx, ry = find(x), find(y)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from claimtrack.compare.lexicon import DATA_DIR
 from claimtrack.compare.text import english_key, fold
+from claimtrack.engine.translations import word_list
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
@@ -42,15 +43,11 @@ class Dictionary:
     @classmethod
     def load(cls, path=DICTIONARY_FILE) -> Dictionary:
         entries = {}
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#") or "\t" not in line:
-                    continue
-                dutch, english = line.rstrip("\n").split("\t", 1)
-                # words are looked up as tokens are compared: folded ("patiënt" -> patient)
-                key = fold(dutch)
-                translations = tuple(fold(e) for e in english.split("|"))
-                entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
+        for dutch, english in word_list(path):
+            # words are looked up as tokens are compared: folded ("patiënt" -> patient)
+            key = fold(dutch)
+            translations = tuple(fold(e) for e in english)
+            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
         return cls(entries)
 
     def lemmas(self, word: str) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 DICTIONARY = Path(__file__).resolve().parent.parent / "data" / "nl_en_dictionary.tsv"
@@ -33,6 +34,21 @@ def fold(word: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+def word_list(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """(Dutch word, its English translations) per entry of a word list written as
+    claimtrack/data/nl_en_dictionary.tsv is: a word, a tab, translations separated by '|';
+    '#' starts a comment line. Words come as written (not folded); empty ones are left out."""
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            dutch, _, english = line.rstrip("\n").partition("\t")
+            dutch = dutch.strip()
+            translated = [word.strip() for word in english.split("|") if word.strip()]
+            if dutch and translated:
+                yield dutch, translated
+
+
 @functools.cache
 def _tables() -> dict[str, dict[str, frozenset[str]]]:
     """{'nl': Dutch word -> English words, 'en': English word -> Dutch words}, folded."""
@@ -40,16 +56,11 @@ def _tables() -> dict[str, dict[str, frozenset[str]]]:
     for path in (DICTIONARY, NOUNS):
         if not path.exists():
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#") or "\t" not in line:
-                continue
-            dutch, _, english = line.partition("\t")
-            dutch = fold(dutch.strip())
-            for word in english.split("|"):
-                word = fold(word.strip())
-                if dutch and word:
-                    tables["nl"].setdefault(dutch, set()).add(word)
-                    tables["en"].setdefault(word, set()).add(dutch)
+        for dutch, english in word_list(path):
+            dutch = fold(dutch)
+            for word in map(fold, english):
+                tables["nl"].setdefault(dutch, set()).add(word)
+                tables["en"].setdefault(word, set()).add(dutch)
     return {lang: {k: frozenset(v) for k, v in table.items()} for lang, table in tables.items()}
 
 
