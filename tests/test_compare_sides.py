@@ -1,5 +1,5 @@
 """Which statements make a side's account: its own name, and the first or last words of
-it that reports shorten it to (claimtrack/compare/event_comparison.py)."""
+it that reports shorten it to (claimtrack/compare/side_mentions.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack.compare.align import STATUSES, align_accounts
-from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds, org_types
+from claimtrack.compare.side_mentions import loosely_named
 from claimtrack.store.events import (
     EventNotFound,
     event_source_names,
@@ -21,9 +21,6 @@ from claimtrack.store.reads.events import get_event
 from claimtrack.store.sources import alias_key
 
 __all__ = ["EventNotFound", "account_statements", "compare_event", "side_accounts"]
-
-
-MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still names it
 
 
 def account_statements(
@@ -47,7 +44,7 @@ def side_accounts(
     """The two sides' accounts, a statement in both (one side's own release naming the
     other as its speaker) only in the account of the side that published it: its words
     are that side's account, and a statement compared with itself says nothing."""
-    loose = _loosely_named(statements, side_a, side_b)
+    loose = loosely_named(statements, side_a, side_b)
     account_a = account_statements(statements, side_a, loose[0])
     account_b = account_statements(statements, side_b, loose[1])
     ids_a = {s["id"] for s in account_a}
@@ -57,63 +54,6 @@ def side_accounts(
         account_a = [s for s in account_a if s["id"] not in both or not published_by(s, side_b)]
         account_b = [s for s in account_b if s["id"] not in both or not published_by(s, side_a)]
     return account_a, account_b
-
-
-def _loosely_named(
-    statements: list[dict], side_a: dict[str, Any], side_b: dict[str, Any]
-) -> tuple[frozenset[int], frozenset[int]]:
-    """Ids of the statements whose speaker (or relay) is a side by the first or last words
-    of its name ("Northgrid" for Northgrid Data Centres, "Aldervenne" for Gemeente
-    Aldervenne) or by a description of its kind ("the municipality", "de bond"), for each
-    side; a name or description that fits both sides names neither."""
-    kinds = (_kinds(side_a), _kinds(side_b))
-    found: tuple[set[int], set[int]] = (set(), set())
-    for statement in statements:
-        names = [name for name in (statement.get("speaker"), *(statement.get("via") or [])) if name]
-        keys = {alias_key(name) for name in names}
-        fits = [any(_part_of(key, side["keys"]) for key in keys) for side in (side_a, side_b)]
-        if not any(fits):
-            fits = _described(names, kinds)
-        if fits[0] != fits[1]:
-            found[0 if fits[0] else 1].add(statement["id"])
-    return frozenset(found[0]), frozenset(found[1])
-
-
-def _kinds(side: dict[str, Any]) -> frozenset[str]:
-    """The kinds of organisation a side's name makes it (engine/org_types.py)."""
-    return name_kinds(side["name"], set(), compounds=True)
-
-
-def _described(names: list[str], kinds: tuple[frozenset[str], frozenset[str]]) -> list[bool]:
-    """For each side, whether a description among the names (lower case: "municipality",
-    "de bond") is of its kind; a company description ("het bedrijf", "the operator") also
-    fits the one side of no known kind when the other's kind is known and no company."""
-    fits = [False, False]
-    for name in names:
-        key = alias_key(name)
-        kind = description_kind(key, compounds=True)
-        if kind is None or name != name.lower():
-            continue
-        for n in (0, 1):
-            fits[n] |= kind in kinds[n]
-        listed = key in org_types().describing
-        if kind == COMPANY and listed and not any(COMPANY in k for k in kinds):
-            unknown = [n for n in (0, 1) if not kinds[n]]
-            if len(unknown) == 1:
-                fits[unknown[0]] = True
-    return fits
-
-
-def _part_of(key: str, side_keys: set[str]) -> bool:
-    """Whether the name key is the first or last words of one of the side's name keys."""
-    words = key.split()
-    if len(key) < MIN_SHORT_NAME:
-        return False
-    for side_key in side_keys:
-        full = side_key.split()
-        if len(words) < len(full) and words in (full[: len(words)], full[-len(words) :]):
-            return True
-    return False
 
 
 def published_by(statement: dict, side: dict[str, Any]) -> bool:

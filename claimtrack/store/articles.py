@@ -164,8 +164,8 @@ def _save_attributions(
         attribution_id = db.execute(
             "INSERT INTO attributions (statement_id, position, speaker_source_id, speaker_name,"
             " speaker_kind, mention, mention_start, mention_end, cue, cue_start, cue_end,"
-            " content, content_start, content_end, type, confidence, parent_id, unresolved)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content, content_start, content_end, type, confidence, parent_id, unresolved,"
+            " speaker_affiliation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 statement_id,
                 position,
@@ -181,6 +181,7 @@ def _save_attributions(
                 float(attribution.confidence),
                 parent_id,
                 resolution.unresolved,
+                speaker.affiliation,
             ],
         ).lastrowid
         saved.append((attribution_id, speaker.name))

@@ -184,6 +184,7 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
                 "language": language,
             },
             "speaker": None,
+            "affiliation": None,
             "via": [],
             "chain": {"ids": chain_ids, "keys": chain_keys},
         }
@@ -193,9 +194,18 @@ def event_statements(db: sqlite_utils.Database, event_id: int) -> list[dict[str,
 
 def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]]) -> None:
     attributions: dict[int, dict[str, Any]] = {}
-    for aid, sid, position, speaker_id, speaker_name, claim_type, unresolved in db.execute(
+    for (
+        aid,
+        sid,
+        position,
+        speaker_id,
+        speaker_name,
+        claim_type,
+        unresolved,
+        affiliation,
+    ) in db.execute(
         "SELECT at.id, at.statement_id, at.position, at.speaker_source_id, at.speaker_name,"
-        " at.type, at.unresolved"
+        " at.type, at.unresolved, at.speaker_affiliation"
         " FROM attributions at JOIN event_statements es ON es.statement_id = at.statement_id"
         " WHERE es.event_id = ? ORDER BY at.statement_id, at.position",
         [event_id],
@@ -208,8 +218,11 @@ def _attach_attributions(db, event_id: int, statements: dict[int, dict[str, Any]
             # the publisher's own words in a statement article: the speaker is the publisher
             "own_words": claim_type == "publisher",
             "unresolved": speaker_id is None and unresolved is not None,
+            "affiliation": affiliation,
         }
         _add_to_chain(statements[sid]["chain"], speaker_id, speaker_name)
+        # a spokesperson's words are the account of the organisation they speak for
+        _add_to_chain(statements[sid]["chain"], None, affiliation)
     for aid, source_id, name in db.execute(
         "SELECT v.attribution_id, v.source_id, v.name FROM attribution_via v"
         " JOIN attributions at ON at.id = v.attribution_id"
@@ -238,6 +251,7 @@ def _show_innermost(statement: dict[str, Any], attributions: list[dict[str, Any]
         statement["via"] = best["via"]
         statement["own_words"] = best["own_words"]
         statement["speaker_unresolved"] = best["unresolved"]
+        statement["affiliation"] = best.get("affiliation")
 
 
 def events_articles_and_names(

@@ -277,6 +277,17 @@ def add_event_totals(db: sqlite_utils.Database) -> None:
     refresh_event_totals(db)
 
 
+# Version 10: the organisation a speaker speaks for, as the article names it ("een
+# woordvoerder van Lindeborg": Lindeborg), kept on the attribution even when the
+# speaker is no source of its own, so an event's comparison counts the statement in
+# that organisation's account. Attributions stored before stay without it until their
+# article is imported again.
+def add_speaker_affiliation(db: sqlite_utils.Database) -> None:
+    """Version 10: attributions.speaker_affiliation (kept if a database already has it)."""
+    if "speaker_affiliation" not in db["attributions"].columns_dict:
+        db.conn.execute("ALTER TABLE attributions ADD COLUMN speaker_affiliation TEXT")
+
+
 # Each entry takes the database from version i to i + 1: an SQL script, or a
 # function that is given the database (inside the same transaction).
 MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
@@ -289,6 +300,7 @@ MIGRATIONS: list[str | Callable[[sqlite_utils.Database], None]] = [
     add_event_totals,  # version 7: claimtrack/store/event_totals.py
     upgrade_person_sources,  # version 8: claimtrack/store/names_migration.py
     CURATED_SEED_SCHEMA,  # version 9: which curated table is seeded (claimtrack/store/sources.py)
+    add_speaker_affiliation,  # version 10
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,151 @@
+"""Statements that name a side without its full name (claimtrack/compare/side_mentions.py):
+a part of the name after the noun that says its kind, the name after a role noun, a
+description of the kind the event's texts give the side, and the organisation a
+spokesperson speaks for."""
+
+from __future__ import annotations
+
+from claimtrack.compare.event_comparison import side_accounts
+from claimtrack.importer import import_paths
+from claimtrack.store import open_database
+from claimtrack.store.events import create_event, event_statements, side_identity
+from claimtrack.store.sources import alias_key
+
+
+def side(name: str) -> dict:
+    return {"name": name, "source_id": None, "keys": {alias_key(name)}}
+
+
+def reported(
+    sid: int,
+    speaker: str | None,
+    text: str | None = None,
+    via: tuple[str, ...] = (),
+    affiliation: str | None = None,
+) -> dict:
+    """Statement `sid` of a newspaper, said by `speaker` (passed on by `via`)."""
+    names = [n for n in (speaker, *via, affiliation, "Kustkoerier") if n]
+    return {
+        "id": sid,
+        "text": text or f"statement {sid}",
+        "speaker": speaker,
+        "via": list(via),
+        "affiliation": affiliation,
+        "article": {"id": 1, "publisher": "Kustkoerier"},
+        "chain": {"ids": set(), "keys": {alias_key(n) for n in names}},
+    }
+
+
+def ids(account: list[dict]) -> list[int]:
+    return sorted(s["id"] for s in account)
+
+
+def test_the_name_after_the_noun_that_opens_a_sides_name_names_it():
+    statements = [
+        reported(1, "Groenrand"),  # "Stichting Groenrand Oostveld" after "Stichting"
+        reported(2, "Groenrand Oostveld"),
+        reported(3, "Stichting"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Stichting Groenrand Oostveld"), side("Velterwind Energy")
+    )
+    assert ids(account_a) == [1, 2]
+    assert ids(account_b) == []
+
+
+def test_a_common_word_before_the_kind_noun_that_ends_a_name_names_no_side():
+    # "Parents" is what the Brookfield Parents Association speaks for, not its name
+    statements = [reported(1, "Parents"), reported(2, "Brookfield")]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Brookfield Parents Association")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [2]
+
+
+def test_a_sides_name_after_a_role_noun_names_it():
+    statements = [reported(1, "Aannemer Bruggeman Bouw"), reported(2, "contractor Bruggeman")]
+    account_a, account_b = side_accounts(
+        statements, side("Provincie Drechtland"), side("Bruggeman Bouw")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [1, 2]
+
+
+def test_a_description_fits_the_side_an_apposition_gave_that_kind():
+    # "Werkkracht Lindewaard" says nothing of its kind; the report's apposition does
+    statements = [
+        reported(
+            1,
+            "Werkkracht Lindewaard",
+            "Werkkracht Lindewaard, de vakbond van de schoonmakers, eist een hoger loon.",
+        ),
+        reported(2, "de bond", "De bond zegt dat het werk zwaarder is geworden."),
+        reported(3, "union", "The union said the work had become harder."),
+        reported(4, "het bedrijf", "Het bedrijf zegt dat het loon al is verhoogd."),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Schoonmaakgroep Dalsum"), side("Werkkracht Lindewaard")
+    )
+    assert ids(account_b) == [1, 2, 3]
+    assert ids(account_a) == [4]  # a "groep" of no known kind is the company here
+
+
+def test_a_role_noun_before_a_sides_name_in_a_text_gives_it_that_kind():
+    statements = [
+        reported(1, None, "Aannemer Pelgrim Werken begon in maart aan de sluis."),
+        reported(2, "het bouwbedrijf", "Het bouwbedrijf zegt dat de sluis veilig is."),
+        reported(3, "the contractor", "The contractor said the lock was safe."),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Waterschap Oude IJssel"), side("Pelgrim Werken")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [2, 3]
+
+
+def test_a_description_in_a_chain_that_names_the_other_side_in_full_names_no_side():
+    statements = [reported(1, "Gemeente Zeewolde", via=("het bedrijf",))]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Harbourlight Shipping Lines")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == []
+
+
+def test_a_spokesperson_of_a_side_speaks_for_it():
+    statements = [
+        reported(1, "woordvoerder", affiliation="Harbourlight"),
+        reported(2, "woordvoerder", affiliation="Harbourlight Shipping Lines"),
+        reported(3, "woordvoerder"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Harbourlight Shipping Lines")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [1, 2]
+
+
+def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(tmp_path):
+    article = tmp_path / "report.txt"
+    article.write_text(
+        "# title: Veerdienst Zeewolde minder vaak\n# publisher: Kustkoerier\n# language: nl\n"
+        "# date: 2026-03-02\n\n"
+        "Harbourlight Shipping Lines vaart vanaf april minder vaak naar het eiland.\n\n"
+        "Gemeente Zeewolde zegt dat de rederij zich niet aan de afspraken houdt.\n\n"
+        "De afspraken zijn nooit gebroken, zegt een woordvoerder van Harbourlight.\n",
+        encoding="utf-8",
+    )
+    db = open_database(tmp_path / "claimtrack.db")
+    [outcome] = import_paths(db, [str(article)])
+    event_id = create_event(db, "Veerdienst", "2026-03-02", article_ids=[outcome.article_id])
+    statements = event_statements(db, event_id)
+    [spoken] = [s for s in statements if s["text"].startswith("De afspraken zijn nooit")]
+    assert spoken["affiliation"] == "Harbourlight"
+    _, account_b = side_accounts(
+        statements,
+        side_identity(db, "Gemeente Zeewolde"),
+        side_identity(db, "Harbourlight Shipping Lines"),
+    )
+    db.close()
+    assert spoken["id"] in ids(account_b)
