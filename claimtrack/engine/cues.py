@@ -13,7 +13,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.engine.figure_cues import figure_content, figure_partner
+from claimtrack.engine.figure_cues import (
+    figure_content,
+    figure_partner,
+    figure_source,
+    quantity_as_subject,
+)
 from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import (
@@ -48,6 +53,7 @@ from claimtrack.engine.speakers import (
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    VERB_POS,
     children_of,
     has_morph,
     has_parse,
@@ -60,6 +66,7 @@ from claimtrack.engine.tokens import (
     phrase_at,
     separable_lemma,
     tokens_of,
+    verb_after_opening_phrase,
     verb_parsed_as_noun,
 )
 
@@ -78,6 +85,12 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
     toks, words = tokens_of(doc), lower_words(doc)
     v = lemma(verb, profile)
     for partner in profile.phrasal_partners.get(v, ()):
+        phrase = tuple(partner.split())
+        if len(phrase) > 1:  # "wijst de kritiek van de hand": the phrase's first word
+            found = _phrase_near(doc, verb, phrase, profile)
+            if found is not None:
+                return found
+            continue
         split = _preposition_apart(doc, verb, partner, profile)
         if split is not None:
             return split
@@ -86,11 +99,31 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
                 continue
             tok = toks[i]
             if (
-                _governs_object_of(tok, verb)
+                # a verb the tagger took for another word has no objects in the parse:
+                # the preposition after it counts ("De bewoners wijten de overlast aan")
+                _governs_object_of(tok, verb) or verb.pos_ not in VERB_POS and i > verb.i
                 if (v, partner) in profile.prepositional_cues
                 else not _opens_phrase(tok, profile)
             ):
                 return tok
+    return None
+
+
+def _phrase_near(
+    doc: Doc, verb: Token, phrase: tuple[str, ...], profile: LanguageProfile
+) -> Token | None:
+    """The first word of a companion phrase of several words in the verb's own clause, after
+    it ("wijst de kritiek van de hand", "put the delay down to") or, where the verb closes a
+    subordinate clause, before it ("dat hij het van de hand wijst")."""
+    toks, words = tokens_of(doc), lower_words(doc)
+    for step in (1, -1):
+        k = verb.i + step
+        while 0 <= k < len(toks) and abs(k - verb.i) <= 8:
+            if toks[k].is_punct or words[k] in profile.complementizers and k != verb.i + 1:
+                break
+            if words[k : k + len(phrase)] == phrase:
+                return toks[k]
+            k += step
     return None
 
 
@@ -355,7 +388,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return False  # "United States"
     if pos in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
         return True
-    if verb_parsed_as_noun(tok, profile):
+    if verb_parsed_as_noun(tok, profile) or verb_after_opening_phrase(tok, profile):
         return True
     known = is_known_verb_form(tok, profile)
     if (
@@ -680,8 +713,14 @@ def verb_frames(
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
         relative = None if inverted or trailing else relative_subject(doc, tok, profile)
-        source = trailing or (
-            relative[0] if relative else source_of_verb(doc, tok, profile, inverted)
+        # "De schade schat de gemeente op …": a fronted quantity, the subject after the verb
+        fronted_figure = figure_source(doc, tok, profile) if figure is not None else None
+        if fronted_figure is None and figure is not None and quantity_as_subject(doc, tok, profile):
+            continue  # "De schade komt uit op twee miljoen": a figure given, by no one
+        source = (
+            fronted_figure
+            or trailing
+            or (relative[0] if relative else source_of_verb(doc, tok, profile, inverted))
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
         if source is not None and source[0] <= tok.i < source[1]:

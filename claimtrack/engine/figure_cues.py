@@ -11,11 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.phrases import clause_end
+from claimtrack.engine.phrases import clause_end, np_right
+from claimtrack.engine.speakers import finite_verb, is_participle
 from claimtrack.engine.tokens import lemma, tokens_of
 
 CLAUSE_REACH = 8  # words from the verb that its preposition may stand at
 NUMBER_REACH = 3  # words after the preposition that its number may stand at ("op zo'n 300")
+COMPOUND_HEAD = 5  # letters a quantity noun needs to end a compound ("stormschade")
+# words before a phrase's noun ("Het totale aantal doden")
+MODIFIER_POS = frozenset({"DET", "ADJ", "NUM"})
+# words that make what stands before the finite verb more than one noun phrase
+CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 
 
 def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
@@ -27,9 +33,64 @@ def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
     for objects, prep in entries:
         for step in (1, -1):
             found = _preposition_in_clause(doc, verb, prep, step, profile)
-            if found is not None and _object_between(doc, verb, found, objects):
+            if found is not None and (
+                _object_between(doc, verb, found, objects, profile)
+                or fronted_quantity(doc, verb, profile) is not None
+            ):
                 return found
     return None
+
+
+def fronted_quantity(doc: Doc, verb: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """'De schade schat de gemeente op twee miljoen euro', 'Het aantal slachtoffers houdt de
+    politie op twaalf': where the subject may follow the verb, a noun phrase before the
+    finite verb that names a quantity (`figure_nouns.txt`) is the object the figure is put
+    on, fronted; its span, else None."""
+    if not profile.subject_may_follow_verb or not profile.figure_nouns:
+        return None
+    finite = finite_verb(doc, verb, profile)
+    toks = tokens_of(doc)
+    opening = toks[: finite.i]
+    if not opening or any(
+        t.is_punct
+        or t.pos_ in CLAUSE_POS
+        # "Het aantal gewonden": a participle used as a noun
+        and not (t.pos_ == "VERB" and is_participle(t, profile))
+        for t in opening
+    ):
+        return None
+    # in a main clause one phrase stands before the finite verb: its first noun heads it
+    head = next((t for t in opening if t.pos_ not in MODIFIER_POS), None)
+    if head is None or not _names_quantity(head.lower_, profile):
+        return None
+    return (0, finite.i)
+
+
+def figure_source(doc: Doc, verb: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """Who puts the figure on a fronted quantity: the noun phrase right after the finite verb
+    ("schat de gemeente op"); None where no quantity is fronted or nothing names one."""
+    if fronted_quantity(doc, verb, profile) is None:
+        return None
+    return np_right(doc, finite_verb(doc, verb, profile).i + 1, profile)
+
+
+def quantity_as_subject(doc: Doc, verb: Token, profile: LanguageProfile) -> bool:
+    """'De schade komt uit op twee miljoen euro': a fronted quantity with no one named after
+    the verb is the verb's subject; the figure is given, not put on it by a speaker."""
+    return (
+        fronted_quantity(doc, verb, profile) is not None
+        and figure_source(doc, verb, profile) is None
+    )
+
+
+def _names_quantity(word: str, profile: LanguageProfile) -> bool:
+    """A noun for a quantity, or (where nouns are compounded) a compound ending in one
+    ("stormschade")."""
+    if word in profile.figure_nouns:
+        return True
+    return profile.compound_nouns and any(
+        word.endswith(noun) and len(noun) >= COMPOUND_HEAD for noun in profile.figure_nouns
+    )
 
 
 def figure_content(doc: Doc, verb: Token, prep: Token, profile: LanguageProfile) -> tuple[int, int]:
@@ -69,11 +130,20 @@ def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
     return False
 
 
-def _object_between(doc: Doc, verb: Token, prep: Token, objects: tuple[str, ...]) -> bool:
+def _object_between(
+    doc: Doc, verb: Token, prep: Token, objects: tuple[str, ...], profile: LanguageProfile
+) -> bool:
     """One of the words the verb's object must be, between the verb and its preposition (or
-    right before the preposition where the verb closes the clause); any object if none."""
+    right before the preposition where the verb closes the clause, or after the verb where
+    the preposition is fronted: "Op 400 komt de vakbond uit"); any object if none."""
     if not objects:
         return True
     toks = tokens_of(doc)
-    span = toks[verb.i + 1 : prep.i] if prep.i > verb.i else toks[max(0, prep.i - 3) : prep.i]
+    if prep.i > verb.i:
+        span = toks[verb.i + 1 : prep.i]
+    else:
+        span = [
+            *toks[max(0, prep.i - 3) : prep.i],
+            *toks[verb.i + 1 : clause_end(doc, verb.i + 1, profile)],
+        ]
     return any(t.lower_ in objects for t in span)

@@ -14,6 +14,7 @@ from claimtrack.engine.tokens import (
     continues_institution,
     lemma,
     looks_nominal,
+    phrase_at,
     tokens_of,
 )
 
@@ -95,10 +96,21 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
             break  # an acronym that spells a complementizer ("het OM") is a name
         if i > first and opens_next_phrase(doc, i, profile):
             break
+        if i > first and ends_noun_phrase(doc, i, profile):
+            break
         i += 1
     if i == first:
         return None
     return (first, i)
+
+
+def ends_noun_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
+    """Token `i` belongs to the clause's predicate, not to the noun phrase before it: a
+    separable particle of the verb ("blijft volgens het bedrijf open") or a listed
+    predicate phrase ("blijft volgens de gemeente van kracht")."""
+    return tokens_of(doc)[i].dep_ == "compound:prt" or (
+        phrase_at(doc, i, profile.predicate_phrases) is not None
+    )
 
 
 def subtree_span(

@@ -137,6 +137,8 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
         return found
     if token.pos_ in NOT_INFLECTED_POS and not mistagged_verb(token, profile):
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
+    if lower in profile.known_verbs:
+        return lower  # a plural present, the infinitive itself ("wijten", lemmatized 'wijt')
     return _known_infinitive(lower, profile) or found
 
 
@@ -189,7 +191,7 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
     doc, i = token.doc, token.i
     if token.pos_ != "NOUN" or i == 0 or i + 1 >= len(doc) or not token.is_lower:
         return False
-    if verb_parsed_as_noun(token, profile):
+    if verb_parsed_as_noun(token, profile) or verb_after_opening_phrase(token, profile):
         return True
     toks = tokens_of(doc)
     before, after = toks[i - 1], toks[i + 1]
@@ -218,6 +220,39 @@ def verb_parsed_as_noun(token: Token, profile: LanguageProfile) -> bool:
     if "nsubj" not in children or "cop" in children or "det" in children:
         return False
     return _known_infinitive(token.lower_, profile) is not None
+
+
+OPENING_PHRASE_REACH = 4  # words of the noun phrase before a finite verb in second place
+
+
+def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
+    """'De bewoners wijten de overlast aan …' with 'wijten' tagged a noun: where the finite
+    verb stands second, a lowercase noun right after the noun phrase that opens the
+    sentence, with an article or pronoun after it, is that verb when its form is the
+    regular inflection of a listed verb or the verb itself (no noun follows another
+    without an article)."""
+    doc, i = token.doc, token.i
+    if (
+        not profile.subject_may_follow_verb
+        or token.pos_ != "NOUN"
+        or not token.is_lower
+        or not 0 < i <= OPENING_PHRASE_REACH
+        or i + 1 >= len(doc)
+    ):
+        return False
+    toks = tokens_of(doc)
+    *modifiers, head = toks[:i]
+    if head.pos_ not in ("NOUN", "PROPN") or any(
+        t.pos_ not in ("DET", "ADJ", "PROPN") for t in modifiers
+    ):
+        return False
+    after = toks[i + 1]
+    if after.pos_ not in ("DET", "PRON") and after.lower_ not in profile.complementizers:
+        return False
+    # the plural of the present is the infinitive itself ("wijten")
+    return (
+        token.lower_ in profile.known_verbs or _known_infinitive(token.lower_, profile) is not None
+    )
 
 
 def is_capitalised(token: Token) -> bool:

@@ -19,8 +19,9 @@ class LanguageProfile:
     speech_verbs: frozenset[str]
     # verbs of opinion/knowledge that only count with a clause ("vinden dat", "believe that")
     opinion_verbs: frozenset[str]
-    # (verb lemma, companion word) pairs that together form a cue ("laten weten", "duidelijk maken")
-    phrasal_cues: frozenset[tuple[str, str]]
+    # (verb lemma, companion word, ...) that together form a cue ("laten weten", "duidelijk
+    # maken"); a companion may be a phrase of several words ("wijzen van de hand")
+    phrasal_cues: frozenset[tuple[str, ...]]
     # companion words that turn a speech verb into a non-speech use ("zich verklaren", "elkaar spreken")
     non_speech_objects: frozenset[str]
     # prepositions/adverbs that introduce a source: "volgens X", "according to X", "aldus X"
@@ -72,9 +73,15 @@ class LanguageProfile:
     # a verb and the preposition with which it puts a figure on something ("schatten op",
     # "put at"), words between them the object must be ("houden het op")
     figure_cues: tuple[tuple[str, ...], ...] = ()
+    # nouns for a quantity a figure is put on ("aantal", "schade"): fronted before the
+    # finite verb, one is that verb's object and the subject follows the verb
+    figure_nouns: frozenset[str] = frozenset()
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
+    # phrases that stand after a noun phrase as the predicate of its clause and are never
+    # part of it ("blijft volgens de gemeente van kracht")
+    predicate_phrases: tuple[tuple[str, ...], ...] = ()
     # fixed phrases holding a cue word that report nothing ("dat wil zeggen")
     non_cue_phrases: tuple[tuple[str, ...], ...] = ()
     # cue verbs that take a reflexive pronoun ("zich afvragen"): no non-speech use for them
@@ -172,8 +179,8 @@ class LanguageProfile:
         the particle joins it ("heeft uitgesproken", "door aan te kondigen"): uitspreken."""
         return frozenset(
             partner + verb
-            for verb, partner in self.phrasal_cues
-            if partner in self.separable_particles
+            for verb, *words in self.phrasal_cues
+            if len(words) == 1 and (partner := words[0]) in self.separable_particles
         )
 
     @cached_property
@@ -183,10 +190,11 @@ class LanguageProfile:
 
     @cached_property
     def phrasal_partners(self) -> dict[str, tuple[str, ...]]:
-        """The companions of each verb of `phrasal_cues`, in the order of `phrasal_cues`."""
+        """The companions of each verb of `phrasal_cues`, in the order of `phrasal_cues`; a
+        companion of several words ("wijzen van de hand", "put down to") is one string."""
         partners: dict[str, tuple[str, ...]] = {}
-        for verb, partner in self.phrasal_cues:
-            partners[verb] = (*partners.get(verb, ()), partner)
+        for verb, *words in self.phrasal_cues:
+            partners[verb] = (*partners.get(verb, ()), " ".join(words))
         return partners
 
     @cached_property
@@ -207,6 +215,6 @@ class LanguageProfile:
             | self.quote_verbs
             | self.object_cue_verbs
             | self.refusal_verbs
-            | {verb for verb, _ in self.phrasal_cues}
+            | {verb for verb, *_ in self.phrasal_cues}
             | self.joined_phrasal_verbs
         )

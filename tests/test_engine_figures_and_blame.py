@@ -1,0 +1,113 @@
+"""Figure cues with the object fronted, denials and blame said with a phrase, and sources
+after 'volgens' that stop before the clause's predicate. Every text is written for these
+tests; the names are invented."""
+
+from __future__ import annotations
+
+from engine_helpers import analyse, check_offsets, speaker_named, speakers_of
+
+NL = "nl"
+EN = "en"
+
+
+def test_a_fronted_quantity_puts_the_speaker_after_the_figure_verb():
+    body = (
+        "De gemeente Valkendijk heeft maandag een onderzoek naar de overstroming aangekondigd. "
+        "De schade schat de gemeente op drie miljoen euro. "
+        "Het aantal gewonden houdt de brandweer op negen. "
+        "De stormschade raamt het waterschap op een half miljoen."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De schade schat") == ["Gemeente Valkendijk"]
+    assert speakers_of(doc, "Het aantal gewonden") == ["brandweer"]
+    assert speakers_of(doc, "De stormschade raamt") == ["waterschap"]
+    check_offsets(doc, body)
+
+
+def test_a_quantity_that_is_its_own_subject_has_no_speaker():
+    body = (
+        "De provincie Oosterhaven heeft de gevolgen van de droogte onderzocht. "
+        "De schade komt uit op vier miljoen euro. "
+        "De totale schade komt volgens de provincie uit op vijf miljoen euro."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De schade komt uit") == []
+    assert speakers_of(doc, "De totale schade") == ["Provincie Oosterhaven"]
+
+
+def test_a_fronted_figure_with_the_particle_after_the_subject():
+    body = (
+        "Vakbond Metaalunie heeft haar leden gevraagd naar de werkdruk. Op 250 komt de vakbond uit."
+    )
+    assert speaker_named(body, NL, "Op 250 komt") == "Vakbond Metaalunie"
+
+
+def test_van_de_hand_wijzen_is_a_denial_of_its_subject():
+    body = (
+        "Transportbedrijf Kleiweg Logistiek is beschuldigd van het dumpen van afval. "
+        "Transportbedrijf Kleiweg Logistiek wijst dat van de hand. "
+        "Het bedrijf wijst ook de kritiek van de gemeenteraad van de hand."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Transportbedrijf Kleiweg Logistiek wijst") == [
+        "Transportbedrijf Kleiweg Logistiek"
+    ]
+    assert speakers_of(doc, "Het bedrijf wijst") == ["Transportbedrijf Kleiweg Logistiek"]
+
+
+def test_a_plural_blame_verb_the_tagger_reads_as_a_noun():
+    body = (
+        "De gemeente Linderveen heeft een nieuw ophaalrooster ingevoerd. "
+        "De omwonenden wijten de stankoverlast aan het nieuwe rooster. "
+        "Winkeliers wijten de lege straten aan de wegwerkzaamheden."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De omwonenden wijten") == ["omwonenden"]
+    assert speakers_of(doc, "Winkeliers wijten") == ["Winkeliers"]
+
+
+def test_put_down_to_gives_a_cause():
+    body = (
+        "Marlow Borough Council said on Friday that the new library would open a year late. "
+        "The council put the delay down to a shortage of builders."
+    )
+    assert speaker_named(body, EN, "The council put") == "Marlow Borough Council"
+
+
+def test_put_down_alone_is_no_cue():
+    body = "Riot police in Dunmere put down the protest within an hour on Saturday evening."
+    doc = analyse(body, EN)
+    assert speakers_of(doc, "Riot police") == []
+
+
+def test_a_volgens_source_stops_before_the_predicate():
+    body = (
+        "De gemeente Heuveldam heeft een parkeerverbod ingesteld in het centrum. "
+        "Het parkeerverbod blijft volgens de gemeente van kracht tot april. "
+        "Zuivelfabriek Noorderweide heeft haar productie stilgelegd. "
+        "De winkel van de fabriek blijft volgens het bedrijf open."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Het parkeerverbod blijft") == ["Gemeente Heuveldam"]
+    names = speakers_of(doc, "De winkel van de fabriek")
+    assert len(names) == 1 and names[0].endswith("Noorderweide")
+    check_offsets(doc, body)
+
+
+def test_a_volgens_source_keeps_an_affiliation():
+    body = "De brug gaat volgens de voorzitter van de ondernemersvereniging pas in mei open."
+    doc = analyse(body, NL)
+    names = speakers_of(doc, "De brug gaat")
+    assert len(names) == 1 and "ondernemersvereniging" in names[0]
+
+
+def test_a_kind_of_company_before_an_organisation_named_before():
+    body = (
+        "Het bouwbedrijf Stenhuys Bouw uit Almelo is begonnen aan de nieuwe sluis. "
+        "Aannemer Stenhuys Bouw zegt dat de sluis in juni klaar is. "
+        "De zorgverzekeraar Medora betaalt de behandeling niet meer. "
+        "Zorgverzekeraar Medora stelt dat de behandeling niet werkt."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "Aannemer Stenhuys Bouw") == ["Stenhuys Bouw"]
+    assert speakers_of(doc, "Zorgverzekeraar Medora stelt") == ["Medora"]
