@@ -149,3 +149,76 @@ def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(t
     )
     db.close()
     assert spoken["id"] in ids(account_b)
+
+
+def published(sid: int, speaker: str | None, publisher: str, text: str | None = None) -> dict:
+    """Statement `sid` of an article `publisher` published, said by `speaker`."""
+    statement = reported(sid, speaker, text)
+    statement["article"] = {"id": sid, "publisher": publisher}
+    statement["chain"]["keys"] |= {alias_key(publisher)}
+    return statement
+
+
+def test_a_person_quoted_in_a_sides_own_release_speaks_for_it_in_the_reports():
+    statements = [
+        published(1, "Marit Zandvoort", "Waterschap Lindewaard"),
+        published(2, "Joris Aalbers", "Veldkamp Grondwerken"),
+        reported(3, "Zandvoort"),
+        reported(4, "dijkgraaf Marit Zandvoort"),
+        reported(5, "Aalbers"),
+        reported(6, "Pieter Zandvoort Jansen"),  # another man
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Waterschap Lindewaard"), side("Veldkamp Grondwerken")
+    )
+    assert ids(account_a) == [1, 3, 4]
+    assert ids(account_b) == [2, 5]
+
+
+def test_a_person_quoted_by_both_sides_speaks_for_neither():
+    statements = [
+        published(1, "Hanna de Wit", "Waterschap Lindewaard"),
+        published(2, "Hanna de Wit", "Veldkamp Grondwerken"),
+        reported(3, "De Wit"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Waterschap Lindewaard"), side("Veldkamp Grondwerken")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == [2]
+
+
+def test_what_a_ministry_is_for_and_its_bracketed_acronym_name_it():
+    statements = [
+        reported(
+            1,
+            None,
+            "Het Ministerie van Landbouw en Visserij (MLV) meldt dat de quotum lager wordt.",
+        ),
+        reported(2, "MLV"),
+        reported(3, "Landbouw"),  # "Ministerie van Landbouw en Visserij" after "van"
+        reported(4, "Havens"),
+        reported(5, "agriculture ministry"),
+        reported(6, "ports ministry"),
+        reported(7, "ministry"),  # both sides are ministries
+    ]
+    account_a, account_b = side_accounts(
+        statements,
+        side("Ministerie van Landbouw en Visserij"),
+        side("Ministerie van Havens en Kusten"),
+    )
+    assert ids(account_a) == [2, 3, 5]
+    assert ids(account_b) == [4, 6]
+
+
+def test_the_people_a_sides_name_speaks_for_name_it():
+    statements = [
+        reported(1, "bewoners"),  # Bewonersvereniging: the residents
+        reported(2, "tenants"),  # Tenants Association
+        reported(3, "Tenants"),  # a sentence's first word, not a description
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Bewonersvereniging Het Anker"), side("Kadeplein Tenants Association")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == [2]

@@ -2,19 +2,25 @@
 
 News reports name a side in full once and then go on with a part of the name
 ("Northgrid" for Northgrid Data Centres, "Tegenwind" for Stichting Tegenwind
-Eemkerk), a role noun before the name ("aannemer Bruggeman Bouw") or a
-description of the side's kind ("de bond", "the council"). The kinds of
-organisation come from `engine/lang/data/org_types.tsv`; a side's kinds come
-from the words of its name and from how the event's texts describe it: an
-apposition ("Zorgbond Lindewaard, de vakbond van ...") or a role noun before its
-name ("vakbond Zorgbond Lindewaard").
+Eemkerk, "Financiën" for Ministerie van Financiën), a short form given in
+brackets ("(OJV)"), a role noun before the name ("aannemer Bruggeman Bouw"), a
+description of the side's kind ("de bond", "the council", "the finance
+ministry") or one of its people ("Brandsma", quoted in the side's own release).
+The kinds of organisation come from `engine/lang/data/org_types.tsv`; a side's
+kinds come from the words of its name and from how the event's texts describe
+it: an apposition ("Werkkracht Lindewaard, de vakbond van ...") or a role noun
+before its name ("vakbond Werkkracht Lindewaard").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
+from claimtrack.compare.features import word_keys
 from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds, org_types
 from claimtrack.engine.translations import fold
 from claimtrack.store.events import in_account
@@ -23,17 +29,26 @@ from claimtrack.store.sources import alias_key
 MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still names it
 APPOSITION_WORDS = 4  # words after "Name," read for the noun that describes it
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+|[,.;:()\u201e\u201c\u201d\"]")
+NAME_LINKS = Path(__file__).resolve().parent.parent / "data" / "name_links.txt"
+ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+@functools.cache
+def name_links() -> frozenset[str]:
+    """Words between the noun that opens a name and what it names ("van", "of")."""
+    lines = NAME_LINKS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def loosely_named(
     statements: list[dict], side_a: dict[str, Any], side_b: dict[str, Any]
 ) -> tuple[frozenset[int], frozenset[int]]:
-    """Ids of the statements whose speaker (or relay) names a side by a part of its name,
-    by its name after a role noun, or by a description of its kind, for each side; a name
-    or description that fits both sides names neither."""
-    texts = [statement["text"] for statement in statements]
-    kinds = (side_kinds(side_a, texts), side_kinds(side_b, texts))
-    cores = (_core_keys(side_a), _core_keys(side_b))
+    """Ids of the statements whose speaker (or relay, or the organisation a spokesperson
+    speaks for) names a side by a part of its name, by its name after a role noun, by an
+    acronym the texts give it, by a description of its kind, or is a person who speaks in
+    the side's own releases; for each side. A name that fits both sides names neither."""
+    first, second = SideProfile.of(side_a, statements), SideProfile.of(side_b, statements)
+    profiles = (first.without_members_of(second), second.without_members_of(first))
     full_names = set(side_a["keys"]) | set(side_b["keys"])
     found: tuple[set[int], set[int]] = (set(), set())
     for statement in statements:
@@ -53,34 +68,98 @@ def loosely_named(
             if alias_key(name) not in full_names
             for key in _without_role_noun(alias_key(name))
         }
-        fits = [any(_part_of(key, cores[n]) for key in keys) for n in (0, 1)]
+        fits = [any(profile.named_by(key) for key in keys) for profile in profiles]
         if not any(fits):
             # a description is weaker than a full name: it names no side the chain names
             # the other side in full ("the company" in a chain that names the province)
             fits = [
                 fit and not in_account(statement, (side_b, side_a)[n])
-                for n, fit in enumerate(_described(names, kinds))
+                for n, fit in enumerate(_described(names, profiles))
             ]
         if fits[0] != fits[1]:
             found[0 if fits[0] else 1].add(statement["id"])
     return frozenset(found[0]), frozenset(found[1])
 
 
-def side_kinds(side: dict[str, Any], texts: list[str]) -> frozenset[str]:
-    """The kinds of organisation a side is: by the words of its name, and by the nouns the
-    texts put right before its name or in an apposition after it."""
-    kinds = set(name_kinds(side["name"], set(), compounds=True))
-    wanted = [key.split() for key in side["keys"] if len(key) >= MIN_SHORT_NAME]
-    for text in texts:
-        words = [fold(word) for word in WORD.findall(text)]
-        for name in wanted:
-            for start in _occurrences(words, name):
-                kind = _role_noun_kind(words, start)
-                if kind is None:
-                    kind = _apposition_kind(words, start + len(name))
-                if kind is not None:
-                    kinds.add(kind)
-    return frozenset(kinds)
+@dataclass(frozen=True)
+class SideProfile:
+    """What names a side in an event's texts: its name keys and their parts (`cores`), its
+    kinds of organisation, the words of what its name is for, the people who speak in its
+    own releases (`members`, name keys) and the short forms the texts give its name in
+    brackets (`acronyms`)."""
+
+    cores: frozenset[str]
+    kinds: frozenset[str]
+    topic_keys: frozenset[str]
+    members: frozenset[str]
+    acronyms: frozenset[str] = frozenset()
+    constituents: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, side: dict[str, Any], statements: list[dict]) -> SideProfile:
+        """The side's profile, read from its name and the event's statements."""
+        cores = _core_keys(side)
+        acronyms = set()
+        kinds = set(name_kinds(side["name"], set(), compounds=True))
+        wanted = [key.split() for key in side["keys"] if len(key) >= MIN_SHORT_NAME]
+        for statement in statements:
+            tokens = [fold(word) for word in WORD.findall(statement["text"])]
+            words = [k for k, token in enumerate(tokens) if token[:1].isalnum()]
+            plain = [tokens[k] for k in words]
+            for name in wanted:
+                for start in _occurrences(plain, name):
+                    before = words[start] - 1
+                    after = words[start + len(name) - 1] + 1
+                    kind = _role_noun_kind(tokens, before) or _apposition_kind(tokens, after)
+                    if kind is not None:
+                        kinds.add(kind)
+                    acronym = _acronym(statement["text"], tokens, after)
+                    if acronym:
+                        acronyms.add(acronym)
+        topic = {
+            key
+            for core in cores
+            for word in core.split()
+            if len(word) >= MIN_SHORT_NAME and word not in org_types().describing
+            for key in word_keys(word, "nl", False) | word_keys(word, "en", False)
+        }
+        members = {
+            alias_key(s["speaker"])
+            for s in statements
+            if s.get("speaker")
+            and s["speaker"] != s["speaker"].lower()
+            and " " in s["speaker"].strip()
+            and s["article"].get("publisher")
+            and alias_key(s["article"]["publisher"]) in side["keys"]
+            and alias_key(s["speaker"]) not in side["keys"]
+        }
+        # people, not organisations: no name with a noun of a kind ("Provincie Oost")
+        members = {m for m in members if not name_kinds(m, set(), compounds=False)}
+        return cls(
+            frozenset(cores),
+            frozenset(kinds),
+            frozenset(topic),
+            frozenset(members),
+            frozenset(acronyms),
+            _constituents(side),
+        )
+
+    def without_members_of(self, other: SideProfile) -> SideProfile:
+        """The profile without the people that also speak for, or name, the other side."""
+        own = {m for m in self.members if m not in other.members and not _part_of(m, other.cores)}
+        return replace(self, members=frozenset(own))
+
+    def named_by(self, key: str) -> bool:
+        """Whether a name key names the side: a part of its name, or one of its people
+        ("Brandsma", "minister Sietske Brandsma" for Sietske Brandsma)."""
+        if _part_of(key, self.cores) or key in self.acronyms:
+            return True
+        words = key.split()
+        return any(
+            words[-1] == member.split()[-1]
+            and (len(words) == 1 or key.endswith(" " + member) or key == member)
+            for member in self.members
+        )
 
 
 def _occurrences(words: list[str], name: list[str]) -> list[int]:
@@ -92,19 +171,19 @@ def _occurrences(words: list[str], name: list[str]) -> list[int]:
     ]
 
 
-def _role_noun_kind(words: list[str], start: int) -> str | None:
+def _role_noun_kind(tokens: list[str], before: int) -> str | None:
     """The kind of the noun right before a name ("aannemer Bruggeman Bouw")."""
-    if start == 0 or not words[start - 1][:1].isalpha():
+    if before < 0 or not tokens[before][:1].isalpha():
         return None
-    return description_kind(words[start - 1], compounds=True)
+    return description_kind(tokens[before], compounds=True)
 
 
-def _apposition_kind(words: list[str], end: int) -> str | None:
+def _apposition_kind(tokens: list[str], end: int) -> str | None:
     """The kind of the first describing noun within a few words after "Name," (", de
     vakbond van ...", ", a local residents' association")."""
-    if end >= len(words) or words[end] != ",":
+    if end >= len(tokens) or tokens[end] != ",":
         return None
-    for word in words[end + 1 : end + 1 + APPOSITION_WORDS]:
+    for word in tokens[end + 1 : end + 1 + APPOSITION_WORDS]:
         if not word[:1].isalpha():
             return None
         kind = description_kind(word, compounds=True)
@@ -113,14 +192,44 @@ def _apposition_kind(words: list[str], end: int) -> str | None:
     return None
 
 
+def _acronym(text: str, tokens: list[str], end: int) -> str | None:
+    """The short form a text gives a name in brackets right after it ("(OJV)")."""
+    if end + 2 >= len(tokens) or tokens[end] != "(" or tokens[end + 2] != ")":
+        return None
+    written = [word for word in WORD.findall(text)][end + 1]
+    return (
+        written.lower()
+        if ACRONYM.fullmatch(written) and written[1:] != written[1:].lower()
+        else None
+    )
+
+
+def _constituents(side: dict[str, Any]) -> frozenset[str]:
+    """Whom a side's kind noun says it speaks for: the word before it ("Zonnehof Tenants
+    Association": tenants) or, in a Dutch compound, its first part ("Bewonersvereniging De
+    Ravelijn": bewoners)."""
+    naming = org_types().naming
+    found = set()
+    for key in side["keys"]:
+        words = key.split()
+        for k, word in enumerate(words):
+            if word in naming and k > 0:
+                found.add(words[k - 1])
+            for head in org_types().compound_heads:
+                if word.endswith(head) and len(word) - len(head) >= MIN_SHORT_NAME:
+                    found.add(word[: -len(head)])
+    return frozenset(w for w in found if len(w) >= MIN_SHORT_NAME and w not in naming)
+
+
 def _core_keys(side: dict[str, Any]) -> set[str]:
     """The side's name keys, and each without the words before its name that only say its
-    kind ("stichting tegenwind eemkerk" -> "tegenwind eemkerk": "Tegenwind" names it)."""
+    kind ("stichting tegenwind eemkerk" -> "tegenwind eemkerk": "Tegenwind" names it;
+    "ministerie van financien" -> "financien")."""
     naming = org_types().naming
     cores = set(side["keys"])
     for key in side["keys"]:
         words = key.split()
-        while len(words) > 1 and words[0] in naming:
+        while len(words) > 1 and (words[0] in naming or words[0] in name_links()):
             words = words[1:]
         cores.add(" ".join(words))
     return cores
@@ -149,18 +258,36 @@ def _part_of(key: str, side_keys: set[str]) -> bool:
     return False
 
 
-def _described(names: list[str], kinds: tuple[frozenset[str], frozenset[str]]) -> list[bool]:
+def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> list[bool]:
     """For each side, whether a description among the names (lower case: "municipality",
-    "de bond") is of its kind; a company description ("het bedrijf", "the operator") also
-    fits the one side of no known kind when the other's kind is known and no company."""
+    "de bond") is of its kind; where both sides are of that kind, whether a word before the
+    noun is what the side's name is for ("the finance ministry" for Ministerie van
+    Financiën). A company description ("het bedrijf", "the operator") also fits the one
+    side of no known kind when the other's kind is known and no company."""
     fits = [False, False]
+    kinds = (profiles[0].kinds, profiles[1].kinds)
     for name in names:
         key = alias_key(name)
-        kind = description_kind(key, compounds=True)
-        if kind is None or name != name.lower():
+        if name != name.lower():
             continue
+        # "de bewoners", "the tenants": whom a side's name says it speaks for
         for n in (0, 1):
-            fits[n] |= kind in kinds[n]
+            fits[n] |= key in profiles[n].constituents
+        kind = description_kind(key, compounds=True)
+        if kind is None:
+            continue
+        of_kind = [kind in kinds[n] for n in (0, 1)]
+        if all(of_kind):
+            modifiers = [w for w in key.split()[:-1] if len(w) >= MIN_SHORT_NAME]
+            of_kind = [
+                any(
+                    (word_keys(w, "en", False) | word_keys(w, "nl", False)) & p.topic_keys
+                    for w in modifiers
+                )
+                for p in profiles
+            ]
+        for n in (0, 1):
+            fits[n] |= of_kind[n]
         listed = key in org_types().describing
         if kind == COMPANY and listed and not any(COMPANY in k for k in kinds):
             unknown = [n for n in (0, 1) if not kinds[n]]
