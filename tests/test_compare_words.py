@@ -207,3 +207,10 @@ def test_a_plural_in_ies_meets_its_singular_whatever_the_singular_ends_in():
     # "family" ends in -ly like an adverb; its plural must still meet it
     assert english_key("families") == english_key("family")
     assert english_key("supplies") == english_key("supply")
+
+
+def test_an_amount_after_a_currency_sign_counts_the_money_written_out():
+    a = [statement(1, "De renovatie van de sluis kost volgens de provincie 48 miljoen euro.", "nl")]
+    b = [statement(2, "The lock renovation will cost €31 million, the contractor says.")]
+    [row] = align_accounts("Provincie", a, "Aannemer", b)
+    assert row["status"] == "conflict" and "numbers differ" in row["reason"]

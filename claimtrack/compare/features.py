@@ -335,6 +335,9 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
                     break
         if "%" in text[token.end : token.end + 2]:
             things |= {"percent"}
+        currency = text[max(0, token.start - 1) : token.start]  # "€620 million"
+        if currency in UNITS:
+            things |= word_keys(UNITS[currency], "en", False)
         if not things:
             continue
         found.append(Quantity(value, frozenset(things), token.start, end, related))
