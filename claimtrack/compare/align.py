@@ -36,6 +36,7 @@ from claimtrack.compare.conflicts import (
 from claimtrack.compare.features import features
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
 from claimtrack.compare.pair_model import PairModel, default_pair_model, pair_features
+from claimtrack.compare.replies import replies
 from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
 from claimtrack.compare.text import tokenize
 
@@ -139,6 +140,7 @@ def align_accounts(
         ),
         article_of,
         lambda x, y: _different_counts(features(everyone[x]), features(everyone[y])),
+        replies(statements_a, statements_b),
     )
     rows.sort(key=lambda row: _row_order(row, len(statements_a)))
 
@@ -584,6 +586,7 @@ def _group(
     article_repeats: tuple[list, list] = ([], []),
     article_of: list | None = None,
     differ=None,
+    answers: list[tuple[int, int]] = (),
 ) -> list[_Row]:
     """Rows in two steps. First each side's statements that repeat one claim become a
     cluster: a statement and the one it continues, its closest statement of its own side
@@ -592,7 +595,8 @@ def _group(
     in one cluster. Then the two sides' clusters pair one to one, the most likely pair
     first (`links`: the pair model's A x B probabilities, link and mutual thresholds;
     without a model the word scores `scores` rank the pairs), when their closest two
-    statements are a link. `article_of` gives each statement's article (_article_keys, A
+    statements are a link; `answers` (A, B) pairs (replies.py) are rows whatever their
+    words. `article_of` gives each statement's article (_article_keys, A
     first); without it every statement is an article of its own."""
     total = size_a + size_b
     parent = list(range(total))  # A statements first, then B statements
@@ -654,6 +658,10 @@ def _group(
     ranking = links[0] if links is not None else scores
     clusters = [find(x) for x in range(total)]
     for i, j in _cluster_links(ranking, clusters, size_a, linked):
+        union(i, size_a + j)
+    # "The company denied this": a statement that answers the other side's statement
+    # right before it in its article is in that statement's row
+    for i, j in answers:
         union(i, size_a + j)
     # a statement that found no match on the other side joins the one of its own side it
     # repeats, if that is closer than anything the other side says

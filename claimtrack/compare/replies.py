@@ -1,0 +1,104 @@
+"""Statements that answer the statement right before them in their article.
+
+News reports set the two sides' claims one after the other: "The council says the
+ferry broke its concession. The company denied this, saying ..." The second names
+nothing of the first; it points back at it. The verbs and the words that point back
+are in `claimtrack/data/replies.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from claimtrack.compare.lexicon import load_json_resource
+from claimtrack.compare.text import fold
+
+REPLY_WINDOW = 10  # words from a statement's start where its answering verb stands
+WORDS = re.compile(r"\w+|[,.;:]")
+
+
+@dataclass(frozen=True)
+class ReplyCues:
+    """The cue words of one language, folded; pointers as word tuples."""
+
+    verbs: frozenset[str]
+    pointers: tuple[tuple[str, ...], ...]
+    after_pointer: frozenset[str]
+
+
+@cache
+def reply_cues() -> dict[str, ReplyCues]:
+    """replies.json per language."""
+    data = load_json_resource("replies.json")
+    return {
+        language: ReplyCues(
+            frozenset(fold(v) for v in verbs),
+            tuple(
+                sorted(
+                    (tuple(fold(p).split()) for p in data["pointers"][language]),
+                    key=len,
+                    reverse=True,
+                )
+            ),
+            frozenset(fold(w) for w in data["after_pointer"][language]),
+        )
+        for language, verbs in data["verbs"].items()
+    }
+
+
+def answers_previous(text: str, language: str | None) -> bool:
+    """Whether a statement opens by answering what was said just before it: "Dat ontkent
+    de bond", "The company denied this, saying ...", "De bond ontkent dat en ..."."""
+    return _answers(text, language or "")
+
+
+@lru_cache(maxsize=16384)
+def _answers(text: str, language: str) -> bool:
+    cues = reply_cues().get(language)
+    if cues is None:
+        return False
+    words = [fold(w) for w in WORDS.findall(text)][: REPLY_WINDOW + 3]
+    for pointer in cues.pointers:  # "Dat ontkent de politie": the pointer opens it
+        size = len(pointer)
+        if tuple(words[:size]) == pointer and size < len(words) and words[size] in cues.verbs:
+            return True
+    for k, word in enumerate(words[:REPLY_WINDOW]):
+        if word not in cues.verbs:
+            continue
+        for pointer in cues.pointers:
+            end = k + 1 + len(pointer)
+            if tuple(words[k + 1 : end]) == pointer and (
+                end >= len(words) or words[end] in cues.after_pointer
+            ):
+                return True
+    return False
+
+
+def replies(statements_a: list[dict], statements_b: list[dict]) -> list[tuple[int, int]]:
+    """(A position, B position) of each statement that answers the statement right before
+    it in its article, when that one is in the other side's account."""
+    where = {}
+    for side, statements in ((0, statements_a), (1, statements_b)):
+        for position, statement in enumerate(statements):
+            key = _place(statement)
+            if key is not None:
+                where[key] = (side, position)
+    found = []
+    for side, statements in ((0, statements_a), (1, statements_b)):
+        for position, statement in enumerate(statements):
+            key = _place(statement)
+            if key is None or not answers_previous(statement["text"], statement.get("language")):
+                continue
+            previous = where.get((key[0], key[1] - 1))
+            if previous is None or previous[0] == side:
+                continue
+            found.append((position, previous[1]) if side == 0 else (previous[1], position))
+    return found
+
+
+def _place(statement: dict) -> tuple | None:
+    article = (statement.get("article") or {}).get("id")
+    index = statement.get("index")
+    return None if article is None or index is None else (article, index)

@@ -1,0 +1,61 @@
+"""A statement that answers the other side's statement right before it in its article
+stands in that statement's row (claimtrack/compare/replies.py)."""
+
+from __future__ import annotations
+
+from claimtrack.compare.align import align_accounts
+from claimtrack.compare.replies import answers_previous
+
+
+def said(sid: int, text: str, index: int, article: int = 7, language: str = "en") -> dict:
+    return {
+        "id": sid,
+        "text": text,
+        "language": language,
+        "index": index,
+        "paragraph": index,
+        "article": {"id": article, "publisher": "Kustkoerier"},
+    }
+
+
+def row_of(rows: list[dict], sid: int) -> dict:
+    return next(r for r in rows if sid in [s["id"] for s in r["a"] + r["b"]])
+
+
+def test_a_denial_pointing_back_answers_the_statement_before_it():
+    a = [said(1, "The council says the harbour dues were raised without any consultation.", 0)]
+    b = [
+        said(2, "Harbourlight denied this, saying every berth holder got a letter in May.", 1),
+        said(3, "Harbourlight will open a second quay for pleasure boats next spring.", 2),
+    ]
+    rows = align_accounts("Gemeente Zeewolde", a, "Harbourlight", b)
+    assert [s["id"] for s in row_of(rows, 1)["b"]] == [2]
+    assert [s["id"] for s in row_of(rows, 3)["a"]] == []
+
+
+def test_a_dutch_denial_with_the_pointer_first_or_after_the_verb_answers():
+    a = [
+        said(1, "De gemeente stelt dat de haven zonder overleg duurder is geworden.", 0, 8, "nl"),
+        said(3, "Volgens de gemeente lag de kade al jaren vol afval.", 2, 8, "nl"),
+    ]
+    b = [
+        said(
+            2, "Dat ontkent de havenbeheerder: alle ligplaatshouders kregen een brief.", 1, 8, "nl"
+        ),
+        said(4, "Het havenbedrijf wijst dat van de hand en noemt de kade schoon.", 3, 8, "nl"),
+    ]
+    rows = align_accounts("Gemeente Zeewolde", a, "Havenbedrijf Zeewolde", b)
+    assert [s["id"] for s in row_of(rows, 1)["b"]] == [2]
+    assert [s["id"] for s in row_of(rows, 3)["b"]] == [4]
+
+
+def test_a_that_clause_after_the_verb_or_an_answer_to_its_own_side_is_no_answer():
+    assert not answers_previous("The firm denied that any berth holder was overcharged.", "en")
+    assert not answers_previous("Het bedrijf ontkent dat er ooit geklaagd is.", "nl")
+    a = [said(1, "The council raised the harbour dues by a fifth in April.", 0)]
+    b = [
+        said(2, "Harbourlight wants a new quay for its ferries by the summer.", 1),
+        said(3, "It rejected that, saying the old quay is too short for its new ship.", 2),
+    ]
+    rows = align_accounts("Gemeente Zeewolde", a, "Harbourlight", b)
+    assert [s["id"] for s in row_of(rows, 3)["a"]] == []
