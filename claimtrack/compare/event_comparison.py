@@ -156,19 +156,29 @@ def _aligned(side_a: str, account_a: list[dict], side_b: str, account_b: list[di
 
 
 def _fingerprint(statements: list[dict]) -> tuple:
-    return tuple(
-        (
-            s["id"],
-            s["text"],
-            s.get("language"),
-            s.get("speaker"),
-            tuple(s.get("via") or ()),
-            s.get("index"),
-            s.get("paragraph"),
-            tuple(sorted((k, str(v)) for k, v in (s.get("article") or {}).items())),
+    articles: dict = {}  # an event's statements of one article share its fields: read once
+    parts = []
+    for s in statements:
+        article = s.get("article") or {}
+        key = article.get("id")
+        shared = articles.get(key) if key is not None else None
+        if shared is None:
+            shared = tuple(sorted((k, str(v)) for k, v in article.items()))
+            if key is not None:
+                articles[key] = shared
+        parts.append(
+            (
+                s["id"],
+                s["text"],
+                s.get("language"),
+                s.get("speaker"),
+                tuple(s.get("via") or ()),
+                s.get("index"),
+                s.get("paragraph"),
+                shared,
+            )
         )
-        for s in statements
-    )
+    return tuple(parts)
 
 
 def clear_cache() -> None:

@@ -65,8 +65,8 @@ def loosely_named(
         keys = {
             key
             for name in names
-            if alias_key(name) not in full_names
-            for key in _without_role_noun(alias_key(name))
+            if _key(name) not in full_names
+            for key in _without_role_noun(_key(name))
         }
         fits = [any(profile.named_by(key) for key in keys) for profile in profiles]
         if not any(fits):
@@ -103,10 +103,13 @@ class SideProfile:
         kinds = set(name_kinds(side["name"], set(), compounds=True))
         wanted = [key.split() for key in side["keys"] if len(key) >= MIN_SHORT_NAME]
         for statement in statements:
-            tokens = [fold(word) for word in WORD.findall(statement["text"])]
-            words = [k for k, token in enumerate(tokens) if token[:1].isalnum()]
-            plain = [tokens[k] for k in words]
-            for name in wanted:
+            text = statement["text"]
+            # most statements do not name the side: a look at the folded text first
+            named = [name for name in wanted if name[0] in _folded(text)]
+            if not named:
+                continue
+            tokens, words, plain = _tokens(text)
+            for name in named:
                 for start in _occurrences(plain, name):
                     before = words[start] - 1
                     after = words[start + len(name) - 1] + 1
@@ -124,14 +127,14 @@ class SideProfile:
             for key in word_keys(word, "nl", False) | word_keys(word, "en", False)
         }
         members = {
-            alias_key(s["speaker"])
+            _key(s["speaker"])
             for s in statements
             if s.get("speaker")
             and s["speaker"] != s["speaker"].lower()
             and " " in s["speaker"].strip()
             and s["article"].get("publisher")
-            and alias_key(s["article"]["publisher"]) in side["keys"]
-            and alias_key(s["speaker"]) not in side["keys"]
+            and _key(s["article"]["publisher"]) in side["keys"]
+            and _key(s["speaker"]) not in side["keys"]
         }
         # people, not organisations: no name with a noun of a kind ("Provincie Oost")
         members = {m for m in members if not name_kinds(m, set(), compounds=False)}
@@ -160,6 +163,24 @@ class SideProfile:
             and (len(words) == 1 or key.endswith(" " + member) or key == member)
             for member in self.members
         )
+
+
+@functools.lru_cache(maxsize=16384)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[list[str], list[int], list[str]]:
+    """A text's folded words and marks, the positions of its words, and its words alone."""
+    tokens = [fold(word) for word in WORD.findall(text)]
+    words = [k for k, token in enumerate(tokens) if token[:1].isalnum()]
+    return tokens, words, [tokens[k] for k in words]
+
+
+@functools.lru_cache(maxsize=16384)
+def _key(name: str) -> str:
+    return alias_key(name)
 
 
 def _occurrences(words: list[str], name: list[str]) -> list[int]:
