@@ -59,3 +59,31 @@ def test_a_that_clause_after_the_verb_or_an_answer_to_its_own_side_is_no_answer(
     ]
     rows = align_accounts("Gemeente Zeewolde", a, "Harbourlight", b)
     assert [s["id"] for s in row_of(rows, 3)["a"]] == []
+
+
+def test_an_unattributed_denial_of_one_sides_claim_is_the_other_sides():
+    from claimtrack.compare.event_comparison import side_accounts
+    from claimtrack.store.sources import alias_key
+
+    def stored(sid, text, index, speaker, article=9):
+        statement = said(sid, text, index, article, "nl")
+        names = [n for n in (speaker, "Kustkoerier") if n]
+        statement.update(
+            speaker=speaker, via=[], chain={"ids": set(), "keys": {alias_key(n) for n in names}}
+        )
+        return statement
+
+    statements = [
+        stored(
+            1, "Volgens Gemeente Zeewolde is de kade al jaren vervuild.", 0, "Gemeente Zeewolde"
+        ),
+        stored(2, "Dat ontkent de havenbeheerder stellig.", 1, None),
+        stored(3, "Het weer was die week slecht.", 2, None),
+        stored(4, "Gemeente Zeewolde wil de kade laten schoonmaken.", 0, "Gemeente Zeewolde", 10),
+        stored(5, "Dat ontkent Pieter Vos van de vissersbond.", 1, "Pieter Vos", 10),  # named
+    ]
+    side_a = {"name": "Gemeente Zeewolde", "source_id": None, "keys": {"gemeente zeewolde"}}
+    side_b = {"name": "Harbourlight", "source_id": None, "keys": {"harbourlight"}}
+    account_a, account_b = side_accounts(statements, side_a, side_b)
+    assert [s["id"] for s in account_a] == [1, 4]
+    assert [s["id"] for s in account_b] == [2]

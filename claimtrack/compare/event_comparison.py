@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack.compare.align import STATUSES, align_accounts
+from claimtrack.compare.replies import unclaimed_answers
 from claimtrack.compare.side_mentions import loosely_named
 from claimtrack.store.events import (
     EventNotFound,
@@ -43,12 +44,20 @@ def side_accounts(
 ) -> tuple[list[dict], list[dict]]:
     """The two sides' accounts, a statement in both (one side's own release naming the
     other as its speaker) only in the account of the side that published it: its words
-    are that side's account, and a statement compared with itself says nothing."""
+    are that side's account, and a statement compared with itself says nothing. An
+    unattributed denial of one side's statement right before it is the other side's."""
     loose = loosely_named(statements, side_a, side_b)
     account_a = account_statements(statements, side_a, loose[0])
     account_b = account_statements(statements, side_b, loose[1])
     ids_a = {s["id"] for s in account_a}
     ids_b = {s["id"] for s in account_b}
+    # "Dat ontkent de bond" after the other side's claim, the speaker unnamed
+    answers = unclaimed_answers(statements, ids_a, ids_b)
+    if answers[0] or answers[1]:
+        account_a = account_statements(statements, side_a, loose[0] | answers[0])
+        account_b = account_statements(statements, side_b, loose[1] | answers[1])
+        ids_a |= answers[0]
+        ids_b |= answers[1]
     both = ids_a & ids_b
     if both:
         account_a = [s for s in account_a if s["id"] not in both or not published_by(s, side_b)]

@@ -102,3 +102,29 @@ def _place(statement: dict) -> tuple | None:
     article = (statement.get("article") or {}).get("id")
     index = statement.get("index")
     return None if article is None or index is None else (article, index)
+
+
+def unclaimed_answers(
+    statements: list[dict], ids_a: set[int], ids_b: set[int]
+) -> tuple[set[int], set[int]]:
+    """Ids of the statements in neither account that answer one side's statement right
+    before them, said by someone the engine did not name ("Dat ontkent de bond", "The
+    company denied this"): the other side's, for each side. A named speaker is left alone:
+    a third party may answer too."""
+    before = {_place(s): s["id"] for s in statements if _place(s) is not None}
+    found: tuple[set[int], set[int]] = (set(), set())
+    for statement in statements:
+        place = _place(statement)
+        if place is None or statement["id"] in ids_a or statement["id"] in ids_b:
+            continue
+        speaker = statement.get("speaker")
+        if speaker and speaker != speaker.lower():
+            continue
+        if not answers_previous(statement["text"], statement.get("language")):
+            continue
+        previous = before.get((place[0], place[1] - 1))
+        if previous in ids_a and previous not in ids_b:
+            found[1].add(statement["id"])
+        elif previous in ids_b and previous not in ids_a:
+            found[0].add(statement["id"])
+    return found
