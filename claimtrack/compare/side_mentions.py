@@ -84,9 +84,10 @@ def loosely_named(
 @dataclass(frozen=True)
 class SideProfile:
     """What names a side in an event's texts: its name keys and their parts (`cores`), its
-    kinds of organisation, the words of what its name is for, the people who speak in its
-    own releases (`members`, name keys) and the short forms the texts give its name in
-    brackets (`acronyms`)."""
+    kinds of organisation, the words of what its name is for (`topic_keys`), the people
+    who speak in its own releases (`members`, name keys), the short forms the texts give
+    its name in brackets (`acronyms`) and whom its name says it speaks for
+    (`constituents`: "bewoners" of a Bewonersvereniging)."""
 
     cores: frozenset[str]
     kinds: frozenset[str]
@@ -217,7 +218,7 @@ def _acronym(text: str, tokens: list[str], end: int) -> str | None:
     """The short form a text gives a name in brackets right after it ("(OJV)")."""
     if end + 2 >= len(tokens) or tokens[end] != "(" or tokens[end + 2] != ")":
         return None
-    written = [word for word in WORD.findall(text)][end + 1]
+    written = WORD.findall(text)[end + 1]
     return (
         written.lower()
         if ACRONYM.fullmatch(written) and written[1:] != written[1:].lower()
