@@ -222,3 +222,34 @@ def test_the_people_a_sides_name_speaks_for_name_it():
     )
     assert ids(account_a) == [1]
     assert ids(account_b) == [2]
+
+
+def test_the_compare_page_and_its_exports_say_whom_a_spokesperson_speaks_for(tmp_path):
+    from claimtrack.app import create_app
+
+    article = tmp_path / "report.txt"
+    article.write_text(
+        "# title: Veerdienst Zeewolde minder vaak\n# publisher: Kustkoerier\n# language: nl\n"
+        "# date: 2026-03-02\n\n"
+        "Harbourlight Shipping Lines vaart vanaf april minder vaak naar het eiland.\n\n"
+        "Gemeente Zeewolde zegt dat de rederij zich niet aan de afspraken houdt.\n\n"
+        "De afspraken zijn nooit gebroken, zegt een woordvoerder van Harbourlight.\n",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "claimtrack.db"
+    db = open_database(db_path)
+    [outcome] = import_paths(db, [str(article)])
+    event_id = create_event(db, "Veerdienst", "2026-03-02", article_ids=[outcome.article_id])
+    db.close()
+    app = create_app({"TESTING": True, "DATABASE": str(db_path), "SECRET_KEY": "t"})
+    client = app.test_client()
+    sides = {"a": "Gemeente Zeewolde", "b": "Harbourlight Shipping Lines"}
+    data = client.get(f"/events/{event_id}/compare.json", query_string=sides).get_json()
+    [spoken] = [
+        s for r in data["rows"] for s in r["b"] if s["text"].startswith("De afspraken zijn")
+    ]
+    assert spoken["affiliation"] == "Harbourlight"
+    page = client.get(f"/events/{event_id}/compare", query_string=sides).get_data(as_text=True)
+    assert "(for <bdi>Harbourlight</bdi>)" in page
+    table = client.get(f"/events/{event_id}/compare.csv", query_string=sides).get_data(as_text=True)
+    assert "speaks_for" in table.splitlines()[0] and ",Harbourlight," in table

@@ -233,5 +233,6 @@ def _public(statement: dict, marks: list[tuple[int, int]]) -> dict:
         "language": statement["language"],
         "article": statement["article"],
         "speaker": statement["speaker"],
+        "affiliation": statement.get("affiliation"),
         "via": statement["via"],
     }

@@ -293,6 +293,13 @@ class CompareStatementSchema(Schema):
     language = _out(fields.String)
     article = _out(fields.Nested, nested=CompareArticleSchema)
     speaker = _out(fields.String, allow_none=True)
+    affiliation = _out(
+        fields.String,
+        allow_none=True,
+        metadata={
+            "description": "the organisation the speaker speaks for, as the article names it"
+        },
+    )
     via = _out(fields.List, cls_or_instance=fields.String())
     marks = _out(
         fields.List,

@@ -46,6 +46,7 @@ CSV_COLUMNS = [
     ("statement_id", lambda r: r["statement"]["id"]),
     ("text", lambda r: r["statement"]["text"]),
     ("speaker", lambda r: r["statement"]["speaker"]),
+    ("speaks_for", lambda r: r["statement"]["affiliation"]),
     ("via", lambda r: "; ".join(r["statement"]["via"])),
     ("article_id", lambda r: r["statement"]["article"]["id"]),
     ("article_title", lambda r: r["statement"]["article"]["title"]),
@@ -84,10 +85,12 @@ class SourceLines:
 
     def __call__(self, statement: dict) -> Markup:
         """The source line of one statement."""
-        key = (statement["speaker"], tuple(statement["via"] or ()))
+        key = (statement["speaker"], tuple(statement["via"] or ()), statement.get("affiliation"))
         speaker = self._speakers.get(key)
         if speaker is None:
             speaker = str(isolate(key[0])) if key[0] else "Narration"
+            if key[0] and key[2]:  # "woordvoerder (for Harbourlight)"
+                speaker += f" (for {isolate(key[2])})"
             if key[1]:
                 speaker += " · via " + ", ".join(str(isolate(v)) for v in key[1])
             self._speakers[key] = speaker
