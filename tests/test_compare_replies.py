@@ -87,3 +87,13 @@ def test_an_unattributed_denial_of_one_sides_claim_is_the_other_sides():
     account_a, account_b = side_accounts(statements, side_a, side_b)
     assert [s["id"] for s in account_a] == [1, 4]
     assert [s["id"] for s in account_b] == [2]
+
+
+def test_a_row_holding_a_denial_of_the_statement_before_it_is_a_conflict_marked_there():
+    a = [said(1, "The council says the harbour dues were raised without any consultation.", 0)]
+    b = [said(2, "Harbourlight rejected that, saying every berth holder got a letter.", 1)]
+    [row] = align_accounts("Gemeente Zeewolde", a, "Harbourlight", b)
+    assert row["status"] == "conflict"
+    assert row["reason"] == "denial: Harbourlight answers Gemeente Zeewolde: “rejected that”"
+    text = b[0]["text"]
+    assert [text[s:e] for s, e in row["marks_b"][0]] == ["rejected that"]

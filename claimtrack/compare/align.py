@@ -36,7 +36,7 @@ from claimtrack.compare.conflicts import (
 from claimtrack.compare.features import features
 from claimtrack.compare.lexicon import TopicLexicon, default_lexicon
 from claimtrack.compare.pair_model import PairModel, default_pair_model, pair_features
-from claimtrack.compare.replies import replies
+from claimtrack.compare.replies import answer_in_row, replies
 from claimtrack.compare.stance import StanceLexicon, conflict_reason, default_stance_lexicon
 from claimtrack.compare.text import tokenize
 
@@ -872,6 +872,15 @@ def _conflicts(side_a, a: list[dict], side_b, b: list[dict], stance: StanceLexic
                     at = statement["text"].lower().find(phrase.lower())
                     if at >= 0:
                         marks[x].append((at, at + len(phrase)))
+    # a denial no other check names: "The firm rejected that" answers the row's claim
+    answer = answer_in_row(a, b) if not reasons else None
+    if answer is not None:
+        side, x, (start, end) = answer
+        statement = (a, b)[side == "b"][x]
+        answerer, answered = (side_a, side_b) if side == "a" else (side_b, side_a)
+        reasons.append(f"denial: {answerer} answers {answered}: “{statement['text'][start:end]}”")
+        kinds.append("denial")
+        (marks_a, marks_b)[side == "b"][x].append((start, end))
     return (
         reasons,
         kinds,

@@ -51,19 +51,26 @@ def reply_cues() -> dict[str, ReplyCues]:
 def answers_previous(text: str, language: str | None) -> bool:
     """Whether a statement opens by answering what was said just before it: "Dat ontkent
     de bond", "The company denied this, saying ...", "De bond ontkent dat en ..."."""
-    return _answers(text, language or "")
+    return answer_span(text, language) is not None
+
+
+def answer_span(text: str, language: str | None) -> tuple[int, int] | None:
+    """The characters of the words that answer (the verb and the pointer: "denied this",
+    "Dat ontkent"), or None for a statement that answers nothing."""
+    return _answer(text, language or "")
 
 
 @lru_cache(maxsize=16384)
-def _answers(text: str, language: str) -> bool:
+def _answer(text: str, language: str) -> tuple[int, int] | None:
     cues = reply_cues().get(language)
     if cues is None:
-        return False
-    words = [fold(w) for w in WORDS.findall(text)][: REPLY_WINDOW + 3]
+        return None
+    found = list(WORDS.finditer(text))[: REPLY_WINDOW + 3]
+    words = [fold(m.group()) for m in found]
     for pointer in cues.pointers:  # "Dat ontkent de politie": the pointer opens it
         size = len(pointer)
         if tuple(words[:size]) == pointer and size < len(words) and words[size] in cues.verbs:
-            return True
+            return found[0].start(), found[size].end()
     for k, word in enumerate(words[:REPLY_WINDOW]):
         if word not in cues.verbs:
             continue
@@ -72,8 +79,8 @@ def _answers(text: str, language: str) -> bool:
             if tuple(words[k + 1 : end]) == pointer and (
                 end >= len(words) or words[end] in cues.after_pointer
             ):
-                return True
-    return False
+                return found[k].start(), found[end - 1].end()
+    return None
 
 
 def replies(statements_a: list[dict], statements_b: list[dict]) -> list[tuple[int, int]]:
@@ -128,3 +135,18 @@ def unclaimed_answers(
         elif previous in ids_b and previous not in ids_a:
             found[0].add(statement["id"])
     return found
+
+
+def answer_in_row(a: list[dict], b: list[dict]) -> tuple[str, int, tuple[int, int]] | None:
+    """The first statement of a row that answers the other side's statement right before
+    it, when that one is in the row too: ("a" or "b", its position, the answering words)."""
+    places = ({_place(s) for s in a}, {_place(s) for s in b})
+    for side, statements, others in (("a", a, places[1]), ("b", b, places[0])):
+        for position, statement in enumerate(statements):
+            place = _place(statement)
+            if place is None or (place[0], place[1] - 1) not in others:
+                continue
+            span = answer_span(statement["text"], statement.get("language"))
+            if span is not None:
+                return side, position, span
+    return None
