@@ -319,7 +319,9 @@ class CompareRowSchema(Schema):
         fields.List,
         cls_or_instance=fields.String(),
         metadata={
-            "description": "numbers, times, dates, negation, blame, sequence, opposites, stance"
+            "description": (
+                "numbers, times, dates, negation, blame, sequence, opposites, stance, denial"
+            )
         },
     )
     a = _out(fields.List, cls_or_instance=fields.Nested(CompareStatementSchema))
