@@ -117,6 +117,9 @@ class LanguageProfile:
     # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
     clause_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    # pronouns that may stand for an organisation named before them in the sentence
+    # ("the union says it …", "de bond zegt dat hij …")
+    organization_pronouns: frozenset[str] = frozenset()
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
     present_participle_suffix: str = "ing"
