@@ -84,6 +84,9 @@ class LanguageProfile:
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
     # fixed phrases holding a cue word that report nothing ("dat wil zeggen")
     non_cue_phrases: tuple[tuple[str, ...], ...] = ()
+    # phrases opening a clause whose report the main clause contradicts ("contrary to
+    # what X said, …"): its cue claims nothing the sentence states
+    contradicted_openers: tuple[tuple[str, ...], ...] = ()
     # cue verbs that take a reflexive pronoun ("zich afvragen"): no non-speech use for them
     reflexive_cues: frozenset[str] = frozenset()
     # prepositions inside an institution's name ("Raad van State", "Bureau voor de Statistiek")
