@@ -17,6 +17,7 @@ from claimtrack.engine.figure_cues import (
     figure_content,
     figure_partner,
     figure_source,
+    names_a_counter,
     quantity_as_subject,
 )
 from claimtrack.engine.frame import Frame
@@ -676,7 +677,9 @@ def verb_frames(
             continue
         cue_range = (
             (min(tok.i, partner.i), max(tok.i, partner.i) + 1)
-            if partner is not None and abs(partner.i - tok.i) == 1
+            if partner is not None
+            and abs(partner.i - tok.i) == 1
+            and lem not in profile.count_verbs  # "telde 23 …": the number is what is counted
             else (tok.i, tok.i + 1)
         )
         inverted = is_inverted(doc, tok, profile)
@@ -700,7 +703,7 @@ def verb_frames(
         figure = figure_of.get(tok.i)
         if content is None and figure is not None:
             content = figure_content(doc, tok, figure, profile)
-        if content is not None and partner is not None:
+        if content is not None and partner is not None and lem not in profile.count_verbs:
             content = _without_partner(doc, content, partner)
         fronted = _opens_with_fronted_object(doc, tok, profile)
         if content is not None and fronted and not _states_its_own_claim(doc, content, profile):
@@ -750,6 +753,12 @@ def verb_frames(
             or (relative[0] if relative else source_of_verb(doc, tok, profile, inverted))
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
+        if (
+            figure is not None
+            and lem in profile.count_verbs
+            and not names_a_counter(doc, source, profile)
+        ):
+            continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
         if source is not None and source[0] <= tok.i < source[1]:
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:

@@ -73,6 +73,11 @@ class LanguageProfile:
     # a verb and the preposition with which it puts a figure on something ("schatten op",
     # "put at"), words between them the object must be ("houden het op")
     figure_cues: tuple[tuple[str, ...], ...] = ()
+    # verbs that give a figure with a number as their object ("De inspectie telde 23
+    # meldingen"), and the nouns after such a number that say what something consists of
+    # instead ("De bond telt 300 leden")
+    count_verbs: frozenset[str] = frozenset()
+    count_non_objects: frozenset[str] = frozenset()
     # nouns for a quantity a figure is put on ("aantal", "schade"): fronted before the
     # finite verb, one is that verb's object and the subject follows the verb
     figure_nouns: frozenset[str] = frozenset()
