@@ -1,6 +1,6 @@
-"""Counting verbs as figure cues: someone who counts and a number counted ("De inspectie
-telde 23 meldingen"); a thing that 'counts' something gives no one's figure (texts
-written for these tests, fictional names)."""
+"""Findings and counts of organisations: counting verbs as figure cues ("De inspectie
+telde 23 meldingen"), where a thing that 'counts' something gives no one's figure, and
+'found that' / 'ontdekken dat' as reports (texts written for these tests, fictional names)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,28 @@ def test_english_an_organisation_counts_a_number():
     )
     for start in ("The waiting list", "The club", "Every vote"):
         assert speakers_of(doc, start) == [], start
+
+
+def test_english_found_that_is_a_report_of_an_organisation():
+    body = (
+        "The Marrow Care Inspectorate visited Elmhurst House in May. "
+        "The inspectorate found that staff had not been trained. "
+        "Inspectors found that the care plans were out of date."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    a = only(doc, "The inspectorate found")
+    assert (a.speaker.name, a.cue.text) == ("Marrow Care Inspectorate", "found")
+    assert a.content.text == "that staff had not been trained"
+    assert speakers_of(doc, "Inspectors found that") == ["Inspectors"]
+
+
+def test_dutch_ontdekken_dat_is_a_report():
+    body = (
+        "De Inspectie Jeugdzorg bezocht in mei opvanghuis De Linde. "
+        "De inspecteurs ontdekten dat medicijnen onveilig werden bewaard."
+    )
+    doc = analyse(body, "nl")
+    check_offsets(doc, body)
+    a = only(doc, "De inspecteurs ontdekten")
+    assert (a.cue.text, a.content.text) == ("ontdekten", "dat medicijnen onveilig werden bewaard")
