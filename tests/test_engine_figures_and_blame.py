@@ -4,7 +4,7 @@ tests; the names are invented."""
 
 from __future__ import annotations
 
-from engine_helpers import analyse, check_offsets, speaker_named, speakers_of
+from engine_helpers import analyse, attributions_of, check_offsets, speaker_named, speakers_of
 
 NL = "nl"
 EN = "en"
@@ -111,3 +111,15 @@ def test_a_kind_of_company_before_an_organisation_named_before():
     doc = analyse(body, NL)
     assert speakers_of(doc, "Aannemer Stenhuys Bouw") == ["Stenhuys Bouw"]
     assert speakers_of(doc, "Zorgverzekeraar Medora stelt") == ["Medora"]
+
+
+def test_a_volgens_source_stops_before_a_predicate_adjective_with_a_time_phrase():
+    body = (
+        "De Universiteit van Dorrestein vangt sinds oktober studenten op in een sporthal. "
+        "De opvang blijft volgens de universiteit open tot en met januari. "
+        "Het zwembad blijft volgens de gemeente gesloten tot half maart."
+    )
+    doc = analyse(body, NL)
+    assert speakers_of(doc, "De opvang blijft") == ["De Universiteit van Dorrestein"]
+    assert [a.speaker.mention for a in attributions_of(doc, "Het zwembad")] == ["de gemeente"]
+    check_offsets(doc, body)

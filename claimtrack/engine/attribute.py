@@ -251,6 +251,51 @@ def _attributions_for(
     return built
 
 
+def _bind_to_reporter(
+    view: SentenceView, built: list[tuple[Attribution, Frame]], profile: LanguageProfile
+) -> set[int]:
+    """'Harbourlight said it was glad of the offer, but asked …', 'The union blames the
+    freeze, which it says cost 300 jobs': a pronoun source inside the claim of a speaker
+    named before it in the same sentence stands for that speaker, not for whoever was
+    salient in the sentences before. Returns the indices of the attributions so bound:
+    they stay, as claims of their own by the same speaker."""
+    doc = view.doc
+    bound: set[int] = set()
+    for index, (attribution, frame) in enumerate(built):
+        if frame.source is None or frame.antecedent is not None:
+            continue
+        mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
+        if mention is None or not mention.pronoun:
+            continue
+        outers = [
+            (a, f)
+            for a, f in built
+            if f is not frame
+            and f.content is not None
+            and f.source is not None
+            and f.content[0] <= frame.cue[0] < f.content[1]
+            and f.content[0] <= frame.source[0] < f.content[1]
+            and f.source[1] <= frame.source[0]
+            and a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
+        ]
+        if not outers:
+            continue
+        outer = min(outers, key=lambda pair: pair[1].content[1] - pair[1].content[0])[0].speaker
+        if not (
+            outer.kind == "person"
+            and mention.head in profile.person_pronouns
+            or outer.kind in ("organization", "group")
+            and mention.head in profile.organization_pronouns
+        ):
+            continue
+        speaker = attribution.speaker
+        attribution.speaker = SourceRef(
+            outer.name, outer.kind, speaker.mention, speaker.start, speaker.end, outer.affiliation
+        )
+        bound.add(index)
+    return bound
+
+
 def _coordinated_speakers(
     view: SentenceView,
     frame: Frame,
@@ -340,6 +385,7 @@ def attribute_article(
         view.salient_before = SourceRef(salient.name, salient.kind) if salient else None
         view.frames = find_frames(doc, profile)
         built = _attributions_for(view, body, profile, registry, index)
+        bound = _bind_to_reporter(view, built, profile)
         attributions = [a for a, _ in built]
         frames = [f for _, f in built]
         redundant = link_nested(
@@ -348,6 +394,7 @@ def attribute_article(
             [f.cue for f in frames],
             [f.inverted for f in frames],
         )
+        redundant -= bound
         attributions = [a for k, a in enumerate(attributions) if k not in redundant]
         frames = [f for k, f in enumerate(frames) if k not in redundant]
         in_quote = any(

@@ -17,6 +17,7 @@ from claimtrack.engine.figure_cues import (
     figure_content,
     figure_partner,
     figure_source,
+    names_a_counter,
     quantity_as_subject,
 )
 from claimtrack.engine.frame import Frame
@@ -346,6 +347,31 @@ def _inside_fixed_phrase(doc: Doc, tok: Token, phrases: tuple[tuple[str, ...], .
     return False
 
 
+def _contradicted(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
+    """'Contrary to what the council has suggested, every weld was tested', 'Anders dan de
+    gemeente beweert, …': a cue in a clause opened by a listed phrase reports a claim that
+    the rest of the sentence denies; it makes no claim of its own there."""
+    if not profile.contradicted_openers:
+        return False
+    words, toks = lower_words(doc), tokens_of(doc)
+    start = tok.i
+    while start > 0 and not toks[start - 1].is_punct:
+        start -= 1
+    end = tok.i + 1
+    while end < len(toks) and not toks[end].is_punct:
+        end += 1
+    if end >= len(toks) or toks[end].text != ",":
+        return False  # the clause must give way to the main clause it is contrasted with
+    if any(w in profile.complementizers for w in words[tok.i + 1 : end]):
+        return False  # "Anders dan vorig jaar zegt de minister dat …": a report of its own
+    clause = words[start : tok.i]
+    return any(
+        clause[k : k + len(phrase)] == phrase
+        for phrase in profile.contradicted_openers
+        for k in range(len(clause) - len(phrase) + 1)
+    )
+
+
 def _is_title_case(doc: Doc) -> bool:
     words, capitalised = long_words_capitalised(doc)
     return words >= 3 and capitalised >= 0.8 * words
@@ -561,6 +587,8 @@ def verb_frames(
             continue
         if _inside_fixed_phrase(doc, tok, profile.non_cue_phrases):
             continue  # "dat wil zeggen": a connective, no report
+        if _contradicted(doc, tok, profile):
+            continue  # "Anders dan de gemeente beweert, is …": the claim is denied, not stated
         if tok.i > 0 and (toks[tok.i - 1].text in ("-", "–") or "-" in tok.text):
             continue  # "so-called", "long-announced": part of a compound adjective
         if _is_reduced_relative(doc, tok, profile) or _inside_markup(doc, tok):
@@ -649,7 +677,9 @@ def verb_frames(
             continue
         cue_range = (
             (min(tok.i, partner.i), max(tok.i, partner.i) + 1)
-            if partner is not None and abs(partner.i - tok.i) == 1
+            if partner is not None
+            and abs(partner.i - tok.i) == 1
+            and lem not in profile.count_verbs  # "telde 23 …": the number is what is counted
             else (tok.i, tok.i + 1)
         )
         inverted = is_inverted(doc, tok, profile)
@@ -673,7 +703,7 @@ def verb_frames(
         figure = figure_of.get(tok.i)
         if content is None and figure is not None:
             content = figure_content(doc, tok, figure, profile)
-        if content is not None and partner is not None:
+        if content is not None and partner is not None and lem not in profile.count_verbs:
             content = _without_partner(doc, content, partner)
         fronted = _opens_with_fronted_object(doc, tok, profile)
         if content is not None and fronted and not _states_its_own_claim(doc, content, profile):
@@ -723,6 +753,12 @@ def verb_frames(
             or (relative[0] if relative else source_of_verb(doc, tok, profile, inverted))
         )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
+        if (
+            figure is not None
+            and lem in profile.count_verbs
+            and not names_a_counter(doc, source, profile)
+        ):
+            continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
         if source is not None and source[0] <= tok.i < source[1]:
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:

@@ -26,7 +26,10 @@ CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ", "CCONJ"})
 
 def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
     """The preposition with which `verb` puts a figure on something in its own clause,
-    before or after it ("schat de schade op", "het op twintig houdt"); None if there is none."""
+    before or after it ("schat de schade op", "het op twintig houdt"), or the number a
+    counting verb takes as its object ("telde 23 meldingen"); None if there is none."""
+    if lemma(verb, profile) in profile.count_verbs:
+        return counted_number(doc, verb, profile)
     entries = profile.figure_partners.get(lemma(verb, profile))
     if not entries:
         return None
@@ -39,6 +42,55 @@ def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
             ):
                 return found
     return None
+
+
+def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
+    """'De inspectie telde 23 openstaande vacatures', 'telde er ruim veertig', 'counted 61
+    incidents': the number right after a counting verb (`count_verbs.txt`), past 'er' and
+    words such as 'ruim'; None where there is none, where a time follows it, or where
+    what it counts is what something consists of ("telt 300 leden", `count_non_objects.txt`).
+    Whether the subject is someone who counts is for `names_a_counter`."""
+    toks = tokens_of(doc)
+    for k in range(verb.i + 1, min(len(toks), verb.i + 2 + NUMBER_REACH)):
+        tok = toks[k]
+        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
+            rest = toks[k + 1 : k + 4]
+            if rest and (
+                rest[0].lower_ in profile.time_words or rest[0].lower_ in profile.time_nouns
+            ):
+                return None
+            noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN") or t.is_punct), None)
+            if noun is not None and _word_and_lemma(noun) & profile.count_non_objects:
+                return None
+            return tok
+        if tok.is_punct or not (
+            tok.lower_ in profile.r_pronouns or tok.pos_ in ("ADV", "ADJ") and tok.text.islower()
+        ):
+            return None
+    return None
+
+
+def _word_and_lemma(tok: Token) -> set[str]:
+    return {tok.lower_, tok.lemma_.lower()}
+
+
+def names_a_counter(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
+    """Whether the subject of a counting verb is someone who counts: a name, a person
+    pronoun, or a noun for an organisation, a group or a role ("De inspectie telde",
+    "Inspectors counted"), not a thing ("De wachtlijst telt 300 namen")."""
+    if source is None:
+        return False
+    toks = tokens_of(doc)[source[0] : source[1]]
+    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for t in toks):
+        return True
+    head = toks[-1].lower_
+    nouns = profile.organization_words | profile.group_words | profile.role_nouns
+    return (
+        head in nouns
+        or head in profile.person_pronouns
+        or profile.compound_nouns
+        and any(head.endswith(noun) and len(noun) >= COMPOUND_HEAD for noun in nouns)
+    )
 
 
 def fronted_quantity(doc: Doc, verb: Token, profile: LanguageProfile) -> tuple[int, int] | None:

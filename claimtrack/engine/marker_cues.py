@@ -80,7 +80,10 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
             if _head_words(doc, source, profile) & profile.according_to_non_sources:
                 continue  # "volgens de dienstregeling": a plan followed, no one's claim
             source = document_owner(doc, source, profile)
-            if i > 0:
+            relative = _relative_clause(doc, i, source[1], profile) if i > 0 else None
+            if relative is not None:
+                content = relative
+            elif i > 0:
                 content = (0, i - 1 if doc[i - 1].text == "," else i)
             else:
                 after = (
@@ -99,6 +102,22 @@ def according_to_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:
                 )
             )
     return frames
+
+
+def _relative_clause(
+    doc: Doc, cue: int, source_end: int, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """'… de vacaturestop, die volgens de bond 300 banen kostte': a source word right after
+    the relative pronoun that opens a clause claims that clause, not the sentence around
+    it; the clause's span (pronoun to the next comma), else None."""
+    k = cue - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1  # "which, according to the union, cost …"
+    if k < 1 or doc[k].lower_ not in profile.relative_pronouns or doc[k - 1].text != ",":
+        return None
+    end = clause_end(doc, source_end, profile)
+    comma = next((t.i for t in doc[source_end:end] if t.text == "," and t.i > source_end), end)
+    return (k, comma)
 
 
 def document_frames(doc: Doc, profile: LanguageProfile) -> list[Frame]:

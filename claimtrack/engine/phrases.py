@@ -107,9 +107,16 @@ def np_right(doc: Doc, start: int, profile: LanguageProfile) -> tuple[int, int] 
 def ends_noun_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """Token `i` belongs to the clause's predicate, not to the noun phrase before it: a
     separable particle of the verb ("blijft volgens het bedrijf open") or a listed
-    predicate phrase ("blijft volgens de gemeente van kracht")."""
-    return tokens_of(doc)[i].dep_ == "compound:prt" or (
-        phrase_at(doc, i, profile.predicate_phrases) is not None
+    predicate phrase ("blijft volgens de gemeente van kracht"), or an adjective the parse
+    makes the verb's predicate ("blijft volgens de universiteit open tot en met januari")."""
+    tok = tokens_of(doc)[i]
+    return (
+        tok.dep_ == "compound:prt"
+        or tok.dep_ == "xcomp"
+        and tok.pos_ == "ADJ"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.text[:1].islower()
+        or phrase_at(doc, i, profile.predicate_phrases) is not None
     )
 
 

@@ -73,6 +73,11 @@ class LanguageProfile:
     # a verb and the preposition with which it puts a figure on something ("schatten op",
     # "put at"), words between them the object must be ("houden het op")
     figure_cues: tuple[tuple[str, ...], ...] = ()
+    # verbs that give a figure with a number as their object ("De inspectie telde 23
+    # meldingen"), and the nouns after such a number that say what something consists of
+    # instead ("De bond telt 300 leden")
+    count_verbs: frozenset[str] = frozenset()
+    count_non_objects: frozenset[str] = frozenset()
     # nouns for a quantity a figure is put on ("aantal", "schade"): fronted before the
     # finite verb, one is that verb's object and the subject follows the verb
     figure_nouns: frozenset[str] = frozenset()
@@ -84,6 +89,9 @@ class LanguageProfile:
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
     # fixed phrases holding a cue word that report nothing ("dat wil zeggen")
     non_cue_phrases: tuple[tuple[str, ...], ...] = ()
+    # phrases opening a clause whose report the main clause contradicts ("contrary to
+    # what X said, …"): its cue claims nothing the sentence states
+    contradicted_openers: tuple[tuple[str, ...], ...] = ()
     # cue verbs that take a reflexive pronoun ("zich afvragen"): no non-speech use for them
     reflexive_cues: frozenset[str] = frozenset()
     # prepositions inside an institution's name ("Raad van State", "Bureau voor de Statistiek")
@@ -117,6 +125,9 @@ class LanguageProfile:
     # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
     clause_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    # pronouns that may stand for an organisation named before them in the sentence
+    # ("the union says it …", "de bond zegt dat hij …")
+    organization_pronouns: frozenset[str] = frozenset()
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
     present_participle_suffix: str = "ing"

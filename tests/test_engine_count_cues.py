@@ -1,0 +1,74 @@
+"""Findings and counts of organisations: counting verbs as figure cues ("De inspectie
+telde 23 meldingen"), where a thing that 'counts' something gives no one's figure, and
+'found that' / 'ontdekken dat' as reports (texts written for these tests, fictional names)."""
+
+from __future__ import annotations
+
+from engine_helpers import analyse, check_offsets, only, speakers_of
+
+
+def test_dutch_an_organisation_counts_a_number():
+    body = (
+        "De Inspectie Jeugdzorg heeft tien opvanghuizen in Veenwolde bezocht. "
+        "De inspectie telde 23 openstaande vacatures. "
+        "Wethouder Joost Brakel telde er ruim veertig."
+    )
+    doc = analyse(body, "nl")
+    check_offsets(doc, body)
+    a = only(doc, "De inspectie telde")
+    assert (a.speaker.name, a.cue.text) == ("De Inspectie Jeugdzorg", "telde")
+    assert a.content.text == "23 openstaande vacatures"
+    assert speakers_of(doc, "Wethouder Joost Brakel") == ["Joost Brakel"]
+
+
+def test_dutch_a_thing_or_a_membership_counts_for_nobody():
+    body = (
+        "De wachtlijst telt 300 namen. De vereniging telt 300 leden. "
+        "Zandvoorde telt 9000 inwoners. Hij telde tot tien en ging weg."
+    )
+    doc = analyse(body, "nl")
+    for start in ("De wachtlijst", "De vereniging", "Zandvoorde", "Hij telde"):
+        assert speakers_of(doc, start) == [], start
+
+
+def test_english_an_organisation_counts_a_number():
+    body = (
+        "The Marrow Care Inspectorate visited ten homes last month. "
+        "The inspectorate counted 61 incidents. "
+        "The waiting list counts 300 names. The club counts 300 members. Every vote counts."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    a = only(doc, "The inspectorate counted")
+    assert (a.speaker.name, a.cue.text, a.content.text) == (
+        "Marrow Care Inspectorate",
+        "counted",
+        "61 incidents",
+    )
+    for start in ("The waiting list", "The club", "Every vote"):
+        assert speakers_of(doc, start) == [], start
+
+
+def test_english_found_that_is_a_report_of_an_organisation():
+    body = (
+        "The Marrow Care Inspectorate visited Elmhurst House in May. "
+        "The inspectorate found that staff had not been trained. "
+        "Inspectors found that the care plans were out of date."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    a = only(doc, "The inspectorate found")
+    assert (a.speaker.name, a.cue.text) == ("Marrow Care Inspectorate", "found")
+    assert a.content.text == "that staff had not been trained"
+    assert speakers_of(doc, "Inspectors found that") == ["Inspectors"]
+
+
+def test_dutch_ontdekken_dat_is_a_report():
+    body = (
+        "De Inspectie Jeugdzorg bezocht in mei opvanghuis De Linde. "
+        "De inspecteurs ontdekten dat medicijnen onveilig werden bewaard."
+    )
+    doc = analyse(body, "nl")
+    check_offsets(doc, body)
+    a = only(doc, "De inspecteurs ontdekten")
+    assert (a.cue.text, a.content.text) == ("ontdekten", "dat medicijnen onveilig werden bewaard")
