@@ -126,8 +126,10 @@ def test_a_spokesperson_of_a_side_speaks_for_it():
     assert ids(account_b) == [1, 2]
 
 
-def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(tmp_path):
-    article = tmp_path / "report.txt"
+def spokesperson_event(db_path) -> int:
+    """A report in which a spokesperson of Harbourlight Shipping Lines, unnamed, answers
+    Gemeente Zeewolde, imported as an event; its id."""
+    article = db_path.parent / "report.txt"
     article.write_text(
         "# title: Veerdienst Zeewolde minder vaak\n# publisher: Kustkoerier\n# language: nl\n"
         "# date: 2026-03-02\n\n"
@@ -136,9 +138,16 @@ def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(t
         "De afspraken zijn nooit gebroken, zegt een woordvoerder van Harbourlight.\n",
         encoding="utf-8",
     )
-    db = open_database(tmp_path / "claimtrack.db")
+    db = open_database(db_path)
     [outcome] = import_paths(db, [str(article)])
     event_id = create_event(db, "Veerdienst", "2026-03-02", article_ids=[outcome.article_id])
+    db.close()
+    return event_id
+
+
+def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(tmp_path):
+    event_id = spokesperson_event(tmp_path / "claimtrack.db")
+    db = open_database(tmp_path / "claimtrack.db")
     statements = event_statements(db, event_id)
     [spoken] = [s for s in statements if s["text"].startswith("De afspraken zijn nooit")]
     assert spoken["affiliation"] == "Harbourlight"
@@ -227,20 +236,8 @@ def test_the_people_a_sides_name_speaks_for_name_it():
 def test_the_compare_page_and_its_exports_say_whom_a_spokesperson_speaks_for(tmp_path):
     from claimtrack.app import create_app
 
-    article = tmp_path / "report.txt"
-    article.write_text(
-        "# title: Veerdienst Zeewolde minder vaak\n# publisher: Kustkoerier\n# language: nl\n"
-        "# date: 2026-03-02\n\n"
-        "Harbourlight Shipping Lines vaart vanaf april minder vaak naar het eiland.\n\n"
-        "Gemeente Zeewolde zegt dat de rederij zich niet aan de afspraken houdt.\n\n"
-        "De afspraken zijn nooit gebroken, zegt een woordvoerder van Harbourlight.\n",
-        encoding="utf-8",
-    )
     db_path = tmp_path / "claimtrack.db"
-    db = open_database(db_path)
-    [outcome] = import_paths(db, [str(article)])
-    event_id = create_event(db, "Veerdienst", "2026-03-02", article_ids=[outcome.article_id])
-    db.close()
+    event_id = spokesperson_event(db_path)
     app = create_app({"TESTING": True, "DATABASE": str(db_path), "SECRET_KEY": "t"})
     client = app.test_client()
     sides = {"a": "Gemeente Zeewolde", "b": "Harbourlight Shipping Lines"}

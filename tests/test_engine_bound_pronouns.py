@@ -14,8 +14,8 @@ def test_pronoun_after_a_coordinated_verb_is_the_speaker():
     body = (
         "Tallow Port Authority and Brackwater Housing Association have been talking for weeks. "
         "The authority offered a new lease on Monday.\n\n"
-        "Brackwater Housing Association said it was glad of the offer, "
-        "but asked what would happen next."
+        "Brackwater Housing Association said it welcomed the lease, "
+        "but wanted to know who would pay for the repairs."
     )
     doc = analyse(body, "en")
     check_offsets(doc, body)

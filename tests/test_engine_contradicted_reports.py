@@ -9,8 +9,8 @@ from engine_helpers import analyse, attributions_of, check_offsets, speakers_of
 def test_contrary_to_what_names_no_speaker():
     body = (
         "Calder Steelworks Ltd has rejected criticism from Dunmere District Council. "
-        "In a statement, Calder Steelworks wrote that its welders were certified.\n\n"
-        "Contrary to what the council said on Monday, every weld was tested.\n\n"
+        "In a statement, Calder Steelworks wrote that its crane drivers were certified.\n\n"
+        "Contrary to what the council said on Monday, every crane was inspected.\n\n"
         "Unlike what the mayor said last week, the bridge opened on time."
     )
     doc = analyse(body, "en")
@@ -22,7 +22,7 @@ def test_contrary_to_what_names_no_speaker():
 def test_dutch_anders_dan_names_no_speaker():
     body = (
         "Staalbedrijf Calderstaal BV weerspreekt de kritiek van de gemeente Dunmere.\n\n"
-        "Anders dan de gemeente beweert, is elke las getest.\n\n"
+        "Anders dan de gemeente beweert, is elke kraan gekeurd.\n\n"
         "In tegenstelling tot wat de wethouder maandag zei, is de brug veilig, stelt het bedrijf."
     )
     doc = analyse(body, "nl")

@@ -10,14 +10,14 @@ from engine_helpers import analyse, check_offsets, only, speakers_of
 def test_dutch_an_organisation_counts_a_number():
     body = (
         "De Inspectie Jeugdzorg heeft tien opvanghuizen in Veenwolde bezocht. "
-        "De inspectie telde 23 openstaande vacatures. "
-        "Wethouder Joost Brakel telde er ruim veertig."
+        "De inspectie telde 17 onveilige trappen. "
+        "Wethouder Joost Brakel telde er ruim vijftig."
     )
     doc = analyse(body, "nl")
     check_offsets(doc, body)
     a = only(doc, "De inspectie telde")
     assert (a.speaker.name, a.cue.text) == ("De Inspectie Jeugdzorg", "telde")
-    assert a.content.text == "23 openstaande vacatures"
+    assert a.content.text == "17 onveilige trappen"
     assert speakers_of(doc, "Wethouder Joost Brakel") == ["Joost Brakel"]
 
 
@@ -33,17 +33,17 @@ def test_dutch_a_thing_or_a_membership_counts_for_nobody():
 
 def test_english_an_organisation_counts_a_number():
     body = (
-        "The Marrow Care Inspectorate visited ten homes last month. "
-        "The inspectorate counted 61 incidents. "
+        "The Fenland Safety Inspectorate visited ten depots last month. "
+        "The inspectorate counted 48 faulty lifts. "
         "The waiting list counts 300 names. The club counts 300 members. Every vote counts."
     )
     doc = analyse(body, "en")
     check_offsets(doc, body)
     a = only(doc, "The inspectorate counted")
     assert (a.speaker.name, a.cue.text, a.content.text) == (
-        "Marrow Care Inspectorate",
+        "Fenland Safety Inspectorate",
         "counted",
-        "61 incidents",
+        "48 faulty lifts",
     )
     for start in ("The waiting list", "The club", "Every vote"):
         assert speakers_of(doc, start) == [], start
@@ -51,14 +51,14 @@ def test_english_an_organisation_counts_a_number():
 
 def test_english_found_that_is_a_report_of_an_organisation():
     body = (
-        "The Marrow Care Inspectorate visited Elmhurst House in May. "
+        "The Fenland Safety Inspectorate visited the Elmhurst depot in May. "
         "The inspectorate found that staff had not been trained. "
-        "Inspectors found that the care plans were out of date."
+        "Inspectors found that the fire doors were blocked."
     )
     doc = analyse(body, "en")
     check_offsets(doc, body)
     a = only(doc, "The inspectorate found")
-    assert (a.speaker.name, a.cue.text) == ("Marrow Care Inspectorate", "found")
+    assert (a.speaker.name, a.cue.text) == ("Fenland Safety Inspectorate", "found")
     assert a.content.text == "that staff had not been trained"
     assert speakers_of(doc, "Inspectors found that") == ["Inspectors"]
 
