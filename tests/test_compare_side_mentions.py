@@ -250,3 +250,36 @@ def test_the_compare_page_and_its_exports_say_whom_a_spokesperson_speaks_for(tmp
     assert "(for <bdi>Harbourlight</bdi>)" in page
     table = client.get(f"/events/{event_id}/compare.csv", query_string=sides).get_data(as_text=True)
     assert "speaks_for" in table.splitlines()[0] and ",Harbourlight," in table
+
+
+def test_an_apposition_after_a_bracketed_short_form_and_a_dotted_company_form_give_kinds():
+    statements = [
+        reported(
+            1,
+            None,
+            "The Keurraad Waterkwaliteit Noord (KWN), the regional drinking water regulator, "
+            "said on Monday it had fined Helderbron Water B.V.",
+        ),
+        reported(2, "regulator", "The regulator says the fine is the highest in years."),
+        reported(3, "company", "The company insists the samples were clean."),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Keurraad Waterkwaliteit Noord"), side("Helderbron Water B.V.")
+    )
+    assert ids(account_a) == [2]
+    assert ids(account_b) == [3]
+
+
+def test_a_description_with_a_capitalised_adjective_still_describes():
+    statements = [
+        reported(
+            1, None, "Team Vosberg Racing, his Belgian team, has appealed against the suspension."
+        ),
+        reported(2, "his Belgian team"),
+        reported(3, "de ploeg"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Stichting Dopingvrije Sport Noord"), side("Vosberg Racing")
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [2, 3]

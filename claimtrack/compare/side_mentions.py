@@ -27,7 +27,7 @@ from claimtrack.store.events import in_account
 from claimtrack.store.sources import alias_key
 
 MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still names it
-APPOSITION_WORDS = 4  # words after "Name," read for the noun that describes it
+APPOSITION_WORDS = 6  # words after "Name," read for the noun that describes it
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+|[,.;:()\u201e\u201c\u201d\"]")
 NAME_LINKS = Path(__file__).resolve().parent.parent / "data" / "name_links.txt"
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
@@ -114,7 +114,9 @@ class SideProfile:
                 for start in _occurrences(plain, name):
                     before = words[start] - 1
                     after = words[start + len(name) - 1] + 1
-                    kind = _role_noun_kind(tokens, before) or _apposition_kind(tokens, after)
+                    # "Name (ACR), the regulator": the apposition follows the short form
+                    bracketed = after + 3 if _acronym(statement["text"], tokens, after) else after
+                    kind = _role_noun_kind(tokens, before) or _apposition_kind(tokens, bracketed)
                     if kind is not None:
                         kinds.add(kind)
                     acronym = _acronym(statement["text"], tokens, after)
@@ -290,8 +292,8 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
     kinds = (profiles[0].kinds, profiles[1].kinds)
     for name in names:
         key = alias_key(name)
-        if name != name.lower():
-            continue
+        if name.split()[-1] != name.split()[-1].lower():
+            continue  # a name ("Harbourview Residents Association"), no description
         # "de bewoners", "the tenants": whom a side's name says it speaks for
         for n in (0, 1):
             fits[n] |= key in profiles[n].constituents

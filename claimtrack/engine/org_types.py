@@ -11,6 +11,7 @@ organisation a description fits.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ COMPANY = "company"
 # the shortest listed noun that may end a Dutch compound ("transportbedrijf")
 COMPOUND_HEAD = 4
 DESCRIBES = "describes"
+DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def name_kinds(name: str, descriptors: set[str], compounds: bool) -> frozenset[s
     Union') and the nouns it was described with ('vervoerder', 'transportbedrijf') make it."""
     kinds: set[str] = set()
     naming = org_types().naming
+    # "B.V.", "N.V.": an abbreviation's letters are one word
+    name = DOTTED.sub(lambda m: m.group().replace(".", ""), name)
     words = [fold(w) for w in name.replace(".", " ").split()]
     k = 0
     while k < len(words):
