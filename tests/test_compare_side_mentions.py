@@ -283,3 +283,22 @@ def test_a_description_with_a_capitalised_adjective_still_describes():
     )
     assert ids(account_a) == []
     assert ids(account_b) == [2, 3]
+
+
+def test_venues_airlines_and_the_city_are_kinds_a_description_names():
+    statements = [
+        reported(1, "de schouwburg"),
+        reported(2, "the theatre"),
+        reported(3, "the city"),
+        reported(4, "het college"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Stichting Stadsschouwburg Lindewaard"), side("Gemeente Lindewaard")
+    )
+    assert ids(account_a) == [1, 2]
+    assert ids(account_b) == [3, 4]
+    statements = [reported(5, "the airline"), reported(6, "de vereniging")]
+    account_a, account_b = side_accounts(
+        statements, side("Kestrel Airways"), side("Vereniging Vliegreizigers Noord")
+    )
+    assert (ids(account_a), ids(account_b)) == ([5], [6])
