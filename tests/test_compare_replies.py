@@ -3,23 +3,16 @@ stands in that statement's row (claimtrack/compare/replies.py)."""
 
 from __future__ import annotations
 
+from compare_helpers import reported, row_of, side
+
 from claimtrack.compare.align import align_accounts
+from claimtrack.compare.event_comparison import side_accounts
 from claimtrack.compare.replies import answers_previous
 
 
 def said(sid: int, text: str, index: int, article: int = 7, language: str = "en") -> dict:
-    return {
-        "id": sid,
-        "text": text,
-        "language": language,
-        "index": index,
-        "paragraph": index,
-        "article": {"id": article, "publisher": "Kustkoerier"},
-    }
-
-
-def row_of(rows: list[dict], sid: int) -> dict:
-    return next(r for r in rows if sid in [s["id"] for s in r["a"] + r["b"]])
+    """Statement `index` of article `article`, narration."""
+    return reported(sid, None, text, article=article, index=index, language=language)
 
 
 def test_a_denial_pointing_back_answers_the_statement_before_it():
@@ -62,16 +55,8 @@ def test_a_that_clause_after_the_verb_or_an_answer_to_its_own_side_is_no_answer(
 
 
 def test_an_unattributed_denial_of_one_sides_claim_is_the_other_sides():
-    from claimtrack.compare.event_comparison import side_accounts
-    from claimtrack.store.sources import alias_key
-
     def stored(sid, text, index, speaker, article=9):
-        statement = said(sid, text, index, article, "nl")
-        names = [n for n in (speaker, "Kustkoerier") if n]
-        statement.update(
-            speaker=speaker, via=[], chain={"ids": set(), "keys": {alias_key(n) for n in names}}
-        )
-        return statement
+        return reported(sid, speaker, text, article=article, index=index, language="nl")
 
     statements = [
         stored(
@@ -82,9 +67,9 @@ def test_an_unattributed_denial_of_one_sides_claim_is_the_other_sides():
         stored(4, "Gemeente Zeewolde wil de kade laten schoonmaken.", 0, "Gemeente Zeewolde", 10),
         stored(5, "Dat ontkent Pieter Vos van de vissersbond.", 1, "Pieter Vos", 10),  # named
     ]
-    side_a = {"name": "Gemeente Zeewolde", "source_id": None, "keys": {"gemeente zeewolde"}}
-    side_b = {"name": "Harbourlight", "source_id": None, "keys": {"harbourlight"}}
-    account_a, account_b = side_accounts(statements, side_a, side_b)
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Zeewolde"), side("Harbourlight")
+    )
     assert [s["id"] for s in account_a] == [1, 4]
     assert [s["id"] for s in account_b] == [2]
 

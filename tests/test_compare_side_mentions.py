@@ -5,39 +5,12 @@ spokesperson speaks for."""
 
 from __future__ import annotations
 
+from compare_helpers import ids, reported, side
+
 from claimtrack.compare.event_comparison import side_accounts
 from claimtrack.importer import import_paths
 from claimtrack.store import open_database
 from claimtrack.store.events import create_event, event_statements, side_identity
-from claimtrack.store.sources import alias_key
-
-
-def side(name: str) -> dict:
-    return {"name": name, "source_id": None, "keys": {alias_key(name)}}
-
-
-def reported(
-    sid: int,
-    speaker: str | None,
-    text: str | None = None,
-    via: tuple[str, ...] = (),
-    affiliation: str | None = None,
-) -> dict:
-    """Statement `sid` of a newspaper, said by `speaker` (passed on by `via`)."""
-    names = [n for n in (speaker, *via, affiliation, "Kustkoerier") if n]
-    return {
-        "id": sid,
-        "text": text or f"statement {sid}",
-        "speaker": speaker,
-        "via": list(via),
-        "affiliation": affiliation,
-        "article": {"id": 1, "publisher": "Kustkoerier"},
-        "chain": {"ids": set(), "keys": {alias_key(n) for n in names}},
-    }
-
-
-def ids(account: list[dict]) -> list[int]:
-    return sorted(s["id"] for s in account)
 
 
 def test_the_name_after_the_noun_that_opens_a_sides_name_names_it():
@@ -160,18 +133,10 @@ def test_an_unnamed_spokespersons_organisation_is_stored_and_makes_the_account(t
     assert spoken["id"] in ids(account_b)
 
 
-def published(sid: int, speaker: str | None, publisher: str, text: str | None = None) -> dict:
-    """Statement `sid` of an article `publisher` published, said by `speaker`."""
-    statement = reported(sid, speaker, text)
-    statement["article"] = {"id": sid, "publisher": publisher}
-    statement["chain"]["keys"] |= {alias_key(publisher)}
-    return statement
-
-
 def test_a_person_quoted_in_a_sides_own_release_speaks_for_it_in_the_reports():
     statements = [
-        published(1, "Marit Zandvoort", "Waterschap Lindewaard"),
-        published(2, "Joris Aalbers", "Veldkamp Grondwerken"),
+        reported(1, "Marit Zandvoort", publisher="Waterschap Lindewaard", article=1),
+        reported(2, "Joris Aalbers", publisher="Veldkamp Grondwerken", article=2),
         reported(3, "Zandvoort"),
         reported(4, "dijkgraaf Marit Zandvoort"),
         reported(5, "Aalbers"),
@@ -186,8 +151,8 @@ def test_a_person_quoted_in_a_sides_own_release_speaks_for_it_in_the_reports():
 
 def test_a_person_quoted_by_both_sides_speaks_for_neither():
     statements = [
-        published(1, "Hanna de Wit", "Waterschap Lindewaard"),
-        published(2, "Hanna de Wit", "Veldkamp Grondwerken"),
+        reported(1, "Hanna de Wit", publisher="Waterschap Lindewaard", article=1),
+        reported(2, "Hanna de Wit", publisher="Veldkamp Grondwerken", article=2),
         reported(3, "De Wit"),
     ]
     account_a, account_b = side_accounts(

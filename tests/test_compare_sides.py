@@ -3,29 +3,9 @@ it that reports shorten it to (claimtrack/compare/side_mentions.py)."""
 
 from __future__ import annotations
 
+from compare_helpers import ids, reported, side
+
 from claimtrack.compare.event_comparison import side_accounts
-from claimtrack.store.sources import alias_key
-
-
-def side(name: str) -> dict:
-    return {"name": name, "source_id": None, "keys": {alias_key(name)}}
-
-
-def reported(sid: int, speaker: str | None, publisher: str = "Kustkoerier") -> dict:
-    """Statement `sid` of a newspaper, said by `speaker`."""
-    keys = {alias_key(publisher)} | ({alias_key(speaker)} if speaker else set())
-    return {
-        "id": sid,
-        "text": f"statement {sid}",
-        "speaker": speaker,
-        "via": [],
-        "article": {"id": 1, "publisher": publisher},
-        "chain": {"ids": set(), "keys": keys},
-    }
-
-
-def ids(account: list[dict]) -> list[int]:
-    return sorted(s["id"] for s in account)
 
 
 def test_a_report_shortening_a_sides_name_is_in_its_account():

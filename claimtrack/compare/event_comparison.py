@@ -30,7 +30,7 @@ def account_statements(
     """The statements of the event whose chain contains the side (or whose id is in
     `also`): the side's own texts first (a readout it published), then what other
     articles report of its account."""
-    account = [s for s in statements if in_account(s, side) or s["id"] in also]
+    account = [s for s in statements if s["id"] in also or in_account(s, side)]
     own: dict[str | None, bool] = {}  # per publisher: is it the side (most statements share one)
     for statement in account:
         publisher = statement["article"]["publisher"]
@@ -47,17 +47,14 @@ def side_accounts(
     are that side's account, and a statement compared with itself says nothing. An
     unattributed denial of one side's statement right before it is the other side's."""
     loose = loosely_named(statements, side_a, side_b)
-    account_a = account_statements(statements, side_a, loose[0])
-    account_b = account_statements(statements, side_b, loose[1])
-    ids_a = {s["id"] for s in account_a}
-    ids_b = {s["id"] for s in account_b}
+    ids_a = {s["id"] for s in statements if in_account(s, side_a)} | loose[0]
+    ids_b = {s["id"] for s in statements if in_account(s, side_b)} | loose[1]
     # "Dat ontkent de bond" after the other side's claim, the speaker unnamed
     answers = unclaimed_answers(statements, ids_a, ids_b)
-    if answers[0] or answers[1]:
-        account_a = account_statements(statements, side_a, loose[0] | answers[0])
-        account_b = account_statements(statements, side_b, loose[1] | answers[1])
-        ids_a |= answers[0]
-        ids_b |= answers[1]
+    ids_a |= answers[0]
+    ids_b |= answers[1]
+    account_a = account_statements(statements, side_a, frozenset(ids_a))
+    account_b = account_statements(statements, side_b, frozenset(ids_b))
     both = ids_a & ids_b
     if both:
         account_a = [s for s in account_a if s["id"] not in both or not published_by(s, side_b)]

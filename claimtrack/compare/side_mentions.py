@@ -109,19 +109,19 @@ class SideProfile:
             named = [name for name in wanted if name[0] in _folded(text)]
             if not named:
                 continue
-            tokens, words, plain = _tokens(text)
+            written, tokens, words, plain = _tokens(text)
             for name in named:
                 for start in _occurrences(plain, name):
                     before = words[start] - 1
                     after = words[start + len(name) - 1] + 1
-                    # "Name (ACR), the regulator": the apposition follows the short form
-                    bracketed = after + 3 if _acronym(statement["text"], tokens, after) else after
-                    kind = _role_noun_kind(tokens, before) or _apposition_kind(tokens, bracketed)
-                    if kind is not None:
-                        kinds.add(kind)
-                    acronym = _acronym(statement["text"], tokens, after)
+                    acronym = _acronym(written, tokens, after)
                     if acronym:
                         acronyms.add(acronym)
+                    # "Name (ACR), the regulator": the apposition follows the short form
+                    apposition = after + 3 if acronym else after
+                    kind = _role_noun_kind(tokens, before) or _apposition_kind(tokens, apposition)
+                    if kind is not None:
+                        kinds.add(kind)
         topic = {
             key
             for core in cores
@@ -174,11 +174,13 @@ def _folded(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[list[str], list[int], list[str]]:
-    """A text's folded words and marks, the positions of its words, and its words alone."""
-    tokens = [fold(word) for word in WORD.findall(text)]
+def _tokens(text: str) -> tuple[list[str], list[str], list[int], list[str]]:
+    """A text's words and marks as written and folded, the positions of its words, and its
+    folded words alone."""
+    written = WORD.findall(text)
+    tokens = [fold(word) for word in written]
     words = [k for k, token in enumerate(tokens) if token[:1].isalnum()]
-    return tokens, words, [tokens[k] for k in words]
+    return written, tokens, words, [tokens[k] for k in words]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -216,16 +218,13 @@ def _apposition_kind(tokens: list[str], end: int) -> str | None:
     return None
 
 
-def _acronym(text: str, tokens: list[str], end: int) -> str | None:
-    """The short form a text gives a name in brackets right after it ("(OJV)")."""
+def _acronym(written: list[str], tokens: list[str], end: int) -> str | None:
+    """The short form a text gives a name in brackets right after it ("(OJV)"); `written`
+    and `tokens` are the text's words and marks as written and folded."""
     if end + 2 >= len(tokens) or tokens[end] != "(" or tokens[end + 2] != ")":
         return None
-    written = WORD.findall(text)[end + 1]
-    return (
-        written.lower()
-        if ACRONYM.fullmatch(written) and written[1:] != written[1:].lower()
-        else None
-    )
+    short = written[end + 1]
+    return short.lower() if ACRONYM.fullmatch(short) and short[1:] != short[1:].lower() else None
 
 
 def _constituents(side: dict[str, Any]) -> frozenset[str]:
