@@ -267,3 +267,23 @@ def test_venues_airlines_and_the_city_are_kinds_a_description_names():
         statements, side("Kestrel Airways"), side("Vereniging Vliegreizigers Noord")
     )
     assert (ids(account_a), ids(account_b)) == ([5], [6])
+
+
+def test_a_description_made_of_the_noun_a_sides_name_is_built_on_names_that_side():
+    # the shipping company's name is built on "rederij", the wood processor's on what
+    # "de houtverwerker" does, the tenants' platform's ends in "platform"
+    statements = [
+        reported(1, "de rederij", "De rederij spreekt dat tegen."),
+        reported(2, "houtverwerker", "Volgens de houtverwerker lag het hout binnen."),
+        reported(4, "het platform", "Het platform stelt dat de huur te hoog is."),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Houtverwerking Brinkman"), side("Rederij Van Dalen")
+    )
+    assert ids(account_a) == [2]
+    assert ids(account_b) == [1]
+    account_a, account_b = side_accounts(
+        statements, side("Huurdersplatform Oost"), side("Gemeente Kavelland")
+    )
+    assert ids(account_a) == [4]
+    assert ids(account_b) == []

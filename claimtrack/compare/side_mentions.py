@@ -30,6 +30,7 @@ MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still n
 APPOSITION_WORDS = 6  # words after "Name," read for the noun that describes it
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+|[,.;:()\u201e\u201c\u201d\"]")
 NAME_LINKS = Path(__file__).resolve().parent.parent / "data" / "name_links.txt"
+NAME_DERIVATIONS = Path(__file__).resolve().parent.parent / "data" / "name_derivations.txt"
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 
 
@@ -38,6 +39,17 @@ def name_links() -> frozenset[str]:
     """Words between the noun that opens a name and what it names ("van", "of")."""
     lines = NAME_LINKS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def name_derivations() -> tuple[tuple[str, str], ...]:
+    """(name noun ending, description ending) pairs: "Houtverwerking" is "de houtverwerker"."""
+    pairs = []
+    for line in NAME_DERIVATIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            ending, replacement = (part.strip() for part in line.split("\t")[:2])
+            pairs.append((ending, replacement))
+    return tuple(pairs)
 
 
 def loosely_named(
@@ -86,8 +98,10 @@ class SideProfile:
     """What names a side in an event's texts: its name keys and their parts (`cores`), its
     kinds of organisation, the words of what its name is for (`topic_keys`), the people
     who speak in its own releases (`members`, name keys), the short forms the texts give
-    its name in brackets (`acronyms`) and whom its name says it speaks for
-    (`constituents`: "bewoners" of a Bewonersvereniging)."""
+    its name in brackets (`acronyms`), whom its name says it speaks for
+    (`constituents`: "bewoners" of a Bewonersvereniging) and the words its name is made of,
+    with the nouns for who does what a name's noun says (`nouns`: "houtverwerker" for
+    Houtverwerking Brinkman)."""
 
     cores: frozenset[str]
     kinds: frozenset[str]
@@ -95,6 +109,7 @@ class SideProfile:
     members: frozenset[str]
     acronyms: frozenset[str] = frozenset()
     constituents: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, side: dict[str, Any], statements: list[dict]) -> SideProfile:
@@ -148,6 +163,7 @@ class SideProfile:
             frozenset(members),
             frozenset(acronyms),
             _constituents(side),
+            _name_nouns(side),
         )
 
     def without_members_of(self, other: SideProfile) -> SideProfile:
@@ -244,6 +260,39 @@ def _constituents(side: dict[str, Any]) -> frozenset[str]:
     return frozenset(w for w in found if len(w) >= MIN_SHORT_NAME and w not in naming)
 
 
+def _name_nouns(side: dict[str, Any]) -> frozenset[str]:
+    """The words of a side's name keys, each also as the noun for who does it."""
+    nouns = set()
+    for key in side["keys"]:
+        for word in key.split():
+            if len(word) < MIN_SHORT_NAME or word in name_links():
+                continue
+            nouns.add(word)
+            for ending, replacement in name_derivations():
+                if word.endswith(ending) and len(word) - len(ending) >= MIN_SHORT_NAME:
+                    nouns.add(word[: -len(ending)] + replacement)
+    return frozenset(nouns)
+
+
+def _owner(key: str, profiles: tuple[SideProfile, SideProfile]) -> int | None:
+    """The one side whose name is built on a description's noun: a word of its name ("de
+    rederij" for Rederij Van Dalen), the noun for who does what it says ("de
+    houtverwerker" for Houtverwerking Brinkman), or the end of such a word ("het platform"
+    for Huurdersplatform Oost) unless the other side is of that noun's kind too ("het
+    bedrijf" for Havenbedrijf Noord against a shipping company)."""
+    head = key.split()[-1] if key else ""
+    if len(head) < MIN_SHORT_NAME:
+        return None
+    kind = description_kind(head, compounds=True)
+    owners = []
+    for n, profile in enumerate(profiles):
+        if head in profile.nouns or (
+            any(noun.endswith(head) for noun in profile.nouns) and kind not in profiles[1 - n].kinds
+        ):
+            owners.append(n)
+    return owners[0] if len(owners) == 1 else None
+
+
 def _core_keys(side: dict[str, Any]) -> set[str]:
     """The side's name keys, and each without the words before its name that only say its
     kind ("stichting tegenwind eemkerk" -> "tegenwind eemkerk": "Tegenwind" names it;
@@ -296,6 +345,10 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
         # "de bewoners", "the tenants": whom a side's name says it speaks for
         for n in (0, 1):
             fits[n] |= key in profiles[n].constituents
+        owner = _owner(key, profiles)
+        if owner is not None:
+            fits[owner] = True
+            continue
         kind = description_kind(key, compounds=True)
         if kind is None:
             continue
