@@ -214,3 +214,25 @@ def test_an_amount_after_a_currency_sign_counts_the_money_written_out():
     b = [statement(2, "The lock renovation will cost €31 million, the contractor says.")]
     [row] = align_accounts("Provincie", a, "Aannemer", b)
     assert row["status"] == "conflict" and "numbers differ" in row["reason"]
+
+
+def test_an_english_number_written_with_a_hyphen_is_one_number():
+    # "Forty-six" is 46: the same count as the Dutch figure, not a conflict with it
+    a = [statement(1, "Volgens de school zijn 46 kinderen ziek naar huis gestuurd.", "nl")]
+    b = [statement(2, "Forty-six children were sent home ill, the parents say.")]
+    [row] = align_accounts("School", a, "Ouders", b)
+    assert row["status"] == "both"
+    b = [statement(2, "Forty-one children were sent home ill, the parents say.")]
+    [row] = align_accounts("School", a, "Ouders", b)
+    assert row["status"] == "conflict" and "Forty-one children" in row["reason"]
+
+
+def test_a_dutch_plural_in_eren_is_read_as_its_noun():
+    from claimtrack.compare.dictionary import default_dictionary
+
+    # read only where no other ending fits: "wateren" is water, not "wat"
+    dictionary = default_dictionary()
+    assert dictionary.lemmas("kinderen") == ["kind"]
+    assert dictionary.lemmas("liederen") == ["lied"]
+    assert "water" in dictionary.lemmas("wateren")
+    assert "wat" not in dictionary.lemmas("wateren")

@@ -4,7 +4,7 @@ A Dutch statement and an English one meet on English word keys: an English
 word is its own stem, a Dutch word is the stems of its dictionary
 translations. Dutch words are looked up as written, then without their
 inflection ("stakingen" -> staking, "gewonden" -> gewond, "geraakt" ->
-raken, "dreigden" -> dreigen) and, for compounds, by their parts ("accubranden" ->
+raken, "dreigden" -> dreigen, "kinderen" -> kind) and, for compounds, by their parts ("accubranden" ->
 accu + brand: battery, fire). The word list writes a translation of two English words
 as one ("firstaid"); such a translation also gives its two words' keys (first, aid).
 """
@@ -20,6 +20,7 @@ from claimtrack.engine.translations import word_list
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
+_OLD_PLURAL = "eren"  # a plural of a few neuter nouns, read where no other ending fits
 _PAST_SUFFIXES = ("de", "te", "den", "ten")  # a weak verb's past tense
 _MIN_PART = 4  # shortest first part of a compound
 _MIN_HEAD = 5  # shortest last part of a compound looked up on its own
@@ -59,6 +60,8 @@ class Dictionary:
                 # a past tense is the verb's: "dreigden" -> dreigen, and "duurde" is a form
                 # of duren (last), not of duur (expensive), which "-de" never inflects
                 found += verbs or self._bases(word[: -len(suffix)])
+        if not found and word.endswith(_OLD_PLURAL) and len(word) - len(_OLD_PLURAL) >= 3:
+            found += self._bases(word[: -len(_OLD_PLURAL)])  # "kinderen" -> kind, "liederen"
         if word.startswith("ge") and len(word) > 5 and word[-1] in "dt":
             found += self._verb(word[2:-1])  # a past participle: "geraakt" -> raken
             found += self._verb(word[2:])  # ... of a stem ending in d or t: "gemeld" -> melden

@@ -31,6 +31,8 @@ from claimtrack.compare.text import Token, english_key, tokenize
 
 CUES = load_json_resource("conflict_cues.json")
 NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
+TENS = frozenset(range(20, 100, 10))
+UNITS_AFTER_TENS = {lang: dict(words) for lang, words in CUES["units_after_tens"].items()}
 MULTIPLIERS = {lang: dict(words) for lang, words in CUES["multipliers"].items()}
 COMPOUNDS = CUES["number_compounds"]  # languages that write "driehonderdvijftig" as one word
 REPORTING = {lang: set(words) for lang, words in CUES["reporting"].items()}
@@ -292,6 +294,7 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
     nothing ("14.10 uur")."""
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
+    units = {w: v for w, v in words.items() if v < 10} | UNITS_AFTER_TENS.get(language, {})
     found = []
     for position, token in enumerate(tokens):
         value = None
@@ -316,6 +319,17 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
             and tokens[following].start == end + 1
             and (text[end] in ".," and tokens[following].norm.isdigit())
         ):
+            end = tokens[following].end
+            following += 1
+        # "thirty-seven", "twenty one": a ten and the unit after it are one number
+        if (
+            token.norm in words
+            and value in TENS
+            and following < len(tokens)
+            and text[end : tokens[following].start] in ("-", " ")
+            and tokens[following].norm in units
+        ):
+            value += units[tokens[following].norm]
             end = tokens[following].end
             following += 1
         if following < len(tokens) and tokens[following].norm in multipliers:
