@@ -2,7 +2,8 @@
 word list writes joined), an adverb and its adjective, a statement that two accounts hold,
 a statement left alone that belongs to a row, and an order of events told the other way
 round with one event named by both, opposite words (blocked / open), and the very same
-figure on both sides; an abbreviated unit and the written-out word.
+figure on both sides; an abbreviated unit and the written-out word; words of claimtrack's
+own supplement to the FreeDict word list.
 
 Every sentence here is written for these tests.
 """
@@ -236,3 +237,41 @@ def test_a_dutch_plural_in_eren_is_read_as_its_noun():
     assert dictionary.lemmas("liederen") == ["lied"]
     assert "water" in dictionary.lemmas("wateren")
     assert "wat" not in dictionary.lemmas("wateren")
+
+
+def test_a_word_only_the_supplement_knows_lets_a_dutch_and_an_english_statement_meet():
+    # FreeDict has no "leerling" at all: claimtrack's supplement makes it "pupil"
+    a = [
+        statement(1, "Veel leerlingen bleven woensdag thuis.", "nl"),
+        statement(2, "De bus naar het dorp reed later dan gepland.", "nl"),
+    ]
+    b = [
+        statement(3, "Most pupils were absent that day."),
+        statement(4, "The harbour cranes stood idle all night."),
+    ]
+    rows = align_accounts("School", a, "Ouders", b)
+    [row] = [row for row in rows if any(s["id"] == 1 for s in row["a"])]
+    assert [s["id"] for s in row["b"]] == [3]
+
+
+def test_the_supplement_adds_a_news_sense_to_a_freedict_entry_and_keeps_freedicts_own():
+    from claimtrack.compare.dictionary import Dictionary
+    from claimtrack.compare.text import english_key
+
+    # FreeDict gives "bewoner" as compatriot|inhabitant; the supplement adds "resident"
+    entry = default_dictionary().entries["bewoner"]
+    assert entry[:2] == ("compatriot", "inhabitant") and "resident" in entry
+    assert "resident" not in Dictionary.load(supplement=None).entries["bewoner"]
+    keys = default_dictionary().english_keys("bewoners")
+    assert {english_key("residents"), english_key("inhabitants")} <= keys
+    a = [statement(1, "De bewoners van de flat mochten niet naar binnen.", "nl")]
+    b = [statement(2, "Residents were kept outside the tower block.")]
+    [row] = align_accounts("Gemeente", a, "Woningcorporatie", b)
+    assert row["a"] and row["b"]
+
+
+def test_a_translation_the_supplement_gives_is_never_read_as_two_joined_words():
+    # "deadline" is one English word, not "dead" + "line" as the list's "firstaid" is
+    words = default_dictionary().english_words("termijn")
+    assert "deadline" in words and "dead" not in words
+    assert "first" in default_dictionary().english_words("ehbo")

@@ -1,4 +1,8 @@
-"""The Dutch-English word list (claimtrack/data/nl_en_dictionary.tsv, FreeDict, GPL-2+).
+"""The Dutch-English word list (claimtrack/data/nl_en_dictionary.tsv, FreeDict, GPL-2+),
+with claimtrack's own supplement (claimtrack/data/nl_en_supplement.tsv: everyday news
+words FreeDict lacks, "leerling" -> pupil, or gives without their news sense, "bewoner" ->
+resident), whose translations are added to a word's FreeDict ones; it writes each English
+word whole, so none of its translations is read as two joined words (below).
 
 A Dutch statement and an English one meet on English word keys: an English
 word is its own stem, a Dutch word is the stems of its dictionary
@@ -19,6 +23,7 @@ from claimtrack.compare.text import english_key, fold
 from claimtrack.engine.translations import word_list
 
 DICTIONARY_FILE = DATA_DIR / "nl_en_dictionary.tsv"
+SUPPLEMENT_FILE = DATA_DIR / "nl_en_supplement.tsv"
 _NL_SUFFIXES = ("'s", "en", "s", "e", "n", "de", "te", "den", "ten", "heden")
 _OLD_PLURAL = "eren"  # a plural of a few neuter nouns, read where no other ending fits
 _PAST_SUFFIXES = ("de", "te", "den", "ten")  # a weak verb's past tense
@@ -33,8 +38,12 @@ _PART_MIN = 3  # ... and a part of a split one is given for at least this many  
 class Dictionary:
     """Dutch word -> English translations."""
 
-    def __init__(self, entries: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self, entries: dict[str, tuple[str, ...]], whole: frozenset[str] = frozenset()
+    ) -> None:
         self.entries = entries
+        # English words written whole by hand (the supplement's), never split as joined
+        self.whole = whole
         # how many Dutch words each English translation is given for (a plain dict, which
         # the garbage collector's full passes leave out once they see it holds only strings)
         self.english_counts = dict(
@@ -42,14 +51,22 @@ class Dictionary:
         )
 
     @classmethod
-    def load(cls, path=DICTIONARY_FILE) -> Dictionary:
-        entries = {}
-        for dutch, english in word_list(path):
-            # words are looked up as tokens are compared: folded ("patiënt" -> patient)
-            key = fold(dutch)
-            translations = tuple(fold(e) for e in english)
-            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
-        return cls(entries)
+    def load(cls, path=DICTIONARY_FILE, supplement=SUPPLEMENT_FILE) -> Dictionary:
+        """The word list at `path`, then claimtrack's own `supplement` (None: none), whose
+        translations follow a word's FreeDict ones or make a new entry."""
+        entries: dict[str, tuple[str, ...]] = {}
+        whole: set[str] = set()
+        for source in (path, supplement):
+            if source is None:
+                continue
+            for dutch, english in word_list(source):
+                # words are looked up as tokens are compared: folded ("patiënt" -> patient)
+                key = fold(dutch)
+                translations = tuple(fold(e) for e in english)
+                entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + translations))
+                if source is supplement:
+                    whole.update(translations)
+        return cls(entries, frozenset(whole))
 
     def lemmas(self, word: str) -> list[str]:
         """Dictionary headwords a folded Dutch word can be a form of (may be empty)."""
@@ -115,9 +132,14 @@ class Dictionary:
     def split_english(self, english: str) -> tuple[str, ...]:
         """A translation written as two joined English words ("firstaid") as those two
         words; any other translation as itself. A joined translation is rare in the list,
-        its two words are common ("announce" stays whole, "fir" + "staid" is no split)."""
+        its two words are common ("announce" stays whole, "fir" + "staid" is no split); a
+        word the supplement gives is always whole ("deadline" is no "dead" + "line")."""
         counts = self.english_counts
-        if counts.get(english, 0) > _JOINED_MAX or len(english) < 2 * _MIN_JOINED:
+        if (
+            counts.get(english, 0) > _JOINED_MAX
+            or len(english) < 2 * _MIN_JOINED
+            or english in self.whole
+        ):
             return (english,)
         best, best_count = (english,), _PART_MIN - 1
         for cut in range(_MIN_JOINED, len(english) - _MIN_JOINED + 1):
