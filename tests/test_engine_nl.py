@@ -116,9 +116,9 @@ def test_reportative_without_a_source_is_unknown():
 
 
 def test_nested_report_gives_the_inner_claim_a_via_chain():
-    body = "Hij benadrukte dat de haven open blijft, meldt de gemeente Rotterdam. "
+    body = "Zij benadrukte dat de haven open blijft, meldt de gemeente Rotterdam. "
     doc = analyse("Wethouder Sanne Vos bezocht de haven. " + body, NL)
-    found = {a.speaker.name: a for a in attributions_of(doc, "Hij benadrukte")}
+    found = {a.speaker.name: a for a in attributions_of(doc, "Zij benadrukte")}
     assert "Sanne Vos" in found
     assert [v.name for v in found["Sanne Vos"].via] == ["Gemeente Rotterdam"]
 

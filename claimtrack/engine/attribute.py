@@ -30,6 +30,7 @@ from claimtrack.engine.floor import continue_quotes
 from claimtrack.engine.frame import Frame
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.marker_cues import reportative_marker
+from claimtrack.engine.org_types import description_kind
 from claimtrack.engine.phrases import np_right
 from claimtrack.engine.pipeline import parse_sentences
 from claimtrack.engine.quotes import QuoteSpan
@@ -37,8 +38,10 @@ from claimtrack.engine.segment import Paragraph, Sentence
 from claimtrack.engine.sources import (
     UNKNOWN,
     EntityRegistry,
+    agrees_in_gender,
     clean_mention,
     finite_number,
+    is_organisation_word,
     resolve,
 )
 from claimtrack.engine.tokens import lemma
@@ -56,6 +59,13 @@ class SentenceView:
     subject: SourceRef | None = None
     salient_before: SourceRef | None = None
     frames: list[Frame] = field(default_factory=list)
+    # the organisation that spoke as the subject of the sentence before, and the article it
+    # was named with ("De fabriek spreekt dat tegen": the factory, "de")
+    organisation_before: tuple[SourceRef, str] | None = None
+    # the organisation that speaks as this sentence's subject, in the same form
+    speaking_organisation: tuple[SourceRef, str] | None = None
+    # positions of pronoun sources found to stand for that organisation: no person's
+    settled_pronouns: set[int] = field(default_factory=set)
 
 
 def _span(body: str, doc: Doc, base: int, start: int, end: int) -> TextSpan | None:
@@ -149,19 +159,98 @@ def _speaker_ref(
         if holder is None:
             return SourceRef(UNKNOWN, "unknown")
         return SourceRef(holder.name, holder.kind, span.text, span.start, span.end)
+    organisation = _organisation_pronoun(view, mention, profile)
+    if organisation is not None:
+        view.settled_pronouns.add(mention.start)
+        return SourceRef(
+            organisation.name,
+            organisation.kind,
+            span.text,
+            span.start,
+            span.end,
+            organisation.affiliation,
+        )
     group = _pronoun_group(doc, mention, profile, registry, index)
     if group:
         first = group[0]
         return SourceRef(first.name, first.kind, span.text, span.start, span.end, first.affiliation)
-    named = _named_subject_before(doc, mention, profile)
+    gender = _pronoun_gender(doc, mention, profile)
+    named = _named_subject_before(doc, mention, profile, gender)
     if named is not None:
         mention = named
-    return _resolved(mention, span, registry, index)
+    return _resolved(mention, span, registry, index, gender)
 
 
-def _named_subject_before(doc: Doc, pronoun, profile: LanguageProfile):
+def _pronoun_gender(doc: Doc, mention, profile: LanguageProfile) -> str | None:
+    """The gender ("m", "f") a pronoun source refers to ("zij zegt", "she said": "f"); None
+    for a source that is no pronoun, and for a pronoun that is also plural unless its verb
+    is singular ("zij zeggen" is they)."""
+    if not mention.pronoun:
+        return None
+    number = finite_number(doc[mention.start].head)
+    if mention.head in profile.plural_pronouns and number != ["Sing"]:
+        return None
+    return profile.pronoun_genders.get(mention.head)
+
+
+def _organisation_pronoun(view: SentenceView, mention, profile: LanguageProfile):
+    """'De fabriek spreekt dat tegen. Zij stelt dat …': a singular pronoun that may stand for
+    an organisation named with a certain article (organization_subject_pronouns.txt: a
+    de-word takes zij/ze) is the organisation that spoke as the subject of the sentence right
+    before, when it was named with that article; None otherwise."""
+    before = view.organisation_before
+    if before is None or not mention.pronoun:
+        return None
+    organisation, article = before
+    if (mention.head, article) not in profile.organization_subject_pronouns:
+        return None
+    if finite_number(view.doc[mention.start].head) != ["Sing"]:
+        return None  # "Zij zeggen": they
+    return organisation
+
+
+def _speaking_organisation(
+    view: SentenceView, built: list[tuple[Attribution, Frame]], profile: LanguageProfile
+) -> tuple[SourceRef, str] | None:
+    """The organisation that speaks as the subject of a cue of this sentence, and the article
+    it is named with ("De fabriek spreekt dat tegen": the factory, "de"); a pronoun that stood
+    for the one of the sentence before keeps it ("Zij stelt …"). None if there is none."""
+    for attribution, frame in built:
+        speaker = attribution.speaker
+        if (
+            frame.source is None
+            or frame.antecedent is not None
+            or frame.type == "according_to"  # "volgens de bond": no subject
+            or speaker.name in (UNKNOWN, FIRST_PERSON_PENDING)
+        ):
+            continue
+        mention = clean_mention(view.doc, frame.source[0], frame.source[1], profile)
+        if mention is None:
+            continue
+        if mention.start in view.settled_pronouns:
+            return view.organisation_before
+        if mention.pronoun or mention.article is None or mention.kind == "group":
+            continue
+        if _names_an_organisation(speaker, mention, profile):
+            return speaker, mention.article
+    return None
+
+
+def _names_an_organisation(speaker: SourceRef, mention, profile: LanguageProfile) -> bool:
+    """A speaker that is an organisation: one by its kind, or a description headed by a noun
+    for an institution or for a kind of organisation ("de fabriek", lang/data/org_types.tsv)."""
+    if speaker.kind == "organization":
+        return True
+    return mention.name is None and (
+        is_organisation_word(mention.head, profile)
+        or description_kind(mention.head, profile.compound_nouns) is not None
+    )
+
+
+def _named_subject_before(doc: Doc, pronoun, profile: LanguageProfile, gender: str | None):
     """'Schepen Ingrid Maes stelde het uit omdat het volgens haar onvolledig was': a singular
-    pronoun after the sentence's own subject, a named person, is that person."""
+    pronoun after the sentence's own subject, a named person, is that person, unless the
+    person's first name marks the other gender than the pronoun's `gender`."""
     if not pronoun.pronoun or pronoun.head in profile.plural_pronouns or pronoun.start == 0:
         return None
     if doc[pronoun.start].dep_ in ("nsubj", "nsubj:pass"):
@@ -180,7 +269,7 @@ def _named_subject_before(doc: Doc, pronoun, profile: LanguageProfile):
     named = clean_mention(doc, words[0].i, words[-1].i + 1, profile) if words else None
     if named is None or named.pronoun or not named.name or named.kind != "person":
         return None
-    return named
+    return named if agrees_in_gender(named.name, gender, profile) else None
 
 
 def _owner_of_claim_noun(doc: Doc, mention, profile: LanguageProfile):
@@ -203,9 +292,12 @@ def _pronoun_group(doc: Doc, mention, profile: LanguageProfile, registry: Entity
     return registry.plural_antecedents(index)
 
 
-def _resolved(mention, span: TextSpan, registry: EntityRegistry, index: int) -> SourceRef:
-    """The source a mention resolves to, pointing at its text in the article."""
-    name, kind, affiliation = resolve(mention, registry, index)
+def _resolved(
+    mention, span: TextSpan, registry: EntityRegistry, index: int, gender: str | None = None
+) -> SourceRef:
+    """The source a mention resolves to, pointing at its text in the article (`gender`: a
+    pronoun's)."""
+    name, kind, affiliation = resolve(mention, registry, index, gender)
     return SourceRef(name, kind, span.text, span.start, span.end, affiliation)
 
 
@@ -284,6 +376,7 @@ def _bind_to_reporter(
         if not (
             outer.kind == "person"
             and mention.head in profile.person_pronouns
+            and agrees_in_gender(outer.name, _pronoun_gender(doc, mention, profile), profile)
             or outer.kind in ("organization", "group")
             and mention.head in profile.organization_pronouns
         ):
@@ -383,8 +476,11 @@ def attribute_article(
             current_paragraph, context = paragraph.index, None
         salient = registry.resolve_pronoun(index, plural=False)
         view.salient_before = SourceRef(salient.name, salient.kind) if salient else None
+        if index > 0:
+            view.organisation_before = views[index - 1].speaking_organisation
         view.frames = find_frames(doc, profile)
         built = _attributions_for(view, body, profile, registry, index)
+        view.speaking_organisation = _speaking_organisation(view, built, profile)
         bound = _bind_to_reporter(view, built, profile)
         attributions = [a for a, _ in built]
         frames = [f for _, f in built]
@@ -435,7 +531,12 @@ def attribute_article(
             entity = registry.find(attribution.speaker.name)
             if entity is not None:
                 registry.note(index, entity, "speaker")
-        registry.observe(doc, index, _quoted_tokens(doc, sentence.start, quotes))
+        registry.observe(
+            doc,
+            index,
+            _quoted_tokens(doc, sentence.start, quotes),
+            frozenset(view.settled_pronouns),
+        )
     continue_quotes(views, registry, body)
     continue_turns(views, body, profile)
     for statement in statements:

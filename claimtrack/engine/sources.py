@@ -124,6 +124,24 @@ class Entity:
         return label in NON_SPEAKER_LABELS
 
 
+def given_name_gender(name: str, profile: LanguageProfile) -> str | None:
+    """The gender ("m", "f") that the first name of a person's full `name` marks by
+    `given_name_genders.txt` ("Pieter de Boer": "m", "Anne-Marie Jansen": "f"), or None: a
+    name not listed, or a single word, which is as often a surname ("Martin")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    genders = profile.given_name_genders
+    return genders.get(words[0]) or genders.get(words[0].split("-")[0])
+
+
+def agrees_in_gender(name: str, gender: str | None, profile: LanguageProfile) -> bool:
+    """Whether a pronoun of `gender` ("m", "f", None for unmarked) may stand for the person
+    called `name`: unless the first name marks the other gender ("she" is not John Baker)."""
+    marked = given_name_gender(name, profile) if gender is not None else None
+    return marked is None or marked == gender
+
+
 def _surname_forms(words: list[str], particles: frozenset[str]) -> set[str]:
     """Ways to name a person by surname, from the normalised words of the full name:
     'berg', 'der berg', and 'van der berg' with all its particles."""
@@ -1402,13 +1420,20 @@ class EntityRegistry:
         """Record that `entity` was speaker, subject or mentioned in `sentence`."""
         self.history.append(Salience(sentence, entity, role))
 
+    def agrees(self, entity: Entity, gender: str | None) -> bool:
+        """Whether a pronoun of `gender` ("m", "f", None for unmarked) may stand for `entity`:
+        anything but a person whose first name marks the other gender."""
+        return entity.kind != "person" or agrees_in_gender(entity.name, gender, self.profile)
+
     def resolve_pronoun(
-        self, sentence: int, plural: bool, earlier_only: bool = False
+        self, sentence: int, plural: bool, earlier_only: bool = False, gender: str | None = None
     ) -> Entity | None:
         """The most salient earlier source compatible with a pronoun.
 
         With `earlier_only`, names noted in `sentence` itself are no antecedents
-        ("Toen belde zij haar trainer Jansen": zij is not Jansen).
+        ("Toen belde zij haar trainer Jansen": zij is not Jansen). With `gender`, the
+        pronoun's, a person whose first name marks the other one is none ("Zij zegt" is
+        not Jan Bakker): then the pronoun may find no antecedent at all.
         """
         kinds = ("group", "organization") if plural else ("person",)
         rank = {"speaker": 0, "subject": 1}
@@ -1424,6 +1449,7 @@ class EntityRegistry:
             and item.role in rank
             and item.entity.kind in kinds
             and not item.entity.place_or_thing
+            and self.agrees(item.entity, gender)
         ]
         if recent:
             best = max(recent, key=lambda item: (item.sentence, -rank[item.role]))
@@ -1431,7 +1457,11 @@ class EntityRegistry:
         for item in reversed(history):
             if sentence - item.sentence > PRONOUN_WINDOW:
                 break
-            if item.entity.kind in kinds and not item.entity.place_or_thing:
+            if (
+                item.entity.kind in kinds
+                and not item.entity.place_or_thing
+                and self.agrees(item.entity, gender)
+            ):
                 return item.entity
         return None  # "they" after two named people is a group we do not name
 
@@ -1471,12 +1501,20 @@ class EntityRegistry:
                 return h.entity
         return latest.entity
 
-    def observe(self, doc: Doc, sentence: int, quoted: frozenset[int] = frozenset()) -> None:
+    def observe(
+        self,
+        doc: Doc,
+        sentence: int,
+        quoted: frozenset[int] = frozenset(),
+        settled: frozenset[int] = frozenset(),
+    ) -> None:
         """Register the named sources a sentence mentions (first one as its subject).
 
         Names at token positions in `quoted` lie inside a quotation: they are
         registered, but noted as 'quoted', which makes them no antecedent and
         no candidate speaker ("Het paard van Jansen liep goed" said by someone else).
+        Pronouns at positions in `settled` were found to stand for something no person
+        ("Zij stelt" for the factory before): they keep no person salient.
         """
         toks = tokens_of(doc)
         first_note = len(self.history)
@@ -1668,7 +1706,7 @@ class EntityRegistry:
             self._note_described_subject(doc, sentence, quoted)
         if not parsed_person_subject:
             # "Bakker reed aan kop, maar ze viel": ze is the named subject beside it
-            self._note_pronoun_subject(doc, sentence, quoted)
+            self._note_pronoun_subject(doc, sentence, quoted | settled)
 
     def _note_described_subject(self, doc: Doc, sentence: int, quoted: frozenset[int]) -> None:
         """'Een woordvoerder gaf details.': a person known by a role, as a later 'hij' may
@@ -1732,7 +1770,10 @@ class EntityRegistry:
                     or finite_number(tok.head) == ["Sing"]
                 )
             ):
-                entity = self.resolve_pronoun(sentence, plural=False, earlier_only=True)
+                gender = self.profile.pronoun_genders.get(tok.lower_)
+                entity = self.resolve_pronoun(
+                    sentence, plural=False, earlier_only=True, gender=gender
+                )
                 if entity is not None:
                     self.note(sentence, entity, "subject")
                 return
@@ -1804,11 +1845,13 @@ def finite_number(head: Token) -> list[str]:
 
 
 def resolve(
-    mention: Mention, registry: EntityRegistry, sentence: int
+    mention: Mention, registry: EntityRegistry, sentence: int, gender: str | None = None
 ) -> tuple[str, str, str | None]:
-    """Canonical (name, kind, affiliation) for a mention; ('unknown', 'unknown') if unresolvable."""
+    """Canonical (name, kind, affiliation) for a mention; ('unknown', 'unknown') if unresolvable.
+
+    `gender` is a pronoun's ("m", "f"), where its form and verb give it one."""
     if mention.pronoun:
-        entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group")
+        entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group", gender=gender)
         return (
             (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
         )

@@ -4,6 +4,9 @@ Each list field of `LanguageProfile` is one file `<field>.txt`: one entry per
 line, `#` starts a comment line, blank lines are ignored. Multi-word entries
 (`naar verluidt`, `laten weten`) are words separated by spaces; whether a field
 keeps them as one phrase or as a word tuple follows the field's type.
+A table field (`dict[str, str]`) has lines `word value` (`Pieter m`). A field
+with no file in the language's folder is read from `data/<field>.txt` where there
+is one: a list both languages share (`given_name_genders.txt`).
 `verb_forms.txt` has lines `lemma: form form ...`; `settings.toml` holds the
 few scalar settings (participle prefix, word order).
 """
@@ -32,6 +35,11 @@ def read_entries(path: Path) -> list[str]:
 
 
 def _typed(annotation: str, entries: list[str]):
+    if annotation.startswith("dict[str, str]"):
+        bad = next((e for e in entries if " " not in e), None)
+        if bad is not None:
+            raise ValueError(f"a table entry needs a word and a value: {bad!r}")
+        return dict(e.rsplit(" ", 1) for e in entries)
     if annotation.startswith("frozenset[tuple"):
         return frozenset(tuple(e.split()) for e in entries)
     if annotation.startswith("frozenset"):
@@ -49,6 +57,8 @@ def load_profile_data(code: str, **extra) -> LanguageProfile:
     values: dict = {"code": code}
     for f in dataclasses.fields(LanguageProfile):
         path = folder / f"{f.name}.txt"
+        if not path.exists():
+            path = DATA_DIR / f"{f.name}.txt"  # a list both languages share
         if f.name in NOT_FROM_FILES or not path.exists():
             continue
         values[f.name] = _typed(str(f.type), read_entries(path))

@@ -128,6 +128,14 @@ class LanguageProfile:
     # pronouns that may stand for an organisation named before them in the sentence
     # ("the union says it …", "de bond zegt dat hij …")
     organization_pronouns: frozenset[str] = frozenset()
+    # a singular pronoun and the article of the organisations it may stand for as the
+    # speaker right after one spoke as a sentence's subject ("De fabriek spreekt dat
+    # tegen. Zij stelt …": ("zij", "de"))
+    organization_subject_pronouns: frozenset[tuple[str, ...]] = frozenset()
+    # the gender ("m", "f") a person pronoun refers to ("zij": "f"), and the gender of common
+    # first names ("Pieter": "m"): a pronoun never resolves to a person of the other gender
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
+    given_name_genders: dict[str, str] = field(default_factory=dict)
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
     present_participle_suffix: str = "ing"
