@@ -112,6 +112,57 @@ def test_narration_and_noun_uses_of_cue_words_are_not_attributions():
     assert all(st.attributions == [] for st in doc.statements)
 
 
+def test_a_reporting_verb_the_tagger_reads_as_a_plural_noun_still_reports_its_clause():
+    """'The guild claims 14 members …' with 'claims' tagged a plural noun ('guild claims'
+    read as one noun): a clause of its own after it makes it the verb."""
+    cases = {
+        "The guild claims 14 members have been fined.": ("guild", "The guild", "claims"),
+        "The council claims 8 roads have been resurfaced.": ("council", "The council", "claims"),
+        "The club claims 500 fans have bought tickets.": ("club", "The club", "claims"),
+        "The federation maintains 40 pilots have lost their licences.": (
+            "federation",
+            "The federation",
+            "maintains",
+        ),
+    }
+    for body, expected in cases.items():
+        doc = analyse(body, EN)
+        a = only(doc, body[:12])
+        assert (a.speaker.name, a.speaker.mention, a.cue.text) == expected, body
+        assert a.content.text == body[body.index(a.cue.text) + len(a.cue.text) + 1 : -1]
+        check_offsets(doc, body)
+    # a verb right after it: 'claims' is the plural noun, the subject of 'were settled'
+    doc = analyse("The insurer claims were settled within a week.", EN)
+    assert attributions_of(doc, "The insurer") == []
+
+
+def test_a_reporting_verb_closing_the_sentence_after_inserted_phrases_is_a_cue():
+    """'…, the harbour authority claims.' with 'claims' tagged a noun (or 'maintains' a
+    verb the cue model doubts): a verb after the noun phrase that ends a sentence behind a
+    comma reports what stands before it, whatever phrases stand between commas there."""
+    cases = {
+        "The ferry sailed two hours late, well after the last train had gone, "
+        "the harbour authority claims.": ("harbour authority", "claims"),
+        "The pumps failed at dawn, before the alarm sounded, the water board maintains.": (
+            "water board",
+            "maintains",
+        ),
+        "Three wards were closed, not just one, the hospital trust insists.": (
+            "hospital trust",
+            "insists",
+        ),
+    }
+    for body, expected in cases.items():
+        doc = analyse(body, EN)
+        a = only(doc, body[:12])
+        assert (a.speaker.name, a.cue.text) == expected, body
+        assert a.content.text == body[: body.rindex(",")]
+        check_offsets(doc, body)
+    # a list of nouns behind commas has no reporting verb in it
+    doc = analyse("The fund covers car claims, home claims, health claims.", EN)
+    assert attributions_of(doc, "The fund") == []
+
+
 def test_relative_clause_speaker_keeps_the_name():
     body = "The bridge was opened by Anna Berg, who said that the costs were too high."
     a = only(analyse(body, EN), "The bridge was opened")

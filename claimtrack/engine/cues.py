@@ -65,6 +65,7 @@ from claimtrack.engine.tokens import (
     mistagged_verb,
     per_doc,
     phrase_at,
+    reporting_verb_by_word_order,
     separable_lemma,
     tokens_of,
     verb_after_opening_phrase,
@@ -414,7 +415,11 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         return False  # "United States"
     if pos in ("VERB", "AUX", "") or _is_predicate_adjective(tok):
         return True
-    if verb_parsed_as_noun(tok, profile) or verb_after_opening_phrase(tok, profile):
+    if (
+        verb_parsed_as_noun(tok, profile)
+        or verb_after_opening_phrase(tok, profile)
+        or reporting_verb_by_word_order(tok, profile)
+    ):
         return True
     known = is_known_verb_form(tok, profile)
     if (
@@ -648,7 +653,12 @@ def verb_frames(
             continue  # "De oppositie wil weten waarom …": a question, no claim
         if speech and _negated_or_refused(tok, profile):
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
-        if cue_score is not None and partner is None and cue_score(tok) < MODEL_VETO:
+        if (
+            cue_score is not None
+            and partner is None
+            and cue_score(tok) < MODEL_VETO
+            and not reporting_verb_by_word_order(tok, profile)
+        ):
             continue  # a listed verb the trained model is sure is no cue here
         if (
             any(t.lower_ in profile.modal_verbs for t in toks[max(0, tok.i - 3) : tok.i])

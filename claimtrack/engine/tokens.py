@@ -191,7 +191,11 @@ def mistagged_verb(token: Token, profile: LanguageProfile) -> bool:
     doc, i = token.doc, token.i
     if token.pos_ != "NOUN" or i == 0 or i + 1 >= len(doc) or not token.is_lower:
         return False
-    if verb_parsed_as_noun(token, profile) or verb_after_opening_phrase(token, profile):
+    if (
+        verb_parsed_as_noun(token, profile)
+        or verb_after_opening_phrase(token, profile)
+        or reporting_verb_by_word_order(token, profile)
+    ):
         return True
     toks = tokens_of(doc)
     before, after = toks[i - 1], toks[i + 1]
@@ -253,6 +257,106 @@ def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
     return (
         token.lower_ in profile.known_verbs or _known_infinitive(token.lower_, profile) is not None
     )
+
+
+NOUN_PHRASE_REACH = 5  # words of a noun phrase the word-order rules walk over
+CLAUSE_END_PUNCT = frozenset({".", ",", ";", ":", "!", "?"})
+
+
+def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
+    """A listed verb form that its place in the sentence makes the verb reporting a clause,
+    in a language whose subject precedes the verb, whatever the tagger calls it: before a
+    clause of its own ('The union claims 40 workers were …') or closing the sentence after
+    its subject ('…, the operator claims.'). Its tag ('claims' a plural noun) is wrong there,
+    and so is whatever was read off that tag (the cue model's estimate)."""
+    return verb_before_its_clause(token, profile) or verb_closing_a_report(token, profile)
+
+
+def _noun_phrase_before(token: Token) -> tuple[int, int] | None:
+    """The noun phrase right before `token` (articles, possessives, adjectives, nouns and
+    names, a noun or name last), when a punctuation mark or the sentence start stands
+    before it: `(start, end)`, else None."""
+    toks, i = tokens_of(token.doc), token.i
+    if i == 0 or toks[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = i - 1
+    while (
+        start > 0
+        and i - start < NOUN_PHRASE_REACH
+        and (
+            toks[start - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN")
+            or toks[start - 1].dep_ == "nmod:poss"
+        )
+    ):
+        start -= 1
+    if start > 0 and not toks[start - 1].is_punct:
+        return None
+    return (start, i)
+
+
+def _is_finite_verb(token: Token) -> bool:
+    return token.pos_ in VERB_POS and has_morph(token, "VerbForm", "Fin")
+
+
+def _may_be_reporting_verb(token: Token, profile: LanguageProfile) -> bool:
+    return (
+        not profile.subject_may_follow_verb
+        and token.pos_ in ("NOUN", "VERB")
+        and token.is_lower
+        and is_known_verb_form(token, profile)
+    )
+
+
+def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
+    """'The union claims 40 workers were laid off' ('union claims' read as one noun): a
+    listed verb form right after the noun phrase opening a clause, followed by a clause of
+    its own (a noun phrase opened by a number, an article or a pronoun, which cannot go on
+    the noun before it, then a finite verb). Not 'The city claims were rejected' (a verb
+    right after it) nor 'The weather reports this week were wrong' (a time phrase)."""
+    i = token.i
+    if not _may_be_reporting_verb(token, profile) or _noun_phrase_before(token) is None:
+        return False
+    toks = tokens_of(token.doc)
+    if i + 2 >= len(toks):
+        return False
+    after = toks[i + 1]
+    if after.pos_ not in ("DET", "PRON", "NUM") or has_morph(after, "Reflex", "Yes"):
+        return False  # "The roll call itself was …": no subject of a clause
+    k = i + 1
+    while k < len(toks) and k - i <= NOUN_PHRASE_REACH and toks[k].pos_ in NP_POS:
+        k += 1
+    if k >= len(toks) or toks[k - 1].lower_ in profile.time_nouns:
+        return False
+    while k < len(toks) and toks[k].pos_ == "ADV":
+        k += 1  # "40 workers have since lost"
+    return k < len(toks) and _is_finite_verb(toks[k])
+
+
+def verb_closing_a_report(token: Token, profile: LanguageProfile) -> bool:
+    """'The line shut at noon, well before dark, the operator claims.' ('operator claims'
+    read as one noun): a listed verb form ending its clause right after a noun phrase that
+    follows a comma (or a quotation closed by one) and opens with an article, a possessive
+    or a name, with a verb before that comma, is the verb of the reporting clause
+    that closes the report. Not 'covers car claims, home claims' (a list of nouns)."""
+    i = token.i
+    if not _may_be_reporting_verb(token, profile):
+        return False
+    toks = tokens_of(token.doc)
+    if i + 1 < len(toks) and toks[i + 1].text not in CLAUSE_END_PUNCT:
+        return False
+    np = _noun_phrase_before(token)
+    if np is None or np[0] < 2:
+        return False
+    comma = np[0] - 1
+    if toks[comma].text in QUOTE_CLOSERS and toks[comma - 1].text == ",":
+        comma -= 1  # '"… late," the operator claims.'
+    if toks[comma].text != ",":
+        return False
+    opener = toks[np[0]]
+    if not (opener.pos_ in ("DET", "PROPN") or opener.dep_ == "nmod:poss"):
+        return False
+    # (any verb: "The plant closed in June, …" may have 'closed' read as a participle)
+    return any(t.pos_ in VERB_POS for t in toks[:comma])
 
 
 def is_capitalised(token: Token) -> bool:
