@@ -287,3 +287,16 @@ def test_a_description_made_of_the_noun_a_sides_name_is_built_on_names_that_side
     )
     assert ids(account_a) == [4]
     assert ids(account_b) == []
+
+
+def test_the_people_a_sides_name_speaks_for_name_it_in_the_other_language():
+    statements = [
+        reported(1, "the residents"),  # Bewonersvereniging: its bewoners, in English
+        reported(2, "huurders"),  # Tenants Association: its tenants, in Dutch
+        reported(3, "the students"),  # neither side speaks for students
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Bewonersvereniging Het Anker"), side("Kadeplein Tenants Association")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == [2]

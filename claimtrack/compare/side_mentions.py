@@ -293,6 +293,25 @@ def _owner(key: str, profiles: tuple[SideProfile, SideProfile]) -> int | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _among(key: str, constituents: frozenset[str]) -> bool:
+    """Whether a description names whom a side speaks for, in either language ("the
+    residents", "de bewoners" for a Bewonersvereniging)."""
+    if key in constituents:
+        return True
+    words = key.split()
+    if not constituents or not words or len(words[-1]) < MIN_SHORT_NAME:
+        return False
+    if description_kind(words[-1], compounds=True) is not None:
+        return False  # "the city" describes a municipality, not the "stads" of a Stadsschouwburg
+    keys = _both_languages(words[-1])
+    return any(keys & _both_languages(word) for word in constituents)
+
+
+@functools.lru_cache(maxsize=4096)
+def _both_languages(word: str) -> frozenset[str]:
+    return word_keys(word, "nl", False) | word_keys(word, "en", False)
+
+
 def _core_keys(side: dict[str, Any]) -> set[str]:
     """The side's name keys, and each without the words before its name that only say its
     kind ("stichting tegenwind eemkerk" -> "tegenwind eemkerk": "Tegenwind" names it;
@@ -344,7 +363,7 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
             continue  # a name ("Harbourview Residents Association"), no description
         # "de bewoners", "the tenants": whom a side's name says it speaks for
         for n in (0, 1):
-            fits[n] |= key in profiles[n].constituents
+            fits[n] |= _among(key, profiles[n].constituents)
         owner = _owner(key, profiles)
         if owner is not None:
             fits[owner] = True
