@@ -62,6 +62,14 @@ def test_english_put_at_a_figure_is_a_cue():
 # ---------------------------------------------------------------- names opening a sentence
 
 
+def test_a_figure_after_a_three_word_bound_is_still_put_on_the_count():
+    # "no more than", "a little over": the number stands four words after "at"
+    body = "The water board puts the flooded area at no more than 300 hectares."
+    assert speaker_named(body, "en", "The water board").lower() == "water board"
+    body = "De stichting schat de schade op iets meer dan 2 miljoen euro."
+    assert speaker_named(body, "nl", "De stichting").lower() == "stichting"
+
+
 def test_organisation_noun_opening_a_sentence_stays_in_the_name():
     body = "Provincie Drenthe stelt dat de weg over de dijk veilig is."
     assert speaker_named(body, "nl", "Provincie Drenthe") == "Provincie Drenthe"

@@ -16,7 +16,7 @@ from claimtrack.engine.speakers import finite_verb, is_participle
 from claimtrack.engine.tokens import lemma, tokens_of
 
 CLAUSE_REACH = 8  # words from the verb that its preposition may stand at
-NUMBER_REACH = 3  # words after the preposition that its number may stand at ("op zo'n 300")
+NUMBER_REACH = 4  # words after the preposition that its number may stand at ("at no more than 300")
 COMPOUND_HEAD = 5  # letters a quantity noun needs to end a compound ("stormschade")
 # words before a phrase's noun ("Het totale aantal doden")
 MODIFIER_POS = frozenset({"DET", "ADJ", "NUM"})
