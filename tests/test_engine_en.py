@@ -177,6 +177,67 @@ def test_participle_cue_takes_the_main_clause_subject():
     assert saying[0].content.text == "that schools would suffer"
 
 
+def test_a_participle_inside_the_reported_clause_is_no_cue_of_its_own():
+    """'…, that its crews knocked on doors at 06:15 telling households …': the participle
+    is part of what the main clause's verb reports; a time or a date before it is no
+    speaker, and the reporting verb, tagged a noun after its subject, still reports."""
+    cases = {
+        "The water board maintains that its crews knocked on doors at 06:15 telling "
+        "households to boil their water.": ("water board", "maintains"),
+        "The water board maintains that its van drove through the village at 06:15 telling "
+        "households to boil their water.": ("water board", "maintains"),
+        "The school board insists that its letter reached parents on Friday asking them to "
+        "collect their children.": ("school board", "insists"),
+        "The museum maintains that a guard walked the galleries at 23:05 warning visitors "
+        "to leave.": ("museum", "maintains"),
+    }
+    for body, (speaker, cue) in cases.items():
+        doc = analyse(body, EN)
+        a = only(doc, body[:12])
+        assert (a.speaker.name, a.cue.text) == (speaker, cue), body
+        assert a.content.text == body[body.index(" that ") + 1 : -1], body
+        check_offsets(doc, body)
+
+
+def test_a_participle_after_the_reported_clause_takes_the_main_speaker():
+    """'…, adding that …' hangs in the parse on the reported clause's verb; the speaker is
+    the main clause's ('The mayor'), not that clause's subject ('the bridge'). Participles
+    with a subject of their own, a noun phrase they describe, or a verb they complete keep
+    theirs."""
+    body = "The mayor said the bridge would stay shut, adding that repairs would take a year."
+    found = attributions_of(analyse(body, EN), "The mayor")
+    adding = [a for a in found if a.cue.text == "adding"]
+    assert adding and adding[0].speaker.name == "mayor"
+    assert adding[0].content.text == "that repairs would take a year"
+    kept = {
+        "The trust welcomed the grant, saying it would save the orchard.": "trust",
+        "The match was abandoned, with stewards saying the pitch was flooded.": "stewards",
+        "The inspectors could not resist pointing out that the fire doors were locked.": (
+            "inspectors"
+        ),
+        "The clinic released a statement saying that no patient had been harmed.": "statement",
+    }
+    for body, speaker in kept.items():
+        found = attributions_of(analyse(body, EN), body[:12])
+        participle = [a for a in found if a.cue.text.split()[0].endswith("ing")]
+        assert [a.speaker.name for a in participle] == [speaker], body
+
+
+def test_a_date_before_the_subject_is_no_part_of_the_speaker():
+    """'On Monday Harris said', 'On 3 June the harbour board said': a weekday or a month
+    (with its day) is a date, not the first word of the speaker's name."""
+    body = (
+        "On Monday Harris said the ferry was late. "
+        "On 3 June the harbour board said a new timetable would start."
+    )
+    doc = analyse(body, EN)
+    a = only(doc, "On Monday")
+    assert (a.speaker.name, a.speaker.mention) == ("Harris", "Harris")
+    b = only(doc, "On 3 June")
+    assert (b.speaker.name, b.speaker.mention) == ("harbour board", "the harbour board")
+    check_offsets(doc, body)
+
+
 def test_reported_clause_may_open_with_each_but_each_other_is_no_claim():
     body = "Maria Lopez said each quarter of growth brings more hiring."
     doc = analyse(body, EN)

@@ -7,7 +7,7 @@ article is of that kind."""
 from __future__ import annotations
 
 import pytest
-from engine_helpers import speaker_named
+from engine_helpers import analyse, check_offsets, only, speaker_named
 
 # ---------------------------------------------------------------- a short form of the name
 
@@ -189,3 +189,63 @@ def test_a_company_of_known_kind_comes_before_one_of_no_known_kind():
 def test_a_description_two_organisations_fit_stays_a_description(body, language, prefix):
     noun = prefix.split()[-1]
     assert speaker_named(body, language, prefix).lower() == noun.lower()
+
+
+# ---------------------------------------------------------------- a date is no organisation
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "prefix", "expected"),
+    [
+        (  # the month would be the one organisation of no known kind a company may be
+            (
+                "Ferry crossings have run late since May, Brightwater Town Council said. "
+                "The company said the new engine parts would arrive in April."
+            ),
+            "en",
+            "The company",
+            "company",
+        ),
+        (
+            (
+                "Ferry crossings have run late since May, Brightwater Town Council said. "
+                "The operator claims the crossings will be back on time by June."
+            ),
+            "en",
+            "The operator",
+            "operator",
+        ),
+        (  # Dutch writes months in lower case: capitalised at a sentence start, still a date
+            (
+                "Sinds Mei ligt de pont stil, meldt Gemeente Veendijk. "
+                "Eind April was de schade al bekend. "
+                "Het bedrijf zegt dat de reparatie tot de zomer duurt."
+            ),
+            "nl",
+            "Het bedrijf",
+            "bedrijf",
+        ),
+    ],
+)
+def test_a_month_is_no_organisation_a_description_names(body, language, prefix, expected):
+    assert speaker_named(body, language, prefix) == expected
+
+
+def test_a_month_that_is_also_a_given_name_names_a_person_without_a_date_around_it():
+    """'May' and 'April' are given names too: after 'since' or 'in', or beside a day number,
+    they are the month; opening a name, or alone where a person of that name was named, a
+    person's."""
+    body = (
+        "Ferry crossings have run late since May, Brightwater Town Council said. "
+        "Councillor Ruth May said in April that the pier was safe. "
+        "May said that the railings would be painted by 3 June. "
+        "May Collins, a spokeswoman for the ferry line, said the crossings would improve. "
+        "The company said the new engine parts had arrived."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    assert only(doc, "Councillor Ruth May").speaker.name == "Ruth May"
+    assert only(doc, "May said").speaker.name == "Ruth May"
+    collins = only(doc, "May Collins").speaker
+    assert (collins.name, collins.kind) == ("May Collins", "person")
+    assert only(doc, "The company").speaker.name == "company"

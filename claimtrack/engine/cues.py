@@ -34,6 +34,7 @@ from claimtrack.engine.phrases import (
     LEARNED_CUE_THRESHOLD,
     clause_end,
     content_after,
+    np_left,
     np_right,
     parse_content,
 )
@@ -42,9 +43,11 @@ from claimtrack.engine.speakers import (
     is_inverted,
     is_participle,
     is_present_participle,
+    is_time_phrase,
     main_subject,
     np_at_start,
     own_account_holder,
+    parse_subject,
     relative_subject,
     source_of_verb,
     subject_of_governor,
@@ -78,6 +81,7 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 # tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
 # (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
 NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
+MAX_CLAUSE_DEPTH = 6  # parse links walked up from a verb to the reporting verb above it
 # tags it lets through only before a complementizer ("De bank schat dat …" with 'schat'
 # mistagged ADP): the last of its tests rejects them whatever else holds
 CLAUSE_ONLY_POS = frozenset({"ADP", "CCONJ"})
@@ -752,17 +756,26 @@ def verb_frames(
                     continue
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
+        participle = not (inverted or trailing) and _participle_clause(tok, profile)
+        if participle and _part_of_a_report(doc, tok, frames, profile):
+            # "The council maintains that its team sent an alert at 08:40 telling residents
+            # …": the participle belongs to what the main clause's verb reports
+            continue
         relative = None if inverted or trailing else relative_subject(doc, tok, profile)
         # "De schade schat de gemeente op …": a fronted quantity, the subject after the verb
         fronted_figure = figure_source(doc, tok, profile) if figure is not None else None
         if fronted_figure is None and figure is not None and quantity_as_subject(doc, tok, profile):
             continue  # "De schade komt uit op twee miljoen": a figure given, by no one
-        source = (
-            fronted_figure
-            or trailing
-            or (relative[0] if relative else source_of_verb(doc, tok, profile, inverted))
-        )
+        if participle and not relative:
+            source = _participle_subject(doc, tok, frames, profile)
+        else:
+            source = (
+                fronted_figure
+                or trailing
+                or (relative[0] if relative else source_of_verb(doc, tok, profile, inverted))
+            )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
+        source = _past_earlier_cues(doc, source, frames, profile)
         if (
             figure is not None
             and lem in profile.count_verbs
@@ -840,6 +853,133 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _participle_clause(cue: Token, profile: LanguageProfile) -> bool:
+    """A present participle that opens a clause of its own ('…, saying that …', 'an alert
+    telling residents …'), not the verb of a progressive form ('is calling for')."""
+    if not is_present_participle(cue, profile):
+        return False
+    if any(c.dep_ in ("aux", "aux:pass") for c in children_of(cue)):
+        return False
+    k = _past_adverbs(cue)
+    return k < 0 or not (cue.doc[k].pos_ == "AUX" or cue.doc[k].lower_ in profile.auxiliaries)
+
+
+def _past_adverbs(token: Token) -> int:
+    """The position of the word before `token`, past adverbs and particles ('not', 'now')."""
+    toks = tokens_of(token.doc)
+    k = token.i - 1
+    while k >= 0 and toks[k].pos_ in ("ADV", "PART"):
+        k -= 1
+    return k
+
+
+def _part_of_a_report(doc: Doc, cue: Token, frames: list[Frame], profile: LanguageProfile) -> bool:
+    """A participle clause inside the content of a reporting verb before it that is no report
+    of its own: it has no subject in the parse ('with passengers saying'), no noun phrase
+    right before it that may be its speaker ('a posting saying', 'footage of X asking'),
+    and it is no complement of the verb right before it ('could not resist pointing out');
+    'sent an alert at 08:40 telling residents …', 'a notice on Tuesday asking families …'
+    report nothing the main clause's verb does not."""
+    if not any(
+        f.content is not None and f.cue[0] < cue.i and f.content[0] <= cue.i < f.content[1]
+        for f in frames
+    ):
+        return False
+    if _own_subject(doc, cue, frames, profile):
+        return False
+    if cue.i > 0 and doc[cue.i - 1].text == ",":
+        return False  # "X said the risk grew, citing …": the main clause's speaker's own words
+    if _speaker_before(doc, cue, profile) is not None:
+        return False
+    k = _past_adverbs(cue)
+    return not (k >= 0 and k == cue.head.i and cue.head.pos_ == "VERB")
+
+
+def _own_subject(
+    doc: Doc, cue: Token, frames: list[Frame], profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """A participle's own subject in the parse ('with passengers saying'), past the cue of a
+    reporting verb before it that the parse took into it ('The board insists that its letter
+    … asking', with 'board insists' read as a noun phrase): None if nothing is left."""
+    own = parse_subject(doc, cue, profile) if has_parse(doc) else None
+    return _past_earlier_cues(doc, own, frames, profile) if own else None
+
+
+def _past_earlier_cues(
+    doc: Doc, source: tuple[int, int] | None, frames: list[Frame], profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """A source span that takes in the cue of a reporting verb before it ('The hospital
+    maintains that nurses' for 'warned'), read from past that cue and the conjunction
+    after it ('nurses'); None where nothing is left."""
+    if source is None:
+        return None
+    inside = [f.cue[1] for f in frames if source[0] <= f.cue[0] < source[1]]
+    if not inside:
+        return source
+    start = max(inside)
+    while start < source[1] and doc[start].lower_ in profile.complementizers:
+        start += 1
+    return (start, source[1]) if start < source[1] else None
+
+
+def _speaker_before(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
+    """The noun phrase right before a participle, no comma between, that may be the one it
+    describes ('a statement announcing', 'one saying', 'footage of X asking'); not a time or
+    a number ('sent an alert at 08:40 telling', 'on Tuesday asking')."""
+    before = np_left(doc, cue.i, profile)
+    if before is None or before[1] != cue.i or not _may_speak(doc, before, profile):
+        return None
+    return before
+
+
+def _participle_subject(
+    doc: Doc, cue: Token, frames: list[Frame], profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """Who speaks in a participle clause ('…, saying that …'): its own subject in the parse
+    ('with passengers saying'); the noun phrase right before it ('a statement announcing');
+    set off by a comma and hanging on a verb inside what a reporting verb before it reports,
+    that verb's source ('The mayor said the bridge would stay shut, adding …': the main
+    clause's verb wins, not 'the bridge'); the subject of the verb it hangs on ('The union
+    welcomed the ruling, saying', 'they could not resist pointing out'); or the source of
+    the reporting verb it hangs on, where the parse gave that verb none ('The board claims
+    …, telling'). Never a time or a number that stands before it ('at 08:40 telling'). None
+    where nothing tells."""
+    own = _own_subject(doc, cue, frames, profile)
+    if own and _may_speak(doc, own, profile):
+        return own
+    before = _speaker_before(doc, cue, profile)
+    if before is not None:
+        return before
+    governor = cue.head
+    earlier = [f for f in frames if f.source is not None and _may_speak(doc, f.source, profile)]
+    detached = cue.i > 0 and doc[cue.i - 1].text == ","
+    for f in earlier:
+        if detached and f.cue[0] < governor.i < cue.i and _governed_by(governor, doc[f.cue[0]]):
+            return f.source
+    if has_parse(doc):
+        parsed = subject_of_governor(cue, profile) or main_subject(doc, cue, profile)
+        if parsed and _may_speak(doc, parsed, profile):
+            return parsed
+    return next((f.source for f in earlier if f.cue[0] <= governor.i < f.cue[1]), None)
+
+
+def _governed_by(token: Token, ancestor: Token) -> bool:
+    """`token` stands in the parse below `ancestor`: part of the clause it governs."""
+    for _ in range(MAX_CLAUSE_DEPTH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == ancestor.i:
+            return True
+    return False
+
+
+def _may_speak(doc: Doc, span: tuple[int, int], profile: LanguageProfile) -> bool:
+    """A noun phrase that may be a source: no time ('at 08:40', 'on Tuesday') or number
+    written in figures ('in 2015')."""
+    return not is_time_phrase(doc, span, profile) and not doc[span[1] - 1].text[:1].isdigit()
 
 
 def _venue_of_voices(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:

@@ -27,10 +27,12 @@ from claimtrack.engine.tokens import (
     continues_institution,
     first_word,
     has_morph,
+    in_a_date,
     is_known_verb_form,
     long_words_capitalised,
     lower_words,
     mistagged_verb,
+    names_a_date,
     per_doc,
     tokens_of,
 )
@@ -209,6 +211,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         return False
     if lower in profile.first_person or lower in profile.stopwords:
         return False
+    if names_a_date(tok, profile):
+        return False  # "since May", "Sinds Mei", "on Tuesday": a date, whatever the recognizer says
     if tok.ent_iob_ == "I" and tok.ent_type_ in PERSON_LABELS:
         return True  # inside a person's name by the recognizer's reading, whatever the tag
     if first_in_sentence and opens_organisation_name(tok, profile):
@@ -439,6 +443,9 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         or toks[start].is_space
         or toks[start].lower_ in profile.complementizers
         or toks[start].lower_ in profile.conjunctions
+        # a date before the noun phrase: "noted Friday that his campaign …", "On 3 June the
+        # board said", "May 2025 the board" (a year after its month goes with it)
+        or in_a_date(doc, start, profile)
         # "Ook de supporters", "Zelfs de minister": an adverb before the noun phrase
         or toks[start].pos_ == "ADV"
         and start + 1 < end
@@ -449,13 +456,17 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         toks[end - 1].is_punct
         or toks[end - 1].is_space
         or toks[end - 1].lower_ in profile.time_words
+        or in_a_date(doc, end - 1, profile)
         or toks[end - 1].pos_ == "ADV"
         and not toks[end - 1].text[:1].isupper()
     ):
         end -= 1
     while end > start + 1 and toks[end - 1].lower_ in profile.time_nouns:
         end -= 1  # "men vorige week": the time is no part of the source
-        while end > start + 1 and toks[end - 1].pos_ in ("ADJ", "DET", "NUM"):
+        while end > start + 1 and (
+            toks[end - 1].pos_ in ("ADJ", "DET", "NUM")
+            or in_a_date(doc, end - 1, profile)  # "his doctor Friday afternoon"
+        ):
             end -= 1
     if (
         start + 2 < end
@@ -1546,7 +1557,11 @@ class EntityRegistry:
             if i > 0 and not capitalised[i]:
                 i += 1  # no name, and no particle that opens a surname ("Van Dam")
                 continue
-            known_first = self._known_surname(toks[i].text) if i == 0 and toks[i].is_alpha else None
+            known_first = (
+                self._known_surname(toks[i].text)
+                if i == 0 and toks[i].is_alpha and not names_a_date(toks[i], self.profile)
+                else None
+            )
             if (
                 not known_first
                 and not _opens_surname(toks[i], self.profile)

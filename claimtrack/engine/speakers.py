@@ -21,6 +21,7 @@ from claimtrack.engine.tokens import (
     children_of,
     has_morph,
     has_parse,
+    names_a_date,
     phrase_at,
 )
 
@@ -156,10 +157,14 @@ def positional_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
 
 
 def is_time_phrase(doc: Doc, span: tuple[int, int], profile: LanguageProfile) -> bool:
-    """A noun phrase that names a time ('vorige week', 'afgelopen dinsdag'): its last word is
-    a time noun or a time word."""
-    last = doc[span[1] - 1].lower_
-    return last in profile.time_nouns or last in profile.time_words
+    """A noun phrase that names a time ('vorige week', 'afgelopen dinsdag', 'late August'):
+    its last word is a time noun, a time word or a date's month or day."""
+    last = doc[span[1] - 1]
+    return (
+        last.lower_ in profile.time_nouns
+        or last.lower_ in profile.time_words
+        or names_a_date(last, profile)
+    )
 
 
 def subject_before_apposition(

@@ -116,6 +116,55 @@ def lower_words(doc: Doc) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens_of(doc))
 
 
+def _is_day_or_year(token: Token) -> bool:
+    """A day number or a year written in figures ('3', '3rd', '2026')."""
+    return token.text[:1].isdigit()
+
+
+def names_a_date(token: Token, profile: LanguageProfile) -> bool:
+    """A month's or a weekday's name (calendar_names.txt) that stands for the date, never for
+    a name: after a word of date_preps.txt ('since May', 'Sinds Mei', 'mid-June', 'on
+    Monday') or next to a day number or a year ('3 May', 'the 3rd of May', 'May 2026');
+    elsewhere too, unless it is a given name as well ('May said') or opens a name with the
+    capitalised word after it ('the Sunday Times')."""
+    if token.lower_ not in profile.calendar_names:
+        return False
+    toks, i = tokens_of(token.doc), token.i
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if after is not None and _is_day_or_year(after):
+        return True
+    k = i - 1
+    if k > 0 and toks[k].text == "-":
+        k -= 1  # "mid-May"
+    if k >= 0 and (
+        toks[k].lower_ in profile.date_preps
+        or _is_day_or_year(toks[k])
+        # "the 3rd of May": a day number, then a preposition
+        or k > 0
+        and toks[k].pos_ == "ADP"
+        and toks[k].is_lower
+        and _is_day_or_year(toks[k - 1])
+    ):
+        return True
+    if after is not None and after.is_alpha and after.text[:1].isupper():
+        return False  # "the Sunday Times", "March Madness": the first word of a name
+    return token.text not in profile.given_names and token.text not in profile.given_name_genders
+
+
+def in_a_date(doc: Doc, i: int, profile: LanguageProfile) -> bool:
+    """Token i is a word of a date: a month's or a day's name that names_a_date reads as one,
+    or a day number or a year beside such a name ('3 June', 'May 2025', 'June 3')."""
+    toks = tokens_of(doc)
+    if names_a_date(toks[i], profile):
+        return True
+    return _is_day_or_year(toks[i]) and any(
+        0 <= k < len(toks)
+        and toks[k].lower_ in profile.calendar_names
+        and names_a_date(toks[k], profile)
+        for k in (i - 1, i + 1)
+    )
+
+
 def phrase_at(doc: Doc, i: int, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
     """The one of `phrases` that stands in `doc` from token `i` on, if any."""
     words = lower_words(doc)
@@ -311,7 +360,8 @@ def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
     """'The union claims 40 workers were laid off' ('union claims' read as one noun): a
     listed verb form right after the noun phrase opening a clause, followed by a clause of
     its own (a noun phrase opened by a number, an article or a pronoun, which cannot go on
-    the noun before it, then a finite verb). Not 'The city claims were rejected' (a verb
+    the noun before it, or any noun phrase after a complementizer, 'The council maintains
+    that its team sent …'; then a finite verb). Not 'The city claims were rejected' (a verb
     right after it) nor 'The weather reports this week were wrong' (a time phrase)."""
     i = token.i
     if not _may_be_reporting_verb(token, profile) or _noun_phrase_before(token) is None:
@@ -320,10 +370,17 @@ def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
     if i + 2 >= len(toks):
         return False
     after = toks[i + 1]
-    if after.pos_ not in ("DET", "PRON", "NUM") or has_morph(after, "Reflex", "Yes"):
-        return False  # "The roll call itself was …": no subject of a clause
     k = i + 1
-    while k < len(toks) and k - i <= NOUN_PHRASE_REACH and toks[k].pos_ in NP_POS:
+    if after.lower_ in profile.complementizers:
+        # "The council maintains that its team …": the conjunction opens the clause, and
+        # any noun phrase may be its subject
+        k += 1
+        if k >= len(toks) or toks[k].pos_ not in NP_POS:
+            return False
+    elif after.pos_ not in ("DET", "PRON", "NUM") or has_morph(after, "Reflex", "Yes"):
+        return False  # "The roll call itself was …": no subject of a clause
+    start = k
+    while k < len(toks) and k - start < NOUN_PHRASE_REACH and toks[k].pos_ in NP_POS:
         k += 1
     if k >= len(toks) or toks[k - 1].lower_ in profile.time_nouns:
         return False

@@ -171,6 +171,10 @@ class LanguageProfile:
     separating_diaeresis: tuple[tuple[str, str], ...] = ()
     # nouns of time: a phrase headed by one is no source ("de afgelopen week")
     time_nouns: frozenset[str] = frozenset()
+    # names of the months and the days of the week: capitalised, a date and no name ("since
+    # May"); one that is also a given name only after one of `date_preps` or by a number
+    calendar_names: frozenset[str] = frozenset()
+    date_preps: frozenset[str] = frozenset()
     # indefinite articles: a name after one is a thing or a kind ("een Oscar")
     indefinite_articles: frozenset[str] = frozenset()
     # words that join two speakers of one statement ("X en Y zeiden")
