@@ -49,6 +49,21 @@ def test_english_the_command_is_the_command_named_before():
     assert speaker_named(body, "en", "The command") == "Southern Coastal Command"
 
 
+def test_a_place_named_in_passing_is_no_company_a_description_names():
+    # Skelmar is where the ferry goes; the company is the one that acts in the article
+    body = (
+        "The ferry to Skelmar left two hours late on Friday. "
+        "The company said the crew had been ill."
+    )
+    assert speaker_named(body, "en", "The company") != "Skelmar"
+    body = (
+        "The ferry to Skelmar left two hours late on Friday. "
+        "Veerdienst Tessel said a storm had kept its ships in port. "
+        "The company said the crew had been ill."
+    )
+    assert speaker_named(body, "en", "The company") == "Veerdienst Tessel"
+
+
 def test_two_organisations_with_the_noun_leave_the_description():
     body = (
         "The Harbourview Residents Association and the Parkside Tenants Association said "

@@ -1354,8 +1354,8 @@ class EntityRegistry:
         kind (lang/data/org_types.tsv): 'de gemeente', 'the council' for Gemeente Zandvoorde,
         'het bedrijf', 'the operator' for the one company. A company's description may also
         name the one organisation of no known kind, when each other one's kind is known
-        and another ('Korvanger Logistiek Groep' beside Gemeente Zandvoorde). None when two
-        fit, or none does."""
+        and another ('Korvanger Logistiek Groep' beside Gemeente Zandvoorde) and it has
+        spoken in the article. None when two fit, or none does."""
         compounds = self.profile.compound_nouns
         kind = description_kind(noun, compounds)
         if kind is None:
@@ -1374,7 +1374,10 @@ class EntityRegistry:
             return fits[0]
         if fits or kind != COMPANY:
             return None
-        unknown = [entity for entity, kinds in named.values() if not kinds]
+        # ... of the ones that have spoken: a place named in passing ("in Dalmerveen", "to
+        # Skelmar"), even as a subject ("de Noordkade raakte"), is no company
+        actors = {id(s.entity) for s in self.history if s.role == "speaker"}
+        unknown = [e for e, kinds in named.values() if not kinds and id(e) in actors]
         return unknown[0] if len(unknown) == 1 else None
 
     def _named_organisation(self, entity: Entity, kinds: frozenset[str]) -> bool:
