@@ -20,18 +20,18 @@ from claimtrack.compare.pair_model import (
     load_pair_model,
 )
 
-# two counts of the households that had to leave, in two languages and few shared words
+# two accounts of who is to blame, in two languages and with few shared words
 DUTCH = [
-    statement(1, "Ruim driehonderd gezinnen moesten hun huis uit.", "nl"),
+    statement(1, "Volgens de dienst lag de schuld bij de aannemer.", "nl"),
     statement(2, "Wij sluiten een boete niet uit.", "nl"),
 ]
 ENGLISH = [
-    statement(11, "Fewer than 50 people had to leave their homes."),
+    statement(11, "The spill was caused by a faulty valve."),
     statement(12, "Our engineers replaced the pipe overnight."),
 ]
 
 
-def test_two_counts_of_those_who_left_home_with_few_shared_words_are_one_row():
+def test_two_accounts_of_the_blame_with_few_shared_words_are_one_row():
     rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH)
     row = row_of(rows, 1)
     assert [s["id"] for s in row["b"]] == [11]
@@ -39,7 +39,7 @@ def test_two_counts_of_those_who_left_home_with_few_shared_words_are_one_row():
     assert [s["id"] for s in row_of(rows, 12)["a"]] == []
 
 
-def test_word_scores_alone_leave_the_two_counts_apart():
+def test_word_scores_alone_leave_the_two_accounts_of_the_blame_apart():
     rows = align_accounts("Omgevingsdienst", DUTCH, "Bedrijf", ENGLISH, model=None)
     assert row_of(rows, 1)["b"] == []
 
