@@ -30,6 +30,8 @@ LINKS = ("", "s")
 @functools.lru_cache(maxsize=1 << 12)
 def fold(word: str) -> str:
     """Lowercase, accents removed ("coöperatie" -> "cooperatie")."""
+    if word.isascii():  # no accents to strip: most words and most statements
+        return word.lower()
     text = unicodedata.normalize("NFKD", word)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
