@@ -294,7 +294,7 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
     nothing ("14.10 uur")."""
     words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
     multipliers = MULTIPLIERS.get(language, {})
-    units = {w: v for w, v in words.items() if v < 10} | UNITS_AFTER_TENS.get(language, {})
+    units = _units(language)
     found = []
     for position, token in enumerate(tokens):
         value = None
@@ -357,6 +357,13 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
         found.append(Quantity(value, frozenset(things), token.start, end, related))
     # a number inside a longer one ("12" of "12,5") is not a number of its own
     return [q for q in found if not any(o is not q and o.start < q.start < o.end for o in found)]
+
+
+@lru_cache(maxsize=16)
+def _units(language: str) -> dict[str, float]:
+    """Numerals that may follow a ten ("seven" of "thirty-seven", "one" of "forty-one")."""
+    words = NUMBER_WORDS.get(language, {}) | NUMBER_WORDS["any"]
+    return {w: v for w, v in words.items() if v < 10} | UNITS_AFTER_TENS.get(language, {})
 
 
 def compound_number(word: str, language: str) -> float | None:

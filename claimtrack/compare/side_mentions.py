@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrack.compare.features import word_keys
+from claimtrack.compare.text import fold as fold_text
 from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds, org_types
 from claimtrack.engine.translations import fold
 from claimtrack.store.events import in_account
@@ -37,19 +38,20 @@ ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 @functools.cache
 def name_links() -> frozenset[str]:
     """Words between the noun that opens a name and what it names ("van", "of")."""
-    lines = NAME_LINKS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(_data_lines(NAME_LINKS))
 
 
 @functools.cache
 def name_derivations() -> tuple[tuple[str, str], ...]:
     """(name noun ending, description ending) pairs: "Houtverwerking" is "de houtverwerker"."""
-    pairs = []
-    for line in NAME_DERIVATIONS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#") and "\t" in line:
-            ending, replacement = (part.strip() for part in line.split("\t")[:2])
-            pairs.append((ending, replacement))
-    return tuple(pairs)
+    pairs = (line.split("\t") for line in _data_lines(NAME_DERIVATIONS) if "\t" in line)
+    return tuple((ending.strip(), replacement.strip()) for ending, replacement, *_ in pairs)
+
+
+def _data_lines(path: Path) -> list[str]:
+    """The lines of a word list, stripped, without blank lines and '#' comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def loosely_named(
@@ -186,7 +188,8 @@ class SideProfile:
 
 @functools.lru_cache(maxsize=16384)
 def _folded(text: str) -> str:
-    return fold(text)
+    # a whole text, folded once here: not through the engine's cache of single words
+    return fold_text(text)
 
 
 @functools.lru_cache(maxsize=4096)
