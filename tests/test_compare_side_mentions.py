@@ -300,3 +300,52 @@ def test_the_people_a_sides_name_speaks_for_name_it_in_the_other_language():
     )
     assert ids(account_a) == [1]
     assert ids(account_b) == [2]
+
+
+def test_a_short_form_of_the_first_letters_of_a_sides_name_names_it():
+    # Regionale Brandweerdienst Kaalmeer: R + Brandweer + Dienst; no text gives "(RBD)"
+    statements = [
+        reported(1, "RBD"),
+        reported(2, "RBD Kaalmeer"),
+        reported(3, "BBK"),  # Bond van Buurtkrachten Kaalmeer: "van" gives no letter
+        reported(4, "KBD"),  # neither side's letters
+    ]
+    account_a, account_b = side_accounts(
+        statements,
+        side("Regionale Brandweerdienst Kaalmeer"),
+        side("Bond van Buurtkrachten Kaalmeer"),
+    )
+    assert ids(account_a) == [1, 2]
+    assert ids(account_b) == [3]
+
+
+def test_a_body_described_by_what_a_sides_name_is_for_names_that_side():
+    # the fire service's name holds "brandweer", the patients' group's "patiënten"
+    statements = [
+        reported(1, "de brandweerdienst"),
+        reported(2, "the fire service"),
+        reported(3, "the patients' group"),
+        reported(4, "the patients' union"),  # a union: the association is known to be none
+        reported(5, "the service"),  # says nothing of what it is for
+    ]
+    account_a, account_b = side_accounts(
+        statements,
+        side("Regionale Brandweerdienst Kaalmeer"),
+        side("Vereniging Patiëntenstem Kaalmeer"),
+    )
+    assert ids(account_a) == [1, 2]
+    assert ids(account_b) == [3]
+
+
+def test_a_party_described_by_its_kind_is_the_side_whose_name_says_no_kind():
+    # a local party's name seldom says it is one; the municipality's does
+    statements = [
+        reported(1, "de partij", "De partij zegt dat de telling niet klopt."),
+        reported(2, "the party"),
+        reported(3, "de gemeente"),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Haverdam"), side("Samen Vooruit Haverdam")
+    )
+    assert ids(account_a) == [3]
+    assert ids(account_b) == [1, 2]

@@ -129,6 +129,18 @@ class Dictionary:
         battery), empty for any other word."""
         return _modifier_keys(self, word)
 
+    def compound_parts(self, word: str) -> tuple[str, str] | None:
+        """A folded Dutch word as two known words as written, its linking sound kept with
+        the first ("ambulancevoorziening" -> ambulance, voorziening; "gezondheidsdienst" ->
+        gezondheids, dienst), also where the list knows the word whole; None if it is no
+        such compound."""
+        return _compound_parts(self, word)
+
+    def part_keys(self, part: str) -> frozenset[str]:
+        """English stems of a compound's first part as written, its linking sound dropped
+        ("gezondheids" -> health)."""
+        return _keys_of(self, _modifier_lemmas(self, part))
+
     def split_english(self, english: str) -> tuple[str, ...]:
         """A translation written as two joined English words ("firstaid") as those two
         words; any other translation as itself. A joined translation is rare in the list,
@@ -171,6 +183,14 @@ def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
         if heads:
             return modifiers, heads
     return [], []
+
+
+@lru_cache(maxsize=4096)
+def _compound_parts(dictionary: Dictionary, word: str) -> tuple[str, str] | None:
+    for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
+        if _modifier_lemmas(dictionary, word[:cut]) and dictionary.lemmas(word[cut:]):
+            return word[:cut], word[cut:]
+    return None
 
 
 def _known_modifier(dictionary: Dictionary, word: str) -> tuple[list[str], str]:

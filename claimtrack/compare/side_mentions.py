@@ -20,17 +20,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.features import word_keys
 from claimtrack.compare.text import fold as fold_text
-from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds, org_types
+from claimtrack.engine.org_types import description_kind, name_kinds, org_types, unnamed_kinds
 from claimtrack.engine.translations import fold
 from claimtrack.store.events import in_account
 from claimtrack.store.sources import alias_key
 
+MIN_INITIALS = 2  # letters of the shortest short form made of a name's first letters
 MIN_SHORT_NAME = 4  # letters of the shortest part of a side's name that still names it
 APPOSITION_WORDS = 6  # words after "Name," read for the noun that describes it
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+|[,.;:()\u201e\u201c\u201d\"]")
 NAME_LINKS = Path(__file__).resolve().parent.parent / "data" / "name_links.txt"
+BODY_NOUNS = Path(__file__).resolve().parent.parent / "data" / "body_nouns.txt"
 NAME_DERIVATIONS = Path(__file__).resolve().parent.parent / "data" / "name_derivations.txt"
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 
@@ -39,6 +42,12 @@ ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 def name_links() -> frozenset[str]:
     """Words between the noun that opens a name and what it names ("van", "of")."""
     return frozenset(_data_lines(NAME_LINKS))
+
+
+@functools.cache
+def body_nouns() -> frozenset[str]:
+    """Nouns for a body of people that say nothing of what it does ("service", "groep")."""
+    return frozenset(_data_lines(BODY_NOUNS))
 
 
 @functools.cache
@@ -144,7 +153,7 @@ class SideProfile:
             for core in cores
             for word in core.split()
             if len(word) >= MIN_SHORT_NAME and word not in org_types().describing
-            for key in word_keys(word, "nl", False) | word_keys(word, "en", False)
+            for key in _both_languages(word) | _first_part_keys(word)
         }
         members = {
             _key(s["speaker"])
@@ -163,7 +172,7 @@ class SideProfile:
             frozenset(kinds),
             frozenset(topic),
             frozenset(members),
-            frozenset(acronyms),
+            frozenset(acronyms | _initials(side)),
             _constituents(side),
             _name_nouns(side),
         )
@@ -246,6 +255,28 @@ def _acronym(written: list[str], tokens: list[str], end: int) -> str | None:
     return short.lower() if ACRONYM.fullmatch(short) and short[1:] != short[1:].lower() else None
 
 
+def _initials(side: dict[str, Any]) -> frozenset[str]:
+    """Short forms made of the first letters of a side's name, a Dutch compound's parts
+    each giving one or together one ("Regionale Ambulancevoorziening Zuidervaart": rav,
+    ravz, and "rav zuidervaart" with the words not abbreviated after them; also raz); the
+    linking words of a name give none ("Centrum voor Jeugdzorg": cj, cjz)."""
+    found = set()
+    for key in side["keys"]:
+        words = [word for word in key.split() if word not in name_links()]
+        letters = {""}
+        for k, word in enumerate(words):
+            if not word[:1].isalpha():
+                break
+            parts = default_dictionary().compound_parts(word)
+            ways = {word[0]} | ({word[0] + parts[1][0]} if parts else set())
+            letters = {start + way for start in letters for way in ways}
+            for short in letters:
+                if len(short) >= MIN_INITIALS:
+                    found.add(" ".join([short, *words[k + 1 :]]))
+                    found.add(short)
+    return frozenset(found)
+
+
 def _constituents(side: dict[str, Any]) -> frozenset[str]:
     """Whom a side's kind noun says it speaks for: the word before it ("Zonnehof Tenants
     Association": tenants) or, in a Dutch compound, its first part ("Bewonersvereniging De
@@ -296,6 +327,39 @@ def _owner(key: str, profiles: tuple[SideProfile, SideProfile]) -> int | None:
     return owners[0] if len(owners) == 1 else None
 
 
+def _body_of(key: str, profiles: tuple[SideProfile, SideProfile]) -> int | None:
+    """The one side whose name holds what a description of a body says it is for: a word
+    before its noun or the first part of a Dutch compound ("the ambulance service", "de
+    ambulancedienst" for Regionale Ambulancevoorziening X; "the patients' group" for
+    Vereniging Patiëntenstem), in either language. The noun is one for a body of people
+    (`body_nouns.txt`) or an organisation's kind, and a kind the side is known not to be
+    names no side ("de havenpolitie" is no Havenbedrijf's)."""
+    words = [word.strip("'’") for word in key.split()]
+    if not words:
+        return None
+    head = words[-1]
+    parts = default_dictionary().compound_parts(head)
+    noun = parts[1] if parts else head
+    kind = description_kind(head, compounds=True)
+    if kind is None and noun not in body_nouns() and head not in body_nouns():
+        return None
+    wanted: set[str] = set()
+    for word in words[:-1]:
+        if len(word) >= MIN_SHORT_NAME:
+            wanted |= _both_languages(word)
+    if parts:
+        wanted |= default_dictionary().part_keys(parts[0])
+    if not wanted:
+        return None
+    owners = [
+        n
+        for n, profile in enumerate(profiles)
+        if wanted & profile.topic_keys
+        and not (kind and profile.kinds and kind not in profile.kinds)
+    ]
+    return owners[0] if len(owners) == 1 else None
+
+
 def _among(key: str, constituents: frozenset[str]) -> bool:
     """Whether a description names whom a side speaks for, in either language ("the
     residents", "de bewoners" for a Bewonersvereniging)."""
@@ -308,6 +372,15 @@ def _among(key: str, constituents: frozenset[str]) -> bool:
         return False  # "the city" describes a municipality, not the "stads" of a Stadsschouwburg
     keys = _both_languages(words[-1])
     return any(keys & _both_languages(word) for word in constituents)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_part_keys(word: str) -> frozenset[str]:
+    """English stems of the first part of a Dutch compound ("ambulancedienst": ambulance;
+    "patiëntenstem", whose last part is too short to look up: patient)."""
+    parts = default_dictionary().compound_parts(word)
+    keys = default_dictionary().modifier_keys(word)
+    return keys | default_dictionary().part_keys(parts[0]) if parts else keys
 
 
 @functools.lru_cache(maxsize=4096)
@@ -368,6 +441,8 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
         for n in (0, 1):
             fits[n] |= _among(key, profiles[n].constituents)
         owner = _owner(key, profiles)
+        if owner is None:
+            owner = _body_of(key, profiles)
         if owner is not None:
             fits[owner] = True
             continue
@@ -387,7 +462,7 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
         for n in (0, 1):
             fits[n] |= of_kind[n]
         listed = key in org_types().describing
-        if kind == COMPANY and listed and not any(COMPANY in k for k in kinds):
+        if kind in unnamed_kinds() and listed and not any(kind in k for k in kinds):
             unknown = [n for n in (0, 1) if not kinds[n]]
             if len(unknown) == 1:
                 fits[unknown[0]] = True

@@ -18,8 +18,7 @@ from pathlib import Path
 from claimtrack.engine.translations import fold
 
 TYPES = Path(__file__).resolve().parent / "lang" / "data" / "org_types.tsv"
-# the kind a description may also give to the one organisation of no known kind
-COMPANY = "company"
+UNNAMED_KINDS = Path(__file__).resolve().parent / "lang" / "data" / "unnamed_kinds.txt"
 # the shortest listed noun that may end a Dutch compound ("transportbedrijf")
 COMPOUND_HEAD = 4
 DESCRIBES = "describes"
@@ -54,6 +53,15 @@ def org_types(path: Path = TYPES) -> OrgTypes:
                 naming[noun] = kind
     heads = tuple(n for n in describing if " " not in n and len(n) >= COMPOUND_HEAD)
     return OrgTypes(describing, naming, heads)
+
+
+@functools.cache
+def unnamed_kinds(path: Path = UNNAMED_KINDS) -> frozenset[str]:
+    """The kinds whose names seldom say them ("company": Northgrid; "party": Lokaal
+    Belang): a description of such a kind may also stand for the one organisation of no
+    known kind."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _kind_of_word(word: str, table: dict[str, str], compounds: bool) -> str | None:

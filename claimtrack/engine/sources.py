@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
 from claimtrack.engine.lang.profile import LanguageProfile
-from claimtrack.engine.org_types import COMPANY, description_kind, name_kinds
+from claimtrack.engine.org_types import description_kind, name_kinds, unnamed_kinds
 from claimtrack.engine.tokens import (
     PERSON_LABELS,
     QUOTE_OPENERS,
@@ -1352,7 +1352,8 @@ class EntityRegistry:
     def organisation_by_kind(self, noun: str) -> Entity | None:
         """The one organisation named in the article so far that a description's noun fits by
         kind (lang/data/org_types.tsv): 'de gemeente', 'the council' for Gemeente Zandvoorde,
-        'het bedrijf', 'the operator' for the one company. A company's description may also
+        'het bedrijf', 'the operator' for the one company. A description of a kind whose names
+        seldom say it (lang/data/unnamed_kinds.txt: 'het bedrijf', 'de partij') may also
         name the one organisation of no known kind, when each other one's kind is known
         and another ('Korvanger Logistiek Groep' beside Gemeente Zandvoorde) and it has
         spoken in the article. None when two fit, or none does."""
@@ -1372,7 +1373,7 @@ class EntityRegistry:
         fits = [entity for entity, kinds in named.values() if kind in kinds]
         if len(fits) == 1:
             return fits[0]
-        if fits or kind != COMPANY:
+        if fits or kind not in unnamed_kinds():
             return None
         # ... of the ones that have spoken: a place named in passing ("in Dalmerveen", "to
         # Skelmar"), even as a subject ("de Noordkade raakte"), is no company
