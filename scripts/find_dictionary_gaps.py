@@ -44,6 +44,10 @@ already fine. Run from the project root:
 
     PYTHONPATH=. python scripts/find_dictionary_gaps.py [--top 600] [--unreached 400]
         [--min-count 3] [--supplement] [--shared ../shared] > gaps.txt
+
+With --word-lists it prints instead the Dutch one-word nouns of the engine's organisation
+and role word lists (claimtrack/engine/lang/data/org_types.tsv, nl/role_nouns.txt) that
+reach no headword, nor a compound of known parts: a side is often described with one.
 """
 
 from __future__ import annotations
@@ -104,6 +108,31 @@ def conll2002_forms(folder: Path) -> Counter[str]:
     return counts
 
 
+def word_list_nouns() -> list[tuple[str, str]]:
+    """(folded noun, list file) for the one-word nouns of the engine's organisation kinds
+    and Dutch role nouns; English ones (English role nouns, WordNet's words) are left out:
+    their words are their own keys."""
+    data = ROOT / "claimtrack" / "engine" / "lang" / "data"
+    english = {
+        fold(line.strip()) for line in (data / "en" / "role_nouns.txt").open(encoding="utf-8")
+    }
+    nouns = []
+    for line in (data / "org_types.tsv").read_text(encoding="utf-8").splitlines():
+        if "\t" in line and not line.startswith("#"):
+            nouns.append((fold(line.split("\t")[0].strip()), "org_types.tsv"))
+    for line in (data / "nl" / "role_nouns.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            nouns.append((fold(line.strip()), "nl/role_nouns.txt"))
+    seen: set[str] = set()
+    found = []
+    for noun, listed in nouns:
+        if " " in noun or noun in seen or noun in english or english_key(noun) in default_wordnet().entries:
+            continue
+        seen.add(noun)
+        found.append((noun, listed))
+    return found
+
+
 def reached(dictionary: Dictionary, word: str) -> list[str]:
     """The headwords claimtrack reads `word` as: its own, else a compound's last part."""
     return dictionary.lemmas(word) or _compound(dictionary, word)[1]
@@ -141,8 +170,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--supplement", action="store_true", help="load the supplement too (what is left)"
     )
+    parser.add_argument(
+        "--word-lists",
+        action="store_true",
+        help="the Dutch nouns of the engine's organisation and role lists that reach nothing",
+    )
     args = parser.parse_args(argv)
 
+    if args.word_lists:
+        dictionary = (
+            Dictionary.load() if args.supplement else Dictionary.load(DICTIONARY_FILE, None)
+        )
+        print("# UNREACHED NOUN\tlist")
+        for word, listed in word_list_nouns():
+            if not reached(dictionary, word):
+                print(f"\t{word}\t{listed}")
+        return 0
     if args.supplement:
         dictionary = Dictionary.load()
     else:
