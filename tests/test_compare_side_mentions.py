@@ -349,3 +349,36 @@ def test_a_party_described_by_its_kind_is_the_side_whose_name_says_no_kind():
     )
     assert ids(account_a) == [3]
     assert ids(account_b) == [1, 2]
+
+
+def test_a_bare_body_noun_reads_whose_it_is_from_the_text():
+    # the engine names "group" as the speaker; the text says whose group it is
+    statements = [
+        reported(1, "group", "The patients' group said the wait was far too long."),
+        reported(2, "group", "The group said the wait was far too long."),  # whose?
+    ]
+    account_a, account_b = side_accounts(
+        statements,
+        side("Regionale Brandweerdienst Kaalmeer"),
+        side("Vereniging Patiëntenstem Kaalmeer"),
+    )
+    assert ids(account_a) == []
+    assert ids(account_b) == [1]
+
+
+def test_some_of_a_sides_people_speak_for_the_side_their_description_names():
+    statements = [
+        reported(1, "Union officials"),
+        reported(2, "Provincial officials"),
+        reported(3, "partijleden"),
+        reported(4, "Officials"),  # whose officials?
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Provincie Zuid-Kaalmeer"), side("Bond van Havenwerkers Kaalmeer")
+    )
+    assert ids(account_a) == [2]
+    assert ids(account_b) == [1]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Haverdam"), side("Samen Vooruit Haverdam")
+    )
+    assert ids(account_b) == [3]

@@ -36,6 +36,9 @@ NAME_LINKS = Path(__file__).resolve().parent.parent / "data" / "name_links.txt"
 BODY_NOUNS = Path(__file__).resolve().parent.parent / "data" / "body_nouns.txt"
 NAME_DERIVATIONS = Path(__file__).resolve().parent.parent / "data" / "name_derivations.txt"
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+# an English possessor right before a noun: "patients' ", "the council's "
+POSSESSOR = re.compile(r"\b([^\W\d_][\w-]*(?:'s|s'|’s|s’)) ")
+MEMBER_NOUNS = Path(__file__).resolve().parent.parent / "data" / "member_nouns.txt"
 
 
 @functools.cache
@@ -48,6 +51,12 @@ def name_links() -> frozenset[str]:
 def body_nouns() -> frozenset[str]:
     """Nouns for a body of people that say nothing of what it does ("service", "groep")."""
     return frozenset(_data_lines(BODY_NOUNS))
+
+
+@functools.cache
+def member_nouns() -> frozenset[str]:
+    """Nouns for some of an organisation's people ("officials", "leden")."""
+    return frozenset(_data_lines(MEMBER_NOUNS))
 
 
 @functools.cache
@@ -95,9 +104,10 @@ def loosely_named(
         if not any(fits):
             # a description is weaker than a full name: it names no side the chain names
             # the other side in full ("the company" in a chain that names the province)
+            described = [_with_possessor(name, statement["text"]) for name in names]
             fits = [
                 fit and not in_account(statement, (side_b, side_a)[n])
-                for n, fit in enumerate(_described(names, profiles))
+                for n, fit in enumerate(_described(described, profiles))
             ]
         if fits[0] != fits[1]:
             found[0 if fits[0] else 1].add(statement["id"])
@@ -425,6 +435,33 @@ def _part_of(key: str, side_keys: set[str]) -> bool:
     return False
 
 
+def _with_possessor(name: str, text: str) -> str:
+    """A description as the text writes it with whose it is ("group" in "The patients'
+    group said" -> "patients' group"); any other name as it is."""
+    if name != name.lower() or " " in name.strip():
+        return name
+    found = POSSESSOR.search(text, 0) if name in text else None
+    while found is not None:
+        if text.startswith(name, found.end()) and not text[found.end() + len(name) :][:1].isalnum():
+            return f"{found.group(1)} {name}"
+        found = POSSESSOR.search(text, found.start() + 1)
+    return name
+
+
+def _without_member_noun(key: str) -> str:
+    """A description of some of a side's people as one of the side ("party members",
+    "finance ministry spokesman", "partijleden" -> party, finance ministry, partij); any
+    other description as it is."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in member_nouns():
+        return " ".join(words[:-1])
+    if len(words) == 1:
+        for noun in member_nouns():
+            if words[0].endswith(noun) and len(words[0]) - len(noun) >= MIN_SHORT_NAME:
+                return words[0][: -len(noun)]
+    return key
+
+
 def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> list[bool]:
     """For each side, whether a description among the names (lower case: "municipality",
     "de bond") is of its kind; where both sides are of that kind, whether a word before the
@@ -434,9 +471,9 @@ def _described(names: list[str], profiles: tuple[SideProfile, SideProfile]) -> l
     fits = [False, False]
     kinds = (profiles[0].kinds, profiles[1].kinds)
     for name in names:
-        key = alias_key(name)
         if name.split()[-1] != name.split()[-1].lower():
             continue  # a name ("Harbourview Residents Association"), no description
+        key = _without_member_noun(alias_key(name))
         # "de bewoners", "the tenants": whom a side's name says it speaks for
         for n in (0, 1):
             fits[n] |= _among(key, profiles[n].constituents)
