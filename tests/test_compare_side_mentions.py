@@ -382,3 +382,26 @@ def test_some_of_a_sides_people_speak_for_the_side_their_description_names():
         statements, side("Gemeente Haverdam"), side("Samen Vooruit Haverdam")
     )
     assert ids(account_b) == [3]
+
+
+def test_a_person_with_a_role_of_one_sides_kind_speaks_for_it():
+    statements = [
+        reported(1, "Anna Veldkamp", "Burgemeester Anna Veldkamp zegt dat de pont te laat was."),
+        reported(2, "Veldkamp", "Veldkamp wil een onderzoek."),
+        reported(3, "Tom Hagen", "A police spokesman, Tom Hagen, said the road was closed."),
+        reported(4, "Lies Brouwer", "Directeur Lies Brouwer zegt dat de pont op tijd was."),
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Haverdam"), side("Veerdienst Haverdam")
+    )
+    assert ids(account_a) == [1, 2]  # the mayor speaks for the municipality
+    assert ids(account_b) == []  # a director of what?
+    account_a, account_b = side_accounts(
+        statements, side("Politie Kaalmeer"), side("Bewonersvereniging Kaalmeer")
+    )
+    assert ids(account_a) == [3]
+    # both sides are municipalities: the mayor speaks for neither by her role
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Haverdam"), side("Gemeente Kaalmeer")
+    )
+    assert 1 not in ids(account_a) + ids(account_b)

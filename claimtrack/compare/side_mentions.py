@@ -38,6 +38,8 @@ NAME_DERIVATIONS = Path(__file__).resolve().parent.parent / "data" / "name_deriv
 ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 # an English possessor right before a noun: "patients' ", "the council's "
 POSSESSOR = re.compile(r"\b([^\W\d_][\w-]*(?:'s|s'|’s|s’)) ")
+ROLE_KINDS = Path(__file__).resolve().parent.parent / "data" / "role_kinds.tsv"
+MAX_NAME_WORDS = 3  # words of a person's name after a role noun ("Anna van Veldkamp")
 MEMBER_NOUNS = Path(__file__).resolve().parent.parent / "data" / "member_nouns.txt"
 
 
@@ -51,6 +53,14 @@ def name_links() -> frozenset[str]:
 def body_nouns() -> frozenset[str]:
     """Nouns for a body of people that say nothing of what it does ("service", "groep")."""
     return frozenset(_data_lines(BODY_NOUNS))
+
+
+@functools.cache
+def role_kinds() -> dict[str, str]:
+    """Role noun -> the kind of organisation its holder speaks for ("burgemeester":
+    municipality)."""
+    pairs = (line.split("\t") for line in _data_lines(ROLE_KINDS) if "\t" in line)
+    return {fold_text(role.strip()): kind.strip() for role, kind, *_ in pairs}
 
 
 @functools.cache
@@ -81,6 +91,10 @@ def loosely_named(
     the side's own releases; for each side. A name that fits both sides names neither."""
     first, second = SideProfile.of(side_a, statements), SideProfile.of(side_b, statements)
     profiles = (first.without_members_of(second), second.without_members_of(first))
+    profiles = (
+        profiles[0].with_people_of_its_kind(profiles[1], statements),
+        profiles[1].with_people_of_its_kind(profiles[0], statements),
+    )
     full_names = set(side_a["keys"]) | set(side_b["keys"])
     found: tuple[set[int], set[int]] = (set(), set())
     for statement in statements:
@@ -192,6 +206,14 @@ class SideProfile:
         own = {m for m in self.members if m not in other.members and not _part_of(m, other.cores)}
         return replace(self, members=frozenset(own))
 
+    def with_people_of_its_kind(self, other: SideProfile, statements: list[dict]) -> SideProfile:
+        """The profile with the people the texts give a role of a kind only this side is
+        ("Burgemeester Anna Veldkamp" for a municipality against a company), unless they
+        name the other side or speak in its own releases."""
+        people = _people_of_kinds(self.kinds - other.kinds, statements)
+        own = {p for p in people if p not in other.members and not _part_of(p, other.cores)}
+        return replace(self, members=self.members | frozenset(own))
+
     def named_by(self, key: str) -> bool:
         """Whether a name key names the side: a part of its name, or one of its people
         ("Brandsma", "minister Sietske Brandsma" for Sietske Brandsma)."""
@@ -203,6 +225,49 @@ class SideProfile:
             and (len(words) == 1 or key.endswith(" " + member) or key == member)
             for member in self.members
         )
+
+
+def _people_of_kinds(kinds: frozenset[str] | set[str], statements: list[dict]) -> set[str]:
+    """Name keys of the people the event's texts give a role of one of `kinds`
+    (`role_kinds.tsv`: "Burgemeester Anna Veldkamp"; "A police spokesman, Tom Hagen,";
+    "politiewoordvoerder Tom Hagen")."""
+    if not kinds:
+        return set()
+    people = set()
+    for statement in statements:
+        written, tokens, _, _ = _tokens(statement["text"])
+        for k, token in enumerate(tokens[:-1]):
+            if _role_kind(tokens, k) not in kinds:
+                continue
+            start = k + 2 if tokens[k + 1] == "," else k + 1
+            name = []
+            for word in written[start : start + MAX_NAME_WORDS]:
+                if not word[:1].isupper() or not word[:1].isalpha():
+                    break
+                name.append(word)
+            if name:
+                people.add(_key(" ".join(name)))
+    return people
+
+
+def _role_kind(tokens: list[str], k: int) -> str | None:
+    """The kind of organisation the role noun at `k` speaks for: a listed role ("wethouder",
+    "police chief"), or a noun of some of an organisation's people after a kind's noun
+    ("police spokesman") or ending a compound on one ("politiewoordvoerder")."""
+    token = tokens[k]
+    if not token[:1].isalpha():
+        return None
+    table = role_kinds()
+    if k > 0 and f"{tokens[k - 1]} {token}" in table:
+        return table[f"{tokens[k - 1]} {token}"]
+    if token in table:
+        return table[token]
+    if token in member_nouns():
+        return description_kind(tokens[k - 1], compounds=True) if k > 0 else None
+    for noun in member_nouns():
+        if token.endswith(noun) and len(token) - len(noun) >= MIN_SHORT_NAME:
+            return description_kind(token[: -len(noun)], compounds=True)
+    return None
 
 
 @functools.lru_cache(maxsize=16384)
