@@ -123,3 +123,29 @@ def test_a_volgens_source_stops_before_a_predicate_adjective_with_a_time_phrase(
     assert speakers_of(doc, "De opvang blijft") == ["De Universiteit van Dorrestein"]
     assert [a.speaker.mention for a in attributions_of(doc, "Het zwembad")] == ["de gemeente"]
     check_offsets(doc, body)
+
+
+def test_a_figure_written_in_words_is_read_through_the_number_words():
+    body = (
+        "Brandweer Wadlanden heeft de nacht van de storm doorgerekend. "
+        "De brandweer houdt het op bijna vierhonderd gewonden. "
+        "Het waterschap Leemvoort heeft de schade opgenomen. "
+        "Het waterschap komt uit op ruim zestienduizend woningen. "
+        "Ambulancedienst Kustrand houdt het op drieënveertig."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "De brandweer houdt") == ["Brandweer Wadlanden"]
+    assert speakers_of(doc, "Het waterschap komt") == ["Waterschap Leemvoort"]
+    assert speakers_of(doc, "Ambulancedienst Kustrand") == ["Ambulancedienst Kustrand"]
+
+
+def test_a_currency_sign_does_not_use_up_the_reach_of_a_figure():
+    body = (
+        "The agency puts the shortfall at no more than €315 million. "
+        "The agency puts the plan at the heart of its work."
+    )
+    doc = analyse(body, EN)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "The agency puts the shortfall") == ["agency"]
+    assert speakers_of(doc, "The agency puts the plan") == []

@@ -11,12 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.numbers import is_number
 from claimtrack.engine.phrases import clause_end, np_right
 from claimtrack.engine.speakers import finite_verb, is_participle
 from claimtrack.engine.tokens import lemma, tokens_of
 
 CLAUSE_REACH = 8  # words from the verb that its preposition may stand at
-NUMBER_REACH = 4  # words after the preposition that its number may stand at ("at no more than 300")
+# words after the preposition that its number may stand at ("at no more than 300"); a
+# currency sign before the number is not counted ("at no more than €480 million")
+NUMBER_REACH = 4
 COMPOUND_HEAD = 5  # letters a quantity noun needs to end a compound ("stormschade")
 # words before a phrase's noun ("Het totale aantal doden")
 MODIFIER_POS = frozenset({"DET", "ADJ", "NUM"})
@@ -53,7 +56,7 @@ def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
     toks = tokens_of(doc)
     for k in range(verb.i + 1, min(len(toks), verb.i + 2 + NUMBER_REACH)):
         tok = toks[k]
-        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
+        if is_number(tok, profile):
             rest = toks[k + 1 : k + 4]
             if rest and (
                 rest[0].lower_ in profile.time_words or rest[0].lower_ in profile.time_nouns
@@ -172,12 +175,15 @@ def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
     """A number soon after the preposition that counts something, not a time ("at 3 pm")
     nor a rank ("op de eerste plaats", an ordinal the tagger reads as an adjective)."""
     toks = tokens_of(doc)
-    for k in range(prep + 1, min(len(toks), prep + 1 + NUMBER_REACH)):
-        tok = toks[k]
-        if tok.is_punct:
+    words = 0
+    for tok in toks[prep + 1 :]:
+        if tok.is_currency:
+            continue  # "at no more than €480 million": the sign is part of the figure
+        words += 1
+        if words > NUMBER_REACH or tok.is_punct:
             return False
-        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
-            after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if is_number(tok, profile):
+            after = toks[tok.i + 1].lower_ if tok.i + 1 < len(toks) else ""
             return after not in profile.time_words and after not in profile.time_nouns
     return False
 

@@ -78,6 +78,10 @@ class LanguageProfile:
     # instead ("De bond telt 300 leden")
     count_verbs: frozenset[str] = frozenset()
     count_non_objects: frozenset[str] = frozenset()
+    # cardinal numerals written as words, and what joins two of them inside one word
+    # ("vijf-en-veertig"): a word made of them alone is a number ("driehonderd")
+    number_words: frozenset[str] = frozenset()
+    number_joiners: tuple[str, ...] = ()
     # nouns for a quantity a figure is put on ("aantal", "schade"): fronted before the
     # finite verb, one is that verb's object and the subject follows the verb
     figure_nouns: frozenset[str] = frozenset()
