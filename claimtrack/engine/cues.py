@@ -59,6 +59,7 @@ from claimtrack.engine.tokens import (
     QUOTE_OPENERS,
     VERB_POS,
     children_of,
+    counting_verb_by_word_order,
     has_morph,
     has_parse,
     is_known_verb_form,
@@ -423,6 +424,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         verb_parsed_as_noun(tok, profile)
         or verb_after_opening_phrase(tok, profile)
         or reporting_verb_by_word_order(tok, profile)
+        or counting_verb_by_word_order(tok, profile)
     ):
         return True
     known = is_known_verb_form(tok, profile)

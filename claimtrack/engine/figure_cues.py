@@ -12,9 +12,10 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.numbers import is_number
+from claimtrack.engine.org_types import description_kind
 from claimtrack.engine.phrases import clause_end, np_right
 from claimtrack.engine.speakers import finite_verb, is_participle
-from claimtrack.engine.tokens import lemma, tokens_of
+from claimtrack.engine.tokens import lemma, phrase_at, tokens_of
 
 CLAUSE_REACH = 8  # words from the verb that its preposition may stand at
 # words after the preposition that its number may stand at ("at no more than 300"); a
@@ -49,20 +50,29 @@ def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
 
 def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
     """'De inspectie telde 23 openstaande vacatures', 'telde er ruim veertig', 'counted 61
-    incidents': the number right after a counting verb (`count_verbs.txt`), past 'er' and
-    words such as 'ruim'; None where there is none, where a time follows it, or where
+    incidents': the number right after a counting verb (`count_verbs.txt`), past 'er',
+    words such as 'ruim' and a phrase of `figure_adverbials.txt` ('telt tot nu toe slechts
+    14 klachten'); None where there is none, where a time follows it, or where
     what it counts is what something consists of ("telt 300 leden", `count_non_objects.txt`).
     Whether the subject is someone who counts is for `names_a_counter`."""
     toks = tokens_of(doc)
-    for k in range(verb.i + 1, min(len(toks), verb.i + 2 + NUMBER_REACH)):
+    k, words = verb.i + 1, 0
+    while k < len(toks) and words <= NUMBER_REACH:
         tok = toks[k]
+        words += 1
+        adverbial = phrase_at(doc, k, profile.figure_adverbials)
+        if adverbial:
+            k += len(adverbial)  # "telt tot nu toe slechts 14 klachten"
+            continue
+        k += 1
         if is_number(tok, profile):
-            rest = toks[k + 1 : k + 4]
+            rest = toks[tok.i + 1 : tok.i + 4]
             if rest and (
                 rest[0].lower_ in profile.time_words or rest[0].lower_ in profile.time_nouns
             ):
                 return None
-            noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN") or t.is_punct), None)
+            # the word after the number's modifiers, however tagged ("350 bedden" a verb)
+            noun = next((t for t in rest if t.pos_ not in ("ADJ", "ADV", "NUM")), None)
             if noun is not None and _word_and_lemma(noun) & profile.count_non_objects:
                 return None
             return tok
@@ -79,8 +89,9 @@ def _word_and_lemma(tok: Token) -> set[str]:
 
 def names_a_counter(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
     """Whether the subject of a counting verb is someone who counts: a name, a person
-    pronoun, or a noun for an organisation, a group or a role ("De inspectie telde",
-    "Inspectors counted"), not a thing ("De wachtlijst telt 300 namen")."""
+    pronoun, or a noun for an organisation (also a kind of one, `org_types.tsv`), a group
+    or a role ("De inspectie telde", "Het ziekenhuis telt", "Inspectors counted"), not a
+    thing ("De wachtlijst telt 300 namen")."""
     if source is None:
         return False
     toks = tokens_of(doc)[source[0] : source[1]]
@@ -93,6 +104,8 @@ def names_a_counter(doc: Doc, source: tuple[int, int] | None, profile: LanguageP
         or head in profile.person_pronouns
         or profile.compound_nouns
         and any(head.endswith(noun) and len(noun) >= COMPOUND_HEAD for noun in nouns)
+        # a noun for a kind of organisation ("Het ziekenhuis telt", "The trust counts")
+        or description_kind(head, profile.compound_nouns) is not None
     )
 
 

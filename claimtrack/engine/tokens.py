@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.inflection import infinitive_candidates
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.numbers import is_number
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -319,6 +320,31 @@ def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool
     its subject ('…, the operator claims.'). Its tag ('claims' a plural noun) is wrong there,
     and so is whatever was read off that tag (the cue model's estimate)."""
     return verb_before_its_clause(token, profile) or verb_closing_a_report(token, profile)
+
+
+def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
+    """'The harbour board counts nine complaints' ('board counts' read as one noun): in a
+    language whose subject precedes the verb, a form of a counting verb (`count_verbs.txt`)
+    right after the noun phrase opening a clause and right before a number is that verb,
+    whatever the tagger calls it. Whether its subject is someone who counts is decided
+    with the figure (`figure_cues.names_a_counter`)."""
+    i = token.i
+    toks = tokens_of(token.doc)
+    return (
+        _may_be_counting_verb(token, profile)
+        and i + 1 < len(toks)
+        and is_number(toks[i + 1], profile)
+        and _noun_phrase_before(token) is not None
+    )
+
+
+def _may_be_counting_verb(token: Token, profile: LanguageProfile) -> bool:
+    return (
+        not profile.subject_may_follow_verb
+        and token.pos_ in ("NOUN", "VERB")
+        and token.is_lower
+        and (token.lemma_.lower() in profile.count_verbs or token.lower_ in profile.count_verbs)
+    )
 
 
 def _noun_phrase_before(token: Token) -> tuple[int, int] | None:

@@ -78,6 +78,9 @@ class LanguageProfile:
     # instead ("De bond telt 300 leden")
     count_verbs: frozenset[str] = frozenset()
     count_non_objects: frozenset[str] = frozenset()
+    # phrases of time or extent that may stand between a counting verb and its number
+    # ("telt tot nu toe 14 klachten")
+    figure_adverbials: tuple[tuple[str, ...], ...] = ()
     # cardinal numerals written as words, and what joins two of them inside one word
     # ("vijf-en-veertig"): a word made of them alone is a number ("driehonderd")
     number_words: frozenset[str] = frozenset()
