@@ -149,3 +149,28 @@ def test_a_currency_sign_does_not_use_up_the_reach_of_a_figure():
     check_offsets(doc, body)
     assert speakers_of(doc, "The agency puts the shortfall") == ["agency"]
     assert speakers_of(doc, "The agency puts the plan") == []
+
+
+def test_blame_with_a_named_subject_and_no_that_clause():
+    body = (
+        "De gemeente Ravenstede laat de waterleidingen in het centrum vervangen. "
+        "De gemeente wijst naar de aannemer, die de buizen te laat bestelde. "
+        "Veerdienst Kwelder geeft de bemanning van de sleepboot van de rederij de schuld. "
+        "Bouwtoezicht Oost rekent de bouwer drie gemiste inspecties aan."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "De gemeente wijst") == ["Gemeente Ravenstede"]
+    assert speakers_of(doc, "Veerdienst Kwelder") == ["Veerdienst Kwelder"]
+    assert speakers_of(doc, "Bouwtoezicht Oost") == ["Bouwtoezicht Oost"]
+
+
+def test_pointing_at_a_thing_or_charging_costs_blames_no_one():
+    body = (
+        "De wegwijzer bij de kerk wijst naar het noorden. "
+        "De agent wees naar de auto. "
+        "De bank rekent kosten aan."
+    )
+    doc = analyse(body, NL)
+    for start in ("De wegwijzer", "De agent", "De bank"):
+        assert speakers_of(doc, start) == [], start

@@ -17,7 +17,7 @@ from claimtrack.engine.figure_cues import (
     figure_content,
     figure_partner,
     figure_source,
-    names_a_counter,
+    names_someone,
     quantity_as_subject,
 )
 from claimtrack.engine.frame import Frame
@@ -82,6 +82,8 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 # tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
 # (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
 NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
+# words after a verb its companion may close the clause at ("geeft … de schuld")
+COMPANION_REACH = 14
 MAX_CLAUSE_DEPTH = 6  # parse links walked up from a verb to the reporting verb above it
 # tags it lets through only before a complementizer ("De bank schat dat …" with 'schat'
 # mistagged ADP): the last of its tests rejects them whatever else holds
@@ -113,6 +115,31 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
                 else not _opens_phrase(tok, profile)
             ):
                 return tok
+        far = _companion_closing_clause(doc, verb, partner, profile)
+        if far is not None:
+            return far
+    return None
+
+
+def _companion_closing_clause(
+    doc: Doc, verb: Token, partner: str, profile: LanguageProfile
+) -> Token | None:
+    """'Het bedrijf geeft de bemanning van de veerboot van de concurrent de schuld': where a
+    verb's companion closes its clause (`companion_closes_clause`), a companion word that
+    is no particle or preposition ('schuld', 'verantwoordelijk') may stand past a long
+    object, in the same clause (no punctuation or complementizer between)."""
+    if (
+        not profile.companion_closes_clause
+        or partner in profile.separable_particles
+        or (lemma(verb, profile), partner) in profile.prepositional_cues
+    ):
+        return None
+    toks, words = tokens_of(doc), lower_words(doc)
+    for k in range(verb.i + 1, min(len(toks), verb.i + 1 + COMPANION_REACH)):
+        if toks[k].is_punct or words[k] in profile.complementizers:
+            return None
+        if words[k] == partner:
+            return toks[k]
     return None
 
 
@@ -781,9 +808,11 @@ def verb_frames(
         if (
             figure is not None
             and lem in profile.count_verbs
-            and not names_a_counter(doc, source, profile)
+            and not names_someone(doc, source, profile)
         ):
             continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
+        if partner is not None and not _blames_a_party(doc, tok, lem, partner, source, profile):
+            continue  # "De pijl wijst naar het noorden": no one is blamed
         if source is not None and source[0] <= tok.i < source[1]:
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:
@@ -855,6 +884,32 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _blames_a_party(
+    doc: Doc,
+    verb: Token,
+    lem: str,
+    partner: Token,
+    source: tuple[int, int] | None,
+    profile: LanguageProfile,
+) -> bool:
+    """For a cue of `party_cues.txt` ('wijzen naar', 'rekenen aan'), whether someone blames
+    someone: its subject and the noun phrase after the verb (after its preposition, for a
+    prepositional cue) both name someone ("De gemeente wijst naar de aannemer", not "De pijl
+    wijst naar het noorden" nor "De agent wees naar de auto"). True for any other cue."""
+    if (lem, partner.lower_) not in profile.party_cues:
+        return True
+    after = partner if (lem, partner.lower_) in profile.prepositional_cues else verb
+    party = np_right(doc, after.i + 1, profile)
+    if party is not None:
+        # "rekent de bouwer twee keuringen aan": two objects read as one phrase; the one
+        # blamed ends at the first common noun
+        noun = next(
+            (t.i for t in doc[party[0] : party[1]] if t.pos_ == "NOUN" and t.is_lower), None
+        )
+        party = (party[0], noun + 1) if noun is not None else party
+    return names_someone(doc, source, profile) and names_someone(doc, party, profile)
 
 
 def _participle_clause(cue: Token, profile: LanguageProfile) -> bool:

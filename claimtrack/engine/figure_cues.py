@@ -54,7 +54,7 @@ def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
     words such as 'ruim' and a phrase of `figure_adverbials.txt` ('telt tot nu toe slechts
     14 klachten'); None where there is none, where a time follows it, or where
     what it counts is what something consists of ("telt 300 leden", `count_non_objects.txt`).
-    Whether the subject is someone who counts is for `names_a_counter`."""
+    Whether the subject is someone who counts is for `names_someone`."""
     toks = tokens_of(doc)
     k, words = verb.i + 1, 0
     while k < len(toks) and words <= NUMBER_REACH:
@@ -87,11 +87,11 @@ def _word_and_lemma(tok: Token) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
 
 
-def names_a_counter(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
-    """Whether the subject of a counting verb is someone who counts: a name, a person
-    pronoun, or a noun for an organisation (also a kind of one, `org_types.tsv`), a group
-    or a role ("De inspectie telde", "Het ziekenhuis telt", "Inspectors counted"), not a
-    thing ("De wachtlijst telt 300 namen")."""
+def names_someone(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
+    """Whether a noun phrase names someone, as the subject of a counting verb must ("De
+    wachtlijst telt 300 namen" counts nobody's figure): a name, a person pronoun, or a noun
+    for an organisation (also a kind of one, `org_types.tsv`), a group or a role ("De
+    inspectie telde", "Het ziekenhuis telt", "Inspectors counted")."""
     if source is None:
         return False
     toks = tokens_of(doc)[source[0] : source[1]]

@@ -91,6 +91,9 @@ class LanguageProfile:
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
+    # phrasal cues that blame only with someone named on both sides: their subject and the
+    # noun phrase after the verb or its preposition ("wijst naar de aannemer")
+    party_cues: frozenset[tuple[str, str]] = frozenset()
     # phrases that stand after a noun phrase as the predicate of its clause and are never
     # part of it ("blijft volgens de gemeente van kracht")
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
@@ -150,6 +153,9 @@ class LanguageProfile:
     subject_may_follow_verb: bool = False
     # nouns are compounded into one word ("woonstichting"): a word may end in the noun it is
     compound_nouns: bool = False
+    # a verb's companion closes its clause, past a long object ("geeft de bemanning van de
+    # veerboot de schuld")
+    companion_closes_clause: bool = False
     modal_verbs: frozenset[str] = frozenset()
     # verbs that are cues only right after a quotation (",,Het dak lekt'', sprak X")
     quote_verbs: frozenset[str] = frozenset()
