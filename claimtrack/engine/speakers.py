@@ -21,6 +21,8 @@ from claimtrack.engine.tokens import (
     children_of,
     has_morph,
     has_parse,
+    is_possessive_mark,
+    lemma,
     names_a_date,
     phrase_at,
 )
@@ -105,6 +107,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
         and child.lower_ not in profile.time_words  # "Gisteren meldde de politie"
         and not _inside_pp(child, profile)
+        and not _figure_object(cue, child, profile)
     ]
     subjects.sort(
         key=lambda c: (
@@ -117,6 +120,16 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
     if subjects[0].lower_ in profile.impersonal_subjects:
         return False
     return subtree_span(subjects[0])
+
+
+def _figure_object(cue: Token, child: Token, profile: LanguageProfile) -> bool:
+    """'X, de vakbond waarbij …, houdt het op 60 ontslagen' with 'het' parsed as the subject:
+    a word after the verb that its figure cue names as its object (`houden het op`) is no
+    subject."""
+    return child.i > cue.i and any(
+        child.lower_ in objects
+        for objects, _ in profile.figure_partners.get(lemma(cue, profile), ())
+    )
 
 
 def subordinate_opener(doc: Doc, finite: Token, profile: LanguageProfile) -> int | None:
@@ -175,7 +188,7 @@ def subject_before_apposition(
     if finite.i < 2 or doc[finite.i - 1].text != ",":
         return None
     for j in range(finite.i - 2, max(-1, finite.i - 30), -1):
-        if doc[j].text in ("”", '"', "''", "’"):
+        if doc[j].text in ("”", '"', "''", "’") and not is_possessive_mark(doc[j]):
             return None  # '"...," said X' is a quote, handled as inverted
         if doc[j].text == ",":
             np = np_left(doc, j, profile)
@@ -452,7 +465,9 @@ def is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
     before the comma interrupts the subject and its verb instead of being the content."""
     start = comma - 1
     while start >= 0 and doc[start].text != ",":
-        if doc[start].text in QUOTE_CLOSERS or doc[start].text in ("„", "“", ",,"):
+        if (doc[start].text in QUOTE_CLOSERS and not is_possessive_mark(doc[start])) or doc[
+            start
+        ].text in ("„", "“", ",,"):
             return False  # a quotation before the comma is the content
         start -= 1
     if start < 1:
@@ -474,7 +489,8 @@ def _described_by_relative_clause(
     doc: Doc, opening: int, segment, profile: LanguageProfile
 ) -> bool:
     """'Kustwacht Noord, de dienst die de reddingen leidt, houdt het op …': between the
-    commas an article, a noun and a relative clause on it, every verb of the segment in
+    commas an article, a noun and a relative clause on it (opened by a relative pronoun or
+    one of `relative_openers.txt`: 'de vakbond waarbij …'), every verb of the segment in
     that clause, and no verb before the opening comma (the words before it are a name, not
     a clause that the verb after the segment reports, as in "Er komt een brug, de brug
     die de stad wil, meldt de gemeente")."""
@@ -486,7 +502,13 @@ def _described_by_relative_clause(
         (
             k
             for k, t in enumerate(segment)
-            if k > 1 and t.lower_ in profile.relative_pronouns and segment[k - 1].pos_ == "NOUN"
+            if k > 1
+            and (
+                t.lower_ in profile.relative_pronouns
+                # "de vakbond waarbij veel verzorgenden zijn aangesloten"
+                or phrase_at(doc, t.i, profile.relative_openers)
+            )
+            and segment[k - 1].pos_ == "NOUN"
         ),
         None,
     )

@@ -442,6 +442,24 @@ def verb_closing_a_report(token: Token, profile: LanguageProfile) -> bool:
     return any(t.pos_ in VERB_POS for t in toks[:comma])
 
 
+def is_possessive_mark(token: Token) -> bool:
+    """ "the commuters' group": an apostrophe glued to a word ending in s, with a word after
+    it, and no single quotation mark opened before it in the sentence, marks a possessive,
+    not the end of a quotation (the tagger may call it either)."""
+    if token.text not in ("'", "’") or token.i == 0 or not token.whitespace_:
+        return False
+    toks = tokens_of(token.doc)
+    before = toks[token.i - 1]
+    if before.whitespace_ or not before.is_alpha or not before.lower_.endswith("s"):
+        return False
+    if token.i + 1 >= len(toks) or not toks[token.i + 1].is_alpha:
+        return False
+    return not any(
+        t.text == "‘" or t.text == "'" and not t.whitespace_ and t.i + 1 < token.i
+        for t in toks[: token.i - 1]
+    )
+
+
 def is_capitalised(token: Token) -> bool:
     """True for a word starting with a capital that is not the sentence's first word."""
     return (

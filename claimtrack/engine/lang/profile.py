@@ -135,6 +135,9 @@ class LanguageProfile:
     # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
     clause_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    # words and phrases besides the relative pronouns that open a relative clause on the
+    # noun before them ("de vakbond waarbij …", "the board to which …")
+    relative_openers: tuple[tuple[str, ...], ...] = ()
     # pronouns that may stand for an organisation named before them in the sentence
     # ("the union says it …", "de bond zegt dat hij …")
     organization_pronouns: frozenset[str] = frozenset()
