@@ -17,7 +17,6 @@ from claimtrack.engine.figure_cues import (
     figure_content,
     figure_partner,
     figure_source,
-    names_someone,
     quantity_as_subject,
 )
 from claimtrack.engine.frame import Frame
@@ -45,6 +44,7 @@ from claimtrack.engine.speakers import (
     is_present_participle,
     is_time_phrase,
     main_subject,
+    names_someone,
     np_at_start,
     own_account_holder,
     parse_subject,
@@ -53,6 +53,7 @@ from claimtrack.engine.speakers import (
     subject_of_governor,
     subject_of_previous_verb,
     trailing_subject,
+    up_to_first_noun,
 )
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
@@ -296,10 +297,7 @@ def _checked_source(
     - "naar eigen zeggen": the speaker is the sentence's subject (or a person named in it).
     """
     toks = tokens_of(doc)
-    if any(
-        tuple(t.lower_ for t in toks[max(0, cue.i - len(p)) : cue.i]) == p
-        for p in profile.own_account_phrases
-    ):
+    if _after_own_account_phrase(doc, cue, profile):
         return own_account_holder(doc, cue, profile)
     if source is None:
         return None
@@ -323,6 +321,15 @@ def _checked_source(
     while end > start + 1 and toks[end - 1].lower_ in profile.conjunctions | profile.determiners:
         end -= 1  # "De gemeente en de provincie vinden": at least the first of them
     return (start, end)
+
+
+def _after_own_account_phrase(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
+    """'naar eigen zeggen': the cue word closes a phrase of `own_account_phrases.txt`."""
+    toks = tokens_of(doc)
+    return any(
+        tuple(t.lower_ for t in toks[max(0, cue.i - len(p)) : cue.i]) == p
+        for p in profile.own_account_phrases
+    )
 
 
 def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tuple[int, int] | None:
@@ -781,7 +788,9 @@ def verb_frames(
             if partner is None and learned < 0.7 and lem not in profile.object_cue_verbs:
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
                 rest = [t for t in toks[tok.i + 1 :] if not t.is_punct]
-                if len(rest) < 3:
+                # "… heeft het waterschap naar eigen zeggen nooit ontvangen": the phrase
+                # reports the whole sentence, however little of it follows the phrase
+                if len(rest) < 3 and not _after_own_account_phrase(doc, tok, profile):
                     continue
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
@@ -901,14 +910,9 @@ def _blames_a_party(
     if (lem, partner.lower_) not in profile.party_cues:
         return True
     after = partner if (lem, partner.lower_) in profile.prepositional_cues else verb
-    party = np_right(doc, after.i + 1, profile)
-    if party is not None:
-        # "rekent de bouwer twee keuringen aan": two objects read as one phrase; the one
-        # blamed ends at the first common noun
-        noun = next(
-            (t.i for t in doc[party[0] : party[1]] if t.pos_ == "NOUN" and t.is_lower), None
-        )
-        party = (party[0], noun + 1) if noun is not None else party
+    # "rekent de bouwer twee keuringen aan": two objects read as one phrase; the one
+    # blamed ends at the first common noun
+    party = up_to_first_noun(doc, np_right(doc, after.i + 1, profile))
     return names_someone(doc, source, profile) and names_someone(doc, party, profile)
 
 

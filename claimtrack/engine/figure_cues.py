@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
 from claimtrack.engine.numbers import is_number
-from claimtrack.engine.org_types import description_kind
 from claimtrack.engine.phrases import clause_end, np_right
 from claimtrack.engine.speakers import finite_verb, is_participle
 from claimtrack.engine.tokens import lemma, phrase_at, tokens_of
@@ -85,28 +84,6 @@ def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
 
 def _word_and_lemma(tok: Token) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
-
-
-def names_someone(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
-    """Whether a noun phrase names someone, as the subject of a counting verb must ("De
-    wachtlijst telt 300 namen" counts nobody's figure): a name, a person pronoun, or a noun
-    for an organisation (also a kind of one, `org_types.tsv`), a group or a role ("De
-    inspectie telde", "Het ziekenhuis telt", "Inspectors counted")."""
-    if source is None:
-        return False
-    toks = tokens_of(doc)[source[0] : source[1]]
-    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for t in toks):
-        return True
-    head = toks[-1].lower_
-    nouns = profile.organization_words | profile.group_words | profile.role_nouns
-    return (
-        head in nouns
-        or head in profile.person_pronouns
-        or profile.compound_nouns
-        and any(head.endswith(noun) and len(noun) >= COMPOUND_HEAD for noun in nouns)
-        # a noun for a kind of organisation ("Het ziekenhuis telt", "The trust counts")
-        or description_kind(head, profile.compound_nouns) is not None
-    )
 
 
 def fronted_quantity(doc: Doc, verb: Token, profile: LanguageProfile) -> tuple[int, int] | None:

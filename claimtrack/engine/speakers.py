@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.org_types import description_kind
 from claimtrack.engine.phrases import (
     np_left,
     np_right,
@@ -25,9 +26,12 @@ from claimtrack.engine.tokens import (
     lemma,
     names_a_date,
     phrase_at,
+    tokens_of,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# letters a noun for someone needs to end a compound that names someone ("havenbedrijf")
+NAMING_COMPOUND_HEAD = 5
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 
 
@@ -364,15 +368,55 @@ def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, i
     return _named_span(subject, profile) if subject is not None else None
 
 
+def names_someone(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
+    """Whether a noun phrase names someone, as the subject of a counting verb must ("De
+    wachtlijst telt 300 namen" counts nobody's figure): a name, a person pronoun, or a noun
+    for an organisation (also a kind of one, `org_types.tsv`), a group or a role ("De
+    inspectie telde", "Het ziekenhuis telt", "Inspectors counted")."""
+    if source is None:
+        return False
+    toks = tokens_of(doc)[source[0] : source[1]]
+    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for t in toks):
+        return True
+    head = toks[-1].lower_
+    nouns = profile.organization_words | profile.group_words | profile.role_nouns
+    return (
+        head in nouns
+        or head in profile.person_pronouns
+        or profile.compound_nouns
+        and any(head.endswith(noun) and len(noun) >= NAMING_COMPOUND_HEAD for noun in nouns)
+        # a noun for a kind of organisation ("Het ziekenhuis telt", "The trust counts")
+        or description_kind(head, profile.compound_nouns) is not None
+    )
+
+
+def up_to_first_noun(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A noun phrase cut after its first common noun ('de bouwer' of 'de bouwer twee gemiste
+    keuringen', 'Die brief' of 'Die brief van de provincie'): the words that say who or
+    what it is; a phrase of names only is kept whole."""
+    if span is None:
+        return None
+    noun = next((t.i for t in doc[span[0] : span[1]] if t.pos_ == "NOUN" and t.is_lower), None)
+    return (span[0], noun + 1) if noun is not None else span
+
+
 def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """Whose own account 'naar eigen zeggen' reports: the sentence's subject, or, when that
     subject is a thing ('De nederlaag was voor trainer Piet Kuipers naar eigen zeggen een
-    grote klap'), the first person named before the phrase."""
+    grote klap'), the first person named before the phrase, or else, where the subject may
+    follow the verb, someone named right before or after the finite verb ('Die brief heeft
+    het waterschap naar eigen zeggen nooit ontvangen': the letter is the fronted object)."""
     subject = main_subject(doc, cue, profile)
     if subject is None:
-        return None
+        return _named_beside_finite_verb(doc, cue, profile)
     head = max(doc[subject[0] : subject[1]], key=lambda t: t.pos_ in ("NOUN", "PROPN", "PRON"))
-    if head.pos_ != "NOUN" or head.text[:1].isupper() or head.lower_ in profile.role_nouns:
+    if (
+        head.pos_ != "NOUN"
+        or head.text[:1].isupper()
+        or head.lower_ in profile.role_nouns
+        # "Het waterschap heeft … naar eigen zeggen"
+        or names_someone(doc, up_to_first_noun(doc, subject), profile)
+    ):
         return subject
     for tok in doc[subject[1] : cue.i]:
         if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_LABELS:
@@ -390,6 +434,31 @@ def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
             while start > 0 and doc[start - 1].lower_ in profile.name_particles:
                 start -= 1
             return (start, end)
+    return _named_beside_finite_verb(doc, cue, profile)
+
+
+def _named_beside_finite_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """Where the subject may follow the verb, whichever of the noun phrases around the
+    finite verb in second place names someone, the one before it first ('Het waterschap
+    heeft die brief …', 'Die brief heeft het waterschap …', both before `cue`); else None."""
+    if not profile.subject_may_follow_verb:
+        return None
+    for tok in doc[1 : cue.i]:
+        if tok.is_punct:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and has_morph(tok, "VerbForm", "Fin"):
+            before = np_left(doc, tok.i, profile)
+            after = np_right(doc, tok.i + 1, profile)
+            for np in (before if before and before[0] == 0 else None, after):
+                if (
+                    np is not None
+                    and np[1] <= cue.i
+                    and names_someone(doc, up_to_first_noun(doc, np), profile)
+                ):
+                    return np
+            return None
     return None
 
 

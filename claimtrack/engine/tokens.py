@@ -327,7 +327,7 @@ def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
     language whose subject precedes the verb, a form of a counting verb (`count_verbs.txt`)
     right after the noun phrase opening a clause and right before a number is that verb,
     whatever the tagger calls it. Whether its subject is someone who counts is decided
-    with the figure (`figure_cues.names_someone`)."""
+    with the figure (`speakers.names_someone`)."""
     i = token.i
     toks = tokens_of(token.doc)
     return (
