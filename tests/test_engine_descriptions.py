@@ -111,6 +111,18 @@ def test_a_compass_word_after_a_neuter_noun_is_no_name_of_its_own():
     assert speaker_named(body, "nl", "Netbeheer") == "Netbeheer Oost"
 
 
+def test_a_compound_name_and_a_compass_word_before_the_verb_is_the_subject():
+    body = (
+        "Keuringsbureau Zuidwest rekent de bouwer drie gemiste inspecties aan. "
+        "Netbeheer Zuid zegt dat de storing om negen uur begon. "
+        "Spoorbeheer Noord zegt dat de trein te hard reed."
+    )
+    doc = analyse(body, "nl")
+    assert only(doc, "Keuringsbureau").speaker.name == "Keuringsbureau Zuidwest"
+    assert only(doc, "Netbeheer").speaker.name == "Netbeheer Zuid"
+    assert only(doc, "Spoorbeheer").speaker.name == "Spoorbeheer Noord"
+
+
 def test_a_rank_is_no_figure():
     body = "Hij zegt dat de ploeg op de eerste plaats uitkomt."
     assert [a.cue.text for a in analyse(body, "nl").statements[0].attributions] == ["zegt"]

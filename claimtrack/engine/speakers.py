@@ -279,8 +279,15 @@ def _fronted_name(
     ):
         return None  # "In Den Haag zegt …", "Volgens …": a phrase of its own comes first
     # the tagger may call the first word anything ("Railbeheer" an adverb): in a main
-    # clause only one constituent stands before the finite verb, so the run is one name
-    return (0, finite.i) if any(t.ent_type_ or t.pos_ == "PROPN" for t in before) else None
+    # clause only one constituent stands before the finite verb, so the run is one name,
+    # when the recognizer reads a name in it or its first word is a compound on a noun for
+    # someone ("Keuringsbureau Zuidwest rekent de bouwer …", 'Zuidwest' an adverb)
+    return (
+        (0, finite.i)
+        if any(t.ent_type_ or t.pos_ == "PROPN" for t in before)
+        or names_someone(doc, (0, 1), profile)
+        else None
+    )
 
 
 def _names_a_person(doc: Doc, span: tuple[int, int]) -> bool:
