@@ -108,3 +108,19 @@ def test_dutch_name_before_the_verb_is_the_subject_not_the_object_after_it():
 def test_dutch_place_phrase_before_the_verb_is_no_subject():
     body = "In Den Haag zegt premier Jansen dat het kabinet blijft zitten."
     assert speaker_named(body, "nl", "In Den Haag") == "Jansen"
+
+
+# ---------------------------------------------------------------- stances without a clause
+
+
+def test_dutch_a_demand_verb_the_tagger_reads_as_an_adjective():
+    body = (
+        "De bewonersvereniging eist opheldering over de sluiting van het buurthuis. "
+        "De bewonersvereniging eist een onafhankelijke commissie. "
+        "De bewonersvereniging verhuist naar een ander gebouw."
+    )
+    doc = analyse(body, "nl")
+    for start in ("De bewonersvereniging eist opheldering", "De bewonersvereniging eist een"):
+        a = only(doc, start)
+        assert (a.speaker.name, a.cue.text) == ("bewonersvereniging", "eist"), start
+    assert attributions_of(doc, "De bewonersvereniging verhuist") == []

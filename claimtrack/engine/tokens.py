@@ -280,15 +280,17 @@ OPENING_PHRASE_REACH = 4  # words of the noun phrase before a finite verb in sec
 
 
 def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
-    """'De bewoners wijten de overlast aan …' with 'wijten' tagged a noun: where the finite
-    verb stands second, a lowercase noun right after the noun phrase that opens the
-    sentence, with an article or pronoun after it, is that verb when its form is the
+    """'De bewoners wijten de overlast aan …' with 'wijten' tagged a noun, 'De
+    bewonersvereniging eist een onderzoek' with 'eist' an adjective: where the finite verb
+    stands second, a lowercase noun or adjective right after the noun phrase that opens
+    the sentence, with an article or pronoun after it, is that verb when its form is the
     regular inflection of a listed verb or the verb itself (no noun follows another
-    without an article)."""
+    without an article; an adjective may stand before a noun, but not in a sentence that
+    has a verb of its own: 'De bewonersvereniging eist opheldering')."""
     doc, i = token.doc, token.i
     if (
         not profile.subject_may_follow_verb
-        or token.pos_ != "NOUN"
+        or token.pos_ not in ("NOUN", "ADJ")
         or not token.is_lower
         or not 0 < i <= OPENING_PHRASE_REACH
         or i + 1 >= len(doc)
@@ -301,7 +303,12 @@ def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
     ):
         return False
     after = toks[i + 1]
-    if after.pos_ not in ("DET", "PRON") and after.lower_ not in profile.complementizers:
+    if (
+        after.pos_ not in ("DET", "PRON")
+        and after.lower_ not in profile.complementizers
+        # "De bewonersvereniging eist opheldering": a sentence with no verb but this word
+        and not (token.pos_ == "ADJ" and not any(t.pos_ in VERB_POS for t in toks))
+    ):
         return False
     # the plural of the present is the infinitive itself ("wijten")
     return (
