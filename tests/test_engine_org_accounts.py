@@ -124,3 +124,23 @@ def test_dutch_a_demand_verb_the_tagger_reads_as_an_adjective():
         a = only(doc, start)
         assert (a.speaker.name, a.cue.text) == ("bewonersvereniging", "eist"), start
     assert attributions_of(doc, "De bewonersvereniging verhuist") == []
+
+
+def test_dutch_sticking_to_or_rejecting_a_position_is_a_stance_of_the_subject():
+    body = (
+        "Kiesvereniging Zandhoven legt zich niet neer bij de hertelling. "
+        "Stichting Telpunt houdt vast aan haar eigen cijfers. "
+        "De gemeente houdt al jaren vast aan het plan. "
+        "De agent hield de man vast aan zijn arm. "
+        "Het touw houdt vast aan de paal."
+    )
+    doc = analyse(body, "nl")
+    assert [a.speaker.name for a in attributions_of(doc, "Kiesvereniging Zandhoven")] == [
+        "Kiesvereniging Zandhoven"
+    ]
+    assert [a.speaker.name for a in attributions_of(doc, "Stichting Telpunt")] == [
+        "Stichting Telpunt"
+    ]
+    assert [a.speaker.name for a in attributions_of(doc, "De gemeente houdt")] == ["gemeente"]
+    assert attributions_of(doc, "De agent") == []
+    assert attributions_of(doc, "Het touw") == []

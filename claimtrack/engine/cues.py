@@ -691,7 +691,10 @@ def verb_frames(
             continue
         if opinion and _wanted(tok, profile):
             continue  # "De oppositie wil weten waarom …": a question, no claim
-        if speech and _negated_or_refused(tok, profile):
+        stance = _stance_cue(doc, tok, lem, partner, profile) if partner is not None else None
+        if stance is False:
+            continue  # "hield de man vast aan zijn arm": holding, no stance
+        if speech and not stance and _negated_or_refused(tok, profile):
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if (
             cue_score is not None
@@ -720,9 +723,13 @@ def verb_frames(
             # cue model exists it knows which attributive forms are cues ("alleged")
             continue
         window = [t for t in toks[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
-        if lem not in profile.reflexive_cues and (
-            any(t.lower_ in profile.non_speech_objects for t in window)
-            or any(c.lower_ in profile.non_speech_objects for c in children_of(tok))
+        if (
+            lem not in profile.reflexive_cues
+            and not stance
+            and (
+                any(t.lower_ in profile.non_speech_objects for t in window)
+                or any(c.lower_ in profile.non_speech_objects for c in children_of(tok))
+            )
         ):
             continue
         cue_range = (
@@ -822,6 +829,8 @@ def verb_frames(
             continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
         if partner is not None and not _blames_a_party(doc, tok, lem, partner, source, profile):
             continue  # "De pijl wijst naar het noorden": no one is blamed
+        if stance and not names_someone(doc, up_to_first_noun(doc, source), profile):
+            continue  # "Het touw houdt vast aan de paal": no one takes a stance
         if source is not None and source[0] <= tok.i < source[1]:
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:
@@ -893,6 +902,32 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _stance_cue(
+    doc: Doc, verb: Token, lem: str, partner: Token, profile: LanguageProfile
+) -> bool | None:
+    """For a cue of `stance_cues.txt` standing in the sentence ('houdt vast aan', 'legt zich
+    niet neer bij'), whether it is one: after the verb with only adverbs, a negation or a
+    reflexive pronoun between them (not 'hield de man vast aan zijn arm'); None for any
+    other cue."""
+    words = lower_words(doc)
+    if not any(
+        v == lem and words[partner.i : partner.i + len(rest)] == tuple(rest)
+        for v, *rest in profile.stance_cues
+    ):
+        return None
+    return (
+        partner.i > verb.i
+        and all(
+            t.pos_ == "ADV"
+            or t.lower_ in profile.negations
+            or t.lower_ in profile.non_speech_objects
+            or t.lower_ in profile.time_words
+            or t.lower_ in profile.time_nouns  # "houdt al jaren vast aan"
+            for t in tokens_of(doc)[verb.i + 1 : partner.i]
+        )
+    )
 
 
 def _blames_a_party(

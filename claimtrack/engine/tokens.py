@@ -183,13 +183,27 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     if lower in profile.verb_forms:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
-    if found in profile.known_verbs or not profile.infinitive_ending:
+    if found in profile.known_verbs:
+        return _without_particle_apart(lower, found, profile)
+    if not profile.infinitive_ending:
         return found
     if token.pos_ in NOT_INFLECTED_POS and not mistagged_verb(token, profile):
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
     if lower in profile.known_verbs:
         return lower  # a plural present, the infinitive itself ("wijten", lemmatized 'wijt')
     return _known_infinitive(lower, profile) or found
+
+
+def _without_particle_apart(form: str, found: str, profile: LanguageProfile) -> str:
+    """'legt' lemmatized as 'uitleggen' in "legt zich niet neer bij": a lemma made of a
+    separable particle and a listed verb, for a form that does not hold that particle, is
+    the verb's own lemma ('leggen'); a particle standing apart is added back from the
+    sentence (`separable_lemma`)."""
+    for particle in profile.separable_particles:
+        rest = found[len(particle) :]
+        if found.startswith(particle) and rest in profile.known_verbs and particle not in form:
+            return rest
+    return found
 
 
 # forms remembered per profile by _known_infinitive (an article asks of the same words

@@ -94,6 +94,9 @@ class LanguageProfile:
     # phrasal cues that blame only with someone named on both sides: their subject and the
     # noun phrase after the verb or its preposition ("wijst naar de aannemer")
     party_cues: frozenset[tuple[str, str]] = frozenset()
+    # phrasal cues of a stance ("houden vast aan", "leggen neer bij"): a cue only with a
+    # subject that names someone; a negation or reflexive pronoun is part of the stance
+    stance_cues: frozenset[tuple[str, ...]] = frozenset()
     # phrases that stand after a noun phrase as the predicate of its clause and are never
     # part of it ("blijft volgens de gemeente van kracht")
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
