@@ -144,3 +144,17 @@ def test_dutch_sticking_to_or_rejecting_a_position_is_a_stance_of_the_subject():
     assert [a.speaker.name for a in attributions_of(doc, "De gemeente houdt")] == ["gemeente"]
     assert attributions_of(doc, "De agent") == []
     assert attributions_of(doc, "Het touw") == []
+
+
+def test_dutch_an_opinion_with_an_object_and_a_predicate_and_no_clause():
+    body = (
+        "Het schiereiland vindt de nieuwe veerdienst in strijd met de gemaakte afspraken. "
+        "De provincie vindt de brug te duur. "
+        "De politie vond de auto in een sloot."
+    )
+    doc = analyse(body, "nl")
+    a = only(doc, "Het schiereiland")
+    assert (a.speaker.name, a.cue.text) == ("schiereiland", "vindt")
+    assert a.content.text == "de nieuwe veerdienst in strijd met de gemaakte afspraken"
+    assert [a.speaker.name for a in attributions_of(doc, "De provincie")] == ["provincie"]
+    assert attributions_of(doc, "De politie") == []

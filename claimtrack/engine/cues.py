@@ -751,8 +751,12 @@ def verb_frames(
             if trailing is not None:
                 content = (0, trailing[0] - 1)
                 inverted = True
-        if opinion and not inverted and not _opens_clause(doc, tok, profile):
+        small_clause = opinion and _small_clause_opinion(doc, tok, lem, profile)
+        if opinion and not inverted and not small_clause and not _opens_clause(doc, tok, profile):
             continue  # "wist het record te breken": knowing how, not holding an opinion
+        if small_clause and not _opens_clause(doc, tok, profile):
+            # "vindt de dienstregeling in strijd met de afspraken": object and predicate
+            content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
         if content is None:
             content = content_after(doc, tok, profile) or (
                 parse_content(doc, tok) if has_parse(doc) else None
@@ -902,6 +906,22 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _small_clause_opinion(doc: Doc, verb: Token, lem: str, profile: LanguageProfile) -> bool:
+    """An opinion verb of `small_clause_verbs.txt` with an object and a predicate of
+    `opinion_predicates.txt` after it in its clause ('vindt de nieuwe dienstregeling in
+    strijd met de afspraken', 'acht het plan onverantwoord'), not 'vond de auto in een
+    sloot'."""
+    if lem not in profile.small_clause_verbs:
+        return False
+    toks = tokens_of(doc)
+    for k in range(verb.i + 2, len(toks)):
+        if toks[k].is_punct or toks[k].lower_ in profile.complementizers:
+            return False
+        if phrase_at(doc, k, profile.opinion_predicates):
+            return True
+    return False
 
 
 def _stance_cue(

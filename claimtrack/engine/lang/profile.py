@@ -97,6 +97,10 @@ class LanguageProfile:
     # phrasal cues of a stance ("houden vast aan", "leggen neer bij"): a cue only with a
     # subject that names someone; a negation or reflexive pronoun is part of the stance
     stance_cues: frozenset[tuple[str, ...]] = frozenset()
+    # opinion verbs that state an opinion with an object and a listed predicate instead of
+    # a clause ("vindt de dienstregeling in strijd met de afspraken"), and those predicates
+    small_clause_verbs: frozenset[str] = frozenset()
+    opinion_predicates: tuple[tuple[str, ...], ...] = ()
     # phrases that stand after a noun phrase as the predicate of its clause and are never
     # part of it ("blijft volgens de gemeente van kracht")
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
