@@ -4,7 +4,7 @@ telde 23 meldingen"), where a thing that 'counts' something gives no one's figur
 
 from __future__ import annotations
 
-from engine_helpers import analyse, check_offsets, only, speakers_of
+from engine_helpers import analyse, attributions_of, check_offsets, only, speakers_of
 
 
 def test_dutch_an_organisation_counts_a_number():
@@ -72,3 +72,34 @@ def test_dutch_ontdekken_dat_is_a_report():
     check_offsets(doc, body)
     a = only(doc, "De inspecteurs ontdekten")
     assert (a.cue.text, a.content.text) == ("ontdekten", "dat medicijnen onveilig werden bewaard")
+
+
+def test_dutch_a_time_phrase_between_the_counting_verb_and_its_number():
+    body = (
+        "Ziekenhuis Merwezoom heeft de klachten over de spoedpost geteld. "
+        "Het ziekenhuis telt tot nu toe slechts 9 klachten. "
+        "Het ziekenhuis telt 350 bedden. Hij telde tot tien en ging weg."
+    )
+    doc = analyse(body, "nl")
+    check_offsets(doc, body)
+    a = only(doc, "Het ziekenhuis telt tot")
+    assert (a.speaker.name, a.cue.text) == ("Ziekenhuis Merwezoom", "telt")
+    assert speakers_of(doc, "Het ziekenhuis telt 350") == []
+    assert speakers_of(doc, "Hij telde") == []
+
+
+def test_english_a_counting_verb_the_tagger_reads_as_a_noun():
+    body = (
+        "The Kestrel Valley Health Trust reviewed its wards in March. "
+        "The trust counts 27 permanent nurses and says the rest are agency staff. "
+        "The harbour board counts nine complaints. The school counts 600 pupils."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    found = attributions_of(doc, "The trust counts")
+    assert [(a.speaker.name, a.cue.text) for a in found] == [
+        ("Kestrel Valley Health Trust", "counts"),
+        ("Kestrel Valley Health Trust", "says"),
+    ]
+    assert speakers_of(doc, "The harbour board") == ["harbour board"]
+    assert speakers_of(doc, "The school counts") == []

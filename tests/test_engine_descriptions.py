@@ -86,9 +86,41 @@ def test_an_apposition_with_a_relative_clause_keeps_the_figure_cue():
     assert (a.speaker.name, a.cue.text) == ("Kustwacht Noord", "houdt")
 
 
+def test_an_apposition_with_a_relative_clause_opened_by_waarbij():
+    body = (
+        "Verplegersbond Zuid, de vakbond waarbij de meeste wijkverpleegkundigen zijn "
+        "aangesloten, houdt het op 45 ontslagen."
+    )
+    a = only(analyse(body, "nl"), "Verplegersbond Zuid")
+    assert (a.speaker.name, a.cue.text) == ("Verplegersbond Zuid", "houdt")
+
+
+def test_an_english_apposition_with_a_possessive_plural():
+    body = (
+        "Railwatch Midland, a Dutch passengers' group, maintains that the trains ran late. "
+        "Kadeveer, the ferry operator whose boats stayed in port, says that the storm was to "
+        "blame."
+    )
+    doc = analyse(body, "en")
+    assert only(doc, "Railwatch Midland").speaker.name == "Railwatch Midland"
+    assert only(doc, "Kadeveer").speaker.name == "Kadeveer"
+
+
 def test_a_compass_word_after_a_neuter_noun_is_no_name_of_its_own():
     body = "Netbeheer Oost zegt dat de werkzaamheden klaar zijn."
     assert speaker_named(body, "nl", "Netbeheer") == "Netbeheer Oost"
+
+
+def test_a_compound_name_and_a_compass_word_before_the_verb_is_the_subject():
+    body = (
+        "Keuringsbureau Zuidwest rekent de bouwer drie gemiste inspecties aan. "
+        "Netbeheer Zuid zegt dat de storing om negen uur begon. "
+        "Spoorbeheer Noord zegt dat de trein te hard reed."
+    )
+    doc = analyse(body, "nl")
+    assert only(doc, "Keuringsbureau").speaker.name == "Keuringsbureau Zuidwest"
+    assert only(doc, "Netbeheer").speaker.name == "Netbeheer Zuid"
+    assert only(doc, "Spoorbeheer").speaker.name == "Spoorbeheer Noord"
 
 
 def test_a_rank_is_no_figure():

@@ -123,3 +123,54 @@ def test_a_volgens_source_stops_before_a_predicate_adjective_with_a_time_phrase(
     assert speakers_of(doc, "De opvang blijft") == ["De Universiteit van Dorrestein"]
     assert [a.speaker.mention for a in attributions_of(doc, "Het zwembad")] == ["de gemeente"]
     check_offsets(doc, body)
+
+
+def test_a_figure_written_in_words_is_read_through_the_number_words():
+    body = (
+        "Brandweer Wadlanden heeft de nacht van de storm doorgerekend. "
+        "De brandweer houdt het op bijna vierhonderd gewonden. "
+        "Het waterschap Leemvoort heeft de schade opgenomen. "
+        "Het waterschap komt uit op ruim zestienduizend woningen. "
+        "Ambulancedienst Kustrand houdt het op drieënveertig."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "De brandweer houdt") == ["Brandweer Wadlanden"]
+    assert speakers_of(doc, "Het waterschap komt") == ["Waterschap Leemvoort"]
+    assert speakers_of(doc, "Ambulancedienst Kustrand") == ["Ambulancedienst Kustrand"]
+
+
+def test_a_currency_sign_does_not_use_up_the_reach_of_a_figure():
+    body = (
+        "The agency puts the shortfall at no more than €315 million. "
+        "The agency puts the plan at the heart of its work."
+    )
+    doc = analyse(body, EN)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "The agency puts the shortfall") == ["agency"]
+    assert speakers_of(doc, "The agency puts the plan") == []
+
+
+def test_blame_with_a_named_subject_and_no_that_clause():
+    body = (
+        "De gemeente Ravenstede laat de waterleidingen in het centrum vervangen. "
+        "De gemeente wijst naar de aannemer, die de buizen te laat bestelde. "
+        "Veerdienst Kwelder geeft de bemanning van de sleepboot van de rederij de schuld. "
+        "Bouwtoezicht Oost rekent de bouwer drie gemiste inspecties aan."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "De gemeente wijst") == ["Gemeente Ravenstede"]
+    assert speakers_of(doc, "Veerdienst Kwelder") == ["Veerdienst Kwelder"]
+    assert speakers_of(doc, "Bouwtoezicht Oost") == ["Bouwtoezicht Oost"]
+
+
+def test_pointing_at_a_thing_or_charging_costs_blames_no_one():
+    body = (
+        "De wegwijzer bij de kerk wijst naar het noorden. "
+        "De agent wees naar de auto. "
+        "De bank rekent kosten aan."
+    )
+    doc = analyse(body, NL)
+    for start in ("De wegwijzer", "De agent", "De bank"):
+        assert speakers_of(doc, start) == [], start

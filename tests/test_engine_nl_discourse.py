@@ -866,6 +866,18 @@ def test_by_his_own_account_credits_the_person_when_the_subject_is_a_thing():
     assert speakers_of(analyse(body, NL), "De nederlaag") == ["Piet Kuipers"]
 
 
+def test_by_its_own_account_with_the_object_fronted_credits_the_organisation():
+    body = (
+        "Het hoogheemraadschap Veenstroom moest de sluis vorige week sluiten. "
+        "Die brief van de provincie heeft het hoogheemraadschap naar eigen zeggen nooit gekregen. "
+        "Het hoogheemraadschap heeft het bericht naar eigen zeggen te laat gelezen."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    assert speakers_of(doc, "Die brief") == ["Hoogheemraadschap Veenstroom"]
+    assert speakers_of(doc, "Het hoogheemraadschap heeft") == ["Hoogheemraadschap Veenstroom"]
+
+
 def test_a_straight_closing_mark_with_nothing_open_ends_a_quotation_from_before():
     body = (
         '"We hebben de bouwvergunning pas gisteren ontvangen.\n\n'

@@ -108,3 +108,53 @@ def test_dutch_name_before_the_verb_is_the_subject_not_the_object_after_it():
 def test_dutch_place_phrase_before_the_verb_is_no_subject():
     body = "In Den Haag zegt premier Jansen dat het kabinet blijft zitten."
     assert speaker_named(body, "nl", "In Den Haag") == "Jansen"
+
+
+# ---------------------------------------------------------------- stances without a clause
+
+
+def test_dutch_a_demand_verb_the_tagger_reads_as_an_adjective():
+    body = (
+        "De bewonersvereniging eist opheldering over de sluiting van het buurthuis. "
+        "De bewonersvereniging eist een onafhankelijke commissie. "
+        "De bewonersvereniging verhuist naar een ander gebouw."
+    )
+    doc = analyse(body, "nl")
+    for start in ("De bewonersvereniging eist opheldering", "De bewonersvereniging eist een"):
+        a = only(doc, start)
+        assert (a.speaker.name, a.cue.text) == ("bewonersvereniging", "eist"), start
+    assert attributions_of(doc, "De bewonersvereniging verhuist") == []
+
+
+def test_dutch_sticking_to_or_rejecting_a_position_is_a_stance_of_the_subject():
+    body = (
+        "Kiesvereniging Zandhoven legt zich niet neer bij de hertelling. "
+        "Stichting Telpunt houdt vast aan haar eigen cijfers. "
+        "De gemeente houdt al jaren vast aan het plan. "
+        "De agent hield de man vast aan zijn arm. "
+        "Het touw houdt vast aan de paal."
+    )
+    doc = analyse(body, "nl")
+    assert [a.speaker.name for a in attributions_of(doc, "Kiesvereniging Zandhoven")] == [
+        "Kiesvereniging Zandhoven"
+    ]
+    assert [a.speaker.name for a in attributions_of(doc, "Stichting Telpunt")] == [
+        "Stichting Telpunt"
+    ]
+    assert [a.speaker.name for a in attributions_of(doc, "De gemeente houdt")] == ["gemeente"]
+    assert attributions_of(doc, "De agent") == []
+    assert attributions_of(doc, "Het touw") == []
+
+
+def test_dutch_an_opinion_with_an_object_and_a_predicate_and_no_clause():
+    body = (
+        "Het schiereiland vindt de nieuwe veerdienst in strijd met de gemaakte afspraken. "
+        "De provincie vindt de brug te duur. "
+        "De politie vond de auto in een sloot."
+    )
+    doc = analyse(body, "nl")
+    a = only(doc, "Het schiereiland")
+    assert (a.speaker.name, a.cue.text) == ("schiereiland", "vindt")
+    assert a.content.text == "de nieuwe veerdienst in strijd met de gemaakte afspraken"
+    assert [a.speaker.name for a in attributions_of(doc, "De provincie")] == ["provincie"]
+    assert attributions_of(doc, "De politie") == []

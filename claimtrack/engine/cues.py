@@ -17,7 +17,6 @@ from claimtrack.engine.figure_cues import (
     figure_content,
     figure_partner,
     figure_source,
-    names_a_counter,
     quantity_as_subject,
 )
 from claimtrack.engine.frame import Frame
@@ -45,6 +44,7 @@ from claimtrack.engine.speakers import (
     is_present_participle,
     is_time_phrase,
     main_subject,
+    names_someone,
     np_at_start,
     own_account_holder,
     parse_subject,
@@ -53,12 +53,14 @@ from claimtrack.engine.speakers import (
     subject_of_governor,
     subject_of_previous_verb,
     trailing_subject,
+    up_to_first_noun,
 )
 from claimtrack.engine.tokens import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     VERB_POS,
     children_of,
+    counting_verb_by_word_order,
     has_morph,
     has_parse,
     is_known_verb_form,
@@ -81,6 +83,8 @@ MODEL_VETO = 0.15  # below this the cue model overrules the verb lists (chosen o
 # tags _may_be_verb turns down whatever the word: none passes any of its tests for a verb
 # (a mistagged one is read as a NOUN, ADJ, ADP, ADV or CCONJ), and the last rejects them
 NEVER_VERB_POS = frozenset({"DET", "PRON", "NUM", "SCONJ"})
+# words after a verb its companion may close the clause at ("geeft … de schuld")
+COMPANION_REACH = 14
 MAX_CLAUSE_DEPTH = 6  # parse links walked up from a verb to the reporting verb above it
 # tags it lets through only before a complementizer ("De bank schat dat …" with 'schat'
 # mistagged ADP): the last of its tests rejects them whatever else holds
@@ -112,6 +116,31 @@ def _phrasal_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token |
                 else not _opens_phrase(tok, profile)
             ):
                 return tok
+        far = _companion_closing_clause(doc, verb, partner, profile)
+        if far is not None:
+            return far
+    return None
+
+
+def _companion_closing_clause(
+    doc: Doc, verb: Token, partner: str, profile: LanguageProfile
+) -> Token | None:
+    """'Het bedrijf geeft de bemanning van de veerboot van de concurrent de schuld': where a
+    verb's companion closes its clause (`companion_closes_clause`), a companion word that
+    is no particle or preposition ('schuld', 'verantwoordelijk') may stand past a long
+    object, in the same clause (no punctuation or complementizer between)."""
+    if (
+        not profile.companion_closes_clause
+        or partner in profile.separable_particles
+        or (lemma(verb, profile), partner) in profile.prepositional_cues
+    ):
+        return None
+    toks, words = tokens_of(doc), lower_words(doc)
+    for k in range(verb.i + 1, min(len(toks), verb.i + 1 + COMPANION_REACH)):
+        if toks[k].is_punct or words[k] in profile.complementizers:
+            return None
+        if words[k] == partner:
+            return toks[k]
     return None
 
 
@@ -268,10 +297,7 @@ def _checked_source(
     - "naar eigen zeggen": the speaker is the sentence's subject (or a person named in it).
     """
     toks = tokens_of(doc)
-    if any(
-        tuple(t.lower_ for t in toks[max(0, cue.i - len(p)) : cue.i]) == p
-        for p in profile.own_account_phrases
-    ):
+    if _after_own_account_phrase(doc, cue, profile):
         return own_account_holder(doc, cue, profile)
     if source is None:
         return None
@@ -295,6 +321,15 @@ def _checked_source(
     while end > start + 1 and toks[end - 1].lower_ in profile.conjunctions | profile.determiners:
         end -= 1  # "De gemeente en de provincie vinden": at least the first of them
     return (start, end)
+
+
+def _after_own_account_phrase(doc: Doc, cue: Token, profile: LanguageProfile) -> bool:
+    """'naar eigen zeggen': the cue word closes a phrase of `own_account_phrases.txt`."""
+    toks = tokens_of(doc)
+    return any(
+        tuple(t.lower_ for t in toks[max(0, cue.i - len(p)) : cue.i]) == p
+        for p in profile.own_account_phrases
+    )
 
 
 def _without_partner(doc: Doc, content: tuple[int, int], partner: Token) -> tuple[int, int] | None:
@@ -423,6 +458,7 @@ def _may_be_verb(doc: Doc, tok: Token, profile: LanguageProfile) -> bool:
         verb_parsed_as_noun(tok, profile)
         or verb_after_opening_phrase(tok, profile)
         or reporting_verb_by_word_order(tok, profile)
+        or counting_verb_by_word_order(tok, profile)
     ):
         return True
     known = is_known_verb_form(tok, profile)
@@ -655,7 +691,10 @@ def verb_frames(
             continue
         if opinion and _wanted(tok, profile):
             continue  # "De oppositie wil weten waarom …": a question, no claim
-        if speech and _negated_or_refused(tok, profile):
+        stance = _stance_cue(doc, tok, lem, partner, profile) if partner is not None else None
+        if stance is False:
+            continue  # "hield de man vast aan zijn arm": holding, no stance
+        if speech and not stance and _negated_or_refused(tok, profile):
             continue  # "zei niet wat ...", "weigerde te zeggen of ...": no claim is made
         if (
             cue_score is not None
@@ -684,9 +723,13 @@ def verb_frames(
             # cue model exists it knows which attributive forms are cues ("alleged")
             continue
         window = [t for t in toks[tok.i + 1 : tok.i + 3] if not _determines_noun(t)]
-        if lem not in profile.reflexive_cues and (
-            any(t.lower_ in profile.non_speech_objects for t in window)
-            or any(c.lower_ in profile.non_speech_objects for c in children_of(tok))
+        if (
+            lem not in profile.reflexive_cues
+            and not stance
+            and (
+                any(t.lower_ in profile.non_speech_objects for t in window)
+                or any(c.lower_ in profile.non_speech_objects for c in children_of(tok))
+            )
         ):
             continue
         cue_range = (
@@ -708,8 +751,12 @@ def verb_frames(
             if trailing is not None:
                 content = (0, trailing[0] - 1)
                 inverted = True
-        if opinion and not inverted and not _opens_clause(doc, tok, profile):
+        small_clause = opinion and _small_clause_opinion(doc, tok, lem, profile)
+        if opinion and not inverted and not small_clause and not _opens_clause(doc, tok, profile):
             continue  # "wist het record te breken": knowing how, not holding an opinion
+        if small_clause and not _opens_clause(doc, tok, profile):
+            # "vindt de dienstregeling in strijd met de afspraken": object and predicate
+            content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
         if content is None:
             content = content_after(doc, tok, profile) or (
                 parse_content(doc, tok) if has_parse(doc) else None
@@ -752,7 +799,9 @@ def verb_frames(
             if partner is None and learned < 0.7 and lem not in profile.object_cue_verbs:
                 # a bare speech verb without a claim ("hij zei niets") is not an attribution
                 rest = [t for t in toks[tok.i + 1 :] if not t.is_punct]
-                if len(rest) < 3:
+                # "… heeft het waterschap naar eigen zeggen nooit ontvangen": the phrase
+                # reports the whole sentence, however little of it follows the phrase
+                if len(rest) < 3 and not _after_own_account_phrase(doc, tok, profile):
                     continue
             if tok.i + 1 < len(doc):
                 content = (tok.i + 1, clause_end(doc, tok.i + 1, profile))
@@ -779,9 +828,13 @@ def verb_frames(
         if (
             figure is not None
             and lem in profile.count_verbs
-            and not names_a_counter(doc, source, profile)
+            and not names_someone(doc, source, profile)
         ):
             continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
+        if partner is not None and not _blames_a_party(doc, tok, lem, partner, source, profile):
+            continue  # "De pijl wijst naar het noorden": no one is blamed
+        if stance and not names_someone(doc, up_to_first_noun(doc, source), profile):
+            continue  # "Het touw houdt vast aan de paal": no one takes a stance
         if source is not None and source[0] <= tok.i < source[1]:
             source = _side_of_subject(doc, tok, source, inverted)
         if source is None and anaphoric and fronted:
@@ -853,6 +906,69 @@ def verb_frames(
             )
         )
     return frames
+
+
+def _small_clause_opinion(doc: Doc, verb: Token, lem: str, profile: LanguageProfile) -> bool:
+    """An opinion verb of `small_clause_verbs.txt` with an object and a predicate of
+    `opinion_predicates.txt` after it in its clause ('vindt de nieuwe dienstregeling in
+    strijd met de afspraken', 'acht het plan onverantwoord'), not 'vond de auto in een
+    sloot'."""
+    if lem not in profile.small_clause_verbs:
+        return False
+    toks = tokens_of(doc)
+    for k in range(verb.i + 2, len(toks)):
+        if toks[k].is_punct or toks[k].lower_ in profile.complementizers:
+            return False
+        if phrase_at(doc, k, profile.opinion_predicates):
+            return True
+    return False
+
+
+def _stance_cue(
+    doc: Doc, verb: Token, lem: str, partner: Token, profile: LanguageProfile
+) -> bool | None:
+    """For a cue of `stance_cues.txt` standing in the sentence ('houdt vast aan', 'legt zich
+    niet neer bij'), whether it is one: after the verb with only adverbs, a negation or a
+    reflexive pronoun between them (not 'hield de man vast aan zijn arm'); None for any
+    other cue."""
+    words = lower_words(doc)
+    if not any(
+        v == lem and words[partner.i : partner.i + len(rest)] == tuple(rest)
+        for v, *rest in profile.stance_cues
+    ):
+        return None
+    return (
+        partner.i > verb.i
+        and all(
+            t.pos_ == "ADV"
+            or t.lower_ in profile.negations
+            or t.lower_ in profile.non_speech_objects
+            or t.lower_ in profile.time_words
+            or t.lower_ in profile.time_nouns  # "houdt al jaren vast aan"
+            for t in tokens_of(doc)[verb.i + 1 : partner.i]
+        )
+    )
+
+
+def _blames_a_party(
+    doc: Doc,
+    verb: Token,
+    lem: str,
+    partner: Token,
+    source: tuple[int, int] | None,
+    profile: LanguageProfile,
+) -> bool:
+    """For a cue of `party_cues.txt` ('wijzen naar', 'rekenen aan'), whether someone blames
+    someone: its subject and the noun phrase after the verb (after its preposition, for a
+    prepositional cue) both name someone ("De gemeente wijst naar de aannemer", not "De pijl
+    wijst naar het noorden" nor "De agent wees naar de auto"). True for any other cue."""
+    if (lem, partner.lower_) not in profile.party_cues:
+        return True
+    after = partner if (lem, partner.lower_) in profile.prepositional_cues else verb
+    # "rekent de bouwer twee keuringen aan": two objects read as one phrase; the one
+    # blamed ends at the first common noun
+    party = up_to_first_noun(doc, np_right(doc, after.i + 1, profile))
+    return names_someone(doc, source, profile) and names_someone(doc, party, profile)
 
 
 def _participle_clause(cue: Token, profile: LanguageProfile) -> bool:

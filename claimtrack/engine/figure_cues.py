@@ -11,12 +11,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.numbers import is_number
 from claimtrack.engine.phrases import clause_end, np_right
 from claimtrack.engine.speakers import finite_verb, is_participle
-from claimtrack.engine.tokens import lemma, tokens_of
+from claimtrack.engine.tokens import lemma, phrase_at, tokens_of
 
 CLAUSE_REACH = 8  # words from the verb that its preposition may stand at
-NUMBER_REACH = 4  # words after the preposition that its number may stand at ("at no more than 300")
+# words after the preposition that its number may stand at ("at no more than 300"); a
+# currency sign before the number is not counted ("at no more than €480 million")
+NUMBER_REACH = 4
 COMPOUND_HEAD = 5  # letters a quantity noun needs to end a compound ("stormschade")
 # words before a phrase's noun ("Het totale aantal doden")
 MODIFIER_POS = frozenset({"DET", "ADJ", "NUM"})
@@ -46,20 +49,29 @@ def figure_partner(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
 
 def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | None:
     """'De inspectie telde 23 openstaande vacatures', 'telde er ruim veertig', 'counted 61
-    incidents': the number right after a counting verb (`count_verbs.txt`), past 'er' and
-    words such as 'ruim'; None where there is none, where a time follows it, or where
+    incidents': the number right after a counting verb (`count_verbs.txt`), past 'er',
+    words such as 'ruim' and a phrase of `figure_adverbials.txt` ('telt tot nu toe slechts
+    14 klachten'); None where there is none, where a time follows it, or where
     what it counts is what something consists of ("telt 300 leden", `count_non_objects.txt`).
-    Whether the subject is someone who counts is for `names_a_counter`."""
+    Whether the subject is someone who counts is for `names_someone`."""
     toks = tokens_of(doc)
-    for k in range(verb.i + 1, min(len(toks), verb.i + 2 + NUMBER_REACH)):
+    k, words = verb.i + 1, 0
+    while k < len(toks) and words <= NUMBER_REACH:
         tok = toks[k]
-        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
-            rest = toks[k + 1 : k + 4]
+        words += 1
+        adverbial = phrase_at(doc, k, profile.figure_adverbials)
+        if adverbial:
+            k += len(adverbial)  # "telt tot nu toe slechts 14 klachten"
+            continue
+        k += 1
+        if is_number(tok, profile):
+            rest = toks[tok.i + 1 : tok.i + 4]
             if rest and (
                 rest[0].lower_ in profile.time_words or rest[0].lower_ in profile.time_nouns
             ):
                 return None
-            noun = next((t for t in rest if t.pos_ in ("NOUN", "PROPN") or t.is_punct), None)
+            # the word after the number's modifiers, however tagged ("350 bedden" a verb)
+            noun = next((t for t in rest if t.pos_ not in ("ADJ", "ADV", "NUM")), None)
             if noun is not None and _word_and_lemma(noun) & profile.count_non_objects:
                 return None
             return tok
@@ -72,25 +84,6 @@ def counted_number(doc: Doc, verb: Token, profile: LanguageProfile) -> Token | N
 
 def _word_and_lemma(tok: Token) -> set[str]:
     return {tok.lower_, tok.lemma_.lower()}
-
-
-def names_a_counter(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
-    """Whether the subject of a counting verb is someone who counts: a name, a person
-    pronoun, or a noun for an organisation, a group or a role ("De inspectie telde",
-    "Inspectors counted"), not a thing ("De wachtlijst telt 300 namen")."""
-    if source is None:
-        return False
-    toks = tokens_of(doc)[source[0] : source[1]]
-    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for t in toks):
-        return True
-    head = toks[-1].lower_
-    nouns = profile.organization_words | profile.group_words | profile.role_nouns
-    return (
-        head in nouns
-        or head in profile.person_pronouns
-        or profile.compound_nouns
-        and any(head.endswith(noun) and len(noun) >= COMPOUND_HEAD for noun in nouns)
-    )
 
 
 def fronted_quantity(doc: Doc, verb: Token, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -172,12 +165,15 @@ def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
     """A number soon after the preposition that counts something, not a time ("at 3 pm")
     nor a rank ("op de eerste plaats", an ordinal the tagger reads as an adjective)."""
     toks = tokens_of(doc)
-    for k in range(prep + 1, min(len(toks), prep + 1 + NUMBER_REACH)):
-        tok = toks[k]
-        if tok.is_punct:
+    words = 0
+    for tok in toks[prep + 1 :]:
+        if tok.is_currency:
+            continue  # "at no more than €480 million": the sign is part of the figure
+        words += 1
+        if words > NUMBER_REACH or tok.is_punct:
             return False
-        if (tok.like_num or tok.pos_ == "NUM") and tok.pos_ != "ADJ":
-            after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+        if is_number(tok, profile):
+            after = toks[tok.i + 1].lower_ if tok.i + 1 < len(toks) else ""
             return after not in profile.time_words and after not in profile.time_nouns
     return False
 

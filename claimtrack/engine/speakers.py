@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.org_types import description_kind
 from claimtrack.engine.phrases import (
     np_left,
     np_right,
@@ -21,11 +22,16 @@ from claimtrack.engine.tokens import (
     children_of,
     has_morph,
     has_parse,
+    is_possessive_mark,
+    lemma,
     names_a_date,
     phrase_at,
+    tokens_of,
 )
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# letters a noun for someone needs to end a compound that names someone ("havenbedrijf")
+NAMING_COMPOUND_HEAD = 5
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 
 
@@ -105,6 +111,7 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
         and child.lower_ not in profile.time_nouns  # "Vorige maand aarzelde hij"
         and child.lower_ not in profile.time_words  # "Gisteren meldde de politie"
         and not _inside_pp(child, profile)
+        and not _figure_object(cue, child, profile)
     ]
     subjects.sort(
         key=lambda c: (
@@ -117,6 +124,16 @@ def parse_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, 
     if subjects[0].lower_ in profile.impersonal_subjects:
         return False
     return subtree_span(subjects[0])
+
+
+def _figure_object(cue: Token, child: Token, profile: LanguageProfile) -> bool:
+    """'X, de vakbond waarbij …, houdt het op 60 ontslagen' with 'het' parsed as the subject:
+    a word after the verb that its figure cue names as its object (`houden het op`) is no
+    subject."""
+    return child.i > cue.i and any(
+        child.lower_ in objects
+        for objects, _ in profile.figure_partners.get(lemma(cue, profile), ())
+    )
 
 
 def subordinate_opener(doc: Doc, finite: Token, profile: LanguageProfile) -> int | None:
@@ -175,7 +192,7 @@ def subject_before_apposition(
     if finite.i < 2 or doc[finite.i - 1].text != ",":
         return None
     for j in range(finite.i - 2, max(-1, finite.i - 30), -1):
-        if doc[j].text in ("”", '"', "''", "’"):
+        if doc[j].text in ("”", '"', "''", "’") and not is_possessive_mark(doc[j]):
             return None  # '"...," said X' is a quote, handled as inverted
         if doc[j].text == ",":
             np = np_left(doc, j, profile)
@@ -262,8 +279,15 @@ def _fronted_name(
     ):
         return None  # "In Den Haag zegt …", "Volgens …": a phrase of its own comes first
     # the tagger may call the first word anything ("Railbeheer" an adverb): in a main
-    # clause only one constituent stands before the finite verb, so the run is one name
-    return (0, finite.i) if any(t.ent_type_ or t.pos_ == "PROPN" for t in before) else None
+    # clause only one constituent stands before the finite verb, so the run is one name,
+    # when the recognizer reads a name in it or its first word is a compound on a noun for
+    # someone ("Keuringsbureau Zuidwest rekent de bouwer …", 'Zuidwest' an adverb)
+    return (
+        (0, finite.i)
+        if any(t.ent_type_ or t.pos_ == "PROPN" for t in before)
+        or names_someone(doc, (0, 1), profile)
+        else None
+    )
 
 
 def _names_a_person(doc: Doc, span: tuple[int, int]) -> bool:
@@ -351,15 +375,55 @@ def main_subject(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, i
     return _named_span(subject, profile) if subject is not None else None
 
 
+def names_someone(doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile) -> bool:
+    """Whether a noun phrase names someone, as the subject of a counting verb must ("De
+    wachtlijst telt 300 namen" counts nobody's figure): a name, a person pronoun, or a noun
+    for an organisation (also a kind of one, `org_types.tsv`), a group or a role ("De
+    inspectie telde", "Het ziekenhuis telt", "Inspectors counted")."""
+    if source is None:
+        return False
+    toks = tokens_of(doc)[source[0] : source[1]]
+    if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > 0 for t in toks):
+        return True
+    head = toks[-1].lower_
+    nouns = profile.organization_words | profile.group_words | profile.role_nouns
+    return (
+        head in nouns
+        or head in profile.person_pronouns
+        or profile.compound_nouns
+        and any(head.endswith(noun) and len(noun) >= NAMING_COMPOUND_HEAD for noun in nouns)
+        # a noun for a kind of organisation ("Het ziekenhuis telt", "The trust counts")
+        or description_kind(head, profile.compound_nouns) is not None
+    )
+
+
+def up_to_first_noun(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A noun phrase cut after its first common noun ('de bouwer' of 'de bouwer twee gemiste
+    keuringen', 'Die brief' of 'Die brief van de provincie'): the words that say who or
+    what it is; a phrase of names only is kept whole."""
+    if span is None:
+        return None
+    noun = next((t.i for t in doc[span[0] : span[1]] if t.pos_ == "NOUN" and t.is_lower), None)
+    return (span[0], noun + 1) if noun is not None else span
+
+
 def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[int, int] | None:
     """Whose own account 'naar eigen zeggen' reports: the sentence's subject, or, when that
     subject is a thing ('De nederlaag was voor trainer Piet Kuipers naar eigen zeggen een
-    grote klap'), the first person named before the phrase."""
+    grote klap'), the first person named before the phrase, or else, where the subject may
+    follow the verb, someone named right before or after the finite verb ('Die brief heeft
+    het waterschap naar eigen zeggen nooit ontvangen': the letter is the fronted object)."""
     subject = main_subject(doc, cue, profile)
     if subject is None:
-        return None
+        return _named_beside_finite_verb(doc, cue, profile)
     head = max(doc[subject[0] : subject[1]], key=lambda t: t.pos_ in ("NOUN", "PROPN", "PRON"))
-    if head.pos_ != "NOUN" or head.text[:1].isupper() or head.lower_ in profile.role_nouns:
+    if (
+        head.pos_ != "NOUN"
+        or head.text[:1].isupper()
+        or head.lower_ in profile.role_nouns
+        # "Het waterschap heeft … naar eigen zeggen"
+        or names_someone(doc, up_to_first_noun(doc, subject), profile)
+    ):
         return subject
     for tok in doc[subject[1] : cue.i]:
         if tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_LABELS:
@@ -377,6 +441,31 @@ def own_account_holder(doc: Doc, cue: Token, profile: LanguageProfile) -> tuple[
             while start > 0 and doc[start - 1].lower_ in profile.name_particles:
                 start -= 1
             return (start, end)
+    return _named_beside_finite_verb(doc, cue, profile)
+
+
+def _named_beside_finite_verb(
+    doc: Doc, cue: Token, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """Where the subject may follow the verb, whichever of the noun phrases around the
+    finite verb in second place names someone, the one before it first ('Het waterschap
+    heeft die brief …', 'Die brief heeft het waterschap …', both before `cue`); else None."""
+    if not profile.subject_may_follow_verb:
+        return None
+    for tok in doc[1 : cue.i]:
+        if tok.is_punct:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and has_morph(tok, "VerbForm", "Fin"):
+            before = np_left(doc, tok.i, profile)
+            after = np_right(doc, tok.i + 1, profile)
+            for np in (before if before and before[0] == 0 else None, after):
+                if (
+                    np is not None
+                    and np[1] <= cue.i
+                    and names_someone(doc, up_to_first_noun(doc, np), profile)
+                ):
+                    return np
+            return None
     return None
 
 
@@ -452,7 +541,9 @@ def is_interruption(doc: Doc, comma: int, profile: LanguageProfile) -> bool:
     before the comma interrupts the subject and its verb instead of being the content."""
     start = comma - 1
     while start >= 0 and doc[start].text != ",":
-        if doc[start].text in QUOTE_CLOSERS or doc[start].text in ("„", "“", ",,"):
+        if (doc[start].text in QUOTE_CLOSERS and not is_possessive_mark(doc[start])) or doc[
+            start
+        ].text in ("„", "“", ",,"):
             return False  # a quotation before the comma is the content
         start -= 1
     if start < 1:
@@ -474,7 +565,8 @@ def _described_by_relative_clause(
     doc: Doc, opening: int, segment, profile: LanguageProfile
 ) -> bool:
     """'Kustwacht Noord, de dienst die de reddingen leidt, houdt het op …': between the
-    commas an article, a noun and a relative clause on it, every verb of the segment in
+    commas an article, a noun and a relative clause on it (opened by a relative pronoun or
+    one of `relative_openers.txt`: 'de vakbond waarbij …'), every verb of the segment in
     that clause, and no verb before the opening comma (the words before it are a name, not
     a clause that the verb after the segment reports, as in "Er komt een brug, de brug
     die de stad wil, meldt de gemeente")."""
@@ -486,7 +578,13 @@ def _described_by_relative_clause(
         (
             k
             for k, t in enumerate(segment)
-            if k > 1 and t.lower_ in profile.relative_pronouns and segment[k - 1].pos_ == "NOUN"
+            if k > 1
+            and (
+                t.lower_ in profile.relative_pronouns
+                # "de vakbond waarbij veel verzorgenden zijn aangesloten"
+                or phrase_at(doc, t.i, profile.relative_openers)
+            )
+            and segment[k - 1].pos_ == "NOUN"
         ),
         None,
     )

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from claimtrack.engine.lang.inflection import infinitive_candidates
 from claimtrack.engine.lang.profile import LanguageProfile
+from claimtrack.engine.numbers import is_number
 
 NP_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -182,13 +183,27 @@ def lemma(token: Token, profile: LanguageProfile) -> str:
     if lower in profile.verb_forms:
         return profile.verb_forms[lower]
     found = (token.lemma_ or lower).lower()
-    if found in profile.known_verbs or not profile.infinitive_ending:
+    if found in profile.known_verbs:
+        return _without_particle_apart(lower, found, profile)
+    if not profile.infinitive_ending:
         return found
     if token.pos_ in NOT_INFLECTED_POS and not mistagged_verb(token, profile):
         return found  # "zijn antwoord dat …": a noun that equals a verb stem stays a noun
     if lower in profile.known_verbs:
         return lower  # a plural present, the infinitive itself ("wijten", lemmatized 'wijt')
     return _known_infinitive(lower, profile) or found
+
+
+def _without_particle_apart(form: str, found: str, profile: LanguageProfile) -> str:
+    """'legt' lemmatized as 'uitleggen' in "legt zich niet neer bij": a lemma made of a
+    separable particle and a listed verb, for a form that does not hold that particle, is
+    the verb's own lemma ('leggen'); a particle standing apart is added back from the
+    sentence (`separable_lemma`)."""
+    for particle in profile.separable_particles:
+        rest = found[len(particle) :]
+        if found.startswith(particle) and rest in profile.known_verbs and particle not in form:
+            return rest
+    return found
 
 
 # forms remembered per profile by _known_infinitive (an article asks of the same words
@@ -279,15 +294,17 @@ OPENING_PHRASE_REACH = 4  # words of the noun phrase before a finite verb in sec
 
 
 def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
-    """'De bewoners wijten de overlast aan …' with 'wijten' tagged a noun: where the finite
-    verb stands second, a lowercase noun right after the noun phrase that opens the
-    sentence, with an article or pronoun after it, is that verb when its form is the
+    """'De bewoners wijten de overlast aan …' with 'wijten' tagged a noun, 'De
+    bewonersvereniging eist een onderzoek' with 'eist' an adjective: where the finite verb
+    stands second, a lowercase noun or adjective right after the noun phrase that opens
+    the sentence, with an article or pronoun after it, is that verb when its form is the
     regular inflection of a listed verb or the verb itself (no noun follows another
-    without an article)."""
+    without an article; an adjective may stand before a noun, but not in a sentence that
+    has a verb of its own: 'De bewonersvereniging eist opheldering')."""
     doc, i = token.doc, token.i
     if (
         not profile.subject_may_follow_verb
-        or token.pos_ != "NOUN"
+        or token.pos_ not in ("NOUN", "ADJ")
         or not token.is_lower
         or not 0 < i <= OPENING_PHRASE_REACH
         or i + 1 >= len(doc)
@@ -300,7 +317,12 @@ def verb_after_opening_phrase(token: Token, profile: LanguageProfile) -> bool:
     ):
         return False
     after = toks[i + 1]
-    if after.pos_ not in ("DET", "PRON") and after.lower_ not in profile.complementizers:
+    if (
+        after.pos_ not in ("DET", "PRON")
+        and after.lower_ not in profile.complementizers
+        # "De bewonersvereniging eist opheldering": a sentence with no verb but this word
+        and not (token.pos_ == "ADJ" and not any(t.pos_ in VERB_POS for t in toks))
+    ):
         return False
     # the plural of the present is the infinitive itself ("wijten")
     return (
@@ -319,6 +341,31 @@ def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool
     its subject ('…, the operator claims.'). Its tag ('claims' a plural noun) is wrong there,
     and so is whatever was read off that tag (the cue model's estimate)."""
     return verb_before_its_clause(token, profile) or verb_closing_a_report(token, profile)
+
+
+def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
+    """'The harbour board counts nine complaints' ('board counts' read as one noun): in a
+    language whose subject precedes the verb, a form of a counting verb (`count_verbs.txt`)
+    right after the noun phrase opening a clause and right before a number is that verb,
+    whatever the tagger calls it. Whether its subject is someone who counts is decided
+    with the figure (`speakers.names_someone`)."""
+    i = token.i
+    toks = tokens_of(token.doc)
+    return (
+        _may_be_counting_verb(token, profile)
+        and i + 1 < len(toks)
+        and is_number(toks[i + 1], profile)
+        and _noun_phrase_before(token) is not None
+    )
+
+
+def _may_be_counting_verb(token: Token, profile: LanguageProfile) -> bool:
+    return (
+        not profile.subject_may_follow_verb
+        and token.pos_ in ("NOUN", "VERB")
+        and token.is_lower
+        and (token.lemma_.lower() in profile.count_verbs or token.lower_ in profile.count_verbs)
+    )
 
 
 def _noun_phrase_before(token: Token) -> tuple[int, int] | None:
@@ -414,6 +461,24 @@ def verb_closing_a_report(token: Token, profile: LanguageProfile) -> bool:
         return False
     # (any verb: "The plant closed in June, …" may have 'closed' read as a participle)
     return any(t.pos_ in VERB_POS for t in toks[:comma])
+
+
+def is_possessive_mark(token: Token) -> bool:
+    """ "the commuters' group": an apostrophe glued to a word ending in s, with a word after
+    it, and no single quotation mark opened before it in the sentence, marks a possessive,
+    not the end of a quotation (the tagger may call it either)."""
+    if token.text not in ("'", "’") or token.i == 0 or not token.whitespace_:
+        return False
+    toks = tokens_of(token.doc)
+    before = toks[token.i - 1]
+    if before.whitespace_ or not before.is_alpha or not before.lower_.endswith("s"):
+        return False
+    if token.i + 1 >= len(toks) or not toks[token.i + 1].is_alpha:
+        return False
+    return not any(
+        t.text == "‘" or t.text == "'" and not t.whitespace_ and t.i + 1 < token.i
+        for t in toks[: token.i - 1]
+    )
 
 
 def is_capitalised(token: Token) -> bool:

@@ -78,12 +78,29 @@ class LanguageProfile:
     # instead ("De bond telt 300 leden")
     count_verbs: frozenset[str] = frozenset()
     count_non_objects: frozenset[str] = frozenset()
+    # phrases of time or extent that may stand between a counting verb and its number
+    # ("telt tot nu toe 14 klachten")
+    figure_adverbials: tuple[tuple[str, ...], ...] = ()
+    # cardinal numerals written as words, and what joins two of them inside one word
+    # ("vijf-en-veertig"): a word made of them alone is a number ("driehonderd")
+    number_words: frozenset[str] = frozenset()
+    number_joiners: tuple[str, ...] = ()
     # nouns for a quantity a figure is put on ("aantal", "schade"): fronted before the
     # finite verb, one is that verb's object and the subject follows the verb
     figure_nouns: frozenset[str] = frozenset()
     # phrasal cues whose companion is a preposition with its own object ("wijzen op X");
     # in the others the companion is a particle, never followed by a noun phrase
     prepositional_cues: frozenset[tuple[str, str]] = frozenset()
+    # phrasal cues that blame only with someone named on both sides: their subject and the
+    # noun phrase after the verb or its preposition ("wijst naar de aannemer")
+    party_cues: frozenset[tuple[str, str]] = frozenset()
+    # phrasal cues of a stance ("houden vast aan", "leggen neer bij"): a cue only with a
+    # subject that names someone; a negation or reflexive pronoun is part of the stance
+    stance_cues: frozenset[tuple[str, ...]] = frozenset()
+    # opinion verbs that state an opinion with an object and a listed predicate instead of
+    # a clause ("vindt de dienstregeling in strijd met de afspraken"), and those predicates
+    small_clause_verbs: frozenset[str] = frozenset()
+    opinion_predicates: tuple[tuple[str, ...], ...] = ()
     # phrases that stand after a noun phrase as the predicate of its clause and are never
     # part of it ("blijft volgens de gemeente van kracht")
     predicate_phrases: tuple[tuple[str, ...], ...] = ()
@@ -125,6 +142,9 @@ class LanguageProfile:
     # words after which a clause starts with its subject ("naar X meldt", "zoals X zegt")
     clause_openers: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    # words and phrases besides the relative pronouns that open a relative clause on the
+    # noun before them ("de vakbond waarbij …", "the board to which …")
+    relative_openers: tuple[tuple[str, ...], ...] = ()
     # pronouns that may stand for an organisation named before them in the sentence
     # ("the union says it …", "de bond zegt dat hij …")
     organization_pronouns: frozenset[str] = frozenset()
@@ -143,6 +163,9 @@ class LanguageProfile:
     subject_may_follow_verb: bool = False
     # nouns are compounded into one word ("woonstichting"): a word may end in the noun it is
     compound_nouns: bool = False
+    # a verb's companion closes its clause, past a long object ("geeft de bemanning van de
+    # veerboot de schuld")
+    companion_closes_clause: bool = False
     modal_verbs: frozenset[str] = frozenset()
     # verbs that are cues only right after a quotation (",,Het dak lekt'', sprak X")
     quote_verbs: frozenset[str] = frozenset()
