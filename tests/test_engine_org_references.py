@@ -7,7 +7,7 @@ article is of that kind."""
 from __future__ import annotations
 
 import pytest
-from engine_helpers import analyse, check_offsets, only, speaker_named
+from engine_helpers import analyse, check_offsets, only, speaker_named, speakers_of
 
 # ---------------------------------------------------------------- a short form of the name
 
@@ -249,3 +249,15 @@ def test_a_month_that_is_also_a_given_name_names_a_person_without_a_date_around_
     collins = only(doc, "May Collins").speaker
     assert (collins.name, collins.kind) == ("May Collins", "person")
     assert only(doc, "The company").speaker.name == "company"
+
+
+def test_a_short_form_of_a_named_foundation_is_no_company_of_unknown_kind():
+    # "Duinbehoud" names Stichting Duinbehoud Kerkwijk, a foundation: "the company" is not it
+    body = (
+        "Veldhoven Wind, which runs the wind farm, said nobody had been hurt.\n\n"
+        "Stichting Duinbehoud Kerkwijk, a residents' foundation, said it was sheer luck.\n\n"
+        "According to Duinbehoud, the blade broke off before midnight.\n\n"
+        "The company denied this, saying the turbine had stopped at 3 am."
+    )
+    speakers = speakers_of(analyse(body, "en"), "The company denied")
+    assert speakers and not any("Duinbehoud" in name for name in speakers)

@@ -1264,6 +1264,27 @@ class DescriptorIndex:
                 self.add(entity, descriptor)
 
 
+def _kinds_of_fuller_name(
+    name: str, entities: list[Entity], kinds: list[frozenset[str]]
+) -> frozenset[str]:
+    """The kinds of the one organisation whose longer name holds `name`'s words (those of
+    Stichting Tegenwind Eemkerk for "Tegenwind"); none where no or more than one such name
+    has kinds."""
+    words = name.split()
+    found = {
+        kinds[n]
+        for n, other in enumerate(entities)
+        if kinds[n] and len(other.name.split()) > len(words) and _holds(other.name.split(), words)
+    }
+    return next(iter(found)) if len(found) == 1 else frozenset()
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether `part` is a run of `words`."""
+    size = len(part)
+    return any(words[k : k + size] == part for k in range(len(words) - size + 1))
+
+
 class EntityRegistry:
     """The sources of one article, and which of them was talked about most recently."""
 
@@ -1364,10 +1385,20 @@ class EntityRegistry:
         index = self._name_index
         index.sync()
         named: dict[str, tuple[Entity, frozenset[str]]] = {}
+        all_kinds = [name_kinds(e.name, e.descriptors, compounds) for e in self.entities]
         for position, entity in enumerate(self.entities):
             if index.keys[position] in named:
                 continue
-            kinds = name_kinds(entity.name, entity.descriptors, compounds)
+            kinds = all_kinds[position]
+            # "Tegenwind" after Stichting Tegenwind Eemkerk is that foundation, no
+            # organisation of unknown kind beside it (the town "Waalkerk" after Havenbedrijf
+            # Waalkerk is still the town)
+            if (
+                not kinds
+                and not entity.place_or_thing
+                and _kinds_of_fuller_name(entity.name, self.entities, all_kinds)
+            ):
+                continue
             if self._named_organisation(entity, kinds):
                 named[index.keys[position]] = (entity, kinds)
         fits = [entity for entity, kinds in named.values() if kind in kinds]
