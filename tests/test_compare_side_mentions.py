@@ -405,3 +405,16 @@ def test_a_person_with_a_role_of_one_sides_kind_speaks_for_it():
         statements, side("Gemeente Haverdam"), side("Gemeente Kaalmeer")
     )
     assert 1 not in ids(account_a) + ids(account_b)
+
+
+def test_a_description_that_opens_a_sentence_is_still_a_description():
+    statements = [
+        reported(1, "City", "City figures show that 9,000 tickets were sold."),
+        reported(2, "Union", "Union officials said the talks had failed."),
+        reported(3, "City", "The report by City was late."),  # inside a sentence: a name
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Gemeente Haverdam"), side("Bond van Havenwerkers Kaalmeer")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == [2]

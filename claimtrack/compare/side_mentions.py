@@ -502,8 +502,15 @@ def _part_of(key: str, side_keys: set[str]) -> bool:
 
 def _with_possessor(name: str, text: str) -> str:
     """A description as the text writes it with whose it is ("group" in "The patients'
-    group said" -> "patients' group"); any other name as it is."""
-    if name != name.lower() or " " in name.strip():
+    group said" -> "patients' group"), or lower case where it opens the text only as its
+    first word ("City figures show" -> "city", "Union officials said" -> "union"); any
+    other name as it is."""
+    if name != name.lower():
+        opening = name[1:] == name[1:].lower() and text.startswith(name)
+        if not (opening and description_kind(name.lower(), compounds=True) is not None):
+            return name
+        return name.lower()
+    if " " in name.strip():
         return name
     found = POSSESSOR.search(text, 0) if name in text else None
     while found is not None:
