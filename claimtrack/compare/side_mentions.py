@@ -3,9 +3,13 @@
 News reports name a side in full once and then go on with a part of the name
 ("Northgrid" for Northgrid Data Centres, "Tegenwind" for Stichting Tegenwind
 Eemkerk, "Financiën" for Ministerie van Financiën), a short form given in
-brackets ("(OJV)"), a role noun before the name ("aannemer Bruggeman Bouw"), a
-description of the side's kind ("de bond", "the council", "the finance
-ministry") or one of its people ("Brandsma", quoted in the side's own release).
+brackets ("(OJV)") or made of its first letters ("RAV" for Regionale
+Ambulancevoorziening Zuidervaart), a role noun before the name ("aannemer
+Bruggeman Bouw"), a description of the side's kind ("de bond", "the council",
+"the finance ministry"), of a body with what its name is for ("the ambulance
+service", "the patients' group"), some of its people ("union officials") or one
+of them ("Brandsma", quoted in the side's own release; "Burgemeester Anna
+Veldkamp" when only that side is a municipality).
 The kinds of organisation come from `engine/lang/data/org_types.tsv`; a side's
 kinds come from the words of its name and from how the event's texts describe
 it: an apposition ("Werkkracht Lindewaard, de vakbond van ...") or a role noun
@@ -118,7 +122,7 @@ def loosely_named(
         if not any(fits):
             # a description is weaker than a full name: it names no side the chain names
             # the other side in full ("the company" in a chain that names the province)
-            described = [_with_possessor(name, statement["text"]) for name in names]
+            described = [_as_written(name, statement["text"]) for name in names]
             fits = [
                 fit and not in_account(statement, (side_b, side_a)[n])
                 for n, fit in enumerate(_described(described, profiles))
@@ -233,21 +237,46 @@ def _people_of_kinds(kinds: frozenset[str] | set[str], statements: list[dict]) -
     "politiewoordvoerder Tom Hagen")."""
     if not kinds:
         return set()
-    people = set()
-    for statement in statements:
-        written, tokens, _, _ = _tokens(statement["text"])
-        for k, token in enumerate(tokens[:-1]):
-            if _role_kind(tokens, k) not in kinds:
-                continue
-            start = k + 2 if tokens[k + 1] == "," else k + 1
-            name = []
-            for word in written[start : start + MAX_NAME_WORDS]:
-                if not word[:1].isupper() or not word[:1].isalpha():
-                    break
-                name.append(word)
-            if name:
-                people.add(_key(" ".join(name)))
-    return people
+    return {
+        person
+        for statement in statements
+        for kind, person in _people_with_roles(statement["text"])
+        if kind in kinds
+    }
+
+
+@functools.lru_cache(maxsize=16384)
+def _people_with_roles(text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, name key) of each person a text names right after a role noun of a kind
+    (", " between them allowed: "a police spokesman, Tom Hagen,")."""
+    written, tokens, _, _ = _tokens(text)
+    found = []
+    for k, token in enumerate(tokens[:-1]):
+        if not (token in _role_words() or token.endswith(_member_endings())):
+            continue
+        kind = _role_kind(tokens, k)
+        if kind is None:
+            continue
+        start = k + 2 if tokens[k + 1] == "," else k + 1
+        name = []
+        for word in written[start : start + MAX_NAME_WORDS]:
+            if not word[:1].isupper() or not word[:1].isalpha():
+                break
+            name.append(word)
+        if name:
+            found.append((kind, _key(" ".join(name))))
+    return tuple(found)
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    """The last word of each listed role noun."""
+    return frozenset(role.split()[-1] for role in role_kinds())
+
+
+@functools.cache
+def _member_endings() -> tuple[str, ...]:
+    return tuple(member_nouns())
 
 
 def _role_kind(tokens: list[str], k: int) -> str | None:
@@ -255,8 +284,6 @@ def _role_kind(tokens: list[str], k: int) -> str | None:
     "police chief"), or a noun of some of an organisation's people after a kind's noun
     ("police spokesman") or ending a compound on one ("politiewoordvoerder")."""
     token = tokens[k]
-    if not token[:1].isalpha():
-        return None
     table = role_kinds()
     if k > 0 and f"{tokens[k - 1]} {token}" in table:
         return table[f"{tokens[k - 1]} {token}"]
@@ -500,7 +527,7 @@ def _part_of(key: str, side_keys: set[str]) -> bool:
     return False
 
 
-def _with_possessor(name: str, text: str) -> str:
+def _as_written(name: str, text: str) -> str:
     """A description as the text writes it with whose it is ("group" in "The patients'
     group said" -> "patients' group"), or lower case where it opens the text only as its
     first word ("City figures show" -> "city", "Union officials said" -> "union"); any
