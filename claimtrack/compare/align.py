@@ -61,7 +61,8 @@ ROUNDING = 1.5  # two figures this close may be one figure, rounded
 REPEAT_THRESHOLD = 0.15  # two articles' statements of one side, each the other's best there
 SAME_SIDE_JOIN = 0.3  # ... and this alike, when the first matches nothing of the other side
 ALONE_JOIN = 0.12  # average match with a two-sided group that a statement left alone joins
-MERGE_THRESHOLD = 0.2  # average match of two rows' statements above which they are one row
+# average match of two rows' statements above which they are one row (leave one event out)
+MERGE_THRESHOLD = 0.25
 COMMON_SHARE = 0.25  # in a larger event, words in more than this share of statements don't pair
 # ("fire", "strike": the event itself); counts of a thing ("800 drivers") still do
 COMMON_MIN_STATEMENTS = 20
