@@ -9,6 +9,7 @@ from __future__ import annotations
 from compare_helpers import row_of, statement, together
 
 from claimtrack.compare.align import align_accounts
+from claimtrack.compare.features import features
 
 
 def test_a_claim_of_three_words_is_compared_not_left_out_as_small_talk():
@@ -192,3 +193,13 @@ def test_the_party_blamed_after_the_cue_is_the_head_of_its_phrase():
     [row] = align_accounts("Contractor", a, "Water board", b)
     assert row["status"] == "conflict"
     assert "“maintenance”" in row["reason"] and "“digging”" in row["reason"]
+
+
+def test_a_day_of_a_month_counts_nothing():
+    # "2 december" is a date: only the 14 people are a count another account may contradict
+    for text, language in (
+        ("Op 2 december raakten 14 mensen gewond.", "nl"),
+        ("On December 2, 14 people were hurt.", "en"),
+    ):
+        counts = features({"text": text, "language": language}).quantities
+        assert [q.value for q in counts] == [14.0]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from claimtrack.compare.cognates import english_cousins
+from claimtrack.compare.dates import MONTHS
 from claimtrack.compare.dictionary import default_dictionary
 from claimtrack.compare.lexical import STOPWORDS
 from claimtrack.compare.lexicon import load_json_resource
@@ -29,6 +30,8 @@ from claimtrack.compare.synonyms import (
 )
 from claimtrack.compare.text import Token, english_key, tokenize
 
+_MONTH_NAMES = frozenset(name for names in MONTHS.values() for name in names)
+
 CUES = load_json_resource("conflict_cues.json")
 NUMBER_WORDS = {lang: dict(words) for lang, words in CUES["number_words"].items()}
 TENS = frozenset(range(20, 100, 10))
@@ -41,6 +44,7 @@ NEGATORS = {lang: set(words) for lang, words in CUES["negators"].items()}
 NOT_NEGATING = {"only", "just", "alleen", "enkel", "slechts"}  # after a negator: no negation
 NEGATION_SCOPE = 4  # words either side of a negator it can be about
 COUNTED_WITHIN = 3  # words after a number in which the thing it counts stands
+MAX_DAY = 31  # a number after a month's name this small is its day ("December 2")
 MIN_WORD_LENGTH = 3
 SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z .'\[\]-]{1,60}:\s+")
 CLOCK = re.compile(
@@ -332,6 +336,11 @@ def _quantities(text, tokens, token_keys, token_related, language, clocks) -> li
             value += units[tokens[following].norm]
             end = tokens[following].end
             following += 1
+        # "2 december", "December 2": a day of a month, counting nothing
+        if (following < len(tokens) and tokens[following].norm in _MONTH_NAMES) or (
+            position and tokens[position - 1].norm in _MONTH_NAMES and value <= MAX_DAY
+        ):
+            continue
         if following < len(tokens) and tokens[following].norm in multipliers:
             value *= multipliers[tokens[following].norm]
             end = tokens[following].end
