@@ -607,6 +607,14 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
     )
 
 
+def _figure_without_object(doc: Doc, verb: Token, prep: Token) -> bool:
+    """'komt op driehonderd klanten': a figure verb with its preposition after it and no
+    object between them says what something comes to, which is someone's figure only where
+    the subject names someone; one with an object ("put the number at 14") is an estimate."""
+    between = tokens_of(doc)[verb.i + 1 : prep.i]
+    return prep.i > verb.i and not any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET") for t in between)
+
+
 def verb_frames(
     doc: Doc, profile: LanguageProfile, cue_score: Callable[[Token], float] | None = None
 ) -> list[Frame]:
@@ -831,6 +839,13 @@ def verb_frames(
             and not names_someone(doc, source, profile)
         ):
             continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
+        if (
+            figure is not None
+            and lem not in profile.speech_verbs | profile.opinion_verbs | profile.count_verbs
+            and _figure_without_object(doc, tok, figure)
+            and not names_someone(doc, up_to_first_noun(doc, source), profile)
+        ):
+            continue  # "De rekening komt op 40 euro": no one arrives at a figure
         if partner is not None and not _blames_a_party(doc, tok, lem, partner, source, profile):
             continue  # "De pijl wijst naar het noorden": no one is blamed
         if stance and not names_someone(doc, up_to_first_noun(doc, source), profile):
