@@ -261,3 +261,12 @@ def test_a_short_form_of_a_named_foundation_is_no_company_of_unknown_kind():
     )
     speakers = speakers_of(analyse(body, "en"), "The company denied")
     assert speakers and not any("Duinbehoud" in name for name in speakers)
+
+
+def test_a_dutch_institution_name_in_an_english_article_keeps_its_preposition():
+    body = (
+        "Fishing boats from Harlingen stayed in port this week after a row over quotas. "
+        "The Landelijke Raad voor Visserij (LRV), the Dutch fisheries council, said on Monday "
+        "it had asked the ministry for help."
+    )
+    assert speaker_named(body, "en", "The Landelijke Raad") == "Landelijke Raad voor Visserij"
