@@ -359,6 +359,9 @@ def _bind_to_reporter(
         mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
         if mention is None or not mention.pronoun:
             continue
+        # "Its logs show …, the company added": the owner of records inside the claim of a
+        # speaker named after it is that speaker too, and the claim is that speaker's
+        owner = doc[frame.source[0]].lower_ in profile.possessive_pronouns
         outers = [
             (a, f)
             for a, f in built
@@ -367,7 +370,7 @@ def _bind_to_reporter(
             and f.source is not None
             and f.content[0] <= frame.cue[0] < f.content[1]
             and f.content[0] <= frame.source[0] < f.content[1]
-            and f.source[1] <= frame.source[0]
+            and (f.source[1] <= frame.source[0] or owner and f.inverted)
             and a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
         ]
         if not outers:
@@ -385,7 +388,8 @@ def _bind_to_reporter(
         attribution.speaker = SourceRef(
             outer.name, outer.kind, speaker.mention, speaker.start, speaker.end, outer.affiliation
         )
-        bound.add(index)
+        if not owner:
+            bound.add(index)
     return bound
 
 

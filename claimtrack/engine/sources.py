@@ -609,6 +609,11 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             else "person"
         )
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
+    if len(tokens) == 1 and tokens[0].lower_ in profile.possessive_pronouns:
+        # "Its logs show": the owner of the records, as the pronoun it stands for
+        pronoun = profile.possessive_pronouns[tokens[0].lower_]
+        kind = "group" if pronoun in profile.plural_pronouns - profile.person_pronouns else "person"
+        return Mention(start, end, None, None, pronoun, kind, pronoun=True)
     if all(t.lower_ in profile.interjections for t in tokens):
         return None  # "waarmee de kerk nee zegt": what is said, not who says it
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
@@ -656,7 +661,13 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             j += k
             name_tokens = name_tokens[k:]
             break
-    if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
+    if (
+        name_tokens
+        and name_tokens[-1].lower_ in profile.role_nouns
+        # "the Northgate Ambulance Agency": a role that is an organisation noun too ends
+        # the name of one
+        and not (len(name_tokens) > 1 and name_tokens[-1].lower_ in profile.organization_words)
+    ):
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
     while (
