@@ -417,6 +417,12 @@ def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
     if i + 2 >= len(toks):
         return False
     after = toks[i + 1]
+    if (
+        lemma(token, profile) in profile.object_cue_verbs
+        and after.pos_ == "VERB"
+        and after.tag_ == "VBG"
+    ):
+        return True  # "The university denies recruiting more students": a gerund object
     k = i + 1
     if after.lower_ in profile.complementizers:
         # "The council maintains that its team …": the conjunction opens the clause, and
