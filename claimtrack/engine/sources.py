@@ -1504,7 +1504,7 @@ class EntityRegistry:
             for item in history
             if sentence - item.sentence <= PRONOUN_WINDOW
             and item.role in rank
-            and item.entity.kind in kinds
+            and (item.entity.kind in kinds or plural and self._maybe_organisation(item.entity))
             and not item.entity.place_or_thing
             and self.agrees(item.entity, gender)
         ]
@@ -1521,6 +1521,17 @@ class EntityRegistry:
             ):
                 return item.entity
         return None  # "they" after two named people is a group we do not name
+
+    def _maybe_organisation(self, entity: Entity) -> bool:
+        """A name read as a person's only by the recognizer ("Harbourline blamed the storm"):
+        no role, no given name; 'it' may stand for it as for an organisation."""
+        index = self._name_index
+        index.sync()
+        return (
+            entity.kind == "person"
+            and entity.named_in_text
+            and not index.person_evidence(entity, recognizer=False)
+        )
 
     def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
         """'de Amerikaanse president' -> the entity introduced with that description."""
@@ -1646,12 +1657,20 @@ class EntityRegistry:
             )
             if named_by_noun:
                 k = i - 1  # "de gemeente Zandvoorde": the noun is part of the name
-            while k > 0 and (
-                _is_role_noun(toks[k - 1].lower_, self.profile)
-                or toks[k - 1].pos_ == "ADJ"
-                or toks[k - 1].text[:1].isupper()
-                and k - 1 == 0
-                and toks[k - 1].lower_ not in self.profile.determiners
+            while (
+                k > 0
+                and (
+                    _is_role_noun(toks[k - 1].lower_, self.profile)
+                    # "the ferry operator Harbourline": a kind of company describes the name
+                    or toks[k - 1].lower_ in self.profile.organization_kinds
+                    or toks[k - 1].is_lower
+                    and toks[k - 1].pos_ == "NOUN"
+                    and toks[k].lower_ in self.profile.organization_kinds
+                    or toks[k - 1].pos_ == "ADJ"
+                    or toks[k - 1].text[:1].isupper()
+                    and k - 1 == 0
+                    and toks[k - 1].lower_ not in self.profile.determiners
+                )
             ):
                 k -= 1
             descriptor = (
@@ -1913,9 +1932,17 @@ def resolve(
     `gender` is a pronoun's ("m", "f"), where its form and verb give it one."""
     if mention.pronoun:
         entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group", gender=gender)
-        return (
-            (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
-        )
+        if entity is None:
+            return (UNKNOWN, "unknown", None)
+        profile = registry.profile
+        kind = entity.kind
+        if (
+            kind == "person"
+            and mention.head in profile.organization_pronouns
+            and mention.head not in profile.person_pronouns
+        ):
+            kind = "organization"  # "Harbourline blamed … It also": no person is 'it'
+        return (entity.name, kind, entity.affiliation)
     if mention.name:
         # "Drenthe zegt" after "Provincie Drenthe": the organisation named in full before
         entity = (
