@@ -293,3 +293,14 @@ def test_it_may_stand_for_a_name_read_as_a_person_for_want_of_other_evidence():
     doc = analyse(body, "en")
     check_offsets(doc, body)
     assert speakers_of(doc, "It also pointed") == ["Harbourline", "Harbourline"]
+
+
+def test_it_after_an_organisation_known_by_its_description_is_that_organisation():
+    body = (
+        "A man died at his home in Dunmere on Friday. The ambulance service said it had "
+        "received a call at 10:02 pm from a neighbour. It says an ambulance reached the house "
+        "27 minutes later."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    assert speakers_of(doc, "It says an ambulance") == ["ambulance service"]

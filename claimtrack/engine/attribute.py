@@ -343,6 +343,22 @@ def _attributions_for(
     return built
 
 
+def _described_organisation(speaker: SourceRef, profile: LanguageProfile) -> bool:
+    """A speaker known only by a description headed by an organisation noun ("The ambulance
+    service said"): no name, no pronoun, no phrase of affiliation."""
+    words = speaker.name.split()
+    return (
+        speaker.kind == "organization"
+        and speaker.mention is not None
+        and speaker.mention.lower() not in profile.organization_pronouns
+        and bool(words)
+        and speaker.name[:1].islower()
+        and is_organisation_word(words[-1], profile)
+        # "het ministerie van justitie": a description that names whose it is stays apart
+        and not any(w in profile.affiliation_preps for w in words)
+    )
+
+
 def _bind_to_reporter(
     view: SentenceView, built: list[tuple[Attribution, Frame]], profile: LanguageProfile
 ) -> set[int]:
@@ -535,6 +551,8 @@ def attribute_article(
             entity = registry.find(attribution.speaker.name)
             if entity is not None:
                 registry.note(index, entity, "speaker")
+            elif _described_organisation(attribution.speaker, profile):
+                registry.note_described_speaker(index, attribution.speaker.name)
         registry.observe(
             doc,
             index,

@@ -1473,6 +1473,13 @@ class EntityRegistry:
         surname = entity.kind == "person" and " " not in known
         return surname or not all(w in self.profile.determiners for w in before)
 
+    def note_described_speaker(self, sentence: int, description: str) -> None:
+        """'The ambulance service said …. It says …': an organisation known only by its
+        description spoke; a later pronoun may stand for it. It is noted, not registered:
+        no later name or description is looked up among it."""
+        entity = Entity(description, "organization", {description}, described_only=True)
+        self.note(sentence, entity, "speaker")
+
     def note(self, sentence: int, entity: Entity, role: str) -> None:
         """Record that `entity` was speaker, subject or mentioned in `sentence`."""
         self.history.append(Salience(sentence, entity, role))
