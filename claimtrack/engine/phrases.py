@@ -15,6 +15,7 @@ from claimtrack.engine.tokens import (
     lemma,
     looks_nominal,
     phrase_at,
+    reporting_verb_by_word_order,
     tokens_of,
 )
 
@@ -168,9 +169,13 @@ def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool
             and i > start
             and tok.lower_ in profile.conjunctions
             and i + 1 < len(doc)
-            and toks[i + 1].pos_ == "VERB"
             and toks[i + 1].dep_ == "conj"
-            and is_cue_word(toks[i + 1], profile)
+            and (
+                toks[i + 1].pos_ == "VERB"
+                and is_cue_word(toks[i + 1], profile)
+                # "…, and argues that …" with 'argues' read as a noun
+                or reporting_verb_by_word_order(toks[i + 1], profile)
+            )
         ):
             return i  # "... whether X could testify, but said that ...": the next report
         if tok.text == "," and i + 1 < len(doc):

@@ -340,7 +340,33 @@ def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool
     clause of its own ('The union claims 40 workers were …') or closing the sentence after
     its subject ('…, the operator claims.'). Its tag ('claims' a plural noun) is wrong there,
     and so is whatever was read off that tag (the cue model's estimate)."""
-    return verb_before_its_clause(token, profile) or verb_closing_a_report(token, profile)
+    return (
+        verb_before_its_clause(token, profile)
+        or verb_closing_a_report(token, profile)
+        or _verb_joined_to_a_report(token, profile)
+    )
+
+
+def _verb_joined_to_a_report(token: Token, profile: LanguageProfile) -> bool:
+    """'The university denies recruiting …, and argues that the real cause …' ('argues' read
+    as a noun): a listed verb form right after a conjunction and right before a
+    complementizer, joined by the parse to a reporting verb before it, is a verb too. Not
+    'denied the rumours and claims that …' (joined to a noun)."""
+    i = token.i
+    toks = tokens_of(token.doc)
+    if not _may_be_reporting_verb(token, profile) or i < 2 or i + 2 >= len(toks):
+        return False
+    if toks[i - 1].lower_ not in profile.conjunctions:
+        return False
+    if toks[i + 1].lower_ not in profile.complementizers:
+        return False
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.i < i
+        and _may_be_reporting_verb(head, profile)
+        and (head.pos_ == "VERB" or verb_before_its_clause(head, profile))
+    )
 
 
 def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
