@@ -522,3 +522,29 @@ def test_a_name_ending_in_an_organisation_word_is_an_organisation():
         assert [
             (a.speaker.name, a.speaker.kind) for st in doc.statements for a in st.attributions
         ] == [expected], body
+
+
+def test_an_object_cue_verb_read_as_a_noun_before_a_gerund_is_the_verb():
+    body = (
+        "Students at Kelmford University cannot find rooms. The university denies recruiting "
+        "more aggressively, putting the increase at 6 percent, and argues that the real cause "
+        "is a shortage of private rooms."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    found = attributions_of(doc, "The university denies")
+    assert found
+    assert {a.speaker.name for a in found} == {"Kelmford University"}
+
+
+def test_a_reporting_verb_read_as_a_noun_after_and_is_a_report_of_its_own():
+    body = (
+        "Students at Kelmford University cannot find rooms. The university denies recruiting "
+        "more aggressively, putting the increase at 6 percent, and argues that the real cause "
+        "is a shortage of private rooms."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    argued = [a for a in attributions_of(doc, "The university denies") if a.cue.text == "argues"]
+    assert [a.speaker.name for a in argued] == ["Kelmford University"]
+    assert argued[0].content.text == "that the real cause is a shortage of private rooms"

@@ -4,7 +4,14 @@ tests; the names are invented."""
 
 from __future__ import annotations
 
-from engine_helpers import analyse, attributions_of, check_offsets, speaker_named, speakers_of
+from engine_helpers import (
+    analyse,
+    attributions_of,
+    check_offsets,
+    only,
+    speaker_named,
+    speakers_of,
+)
 
 NL = "nl"
 EN = "en"
@@ -174,3 +181,21 @@ def test_pointing_at_a_thing_or_charging_costs_blames_no_one():
     doc = analyse(body, NL)
     for start in ("De wegwijzer", "De agent", "De bank"):
         assert speakers_of(doc, start) == [], start
+
+
+def test_komen_op_a_number_is_the_figure_of_a_subject_who_counts():
+    body = (
+        "Bij apotheekketen Medirand gingen vorige maand bestellingen mis. "
+        "Zorgverzekeraar Noordhaven komt op minder dan driehonderd klanten die hun medicijnen "
+        "niet kregen. De rekening komt op 40 euro. De gemeente komt op 3 juni met een plan. "
+        "Bij de botsing op een kruising in Westerbuurt kwam een 40-jarige Lindevelder om het "
+        "leven."
+    )
+    doc = analyse(body, "nl")
+    check_offsets(doc, body)
+    claim = only(doc, "Zorgverzekeraar Noordhaven")
+    assert claim.speaker.mention == "Zorgverzekeraar Noordhaven"
+    assert claim.content.text.startswith("minder dan driehonderd klanten")
+    assert speakers_of(doc, "De rekening") == []
+    assert speakers_of(doc, "De gemeente komt") == []
+    assert speakers_of(doc, "Bij de botsing") == []

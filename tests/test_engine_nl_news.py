@@ -5,7 +5,7 @@ Every text is written for these tests."""
 
 from __future__ import annotations
 
-from engine_helpers import analyse, check_offsets, only, speakers_of
+from engine_helpers import analyse, attributions_of, check_offsets, only, speakers_of
 
 NL = "nl"
 
@@ -358,3 +358,33 @@ def test_corrections_stay_narrow():
     assert speakers_of(doc, "Volgens de planning") == []
     claim = only(doc, "Het aantal fietsers")
     assert claim.content.text == "Het aantal fietsers is vorig jaar gedaald"
+
+
+def test_volgens_source_ends_before_a_verb_the_tagger_read_as_an_adjective():
+    body = (
+        "De vakbond Metaalunie Oost en het bedrijf Staalwerk Dorrenveld spraken gisteren met de "
+        "provincie Oostmark. Volgens de vakbond beloofde het bedrijf de provincie vorig jaar "
+        "dat de fabriek open zou blijven. De studentenbond Kamerlink voert actie tegen "
+        "Hogeschool Veenhaven. Volgens de bond beloofde de hogeschool elke student een kamer."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    for opening, source in (("Volgens de vakbond", "de vakbond"), ("Volgens de bond", "de bond")):
+        found = attributions_of(doc, opening)
+        assert found, opening
+        for claim in found:
+            named = [claim.speaker.mention, *(v.mention for v in claim.via)]
+            assert source in named, (opening, named)
+            assert "beloofde" not in claim.speaker.mention
+
+
+def test_volgens_source_ends_before_a_number_counting_the_next_noun():
+    body = (
+        "Stichting Werkbehoud Lindeveld vreest voor de toekomst van drukkerij Pelsma. "
+        "Op het spel staan volgens de stichting 52 banen."
+    )
+    doc = analyse(body, NL)
+    check_offsets(doc, body)
+    claim = only(doc, "Op het spel")
+    assert claim.speaker.mention == "de stichting"
+    assert claim.speaker.name == "Stichting Werkbehoud Lindeveld"

@@ -3,7 +3,7 @@ put on a count, organisation names that open a sentence, a name before its appos
 
 from __future__ import annotations
 
-from engine_helpers import analyse, attributions_of, only, speaker_named
+from engine_helpers import analyse, attributions_of, check_offsets, only, speaker_named
 
 # ---------------------------------------------------------------- blame and responsibility
 
@@ -158,3 +158,28 @@ def test_dutch_an_opinion_with_an_object_and_a_predicate_and_no_clause():
     assert a.content.text == "de nieuwe veerdienst in strijd met de gemaakte afspraken"
     assert [a.speaker.name for a in attributions_of(doc, "De provincie")] == ["provincie"]
     assert attributions_of(doc, "De politie") == []
+
+
+def test_records_an_organisation_owns_speak_for_it():
+    body = (
+        "An ambulance was called to a farm near Brackwell on Sunday. The Northgate Ambulance "
+        "Agency says the crew left at once. The agency's records put the call at 21:14."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    claim = only(doc, "The agency's records")
+    assert claim.speaker.name == "Northgate Ambulance Agency"
+    assert claim.speaker.mention == "The agency"
+
+
+def test_records_owned_by_its_speak_for_the_organisation_named_after_them():
+    body = (
+        "The phone company Telmora was blamed for the outage. Its logs show the first call "
+        "arriving at 4:55 am, the company added."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    claim = only(doc, "Its logs show")
+    assert claim.cue.text == "added"
+    assert claim.speaker.mention == "the company"
+    assert claim.via == []

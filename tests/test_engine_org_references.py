@@ -261,3 +261,46 @@ def test_a_short_form_of_a_named_foundation_is_no_company_of_unknown_kind():
     )
     speakers = speakers_of(analyse(body, "en"), "The company denied")
     assert speakers and not any("Duinbehoud" in name for name in speakers)
+
+
+def test_a_dutch_institution_name_in_an_english_article_keeps_its_preposition():
+    body = (
+        "Fishing boats from Harlingen stayed in port this week after a row over quotas. "
+        "The Landelijke Raad voor Visserij (LRV), the Dutch fisheries council, said on Monday "
+        "it had asked the ministry for help."
+    )
+    assert speaker_named(body, "en", "The Landelijke Raad") == "Landelijke Raad voor Visserij"
+
+
+def test_it_after_an_organisation_spoke_is_that_organisation_not_one_mentioned_earlier():
+    body = (
+        "The ferry operator Harbourline cancelled all crossings after its booking system "
+        "failed. The Kestrel Passenger Association (KPA) complained about the delays. "
+        "Harbourline blamed the storm. It also pointed to a subcontractor, Veltman Systems, "
+        "which it said had installed the software."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    assert set(speakers_of(doc, "It also pointed")) == {"Harbourline"}
+
+
+def test_it_may_stand_for_a_name_read_as_a_person_for_want_of_other_evidence():
+    body = (
+        "The Kestrel Port Authority (KPA) said the harbour stayed open. Harbourline blamed the "
+        "storm and the port authority. It also pointed to a subcontractor, Veltman Systems, "
+        "which it said had installed the software."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    assert speakers_of(doc, "It also pointed") == ["Harbourline", "Harbourline"]
+
+
+def test_it_after_an_organisation_known_by_its_description_is_that_organisation():
+    body = (
+        "A man died at his home in Dunmere on Friday. The ambulance service said it had "
+        "received a call at 10:02 pm from a neighbour. It says an ambulance reached the house "
+        "27 minutes later."
+    )
+    doc = analyse(body, "en")
+    check_offsets(doc, body)
+    assert speakers_of(doc, "It says an ambulance") == ["ambulance service"]

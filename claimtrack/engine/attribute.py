@@ -343,6 +343,22 @@ def _attributions_for(
     return built
 
 
+def _described_organisation(speaker: SourceRef, profile: LanguageProfile) -> bool:
+    """A speaker known only by a description headed by an organisation noun ("The ambulance
+    service said"): no name, no pronoun, no phrase of affiliation."""
+    words = speaker.name.split()
+    return (
+        speaker.kind == "organization"
+        and speaker.mention is not None
+        and speaker.mention.lower() not in profile.organization_pronouns
+        and bool(words)
+        and speaker.name[:1].islower()
+        and is_organisation_word(words[-1], profile)
+        # "het ministerie van justitie": a description that names whose it is stays apart
+        and not any(w in profile.affiliation_preps for w in words)
+    )
+
+
 def _bind_to_reporter(
     view: SentenceView, built: list[tuple[Attribution, Frame]], profile: LanguageProfile
 ) -> set[int]:
@@ -359,6 +375,9 @@ def _bind_to_reporter(
         mention = clean_mention(doc, frame.source[0], frame.source[1], profile)
         if mention is None or not mention.pronoun:
             continue
+        # "Its logs show …, the company added": the owner of records inside the claim of a
+        # speaker named after it is that speaker too, and the claim is that speaker's
+        owner = doc[frame.source[0]].lower_ in profile.possessive_pronouns
         outers = [
             (a, f)
             for a, f in built
@@ -367,7 +386,7 @@ def _bind_to_reporter(
             and f.source is not None
             and f.content[0] <= frame.cue[0] < f.content[1]
             and f.content[0] <= frame.source[0] < f.content[1]
-            and f.source[1] <= frame.source[0]
+            and (f.source[1] <= frame.source[0] or owner and f.inverted)
             and a.speaker.name not in (UNKNOWN, FIRST_PERSON_PENDING)
         ]
         if not outers:
@@ -385,7 +404,8 @@ def _bind_to_reporter(
         attribution.speaker = SourceRef(
             outer.name, outer.kind, speaker.mention, speaker.start, speaker.end, outer.affiliation
         )
-        bound.add(index)
+        if not owner:
+            bound.add(index)
     return bound
 
 
@@ -531,6 +551,8 @@ def attribute_article(
             entity = registry.find(attribution.speaker.name)
             if entity is not None:
                 registry.note(index, entity, "speaker")
+            elif _described_organisation(attribution.speaker, profile):
+                registry.note_described_speaker(index, attribution.speaker.name)
         registry.observe(
             doc,
             index,

@@ -64,6 +64,7 @@ from claimtrack.engine.tokens import (
     has_morph,
     has_parse,
     is_known_verb_form,
+    is_possessive_mark,
     lemma,
     long_words_capitalised,
     lower_words,
@@ -607,6 +608,42 @@ def _is_reduced_relative(doc: Doc, tok: Token, profile: LanguageProfile) -> bool
     )
 
 
+def _owner_of_records(
+    doc: Doc, source: tuple[int, int] | None, profile: LanguageProfile
+) -> tuple[int, int] | None:
+    """'The agency's records put the call at 21:14', 'Its logs show …': records someone owns
+    (`source_documents.txt`) speak for their owner, named before the possessive mark or by
+    the possessive pronoun (`possessive_pronouns.txt`)."""
+    if source is None:
+        return None
+    toks = tokens_of(doc)
+    start, end = source
+    head = toks[end - 1]
+    if not {head.lower_, head.lemma_.lower()} & profile.source_documents:
+        return source
+    k = start
+    while k > 0 and toks[k - 1].pos_ == "ADJ" and toks[k - 1].text.islower():
+        k -= 1  # "the agency's own records"
+    for j in range(k - 1, end - 1):
+        if j < 0:
+            continue
+        if toks[j].lower_ in profile.possessive_pronouns:
+            return (j, j + 1)
+        if toks[j].text in ("'s", "’s") or is_possessive_mark(toks[j]):
+            owner = np_left(doc, j, profile)
+            if owner is not None:
+                return owner
+    return source
+
+
+def _figure_without_object(doc: Doc, verb: Token, prep: Token) -> bool:
+    """'komt op driehonderd klanten': a figure verb with its preposition after it and no
+    object between them says what something comes to, which is someone's figure only where
+    the subject names someone; one with an object ("put the number at 14") is an estimate."""
+    between = tokens_of(doc)[verb.i + 1 : prep.i]
+    return prep.i > verb.i and not any(t.pos_ in ("NOUN", "PROPN", "PRON", "DET") for t in between)
+
+
 def verb_frames(
     doc: Doc, profile: LanguageProfile, cue_score: Callable[[Token], float] | None = None
 ) -> list[Frame]:
@@ -825,12 +862,20 @@ def verb_frames(
             )
         source = _checked_source(doc, tok, source, partner, inverted, profile)
         source = _past_earlier_cues(doc, source, frames, profile)
+        source = _owner_of_records(doc, source, profile)
         if (
             figure is not None
             and lem in profile.count_verbs
             and not names_someone(doc, source, profile)
         ):
             continue  # "De wachtlijst telt 300 namen": a thing counts nobody's figure
+        if (
+            figure is not None
+            and lem not in profile.speech_verbs | profile.opinion_verbs | profile.count_verbs
+            and _figure_without_object(doc, tok, figure)
+            and not names_someone(doc, up_to_first_noun(doc, source), profile)
+        ):
+            continue  # "De rekening komt op 40 euro": no one arrives at a figure
         if partner is not None and not _blames_a_party(doc, tok, lem, partner, source, profile):
             continue  # "De pijl wijst naar het noorden": no one is blamed
         if stance and not names_someone(doc, up_to_first_noun(doc, source), profile):

@@ -163,7 +163,8 @@ def _preposition_in_clause(
 
 def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
     """A number soon after the preposition that counts something, not a time ("at 3 pm")
-    nor a rank ("op de eerste plaats", an ordinal the tagger reads as an adjective)."""
+    nor a rank ("op de eerste plaats", an ordinal the tagger reads as an adjective), nor
+    an indefinite article the tagger reads as a numeral ("op een kruising")."""
     toks = tokens_of(doc)
     words = 0
     for tok in toks[prep + 1 :]:
@@ -172,9 +173,13 @@ def _number_after(doc: Doc, prep: int, profile: LanguageProfile) -> bool:
         words += 1
         if words > NUMBER_REACH or tok.is_punct:
             return False
-        if is_number(tok, profile):
+        if is_number(tok, profile) and tok.lower_ not in profile.indefinite_articles:
             after = toks[tok.i + 1].lower_ if tok.i + 1 < len(toks) else ""
-            return after not in profile.time_words and after not in profile.time_nouns
+            return (
+                after not in profile.time_words
+                and after not in profile.time_nouns
+                and after not in profile.calendar_names  # "komt op 3 juni met een plan"
+            )
     return False
 
 

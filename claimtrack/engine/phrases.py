@@ -15,6 +15,7 @@ from claimtrack.engine.tokens import (
     lemma,
     looks_nominal,
     phrase_at,
+    reporting_verb_by_word_order,
     tokens_of,
 )
 
@@ -108,10 +109,26 @@ def ends_noun_phrase(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """Token `i` belongs to the clause's predicate, not to the noun phrase before it: a
     separable particle of the verb ("blijft volgens het bedrijf open") or a listed
     predicate phrase ("blijft volgens de gemeente van kracht"), or an adjective the parse
-    makes the verb's predicate ("blijft volgens de universiteit open tot en met januari")."""
-    tok = tokens_of(doc)[i]
+    makes the verb's predicate ("blijft volgens de universiteit open tot en met januari").
+    After a common noun, a word tagged adjective before an article is the clause's verb the
+    tagger missed ("Volgens de bond beloofde de hogeschool …"), and a number counting a
+    noun after it opens the next phrase ("volgens de stichting 52 banen")."""
+    toks = tokens_of(doc)
+    tok = toks[i]
+    after_noun = toks[i - 1].pos_ == "NOUN" and toks[i - 1].text[:1].islower()
+    nxt = toks[i + 1] if i + 1 < len(doc) else None
     return (
-        tok.dep_ == "compound:prt"
+        after_noun
+        and nxt is not None
+        and (
+            tok.pos_ == "ADJ"
+            and tok.text[:1].islower()
+            and nxt.pos_ == "DET"
+            or tok.pos_ == "NUM"
+            and tok.dep_ == "nummod"
+            and tok.head.i > i
+        )
+        or tok.dep_ == "compound:prt"
         or tok.dep_ == "xcomp"
         and tok.pos_ == "ADJ"
         and tok.head.pos_ in ("VERB", "AUX")
@@ -152,9 +169,13 @@ def clause_end(doc: Doc, start: int, profile: LanguageProfile, stop_at_cue: bool
             and i > start
             and tok.lower_ in profile.conjunctions
             and i + 1 < len(doc)
-            and toks[i + 1].pos_ == "VERB"
             and toks[i + 1].dep_ == "conj"
-            and is_cue_word(toks[i + 1], profile)
+            and (
+                toks[i + 1].pos_ == "VERB"
+                and is_cue_word(toks[i + 1], profile)
+                # "…, and argues that …" with 'argues' read as a noun
+                or reporting_verb_by_word_order(toks[i + 1], profile)
+            )
         ):
             return i  # "... whether X could testify, but said that ...": the next report
         if tok.text == "," and i + 1 < len(doc):

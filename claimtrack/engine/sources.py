@@ -609,6 +609,11 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             else "person"
         )
         return Mention(start, end, None, None, tok.lower_, kind, pronoun=True)
+    if len(tokens) == 1 and tokens[0].lower_ in profile.possessive_pronouns:
+        # "Its logs show": the owner of the records, as the pronoun it stands for
+        pronoun = profile.possessive_pronouns[tokens[0].lower_]
+        kind = "group" if pronoun in profile.plural_pronouns - profile.person_pronouns else "person"
+        return Mention(start, end, None, None, pronoun, kind, pronoun=True)
     if all(t.lower_ in profile.interjections for t in tokens):
         return None  # "waarmee de kerk nee zegt": what is said, not who says it
     # the name is the capitalised run that ends the mention ("De Amerikaanse president Joe Biden")
@@ -656,7 +661,13 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             j += k
             name_tokens = name_tokens[k:]
             break
-    if name_tokens and name_tokens[-1].lower_ in profile.role_nouns:
+    if (
+        name_tokens
+        and name_tokens[-1].lower_ in profile.role_nouns
+        # "the Northgate Ambulance Agency": a role that is an organisation noun too ends
+        # the name of one
+        and not (len(name_tokens) > 1 and name_tokens[-1].lower_ in profile.organization_words)
+    ):
         # "the US President": a capitalised role is a description, not a name
         j, name_tokens = len(tokens), []
     while (
@@ -1462,6 +1473,13 @@ class EntityRegistry:
         surname = entity.kind == "person" and " " not in known
         return surname or not all(w in self.profile.determiners for w in before)
 
+    def note_described_speaker(self, sentence: int, description: str) -> None:
+        """'The ambulance service said …. It says …': an organisation known only by its
+        description spoke; a later pronoun may stand for it. It is noted, not registered:
+        no later name or description is looked up among it."""
+        entity = Entity(description, "organization", {description}, described_only=True)
+        self.note(sentence, entity, "speaker")
+
     def note(self, sentence: int, entity: Entity, role: str) -> None:
         """Record that `entity` was speaker, subject or mentioned in `sentence`."""
         self.history.append(Salience(sentence, entity, role))
@@ -1493,7 +1511,7 @@ class EntityRegistry:
             for item in history
             if sentence - item.sentence <= PRONOUN_WINDOW
             and item.role in rank
-            and item.entity.kind in kinds
+            and (item.entity.kind in kinds or plural and self._maybe_organisation(item.entity))
             and not item.entity.place_or_thing
             and self.agrees(item.entity, gender)
         ]
@@ -1510,6 +1528,17 @@ class EntityRegistry:
             ):
                 return item.entity
         return None  # "they" after two named people is a group we do not name
+
+    def _maybe_organisation(self, entity: Entity) -> bool:
+        """A name read as a person's only by the recognizer ("Harbourline blamed the storm"):
+        no role, no given name; 'it' may stand for it as for an organisation."""
+        index = self._name_index
+        index.sync()
+        return (
+            entity.kind == "person"
+            and entity.named_in_text
+            and not index.person_evidence(entity, recognizer=False)
+        )
 
     def resolve_description(self, descriptor: str | None, head: str) -> Entity | None:
         """'de Amerikaanse president' -> the entity introduced with that description."""
@@ -1635,12 +1664,20 @@ class EntityRegistry:
             )
             if named_by_noun:
                 k = i - 1  # "de gemeente Zandvoorde": the noun is part of the name
-            while k > 0 and (
-                _is_role_noun(toks[k - 1].lower_, self.profile)
-                or toks[k - 1].pos_ == "ADJ"
-                or toks[k - 1].text[:1].isupper()
-                and k - 1 == 0
-                and toks[k - 1].lower_ not in self.profile.determiners
+            while (
+                k > 0
+                and (
+                    _is_role_noun(toks[k - 1].lower_, self.profile)
+                    # "the ferry operator Harbourline": a kind of company describes the name
+                    or toks[k - 1].lower_ in self.profile.organization_kinds
+                    or toks[k - 1].is_lower
+                    and toks[k - 1].pos_ == "NOUN"
+                    and toks[k].lower_ in self.profile.organization_kinds
+                    or toks[k - 1].pos_ == "ADJ"
+                    or toks[k - 1].text[:1].isupper()
+                    and k - 1 == 0
+                    and toks[k - 1].lower_ not in self.profile.determiners
+                )
             ):
                 k -= 1
             descriptor = (
@@ -1902,9 +1939,17 @@ def resolve(
     `gender` is a pronoun's ("m", "f"), where its form and verb give it one."""
     if mention.pronoun:
         entity = registry.resolve_pronoun(sentence, plural=mention.kind == "group", gender=gender)
-        return (
-            (entity.name, entity.kind, entity.affiliation) if entity else (UNKNOWN, "unknown", None)
-        )
+        if entity is None:
+            return (UNKNOWN, "unknown", None)
+        profile = registry.profile
+        kind = entity.kind
+        if (
+            kind == "person"
+            and mention.head in profile.organization_pronouns
+            and mention.head not in profile.person_pronouns
+        ):
+            kind = "organization"  # "Harbourline blamed … It also": no person is 'it'
+        return (entity.name, kind, entity.affiliation)
     if mention.name:
         # "Drenthe zegt" after "Provincie Drenthe": the organisation named in full before
         entity = (

@@ -340,7 +340,33 @@ def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool
     clause of its own ('The union claims 40 workers were …') or closing the sentence after
     its subject ('…, the operator claims.'). Its tag ('claims' a plural noun) is wrong there,
     and so is whatever was read off that tag (the cue model's estimate)."""
-    return verb_before_its_clause(token, profile) or verb_closing_a_report(token, profile)
+    return (
+        verb_before_its_clause(token, profile)
+        or verb_closing_a_report(token, profile)
+        or _verb_joined_to_a_report(token, profile)
+    )
+
+
+def _verb_joined_to_a_report(token: Token, profile: LanguageProfile) -> bool:
+    """'The university denies recruiting …, and argues that the real cause …' ('argues' read
+    as a noun): a listed verb form right after a conjunction and right before a
+    complementizer, joined by the parse to a reporting verb before it, is a verb too. Not
+    'denied the rumours and claims that …' (joined to a noun)."""
+    i = token.i
+    toks = tokens_of(token.doc)
+    if not _may_be_reporting_verb(token, profile) or i < 2 or i + 2 >= len(toks):
+        return False
+    if toks[i - 1].lower_ not in profile.conjunctions:
+        return False
+    if toks[i + 1].lower_ not in profile.complementizers:
+        return False
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and head.i < i
+        and _may_be_reporting_verb(head, profile)
+        and (head.pos_ == "VERB" or verb_before_its_clause(head, profile))
+    )
 
 
 def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
@@ -417,6 +443,12 @@ def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
     if i + 2 >= len(toks):
         return False
     after = toks[i + 1]
+    if (
+        lemma(token, profile) in profile.object_cue_verbs
+        and after.pos_ == "VERB"
+        and after.tag_ == "VBG"
+    ):
+        return True  # "The university denies recruiting more students": a gerund object
     k = i + 1
     if after.lower_ in profile.complementizers:
         # "The council maintains that its team …": the conjunction opens the clause, and
@@ -552,23 +584,50 @@ def is_known_verb_form(token: Token, profile: LanguageProfile) -> bool:
 def names_institution(token: Token, profile: LanguageProfile) -> bool:
     """A capitalised organisation noun ('Vereniging', 'Ministerie', 'Bureau') that its name
     continues after a preposition ('Raad van State', 'Bureau voor de Statistiek')."""
+    return _institution_noun(token, profile.organization_words)
+
+
+def _institution_noun(token: Token, words: frozenset[str], foreign: bool = False) -> bool:
+    """(A recognizer trained on one language reads the other's names as it may: a foreign
+    noun it calls a person's name still opens an institution's.)"""
     return (
         token.text[:1].isupper()
         and not token.text.isupper()
-        and token.ent_type_ not in PERSON_LABELS
-        and token.lower_ in profile.organization_words
+        and (foreign or token.ent_type_ not in PERSON_LABELS)
+        and token.lower_ in words
+    )
+
+
+@functools.cache
+def _institution_tables(
+    code: str,
+) -> tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...]:
+    """(organisation nouns, institution prepositions, articles) of every language, this one
+    first: a name in the other language keeps its own small words ("the Landelijke Raad
+    voor Visserij" in an English article, "de Council of Europe" in a Dutch one)."""
+    from claimtrack.engine.lang import SUPPORTED_LANGUAGES, get_profile
+
+    order = (code, *(other for other in SUPPORTED_LANGUAGES if other != code))
+    return tuple(
+        (p.organization_words, p.institution_preps, p.determiners)
+        for p in (get_profile(c) for c in order)
     )
 
 
 def continues_institution(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     """Token `i` is a preposition inside an institution's name: an organisation noun before it,
-    a capitalised word after it (past any article)."""
+    a capitalised word after it (past any article); the nouns, prepositions and articles of
+    the name's own language, which may be the other one."""
+    if i == 0:
+        return False
     toks = tokens_of(doc)
-    if i == 0 or toks[i].lower_ not in profile.institution_preps:
-        return False
-    if not names_institution(toks[i - 1], profile):
-        return False
-    k = i + 1
-    while k < len(toks) and toks[k].lower_ in profile.determiners:
-        k += 1
-    return k < len(toks) and toks[k].text[:1].isupper() and toks[k].is_alpha
+    lower = toks[i].lower_
+    for n, (words, preps, articles) in enumerate(_institution_tables(profile.code)):
+        if lower not in preps or not _institution_noun(toks[i - 1], words, n > 0):
+            continue
+        k = i + 1
+        while k < len(toks) and toks[k].lower_ in articles:
+            k += 1
+        if k < len(toks) and toks[k].text[:1].isupper() and toks[k].is_alpha:
+            return True
+    return False

@@ -155,6 +155,9 @@ class LanguageProfile:
     # the gender ("m", "f") a person pronoun refers to ("zij": "f"), and the gender of common
     # first names ("Pieter": "m"): a pronoun never resolves to a person of the other gender
     pronoun_genders: dict[str, str] = field(default_factory=dict)
+    # a possessive pronoun and the pronoun it stands for ("its": "it"): the owner of records
+    # that speak for it ("Its logs show …")
+    possessive_pronouns: dict[str, str] = field(default_factory=dict)
     given_name_genders: dict[str, str] = field(default_factory=dict)
     # words before a colon that introduce a rubric, not a speaker ("Correction: ...")
     colon_non_sources: frozenset[str] = frozenset()
