@@ -418,3 +418,16 @@ def test_a_description_that_opens_a_sentence_is_still_a_description():
     )
     assert ids(account_a) == [1]
     assert ids(account_b) == [2]
+
+
+def test_a_capitalised_speaker_the_text_writes_as_a_description_is_one():
+    # the engine may give "Museum" for "het museum"; the text says it is a description
+    statements = [
+        reported(1, "Museum", "Volgens het museum ging het alarm om drie uur af."),
+        reported(2, "Museum", "Het Museum Kwartier zegt dat het alarm afging."),  # a name
+    ]
+    account_a, account_b = side_accounts(
+        statements, side("Museum De Waag"), side("Veldwacht Beveiliging")
+    )
+    assert ids(account_a) == [1]
+    assert ids(account_b) == []

@@ -529,14 +529,18 @@ def _part_of(key: str, side_keys: set[str]) -> bool:
 
 def _as_written(name: str, text: str) -> str:
     """A description as the text writes it with whose it is ("group" in "The patients'
-    group said" -> "patients' group"), or lower case where it opens the text only as its
-    first word ("City figures show" -> "city", "Union officials said" -> "union"); any
-    other name as it is."""
+    group said" -> "patients' group"), or in lower case where the text writes it so or
+    only as its first word ("Museum" for "Volgens het museum", "City figures show" ->
+    "city", "Union officials said" -> "union"); any other name as it is."""
     if name != name.lower():
-        opening = name[1:] == name[1:].lower() and text.startswith(name)
-        if not (opening and description_kind(name.lower(), compounds=True) is not None):
+        lower = name.lower()
+        # the text writes it in lower case, or only its first word is capitalised there
+        written = name[1:] == name[1:].lower() and (
+            text.startswith(name) or re.search(rf"\b{re.escape(lower)}\b", text) is not None
+        )
+        if not (written and description_kind(lower, compounds=True) is not None):
             return name
-        return name.lower()
+        return lower
     if " " in name.strip():
         return name
     found = POSSESSOR.search(text, 0) if name in text else None
