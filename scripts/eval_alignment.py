@@ -16,6 +16,9 @@ the others is chosen and its F1 on the left-out event printed, next to the F1
 of the shipped setting.
 
     python scripts/eval_alignment.py --loeo IDF_POWER=1,2,3,4 ASPECT_WEIGHT=0,0.5,1,1.5,2
+
+With --oracle-accounts, every statement the reference groups is put in its own side's
+account before aligning: the row F1 the alignment reaches when attribution is perfect.
 """
 
 from __future__ import annotations
@@ -47,16 +50,21 @@ def conflict_pairs(comparison: dict) -> set[tuple[int, int]]:
     }
 
 
+def statement_id(prefix: str, statements: list[dict]) -> int:
+    """The id of the one statement that starts with a reference's prefix."""
+    hits = [s["id"] for s in statements if s["text"].startswith(prefix)]
+    if len(hits) != 1:
+        raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} statements")
+    return hits[0]
+
+
 def reference_pairs(
     reference: dict, statements: list[dict], conflicts_only: bool = False
 ) -> set[tuple[int, int]]:
     """The reference's prefix pairs as statement id pairs (each prefix must find one statement)."""
 
     def find(prefix: str) -> int:
-        hits = [s["id"] for s in statements if s["text"].startswith(prefix)]
-        if len(hits) != 1:
-            raise SystemExit(f"reference prefix {prefix!r} matches {len(hits)} statements")
-        return hits[0]
+        return statement_id(prefix, statements)
 
     pairs = set()
     if not conflicts_only:
@@ -127,7 +135,34 @@ def load(reference_path: Path) -> dict:
         "sides": (side_a["name"], side_b["name"]),
         "accounts": side_accounts(stored, side_a, side_b),
         "statements": statements,
+        "stored": stored,
     }
+
+
+def with_oracle_accounts(loaded: dict) -> dict:
+    """The loaded reference with every statement of its groups in its own side's account
+    (and out of the other's): what the alignment reaches when attribution is perfect."""
+    reference, stored = loaded["reference"], loaded["stored"]
+    if "groups" not in reference:
+        return loaded
+    ids = {s["id"] for s in loaded["statements"]}
+
+    def sides_of(key: str) -> set[int]:
+        return {
+            statement_id(prefix, loaded["statements"])
+            for group in reference["groups"]
+            for prefix in group[key]
+        } & ids
+
+    want_a, want_b = sides_of("a"), sides_of("b")
+    account_a, account_b = loaded["accounts"]
+    keep_a = ({s["id"] for s in account_a} - want_b) | want_a
+    keep_b = ({s["id"] for s in account_b} - want_a) | want_b
+    accounts = (
+        [s for s in stored if s["id"] in keep_a],
+        [s for s in stored if s["id"] in keep_b],
+    )
+    return {**loaded, "accounts": accounts}
 
 
 def score_loaded(loaded: dict, verbose: bool = False) -> dict:
@@ -213,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("references", nargs="*", type=Path, default=DEFAULT_REFERENCES)
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and extra pairs")
     parser.add_argument(
+        "--oracle-accounts",
+        action="store_true",
+        help="put every reference statement in its own side's account (perfect attribution)",
+    )
+    parser.add_argument(
         "--loeo",
         nargs="+",
         metavar="NAME=V1,V2",
@@ -230,7 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         leave_one_event_out(paths, grid)
         return 0
     for path in args.references:
-        result = evaluate(path, args.verbose)
+        loaded = load(path)
+        if args.oracle_accounts:
+            loaded = with_oracle_accounts(loaded)
+        result = score_loaded(loaded, args.verbose)
         rows = result["rows"]
         line = (
             f"{path.name}: precision {rows['precision']:.3f} "

@@ -126,7 +126,12 @@ def word_list_nouns() -> list[tuple[str, str]]:
     seen: set[str] = set()
     found = []
     for noun, listed in nouns:
-        if " " in noun or noun in seen or noun in english or english_key(noun) in default_wordnet().entries:
+        if (
+            " " in noun
+            or noun in seen
+            or noun in english
+            or english_key(noun) in default_wordnet().entries
+        ):
             continue
         seen.add(noun)
         found.append((noun, listed))
