@@ -356,6 +356,28 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     )
 
 
+def _surname_particle_after_given_name(
+    doc: Doc, i: int, end: int, profile: LanguageProfile
+) -> bool:
+    """'van' in "Marieke van Brakel": a particle right after a listed given name, followed
+    by particles and one capitalised word that ends the mention and is no organisation's
+    noun or acronym, opens a surname rather than an affiliation."""
+    toks = tokens_of(doc)
+    if toks[i].lower_ not in profile.name_particles or toks[i - 1].text not in profile.given_names:
+        return False
+    k = i + 1
+    while k < end - 1 and toks[k].lower_ in profile.name_particles:
+        k += 1
+    last = toks[k]
+    return (
+        k == end - 1
+        and last.is_alpha
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+        and not is_organisation_word(last.lower_, profile)
+    )
+
+
 def _acronym_after(doc: Doc, i: int, end: int, profile: LanguageProfile) -> bool:
     """'van de KNVB' after a name: the preposition and articles lead to an acronym, an
     organisation's name, even where the recognizer runs the person's name on."""
@@ -551,6 +573,8 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             continue  # the recognizer reads "Hans van Dam" as one person's name
         if continues_institution(doc, i, profile):
             continue  # "Raad van State", "Kamer van Koophandel": 'van' inside the name
+        if _surname_particle_after_given_name(doc, i, end, profile):
+            continue  # "Marieke van Brakel": the recognizer may read it as an organisation
         person = _person_after_portfolio(doc, i, end, profile)
         if person is not None:
             # "minister van Onderwijs Karin Peeters": the role's portfolio, then the name
