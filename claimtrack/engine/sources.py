@@ -273,6 +273,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and nxt.text[:1].islower()
         and nxt.pos_ == "NOUN"
         and not mistagged_verb(nxt, profile)  # "Mulder ontkent dat": a verb, tagged a noun
+        # "Marieke van Brakel" with 'Marieke' an adjective and 'van' a noun by the tagger
+        and not (nxt.lower_ in profile.name_particles and _listed_given_name(tok, profile))
     )
 
 
@@ -356,6 +358,12 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
     )
 
 
+def _listed_given_name(tok: Token, profile: LanguageProfile) -> bool:
+    """A given name of `given_names.txt` or of the shared `given_name_genders.txt`, whatever
+    the tagger calls it ("Marieke" tagged as an adjective in an English sentence)."""
+    return tok.text in profile.given_names or tok.text in profile.given_name_genders
+
+
 def _surname_particle_after_given_name(
     doc: Doc, i: int, end: int, profile: LanguageProfile
 ) -> bool:
@@ -363,7 +371,7 @@ def _surname_particle_after_given_name(
     by particles and one capitalised word that ends the mention and is no organisation's
     noun or acronym, opens a surname rather than an affiliation."""
     toks = tokens_of(doc)
-    if toks[i].lower_ not in profile.name_particles or toks[i - 1].text not in profile.given_names:
+    if toks[i].lower_ not in profile.name_particles or not _listed_given_name(toks[i - 1], profile):
         return False
     k = i + 1
     while k < end - 1 and toks[k].lower_ in profile.name_particles:
@@ -543,7 +551,7 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         _opens_surname(toks[k], profile)
         or k > 0
         and _is_name_at(doc, k - 1, profile, k - 1 == 0)
-        and toks[k - 1].pos_ in ("PROPN", "X", "")
+        and (toks[k - 1].pos_ in ("PROPN", "X", "") or _listed_given_name(toks[k - 1], profile))
     ):
         start = k
         while start > 0 and _is_name_at(doc, start - 1, profile, start - 1 == 0):
