@@ -210,3 +210,14 @@ def test_value_at_puts_a_figure_and_an_apposition_with_a_dutch_surname_speaks():
     # without a figure it is another sense of the verb
     unvalued = "Marieke van Brakel valued the paintings at the museum."
     assert speakers_of(analyse(opening + unvalued, EN), "Marieke") == []
+
+
+def test_de_schuld_leggen_bij_blames_for_its_subject():
+    opening = (
+        "Aannemer Bouwgroep Stralen BV en de gemeente Veltwijk ruziën over een ingestorte brug. "
+    )
+    sentence = "Het bedrijf legt de schuld juist bij de gemeente zelf."
+    assert speaker_named(opening + sentence, NL, "Het bedrijf") == "Bouwgroep Stralen BV"
+    # laying stones is no blame
+    stones = "De gemeente legt de stenen bij de brug."
+    assert speakers_of(analyse(opening + stones, NL), "De gemeente legt") == []
