@@ -119,3 +119,13 @@ def test_an_article_opening_a_sentence_is_no_part_of_a_known_name():
 def test_a_name_only_ever_written_with_de_keeps_it():
     body = "De Nederlandsche Bank zegt dat de rente volgend jaar stijgt."
     assert speaker_named(body, "nl", "De Nederlandsche Bank") == "De Nederlandsche Bank"
+
+
+def test_de_beveiliger_names_the_one_security_company_of_the_article():
+    opening = (
+        "In het Stadsmuseum Veltwijk werd ingebroken. "
+        "Beveiligingsbedrijf Nachtwacht Groep bewaakte het museum. "
+    )
+    sentence = "De bewaker was om 03.24 uur ter plaatse, benadrukt de beveiliger."
+    named = speaker_named(opening + sentence, "nl", "De bewaker")
+    assert named == "Beveiligingsbedrijf Nachtwacht Groep"
