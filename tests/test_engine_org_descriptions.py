@@ -129,3 +129,15 @@ def test_de_beveiliger_names_the_one_security_company_of_the_article():
     sentence = "De bewaker was om 03.24 uur ter plaatse, benadrukt de beveiliger."
     named = speaker_named(opening + sentence, "nl", "De bewaker")
     assert named == "Beveiligingsbedrijf Nachtwacht Groep"
+
+
+def test_the_security_firm_names_the_firm_the_article_introduced_as_one():
+    opening = (
+        "Thieves broke into a museum in Veltwijk. "
+        "The security firm Nightwatch Group guarded the building. "
+    )
+    for sentence in (
+        "The guard was on site at 03:24, the security firm said.",
+        "Its guard, the firm maintains, was on site at 03:24.",
+    ):
+        assert speaker_named(opening + sentence, "en", sentence[:9]) == "Nightwatch Group"
