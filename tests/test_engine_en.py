@@ -548,3 +548,15 @@ def test_a_reporting_verb_read_as_a_noun_after_and_is_a_report_of_its_own():
     argued = [a for a in attributions_of(doc, "The university denies") if a.cue.text == "argues"]
     assert [a.speaker.name for a in argued] == ["Kelmford University"]
     assert argued[0].content.text == "that the real cause is a shortage of private rooms"
+
+
+def test_a_reporting_clause_set_between_the_subject_and_its_verb_reports_the_sentence():
+    opening = "Thieves broke into the Veltwijk City Museum. Nightwatch Group guarded the museum. "
+    sentence = "Its guard, the firm maintains, was on site at 03:24."
+    doc = analyse(opening + sentence, "en")
+    check_offsets(doc, opening + sentence)
+    found = only(doc, "Its guard")
+    assert (found.speaker.mention, found.cue.text) == ("the firm", "maintains")
+    # a noun with a compound before it between commas is no reporting clause
+    claims = "The claims, the damage claims, were rejected."
+    assert all(a.cue.text != "claims" for a in attributions_of(analyse(claims, "en"), "The"))

@@ -199,3 +199,25 @@ def test_komen_op_a_number_is_the_figure_of_a_subject_who_counts():
     assert speakers_of(doc, "De rekening") == []
     assert speakers_of(doc, "De gemeente komt") == []
     assert speakers_of(doc, "Bij de botsing") == []
+
+
+def test_value_at_puts_a_figure_and_an_apposition_with_a_dutch_surname_speaks():
+    opening = "A fire at the Veltwijk City Museum destroyed paintings last week. "
+    sentence = "The museum's director, Marieke van Brakel, valued the damage at more than 1.2 million euros."
+    assert speaker_named(opening + sentence, EN, "The museum's") == "Marieke van Brakel"
+    plain = "Marieke van Brakel valued the damage at more than 1.2 million euros."
+    assert speaker_named(opening + plain, EN, "Marieke") == "Marieke van Brakel"
+    # without a figure it is another sense of the verb
+    unvalued = "Marieke van Brakel valued the paintings at the museum."
+    assert speakers_of(analyse(opening + unvalued, EN), "Marieke") == []
+
+
+def test_de_schuld_leggen_bij_blames_for_its_subject():
+    opening = (
+        "Aannemer Bouwgroep Stralen BV en de gemeente Veltwijk ruziën over een ingestorte brug. "
+    )
+    sentence = "Het bedrijf legt de schuld juist bij de gemeente zelf."
+    assert speaker_named(opening + sentence, NL, "Het bedrijf") == "Bouwgroep Stralen BV"
+    # laying stones is no blame
+    stones = "De gemeente legt de stenen bij de brug."
+    assert speakers_of(analyse(opening + stones, NL), "De gemeente legt") == []

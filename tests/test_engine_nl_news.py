@@ -388,3 +388,23 @@ def test_volgens_source_ends_before_a_number_counting_the_next_noun():
     claim = only(doc, "Op het spel")
     assert claim.speaker.mention == "de stichting"
     assert claim.speaker.name == "Stichting Werkbehoud Lindeveld"
+
+
+def test_van_between_a_given_name_and_a_surname_is_part_of_the_name_not_an_affiliation():
+    opening = "Bij een brand in het Stadsmuseum Veltwijk is vorige week veel verloren gegaan. "
+    for sentence, name in (
+        (
+            "Directeur Marieke van Brakel schat de schade op ruim twee miljoen euro.",
+            "Marieke van Brakel",
+        ),
+        ("Marieke van Brakel zegt dat het gebouw dicht blijft.", "Marieke van Brakel"),
+        (
+            "Woordvoerder Kees van der Linden zegt dat het gebouw dicht blijft.",
+            "Kees van der Linden",
+        ),
+        ("Het gebouw blijft volgens directeur Anna de Vries voorlopig dicht.", "Anna de Vries"),
+    ):
+        doc = analyse(opening + sentence, NL)
+        check_offsets(doc, opening + sentence)
+        speaker = only(doc, sentence[:12]).speaker
+        assert (speaker.name, speaker.affiliation) == (name, None), sentence

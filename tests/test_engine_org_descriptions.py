@@ -119,3 +119,25 @@ def test_an_article_opening_a_sentence_is_no_part_of_a_known_name():
 def test_a_name_only_ever_written_with_de_keeps_it():
     body = "De Nederlandsche Bank zegt dat de rente volgend jaar stijgt."
     assert speaker_named(body, "nl", "De Nederlandsche Bank") == "De Nederlandsche Bank"
+
+
+def test_de_beveiliger_names_the_one_security_company_of_the_article():
+    opening = (
+        "In het Stadsmuseum Veltwijk werd ingebroken. "
+        "Beveiligingsbedrijf Nachtwacht Groep bewaakte het museum. "
+    )
+    sentence = "De bewaker was om 03.24 uur ter plaatse, benadrukt de beveiliger."
+    named = speaker_named(opening + sentence, "nl", "De bewaker")
+    assert named == "Beveiligingsbedrijf Nachtwacht Groep"
+
+
+def test_the_security_firm_names_the_firm_the_article_introduced_as_one():
+    opening = (
+        "Thieves broke into a museum in Veltwijk. "
+        "The security firm Nightwatch Group guarded the building. "
+    )
+    for sentence in (
+        "The guard was on site at 03:24, the security firm said.",
+        "Its guard, the firm maintains, was on site at 03:24.",
+    ):
+        assert speaker_named(opening + sentence, "en", sentence[:9]) == "Nightwatch Group"

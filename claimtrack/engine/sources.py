@@ -273,6 +273,8 @@ def _is_name_token(tok: Token, profile: LanguageProfile, first_in_sentence: bool
         and nxt.text[:1].islower()
         and nxt.pos_ == "NOUN"
         and not mistagged_verb(nxt, profile)  # "Mulder ontkent dat": a verb, tagged a noun
+        # "Marieke van Brakel" with 'Marieke' an adjective and 'van' a noun by the tagger
+        and not (nxt.lower_ in profile.name_particles and _listed_given_name(tok, profile))
     )
 
 
@@ -353,6 +355,34 @@ def _particle_after(doc: Doc, i: int, profile: LanguageProfile) -> bool:
         nxt is not None
         and nxt.lower_ in profile.name_particles
         and nxt.lower_ not in profile.determiners
+    )
+
+
+def _listed_given_name(tok: Token, profile: LanguageProfile) -> bool:
+    """A given name of `given_names.txt` or of the shared `given_name_genders.txt`, whatever
+    the tagger calls it ("Marieke" tagged as an adjective in an English sentence)."""
+    return tok.text in profile.given_names or tok.text in profile.given_name_genders
+
+
+def _surname_particle_after_given_name(
+    doc: Doc, i: int, end: int, profile: LanguageProfile
+) -> bool:
+    """'van' in "Marieke van Brakel": a particle right after a listed given name, followed
+    by particles and one capitalised word that ends the mention and is no organisation's
+    noun or acronym, opens a surname rather than an affiliation."""
+    toks = tokens_of(doc)
+    if toks[i].lower_ not in profile.name_particles or not _listed_given_name(toks[i - 1], profile):
+        return False
+    k = i + 1
+    while k < end - 1 and toks[k].lower_ in profile.name_particles:
+        k += 1
+    last = toks[k]
+    return (
+        k == end - 1
+        and last.is_alpha
+        and last.text[:1].isupper()
+        and not last.text.isupper()
+        and not is_organisation_word(last.lower_, profile)
     )
 
 
@@ -521,7 +551,7 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
         _opens_surname(toks[k], profile)
         or k > 0
         and _is_name_at(doc, k - 1, profile, k - 1 == 0)
-        and toks[k - 1].pos_ in ("PROPN", "X", "")
+        and (toks[k - 1].pos_ in ("PROPN", "X", "") or _listed_given_name(toks[k - 1], profile))
     ):
         start = k
         while start > 0 and _is_name_at(doc, start - 1, profile, start - 1 == 0):
@@ -551,6 +581,8 @@ def _read_mention(doc: Doc, start: int, end: int, profile: LanguageProfile) -> M
             continue  # the recognizer reads "Hans van Dam" as one person's name
         if continues_institution(doc, i, profile):
             continue  # "Raad van State", "Kamer van Koophandel": 'van' inside the name
+        if _surname_particle_after_given_name(doc, i, end, profile):
+            continue  # "Marieke van Brakel": the recognizer may read it as an organisation
         person = _person_after_portfolio(doc, i, end, profile)
         if person is not None:
             # "minister van Onderwijs Karin Peeters": the role's portfolio, then the name

@@ -344,6 +344,7 @@ def reporting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool
         verb_before_its_clause(token, profile)
         or verb_closing_a_report(token, profile)
         or _verb_joined_to_a_report(token, profile)
+        or verb_inside_a_report(token, profile)
     )
 
 
@@ -493,6 +494,37 @@ def verb_closing_a_report(token: Token, profile: LanguageProfile) -> bool:
         return False
     # (any verb: "The plant closed in June, …" may have 'closed' read as a participle)
     return any(t.pos_ in VERB_POS for t in toks[:comma])
+
+
+def verb_inside_a_report(token: Token, profile: LanguageProfile) -> bool:
+    """'Its guard, the firm maintains, was on site.' ('maintains' read as a noun in
+    apposition): a listed verb form right before a comma, after a noun phrase that follows
+    a comma and opens with an article, a possessive or a name, is the verb of a reporting
+    clause set inside the report, when only a noun phrase stands before the first comma
+    (the report's subject, no verb), the parse makes the noun phrase its subject, and a
+    verb follows the second (past adverbs). Not 'The claims, the damage claims, were
+    rejected' (a noun with a compound before it)."""
+    i = token.i
+    if not _may_be_reporting_verb(token, profile):
+        return False
+    toks = tokens_of(token.doc)
+    if i + 2 >= len(toks) or toks[i + 1].text != ",":
+        return False
+    np = _noun_phrase_before(token)
+    if np is None or np[0] < 2 or toks[np[0] - 1].text != ",":
+        return False
+    opener = toks[np[0]]
+    if not (opener.pos_ in ("DET", "PROPN") or opener.dep_ == "nmod:poss"):
+        return False
+    subject = toks[: np[0] - 1]
+    if not subject or any(t.is_punct or t.pos_ in VERB_POS for t in subject):
+        return False
+    if subject[-1].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if toks[i - 1].head.i != i or not toks[i - 1].dep_.startswith("nsubj"):
+        return False  # "The claims, the damage claims, were rejected": a noun's compound
+    after = [t for t in toks[i + 2 :] if t.pos_ != "ADV"]
+    return bool(after) and after[0].pos_ in VERB_POS
 
 
 def is_possessive_mark(token: Token) -> bool:
