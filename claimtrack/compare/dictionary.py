@@ -175,17 +175,13 @@ def _modifier_lemmas(dictionary: Dictionary, modifier: str) -> list[str]:
 
 def _compound(dictionary: Dictionary, word: str) -> tuple[list[str], list[str]]:
     """(modifier lemmas, head lemmas) of a compound of known words, or two empty lists."""
-    for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
-        modifiers = _modifier_lemmas(dictionary, word[:cut])
-        if not modifiers:
-            continue
-        heads = dictionary.lemmas(word[cut:])
-        if heads:
-            return modifiers, heads
-    return [], []
+    parts = _compound_parts(dictionary, word)
+    if parts is None:
+        return [], []
+    return _modifier_lemmas(dictionary, parts[0]), dictionary.lemmas(parts[1])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _compound_parts(dictionary: Dictionary, word: str) -> tuple[str, str] | None:
     for cut in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
         if _modifier_lemmas(dictionary, word[:cut]) and dictionary.lemmas(word[cut:]):

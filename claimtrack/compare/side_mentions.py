@@ -207,16 +207,18 @@ class SideProfile:
 
     def without_members_of(self, other: SideProfile) -> SideProfile:
         """The profile without the people that also speak for, or name, the other side."""
-        own = {m for m in self.members if m not in other.members and not _part_of(m, other.cores)}
-        return replace(self, members=frozenset(own))
+        return replace(self, members=frozenset(other.not_its_own(self.members)))
 
     def with_people_of_its_kind(self, other: SideProfile, statements: list[dict]) -> SideProfile:
         """The profile with the people the texts give a role of a kind only this side is
         ("Burgemeester Anna Veldkamp" for a municipality against a company), unless they
         name the other side or speak in its own releases."""
         people = _people_of_kinds(self.kinds - other.kinds, statements)
-        own = {p for p in people if p not in other.members and not _part_of(p, other.cores)}
-        return replace(self, members=self.members | frozenset(own))
+        return replace(self, members=self.members | frozenset(other.not_its_own(people)))
+
+    def not_its_own(self, people: frozenset[str] | set[str]) -> set[str]:
+        """Those of `people` (name keys) who neither speak for this side nor name it."""
+        return {p for p in people if p not in self.members and not _part_of(p, self.cores)}
 
     def named_by(self, key: str) -> bool:
         """Whether a name key names the side: a part of its name, or one of its people
@@ -291,9 +293,16 @@ def _role_kind(tokens: list[str], k: int) -> str | None:
         return table[token]
     if token in member_nouns():
         return description_kind(tokens[k - 1], compounds=True) if k > 0 else None
+    modifier = _before_member_noun(token)
+    return description_kind(modifier, compounds=True) if modifier else None
+
+
+def _before_member_noun(word: str) -> str | None:
+    """What a Dutch compound ending in a noun of some of an organisation's people says they
+    are of ("partijleden" -> partij, "politiewoordvoerder" -> politie), or None."""
     for noun in member_nouns():
-        if token.endswith(noun) and len(token) - len(noun) >= MIN_SHORT_NAME:
-            return description_kind(token[: -len(noun)], compounds=True)
+        if word.endswith(noun) and len(word) - len(noun) >= MIN_SHORT_NAME:
+            return word[: -len(noun)]
     return None
 
 
@@ -536,7 +545,8 @@ def _as_written(name: str, text: str) -> str:
         lower = name.lower()
         # the text writes it in lower case, or only its first word is capitalised there
         written = name[1:] == name[1:].lower() and (
-            text.startswith(name) or re.search(rf"\b{re.escape(lower)}\b", text) is not None
+            text.startswith(name)
+            or bool(_occurrences(_tokens(text)[0], lower.split()))  # as written, not folded
         )
         if not (written and description_kind(lower, compounds=True) is not None):
             return name
@@ -559,9 +569,7 @@ def _without_member_noun(key: str) -> str:
     if len(words) > 1 and words[-1] in member_nouns():
         return " ".join(words[:-1])
     if len(words) == 1:
-        for noun in member_nouns():
-            if words[0].endswith(noun) and len(words[0]) - len(noun) >= MIN_SHORT_NAME:
-                return words[0][: -len(noun)]
+        return _before_member_noun(words[0]) or key
     return key
 
 

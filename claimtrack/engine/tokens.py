@@ -387,11 +387,8 @@ def counting_verb_by_word_order(token: Token, profile: LanguageProfile) -> bool:
 
 
 def _may_be_counting_verb(token: Token, profile: LanguageProfile) -> bool:
-    return (
-        not profile.subject_may_follow_verb
-        and token.pos_ in ("NOUN", "VERB")
-        and token.is_lower
-        and (token.lemma_.lower() in profile.count_verbs or token.lower_ in profile.count_verbs)
+    return _verb_the_tagger_may_miss(token, profile) and (
+        token.lemma_.lower() in profile.count_verbs or token.lower_ in profile.count_verbs
     )
 
 
@@ -422,12 +419,13 @@ def _is_finite_verb(token: Token) -> bool:
 
 
 def _may_be_reporting_verb(token: Token, profile: LanguageProfile) -> bool:
-    return (
-        not profile.subject_may_follow_verb
-        and token.pos_ in ("NOUN", "VERB")
-        and token.is_lower
-        and is_known_verb_form(token, profile)
-    )
+    return _verb_the_tagger_may_miss(token, profile) and is_known_verb_form(token, profile)
+
+
+def _verb_the_tagger_may_miss(token: Token, profile: LanguageProfile) -> bool:
+    """A lowercase word tagged a noun or a verb, in a language whose subject stands before
+    its verb: where word order may show it is a verb ('The union claims ...')."""
+    return not profile.subject_may_follow_verb and token.pos_ in ("NOUN", "VERB") and token.is_lower
 
 
 def verb_before_its_clause(token: Token, profile: LanguageProfile) -> bool:
